@@ -1,0 +1,1 @@
+"""The engine: submissions, rulebooks, evaluation, findings, reports and the CLI."""

@@ -1,0 +1,92 @@
+"""The one error family of vardval: located diagnostics, collected per stage, raised once.
+
+Every stage owns a subclass (syntax, types, compile, evaluation here; loading and input in
+``vardval.checker.errors``), so a caller can tell which stage refused the input.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from vardval.dsl.spans import Span, render_excerpt
+
+MAX_SHOWN = 20
+
+
+@dataclass(frozen=True, slots=True)
+class Diagnostic:
+    """One problem a user can fix: what is wrong, where, what valid looks like.
+
+    ``code`` is a stable kebab-case name (``unknown-field``) used by golden tests and JSON
+    output; ``excerpt`` is the rendered source line with a caret, when the source is known.
+    """
+
+    code: str
+    message: str
+    span: Span | None = None
+    hint: str | None = None
+    excerpt: str | None = None
+
+    def with_source(self, source: str) -> Diagnostic:
+        """Attach the caret excerpt from the file's text."""
+        if self.span is None or self.excerpt is not None:
+            return self
+        text = render_excerpt(source, self.span)
+        return Diagnostic(self.code, self.message, self.span, self.hint, text or None)
+
+    def __str__(self) -> str:
+        where = f"{self.span}: " if self.span else ""
+        parts = [f"{where}{self.message}"]
+        if self.excerpt:
+            parts.append(self.excerpt)
+        if self.hint:
+            parts.append(f"  hint: {self.hint}")
+        return "\n".join(parts)
+
+    def as_json(self) -> dict[str, object]:
+        span = self.span
+        return {
+            "code": self.code,
+            "message": self.message,
+            "file": span.file if span else None,
+            "line": span.line if span else None,
+            "column": span.column if span else None,
+            "hint": self.hint,
+        }
+
+
+@dataclass
+class VardvalError(Exception):
+    """Base of every error a user can cause; carries all diagnostics of one stage."""
+
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        super().__init__(str(self))
+
+    def __str__(self) -> str:
+        shown = [str(d) for d in self.diagnostics[:MAX_SHOWN]]
+        extra = len(self.diagnostics) - MAX_SHOWN
+        if extra > 0:
+            shown.append(f"… and {extra} more")
+        return "\n".join(shown)
+
+
+class DslError(VardvalError):
+    """An error in a rule expression."""
+
+
+class RuleSyntaxError(DslError):
+    """The expression does not parse."""
+
+
+class RuleTypeError(DslError):
+    """The expression parses but names unknown things or mixes types."""
+
+
+class RuleCompileError(DslError):
+    """The compiler could not translate a checked rule: a bug of ours, not the author's."""
+
+
+class EvaluationError(DslError):
+    """Evaluation went outside its bounds (too deep, too long)."""
