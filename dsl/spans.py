@@ -41,3 +41,31 @@ def render_excerpt(source: str, span: Span) -> str:
     width = max(1, min(end, len(text) + 1) - start)
     gutter = f"{span.line:>5} | "
     return f"{gutter}{text}\n{' ' * (len(gutter) - 2)}| {' ' * (start - 1)}{'^' * width}"
+
+
+@dataclass(frozen=True, slots=True)
+class Origin:
+    """Where an expression's text starts in its file, so spans point into the file itself.
+
+    The first line of the expression starts at ``(line, column)`` of the file; each further
+    line is taken verbatim from the file (column 1 is the file's column 1). Rule loaders pass the
+    raw text of block scalars with the indicator blanked out, so this holds for them too.
+
+    Example:
+        >>> Origin("r.yaml", 10, 14).span(1, 3, 1, 5)
+        Span(file='r.yaml', line=10, column=16, end_line=10, end_column=18)
+    """
+
+    file: str = "<expression>"
+    line: int = 1
+    column: int = 1
+
+    def position(self, line: int, column: int) -> tuple[int, int]:
+        if line == 1:
+            return self.line, self.column + column - 1
+        return self.line + line - 1, column
+
+    def span(self, line: int, column: int, end_line: int, end_column: int) -> Span:
+        start = self.position(line, column)
+        end = self.position(end_line, end_column)
+        return Span(self.file, start[0], start[1], end[0], end[1])

@@ -1,0 +1,151 @@
+"""The built-in functions: their static signatures (how each one type-checks).
+
+Their run-time behaviour lives in ``dsl.runtime`` under the same names, so both evaluators
+share one implementation.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING, TypeAlias
+
+from vardval.dsl import nodes
+from vardval.dsl import typesys as ts
+
+if TYPE_CHECKING:
+    from vardval.dsl.typecheck import _Checker
+
+Result: TypeAlias = tuple[nodes.Expr, ts.Type]
+
+
+def _arity(checker: _Checker, node: nodes.Call, count: int, example: str) -> bool:
+    if len(node.args) == count:
+        return True
+    checker.error("wrong-arguments", f"{node.func}() takes {count} argument"
+                  f"{'s' if count != 1 else ''}, not {len(node.args)}", node.span, f"e.g. {example}")
+    return False
+
+
+def _typed_args(checker: _Checker, node: nodes.Call, want: tuple[ts.Type, ...],
+                example: str) -> tuple[list[nodes.Expr], bool]:
+    resolved, ok = [], _arity(checker, node, len(want), example)
+    for index, arg in enumerate(node.args):
+        expr, found = checker.visit(arg)
+        resolved.append(expr)
+        wanted = want[min(index, len(want) - 1)]
+        if found not in (wanted, ts.ERROR):
+            checker.error("wrong-type", f"argument {index + 1} of {node.func}() must be "
+                          f"{ts.article(wanted)}, not {ts.article(found)}", arg.span,
+                          f"e.g. {example}")
+            ok = False
+    return resolved, ok
+
+
+def _exists(checker: _Checker, node: nodes.Call) -> Result:
+    if not _arity(checker, node, 1, "exists(listing.cap)"):
+        return node, ts.BOOL
+    expr, found = checker.visit(node.args[0])
+    if isinstance(expr, nodes.Field):
+        return nodes.Exists(expr, node.span), ts.BOOL
+    if found != ts.ERROR:
+        checker.error("wrong-arguments", "exists() takes a field of the submission",
+                      node.args[0].span, "e.g. exists(listing.cap)")
+    return node, ts.BOOL
+
+
+def dotted_name(expr: nodes.Expr) -> str | None:
+    """``a.b.c`` written as names, or a quoted text, as one dotted string."""
+    if isinstance(expr, nodes.Name):
+        return expr.name
+    if isinstance(expr, nodes.Attr):
+        base = dotted_name(expr.base)
+        return f"{base}.{expr.name}" if base else None
+    if isinstance(expr, nodes.Literal) and expr.kind == "text":
+        return str(expr.value)
+    return None
+
+
+def _param(checker: _Checker, node: nodes.Call) -> Result:
+    from vardval.dsl.typecheck import suggest  # noqa: PLC0415 - avoid an import cycle
+
+    name = dotted_name(node.args[0]) if len(node.args) == 1 else None
+    if name is None:
+        checker.error("wrong-arguments", "param() takes the name of one parameter", node.span,
+                      "e.g. param(vardgaranti.kontakt.malniva)")
+        return node, ts.ERROR
+    found = checker.env.params.get(name)
+    if found is None:
+        hint = suggest(name, list(checker.env.params)) or "parameters live in rules/parameters/"
+        return node, checker.error("unknown-parameter", f"unknown parameter '{name}'",
+                                   node.args[0].span, hint)
+    return nodes.ParamRef(name, node.span), found
+
+
+def _list_arg(checker: _Checker, node: nodes.Call, example: str) -> tuple[nodes.Expr, ts.Type]:
+    if not _arity(checker, node, 1, example):
+        return node, ts.ERROR
+    expr, found = checker.visit(node.args[0])
+    if found != ts.ERROR and found.name != "list":
+        checker.error("wrong-type", f"{node.func}() takes a list, not {ts.article(found)}",
+                      node.args[0].span, f"e.g. {example}")
+        return expr, ts.ERROR
+    return expr, found
+
+
+def _count(checker: _Checker, node: nodes.Call) -> Result:
+    expr, _ = _list_arg(checker, node, "count(quality.quality_registers)")
+    return nodes.Call(node.func, (expr,), node.span), ts.NUMBER
+
+
+def _sum(checker: _Checker, node: nodes.Call) -> Result:
+    expr, found = _list_arg(checker, node, "sum([a, b, c])")
+    if found.name == "list" and found.elem not in (ts.NUMBER, ts.ANY):
+        checker.error("wrong-type", f"sum() adds numbers, not {found.elem}s", node.span)
+    return nodes.Call(node.func, (expr,), node.span), ts.NUMBER
+
+
+def _extreme(checker: _Checker, node: nodes.Call) -> Result:
+    if len(node.args) == 1:
+        expr, found = _list_arg(checker, node, f"{node.func}([a, b])")
+        elem = found.elem if found.name == "list" and found.elem else ts.ERROR
+        return nodes.Call(node.func, (expr,), node.span), _ordered(checker, node, elem)
+    if len(node.args) < 2:  # noqa: PLR2004
+        checker.error("wrong-arguments", f"{node.func}() takes a list or two or more values",
+                      node.span, f"e.g. {node.func}(a, b)")
+        return node, ts.ERROR
+    args, common = [], ts.ANY
+    for arg in node.args:
+        expr, found = checker.visit(arg)
+        args.append(expr)
+        common = ts.unify(common, found) or checker.error(
+            "wrong-type", f"{node.func}() compares values of one type", arg.span)
+    return nodes.Call(node.func, tuple(args), node.span), _ordered(checker, node, common)
+
+
+def _ordered(checker: _Checker, node: nodes.Call, elem: ts.Type) -> ts.Type:
+    if elem in ts.ORDERED or elem in (ts.ERROR, ts.ANY):
+        return elem
+    return checker.error("wrong-type", f"{node.func}() needs ordered values, not {elem}s",
+                         node.span)
+
+
+def _simple(want: tuple[ts.Type, ...], result: ts.Type, example: str) -> Callable[..., Result]:
+    def check(checker: _Checker, node: nodes.Call) -> Result:
+        args, _ = _typed_args(checker, node, want, example)
+        return nodes.Call(node.func, tuple(args), node.span), result
+    return check
+
+
+SIGNATURES: dict[str, Callable[[_Checker, nodes.Call], Result]] = {
+    "exists": _exists,
+    "param": _param,
+    "count": _count,
+    "sum": _sum,
+    "min": _extreme,
+    "max": _extreme,
+    "date": _simple((ts.NUMBER, ts.NUMBER, ts.NUMBER), ts.DATE, "date(period.year, 3, 1)"),
+    "lower": _simple((ts.TEXT,), ts.TEXT, "lower(quality.deviation_system)"),
+    "blank": _simple((ts.TEXT,), ts.BOOL, "blank(clinic.head_of_unit)"),
+    "same_text": _simple((ts.TEXT, ts.TEXT), ts.BOOL,
+                         'same_text(quality.deviation_system, "Synergi")'),
+}

@@ -1,0 +1,123 @@
+"""Literal values as rule authors write them: numbers, percentages, durations, dates, truth values.
+
+One reading of ``90%`` or ``6 months`` for the whole project: the parameter files use
+``parse_literal`` and the DSL's transformer uses the building blocks ``percent`` and ``duration``.
+Numbers are exact (``int`` or ``Decimal``, never ``float``) so that a share exactly equal to a
+target passes.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable
+from decimal import Decimal
+from typing import TypeAlias
+
+from vardval.dsl.values import Duration
+
+Literal: TypeAlias = int | Decimal | Duration | dt.date | bool | str
+
+_INTEGER = re.compile(r"-?\d+")
+_DECIMAL = re.compile(r"-?\d+\.\d+")
+_PERCENT = re.compile(r"(-?\d+(?:\.\d+)?)%")
+_DURATION = re.compile(r"(\d+)\s+([a-z]+)")
+_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
+_STRING = re.compile(r'"([^"]*)"')
+_BOOLEANS = {"true": True, "false": False}
+_UNITS = {"day": "day", "days": "day", "month": "month", "months": "month"}
+_UNITS |= {"year": "year", "years": "year"}
+EXPECTED = (
+    "expected a number, a percentage such as 90%, a duration such as 6 months, "
+    "or a date such as 2025-07-01"
+)
+
+
+def parse_literal(text: str) -> Literal:
+    """Read one literal; anything else is a ``ValueError`` saying what valid looks like.
+
+    Example:
+        >>> parse_literal("90%"), parse_literal("2.5"), parse_literal("3")
+        (Decimal('0.90'), Decimal('2.5'), 3)
+        >>> parse_literal("2 years"), parse_literal("2025-07-01")
+        (Duration(months=24, days=0), datetime.date(2025, 7, 1))
+        >>> parse_literal("9O%")
+        Traceback (most recent call last):
+        ...
+        ValueError: invalid value '9O%'; expected a number, a percentage such as 90%, \
+a duration such as 6 months, or a date such as 2025-07-01
+    """
+    stripped = text.strip()
+    for pattern, build in _READERS:
+        match = pattern.fullmatch(stripped)
+        if match is not None:
+            return build(match)
+    if stripped in _BOOLEANS:
+        return _BOOLEANS[stripped]
+    msg = f"invalid value '{text}'; {EXPECTED}"
+    raise ValueError(msg)
+
+
+def percent(digits: str) -> Decimal:
+    """The exact fraction a percentage stands for: ``90`` → 0.90, ``1.5`` → 0.015.
+
+    Example:
+        >>> percent("90"), percent("1.5")
+        (Decimal('0.90'), Decimal('0.015'))
+    """
+    return Decimal(digits).scaleb(-2)
+
+
+def duration(n: int, unit: str) -> Duration:
+    """A calendar duration from a count and a unit; years are twelve months, so they clamp.
+
+    The unit must agree with the count (``1 day``, ``3 days``) so the text reads as it means.
+
+    Example:
+        >>> duration(1, "year"), duration(3, "days")
+        (Duration(months=12, days=0), Duration(months=0, days=3))
+    """
+    base = _UNITS.get(unit)
+    if base is None:
+        msg = f"unknown duration unit '{unit}'; expected days, months or years, e.g. 6 months"
+        raise ValueError(msg)
+    expected = base if n == 1 else f"{base}s"
+    if unit != expected:
+        msg = f"invalid duration '{n} {unit}'; write '{n} {expected}'"
+        raise ValueError(msg)
+    if base == "day":
+        return Duration(days=n)
+    return Duration(months=n * (12 if base == "year" else 1))
+
+
+def iso_date(year: int, month: int, day: int) -> dt.date:
+    """A calendar date, refusing impossible ones (2025-02-30) with a readable message.
+
+    Example:
+        >>> iso_date(2024, 2, 29)
+        datetime.date(2024, 2, 29)
+    """
+    try:
+        return dt.date(year, month, day)
+    except ValueError as error:
+        text = f"{year:04d}-{month:02d}-{day:02d}"
+        msg = f"invalid date '{text}': {error}; expected a real date YYYY-MM-DD, e.g. 2025-07-01"
+        raise ValueError(msg) from None
+
+
+def _date(match: re.Match[str]) -> dt.date:
+    return iso_date(*(int(part) for part in match.groups()))
+
+
+def _duration(match: re.Match[str]) -> Duration:
+    return duration(int(match.group(1)), match.group(2))
+
+
+_READERS: tuple[tuple[re.Pattern[str], Callable[[re.Match[str]], Literal]], ...] = (
+    (_INTEGER, lambda m: int(m.group(0))),
+    (_DECIMAL, lambda m: Decimal(m.group(0))),
+    (_PERCENT, lambda m: percent(m.group(1))),
+    (_DURATION, _duration),
+    (_DATE, _date),
+    (_STRING, lambda m: m.group(1)),
+)

@@ -1,0 +1,261 @@
+"""The only helpers rule code may call at run time: null-safe access, Kleene logic, exact maths.
+
+Both evaluators (the reference interpreter and the compiled code) use these, so a rule means the
+same thing whichever runs it. Unknown values (``values.Unknown``) flow through every operation:
+arithmetic and comparisons on an unknown are unknown; ``and``/``or``/``not`` follow Kleene's
+three-valued logic, so ``false and unknown`` is false and ``true or unknown`` is true.
+
+Numbers are exact. Integers stay ``int``; anything else is ``Decimal`` computed in a 60-digit
+context. A share of two counts below 10**20 that equals a decimal threshold is computed without
+rounding, and one that differs from it differs in the first 40 digits, so comparisons at a
+threshold are exact (``9 / 10 >= 90%`` is true).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import decimal
+from collections.abc import Iterable, Mapping
+from decimal import Decimal
+from typing import Any
+
+from vardval.dsl.values import Duration, Unknown, shift
+
+CTX = decimal.Context(prec=60, traps=[decimal.InvalidOperation, decimal.Overflow])
+UNKNOWN_TYPE = Unknown
+
+
+def unknown_of(*values: object) -> Unknown | None:
+    """The union of the unknowns among ``values``, or None when all are known."""
+    found: Unknown | None = None
+    for value in values:
+        if type(value) is Unknown:
+            found = value if found is None else found | value
+    return found
+
+
+def missing(path: str) -> Unknown:
+    return Unknown(missing=frozenset({path}))
+
+
+def undefined(reason: str) -> Unknown:
+    return Unknown(reasons=frozenset({reason}))
+
+
+# --- access ------------------------------------------------------------------------------
+
+
+def get_path(data: Mapping[str, Any], path: tuple[str, ...], dotted: str) -> Any:
+    """The value at ``path``, or Unknown naming the field when any step is absent."""
+    current: Any = data
+    for part in path:
+        if not isinstance(current, Mapping) or part not in current:
+            return missing(dotted)
+        current = current[part]
+    return current
+
+
+def has_path(data: Mapping[str, Any], path: tuple[str, ...]) -> bool:
+    current: Any = data
+    for part in path:
+        if not isinstance(current, Mapping) or part not in current:
+            return False
+        current = current[part]
+    return True
+
+
+def get_attr(record: Any, name: str) -> Any:
+    if type(record) is Unknown:
+        return record
+    if isinstance(record, Mapping) and name in record:
+        return record[name]
+    return missing(name)
+
+
+def period_part(period: Any, part: str) -> Any:
+    return getattr(period, part) if type(period) is not Unknown else period
+
+
+# --- logic -------------------------------------------------------------------------------
+
+
+def k_and(left: Any, right: Any) -> Any:
+    if left is False or right is False:
+        return False
+    return unknown_of(left, right) or True
+
+
+def k_or(left: Any, right: Any) -> Any:
+    if left is True or right is True:
+        return True
+    return unknown_of(left, right) or False
+
+
+def k_not(value: Any) -> Any:
+    return value if type(value) is Unknown else not value
+
+
+def k_all(values: Iterable[Any]) -> Any:
+    result: Any = True
+    for value in values:
+        result = k_and(result, value)
+        if result is False:
+            return False
+    return result
+
+
+def k_any(values: Iterable[Any]) -> Any:
+    result: Any = False
+    for value in values:
+        result = k_or(result, value)
+        if result is True:
+            return True
+    return result
+
+
+# --- arithmetic --------------------------------------------------------------------------
+
+
+def add(left: Any, right: Any) -> Any:
+    gap = unknown_of(left, right)
+    if gap is not None:
+        return gap
+    if isinstance(right, Duration) and isinstance(left, dt.date):
+        return _moved(left, right, 1)
+    if isinstance(left, Duration) and isinstance(right, dt.date):
+        return _moved(right, left, 1)
+    if isinstance(left, Duration):
+        return Duration(left.months + right.months, left.days + right.days)
+    return left + right if type(left) is int and type(right) is int else CTX.add(left, right)
+
+
+def sub(left: Any, right: Any) -> Any:
+    gap = unknown_of(left, right)
+    if gap is not None:
+        return gap
+    if isinstance(right, Duration):
+        return _moved(left, right, -1)
+    if isinstance(left, dt.date):
+        return (left - right).days
+    return left - right if type(left) is int and type(right) is int else CTX.subtract(left, right)
+
+
+def _moved(day: dt.date, duration: Duration, sign: int) -> Any:
+    try:
+        return shift(day, duration, sign)
+    except (ValueError, OverflowError):
+        return undefined(f"{day} moved by {duration} leaves the calendar")
+
+
+def mul(left: Any, right: Any) -> Any:
+    gap = unknown_of(left, right)
+    if gap is not None:
+        return gap
+    return left * right if type(left) is int and type(right) is int else CTX.multiply(left, right)
+
+
+def div(left: Any, right: Any, where: str = "a division") -> Any:
+    gap = unknown_of(left, right)
+    if gap is not None:
+        return gap
+    if right == 0:
+        return undefined(f"division by zero in {where}")
+    return CTX.divide(Decimal(left), Decimal(right))
+
+
+def neg(value: Any) -> Any:
+    if type(value) is Unknown:
+        return value
+    if isinstance(value, Duration):
+        return Duration(-value.months, -value.days)
+    return -value
+
+
+# --- comparison --------------------------------------------------------------------------
+
+
+def compare(op: str, left: Any, right: Any) -> Any:
+    gap = unknown_of(left, right)
+    if gap is not None:
+        return gap
+    if isinstance(left, Duration):
+        left, right = (left.months, left.days), (right.months, right.days)
+    return _COMPARE[op](left, right)
+
+
+_COMPARE = {
+    "==": lambda a, b: a == b, "!=": lambda a, b: a != b, "<": lambda a, b: a < b,
+    "<=": lambda a, b: a <= b, ">": lambda a, b: a > b, ">=": lambda a, b: a >= b,
+}
+
+
+def member(item: Any, container: Any) -> Any:
+    gap = unknown_of(item, container)
+    if gap is not None:
+        return gap
+    return k_any(compare("==", item, element) for element in container)
+
+
+# --- functions ---------------------------------------------------------------------------
+
+
+def fn_count(values: Any) -> Any:
+    return values if type(values) is Unknown else len(values)
+
+
+def fn_sum(values: Any) -> Any:
+    if type(values) is Unknown:
+        return values
+    total: Any = 0
+    for value in values:
+        total = add(total, value)
+    return total
+
+
+def fn_min(*args: Any) -> Any:
+    return _extreme(args, "min")
+
+
+def fn_max(*args: Any) -> Any:
+    return _extreme(args, "max")
+
+
+def _extreme(args: tuple[Any, ...], which: str) -> Any:
+    values = args[0] if len(args) == 1 else args
+    gap = unknown_of(values, *([] if type(values) is Unknown else values))
+    if gap is not None:
+        return gap
+    if not values:
+        return undefined(f"{which}() of an empty list")
+    return min(values) if which == "min" else max(values)
+
+
+def fn_date(year: Any, month: Any, day: Any) -> Any:
+    gap = unknown_of(year, month, day)
+    if gap is not None:
+        return gap
+    try:
+        return dt.date(int(year), int(month), int(day))
+    except (ValueError, OverflowError, TypeError):
+        return undefined(f"date({year}, {month}, {day}) is not a date in the calendar")
+
+
+def fn_lower(text: Any) -> Any:
+    return text if type(text) is Unknown else text.casefold()
+
+
+def fn_blank(text: Any) -> Any:
+    return text if type(text) is Unknown else not text.strip()
+
+
+def fn_same_text(left: Any, right: Any) -> Any:
+    gap = unknown_of(left, right)
+    if gap is not None:
+        return gap
+    return left.strip().casefold() == right.strip().casefold()
+
+
+FUNCTIONS = {
+    "count": fn_count, "sum": fn_sum, "min": fn_min, "max": fn_max, "date": fn_date,
+    "lower": fn_lower, "blank": fn_blank, "same_text": fn_same_text,
+}

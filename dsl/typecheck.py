@@ -1,0 +1,320 @@
+"""Name resolution and type inference: surface AST -> resolved AST and its type, or all errors.
+
+Nothing is evaluated here. Every problem found is collected as a Diagnostic so an author sees all
+the mistakes in a rule at once; ``ERROR`` stands in for a bad sub-expression to stop cascades.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+
+from vardval.dsl import nodes
+from vardval.dsl import typesys as ts
+from vardval.dsl.errors import Diagnostic, RuleTypeError
+from vardval.dsl.spans import Span
+
+PERIOD_PARTS = {"start": ts.DATE, "end": ts.DATE, "year": ts.NUMBER, "quarter": ts.NUMBER}
+FUNCTIONS = ("exists", "param", "count", "sum", "min", "max", "date", "lower", "blank",
+             "same_text")
+_ARITH = {
+    ("+", "number", "number"): ts.NUMBER, ("-", "number", "number"): ts.NUMBER,
+    ("*", "number", "number"): ts.NUMBER, ("/", "number", "number"): ts.NUMBER,
+    ("+", "date", "duration"): ts.DATE, ("+", "duration", "date"): ts.DATE,
+    ("-", "date", "duration"): ts.DATE, ("-", "date", "date"): ts.NUMBER,
+    ("+", "duration", "duration"): ts.DURATION,
+}
+
+
+@dataclass(frozen=True)
+class Environment:
+    """What names mean: the submission's fields, the parameters and the definitions' types."""
+
+    root: ts.Type
+    params: Mapping[str, ts.Type] = field(default_factory=dict)
+    definitions: Mapping[str, ts.Type] = field(default_factory=dict)
+
+
+@dataclass(frozen=True, slots=True)
+class Checked:
+    """A resolved expression and its type."""
+
+    expr: nodes.Expr
+    type: ts.Type
+
+
+def check(expr: nodes.Expr, env: Environment, expect: ts.Type | None = None,
+          role: str = "expression") -> Checked:
+    """Resolve names and infer the type; raise RuleTypeError with every problem found.
+
+    Example:
+        >>> from vardval.dsl.parser import parse
+        >>> env = Environment(ts.record({"n": ts.NUMBER}))
+        >>> str(check(parse("n * 2 > 1"), env, ts.BOOL).type)
+        'bool'
+    """
+    checker = _Checker(env)
+    resolved, found = checker.visit(expr)
+    if expect is not None and found not in (expect, ts.ERROR):
+        checker.error("wrong-type", f"{role} must be {ts.article(expect)}, not "
+                      f"{ts.article(found)}", expr.span, _hint_for(expect))
+    if checker.diagnostics:
+        raise RuleTypeError(checker.diagnostics)
+    return Checked(resolved, found)
+
+
+def _hint_for(expect: ts.Type) -> str | None:
+    if expect == ts.BOOL:
+        return "compare the value with something, e.g. x >= 90%"
+    return None
+
+
+def suggest(name: str, candidates: list[str]) -> str | None:
+    """A 'did you mean' hint for a misspelt name, or None."""
+    close = difflib.get_close_matches(name, candidates, n=1, cutoff=0.6)
+    return f"did you mean '{close[0]}'?" if close else None
+
+
+def all_paths(record: ts.Type, prefix: str = "") -> list[str]:
+    """Every dotted field path of a record type (for suggestions and docs)."""
+    out = []
+    for name, sub in record.fields:
+        path = f"{prefix}{name}"
+        out.append(path)
+        if sub.name == "record":
+            out.extend(all_paths(sub, path + "."))
+    return out
+
+
+class _Checker:
+    def __init__(self, env: Environment) -> None:
+        self.env = env
+        self.scope: dict[str, ts.Type] = {}
+        self.diagnostics: list[Diagnostic] = []
+
+    def error(self, code: str, message: str, span: Span, hint: str | None = None) -> ts.Type:
+        self.diagnostics.append(Diagnostic(code, message, span, hint))
+        return ts.ERROR
+
+    def visit(self, node: nodes.Expr) -> tuple[nodes.Expr, ts.Type]:
+        method: Callable[[nodes.Expr], tuple[nodes.Expr, ts.Type]] = getattr(
+            self, "_" + type(node).__name__.lower())
+        return method(node)
+
+    # --- leaves and names ----------------------------------------------------------------
+
+    def _literal(self, node: nodes.Literal) -> tuple[nodes.Expr, ts.Type]:
+        kinds = {"int": ts.NUMBER, "decimal": ts.NUMBER, "percent": ts.NUMBER, "bool": ts.BOOL,
+                 "date": ts.DATE, "quarter": ts.QUARTER, "duration": ts.DURATION,
+                 "text": ts.TEXT}
+        return node, kinds[node.kind]
+
+    def _name(self, node: nodes.Name) -> tuple[nodes.Expr, ts.Type]:
+        name = node.name
+        if name in self.scope:
+            return nodes.Var(name, node.span), self.scope[name]
+        if name in self.env.definitions:
+            return nodes.DefRef(name, node.span), self.env.definitions[name]
+        if name == "period":
+            return nodes.PeriodRef(node.span), ts.QUARTER
+        found = self.env.root.field(name)
+        if found is not None:
+            return nodes.Field((name,), node.span), found
+        if name in FUNCTIONS:
+            return node, self.error("function-without-call", f"'{name}' is a function",
+                                    node.span, f"call it with parentheses, e.g. {name}(…)")
+        return node, self.error("unknown-name", f"unknown name '{name}'", node.span,
+                                suggest(name, self._known_names()) or
+                                "a name is a definition, a field of the submission or 'period'")
+
+    def _known_names(self) -> list[str]:
+        fields = [n for n, _ in self.env.root.fields]
+        return [*self.scope, *self.env.definitions, "period", *fields]
+
+    def _attr(self, node: nodes.Attr) -> tuple[nodes.Expr, ts.Type]:
+        parts: list[str] = []
+        base: nodes.Expr = node
+        while isinstance(base, nodes.Attr):
+            parts.insert(0, base.name)
+            base = base.base
+        if isinstance(base, nodes.Name) and base.name not in self.scope \
+                and base.name not in self.env.definitions and base.name != "period":
+            return self._field_path((base.name, *parts), node.span)
+        resolved, base_type = self.visit(base)
+        return self._steps(resolved, base_type, parts, node.span)
+
+    def _steps(self, base: nodes.Expr, base_type: ts.Type, parts: list[str],
+               span: Span) -> tuple[nodes.Expr, ts.Type]:
+        current, current_type = base, base_type
+        for part in parts:
+            current_type = self._step_type(current, current_type, part, span)
+            current = nodes.Attr(current, part, span)
+        return current, current_type
+
+    def _step_type(self, base: nodes.Expr, base_type: ts.Type, part: str, span: Span) -> ts.Type:
+        if base_type == ts.ERROR:
+            return ts.ERROR
+        if isinstance(base, nodes.PeriodRef):
+            found = PERIOD_PARTS.get(part)
+            return found or self.error("unknown-field", f"period has no part '{part}'", span,
+                                       suggest(part, list(PERIOD_PARTS)) or
+                                       "period has start, end, year and quarter")
+        if base_type.name == "record":
+            found = base_type.field(part)
+            names = [n for n, _ in base_type.fields]
+            return found or self.error("unknown-field", f"unknown field '{part}'", span,
+                                       suggest(part, names))
+        return self.error("not-a-record", f"{ts.article(base_type)} has no field '{part}'",
+                          span, "only records of the submission and period have parts")
+
+    def _field_path(self, path: tuple[str, ...], span: Span) -> tuple[nodes.Expr, ts.Type]:
+        current = self.env.root
+        for depth, part in enumerate(path):
+            found = current.field(part) if current.name == "record" else None
+            if found is None:
+                return nodes.Field(path, span), self._unknown_field(path, depth)(span)
+            current = found
+        return nodes.Field(path, span), current
+
+    def _unknown_field(self, path: tuple[str, ...], depth: int) -> Callable[[Span], ts.Type]:
+        dotted = ".".join(path)
+        candidates = all_paths(self.env.root)
+        hint = suggest(dotted, candidates) or suggest(".".join(path[: depth + 1]), candidates)
+        message = f"unknown field '{dotted}'" if depth else f"unknown name '{path[0]}'"
+        return lambda span: self.error("unknown-field", message +
+                                       " (not in the submission format)", span, hint)
+
+    # --- operators -------------------------------------------------------------------------
+
+    def _unary(self, node: nodes.Unary) -> tuple[nodes.Expr, ts.Type]:
+        operand, found = self.visit(node.operand)
+        want = (ts.BOOL,) if node.op == "not" else (ts.NUMBER, ts.DURATION)
+        out = nodes.Unary(node.op, operand, node.span)
+        if found in (*want, ts.ERROR):
+            return out, found
+        return out, self.error("wrong-type", f"'{node.op}' needs {ts.article(want[0])}, not "
+                               f"{ts.article(found)}", node.span)
+
+    def _binary(self, node: nodes.Binary) -> tuple[nodes.Expr, ts.Type]:
+        left, lt = self.visit(node.left)
+        right, rt = self.visit(node.right)
+        out = nodes.Binary(node.op, left, right, node.span)
+        if ts.ERROR in (lt, rt):
+            return out, ts.ERROR
+        if node.op in ("and", "or"):
+            return out, self._both_bool(node, lt, rt)
+        found = _ARITH.get((node.op, lt.name, rt.name))
+        if found is not None:
+            return out, found
+        return out, self.error("wrong-type", f"cannot apply '{node.op}' to {ts.article(lt)} and "
+                               f"{ts.article(rt)}", node.span, _arith_hint(node.op))
+
+    def _both_bool(self, node: nodes.Binary, lt: ts.Type, rt: ts.Type) -> ts.Type:
+        for side, found in (("left", lt), ("right", rt)):
+            if found != ts.BOOL:
+                return self.error("wrong-type", f"the {side} side of '{node.op}' must be a bool, "
+                                  f"not {ts.article(found)}", node.span,
+                                  "compare the value with something, e.g. x > 0")
+        return ts.BOOL
+
+    def _compare(self, node: nodes.Compare) -> tuple[nodes.Expr, ts.Type]:
+        left, lt = self.visit(node.left)
+        right, rt = self.visit(node.right)
+        out = nodes.Compare(node.op, left, right, node.span)
+        if ts.ERROR in (lt, rt):
+            return out, ts.BOOL
+        if ts.unify(lt, rt) is None:
+            return out, self.error("wrong-type", f"cannot compare {ts.article(lt)} with "
+                                   f"{ts.article(rt)}", node.span,
+                                   "both sides of a comparison must have the same type")
+        if node.op not in ("==", "!=") and lt not in ts.ORDERED:
+            return out, self.error("wrong-type", f"'{node.op}' does not order "
+                                   f"{lt}s", node.span, "use == or != instead")
+        return out, ts.BOOL
+
+    def _member(self, node: nodes.Member) -> tuple[nodes.Expr, ts.Type]:
+        item, it = self.visit(node.item)
+        container, ct = self.visit(node.container)
+        out = nodes.Member(item, container, node.negated, node.span)
+        if ts.ERROR in (it, ct):
+            return out, ts.BOOL
+        if ct.name != "list" or ct.elem is None:
+            return out, self.error("wrong-type", f"'in' needs a list on its right, not "
+                                   f"{ts.article(ct)}", node.container.span,
+                                   'e.g. x in ["a", "b"]')
+        if ts.unify(it, ct.elem) is None:
+            return out, self.error("wrong-type", f"cannot look for {ts.article(it)} in "
+                                   f"{ts.article(ct)}", node.span)
+        return out, ts.BOOL
+
+    def _if(self, node: nodes.If) -> tuple[nodes.Expr, ts.Type]:
+        cond, cond_type = self.visit(node.cond)
+        then, tt = self.visit(node.then)
+        orelse, et = self.visit(node.orelse)
+        out = nodes.If(cond, then, orelse, node.span)
+        if cond_type not in (ts.BOOL, ts.ERROR):
+            self.error("wrong-type", f"the condition of 'if' must be a bool, not "
+                       f"{ts.article(cond_type)}", node.cond.span)
+        found = ts.unify(tt, et)
+        if found is None:
+            return out, self.error("wrong-type", f"the branches of 'if' differ: "
+                                   f"{ts.article(tt)} and {ts.article(et)}", node.span,
+                                   "both branches must give the same type")
+        return out, found
+
+    def _quantifier(self, node: nodes.Quantifier) -> tuple[nodes.Expr, ts.Type]:
+        iterable, found = self.visit(node.iterable)
+        elem = found.elem if found.name == "list" and found.elem else ts.ERROR
+        if found not in (ts.ERROR,) and found.name != "list":
+            self.error("wrong-type", f"'{node.kind}' needs a list to go through, not "
+                       f"{ts.article(found)}", node.iterable.span)
+        saved = self.scope.get(node.var)
+        self.scope[node.var] = elem
+        body, bt = self.visit(node.body)
+        self._restore(node.var, saved)
+        if bt not in (ts.BOOL, ts.ERROR):
+            self.error("wrong-type", f"the condition after ':' must be a bool, not "
+                       f"{ts.article(bt)}", node.body.span)
+        return nodes.Quantifier(node.kind, node.var, iterable, body, node.span), ts.BOOL
+
+    def _restore(self, name: str, saved: ts.Type | None) -> None:
+        if saved is None:
+            del self.scope[name]
+        else:
+            self.scope[name] = saved
+
+    def _listexpr(self, node: nodes.ListExpr) -> tuple[nodes.Expr, ts.Type]:
+        items, elem = [], ts.ANY
+        for item in node.items:
+            resolved, found = self.visit(item)
+            items.append(resolved)
+            merged = ts.unify(elem, found)
+            if merged is None:
+                self.error("wrong-type", f"a list holds one type; found {ts.article(elem)} and "
+                           f"{ts.article(found)}", item.span)
+            else:
+                elem = merged
+        return nodes.ListExpr(tuple(items), node.span), ts.list_of(elem)
+
+    def _call(self, node: nodes.Call) -> tuple[nodes.Expr, ts.Type]:
+        from vardval.dsl import functions  # noqa: PLC0415 - functions uses this module
+
+        spec = functions.SIGNATURES.get(node.func)
+        if spec is None:
+            return node, self.error("unknown-function", f"unknown function '{node.func}'",
+                                    node.span, suggest(node.func, list(functions.SIGNATURES)) or
+                                    "functions: " + ", ".join(sorted(functions.SIGNATURES)))
+        return spec(self, node)
+
+
+def _arith_hint(op: str) -> str:
+    if op in ("+", "-"):
+        return "dates move by durations (2025-07-01 - 6 months); numbers add to numbers"
+    return "only numbers multiply and divide"
+
+
+def raise_if(diagnostics: list[Diagnostic]) -> None:
+    """Raise the collected diagnostics as one RuleTypeError."""
+    if diagnostics:
+        raise RuleTypeError(diagnostics)

@@ -1,0 +1,70 @@
+"""The rule language's static types and the rules that combine them."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, slots=True)
+class Type:
+    """A DSL type. ``elem`` is set for lists, ``fields`` for records (submission objects).
+
+    Example:
+        >>> str(list_of(NUMBER))
+        'list of number'
+    """
+
+    name: str
+    elem: Type | None = None
+    fields: tuple[tuple[str, Type], ...] = ()
+
+    def __str__(self) -> str:
+        if self.name == "list":
+            return f"list of {self.elem}"
+        return self.name
+
+    def field(self, name: str) -> Type | None:
+        return dict(self.fields).get(name)
+
+
+BOOL = Type("bool")
+NUMBER = Type("number")
+TEXT = Type("text")
+DATE = Type("date")
+DURATION = Type("duration")
+QUARTER = Type("quarter")
+# ANY is the element type of `[]`; ERROR stands in after a reported error to stop cascades.
+ANY = Type("any")
+ERROR = Type("error")
+ORDERED = frozenset({NUMBER, DATE, QUARTER, TEXT, DURATION})
+
+
+def list_of(elem: Type) -> Type:
+    return Type("list", elem=elem)
+
+
+def record(fields: dict[str, Type]) -> Type:
+    return Type("record", fields=tuple(sorted(fields.items())))
+
+
+def unify(a: Type, b: Type) -> Type | None:
+    """The common type of two branches or list items, or None when they do not mix.
+
+    Example:
+        >>> unify(list_of(ANY), list_of(TEXT)) == list_of(TEXT)
+        True
+    """
+    if a == b or b in (ANY, ERROR):
+        return a
+    if a in (ANY, ERROR):
+        return b
+    if a.name == "list" and b.name == "list" and a.elem and b.elem:
+        elem = unify(a.elem, b.elem)
+        return list_of(elem) if elem else None
+    return None
+
+
+def article(t: Type) -> str:
+    """'a date', 'an integer': for messages."""
+    text = str(t)
+    return ("an " if text[0] in "aeiou" else "a ") + text
