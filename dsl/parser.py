@@ -112,10 +112,11 @@ def _expected(exc: UnexpectedInput) -> str | None:
 # Common mistakes, recognised by example (lark's match_examples), with a friendlier label.
 _MISTAKES: dict[tuple[str, str], list[str]] = {
     ("'if' needs 'then' before its first branch", "write: if condition then a else b"): [
-        "if x > 1 y", "if x y else z",
+        "if x > 1 y", "if x y else z", "if x > 2025-01-01 1", "if x == y z", "if x 1",
+        "if x > 1% y", "if x > 1.5 y", "if x.y > z.w 1", "if x and y z",
     ],
     ("'if … then' needs an 'else' branch", "every if has both branches: if c then a else b"): [
-        "if x then y", "if x > 1 then y",
+        "if x then y", "if x > 1 then y", "if x then y.z", "if x then 1", "if x then y + 1",
     ],
     ("'and' / 'or' needs an expression on both sides", "e.g. a > 1 and b < 2"): [
         "x and", "x or", "x and and y",

@@ -82,13 +82,15 @@ def period_part(period: Any, part: str) -> Any:
 def k_and(left: Any, right: Any) -> Any:
     if left is False or right is False:
         return False
-    return unknown_of(left, right) or True
+    gap = unknown_of(left, right)
+    return True if gap is None else gap
 
 
 def k_or(left: Any, right: Any) -> Any:
     if left is True or right is True:
         return True
-    return unknown_of(left, right) or False
+    gap = unknown_of(left, right)
+    return False if gap is None else gap
 
 
 def k_not(value: Any) -> Any:
