@@ -1,0 +1,412 @@
+"""Reading one submission file: bytes → strict YAML/JSON → schema check → ``Submission``.
+
+Owns turning whatever a clinic sent into either a validated ``Submission`` with its evaluation
+view, or a list of located, plainly worded problems. It never raises for bad input: a missing,
+huge, binary, malformed or invalid file yields an ``Intake`` whose ``problems`` say why.
+"""
+
+from __future__ import annotations
+
+import calendar
+import difflib
+import functools
+import re
+import stat
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+from typing import TYPE_CHECKING, Any
+
+import jsonschema
+import pydantic
+from vardval.checker import strict_yaml, submission
+
+if TYPE_CHECKING:
+    import pathlib
+    from collections.abc import Callable, Iterable, Iterator
+
+    from pydantic_core import ErrorDetails
+    from vardval.checker.strict_yaml import NodePath
+    from vardval.dsl import errors
+
+DEFAULT_MAX_BYTES = 5_000_000
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """One format problem: where (JSON path, line, column) and what is wrong.
+
+    ``file`` comes last and may be left out where the file is named elsewhere.
+
+    Example:
+        >>> print(Problem("$.clinic.region", 5, 11, "unknown region", "a.yaml"))
+        a.yaml:5:11: $.clinic.region: unknown region
+    """
+
+    json_path: str
+    line: int | None
+    column: int | None
+    message: str
+    file: str = ""
+
+    def as_json(self) -> dict[str, object]:
+        """The problem as the results format lists it (the file is named once per result)."""
+        return {
+            "path": self.json_path,
+            "line": self.line,
+            "column": self.column,
+            "message": self.message,
+        }
+
+    def __str__(self) -> str:
+        where = ":".join(str(n) for n in (self.file, self.line, self.column) if n)
+        prefix = f"{where}: " if where else ""
+        return f"{prefix}{self.json_path}: {self.message}"
+
+
+@dataclass(frozen=True)
+class Intake:
+    """The outcome of reading one file: a submission and its evaluation view, or problems.
+
+    ``data`` is the evaluation view: plain dicts and lists, absent optional fields absent,
+    dates as ``datetime.date``, money as ``Decimal``, counts as ``int``, the period as text.
+    """
+
+    file: str
+    submission: submission.Submission | None
+    data: dict[str, Any] | None
+    problems: tuple[Problem, ...]
+
+    @property
+    def valid(self) -> bool:
+        return self.submission is not None and not self.problems
+
+
+def load_submission(path: pathlib.Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Intake:
+    """Read and validate one submission file, never reading more than ``max_bytes + 1`` bytes.
+
+    Example:
+        >>> import pathlib
+        >>> intake = load_submission(pathlib.Path("no/such/file.yaml"))
+        >>> intake.valid, intake.problems[0].message
+        (False, 'cannot read the file: No such file or directory')
+    """
+    file = str(path)
+    try:
+        raw = _read_bounded(path, max_bytes)
+    except OSError as exc:
+        return _refused(file, f"cannot read the file: {exc.strerror or exc}")
+    except _TooLargeError as exc:
+        return _refused(file, str(exc))
+    return load_submission_text(raw, file)
+
+
+def load_submission_text(raw: bytes | str, filename: str) -> Intake:
+    """Validate a submission given as bytes or text; ``filename`` names it and picks JSON/YAML.
+
+    Example:
+        >>> intake = load_submission_text(b"format: vardval/submission@1\\n", "a.yaml")
+        >>> print(intake.problems[0])
+        a.yaml:1:1: $: missing required field 'clinic'
+    """
+    try:
+        text = raw if isinstance(raw, str) else strict_yaml.decode_text(raw, filename)
+        loaded = strict_yaml.load_yaml(text, filename)
+    except strict_yaml.YamlError as exc:
+        return Intake(filename, None, None, tuple(_load_problems(filename, exc.diagnostics)))
+    return _validate(filename, loaded)
+
+
+class _TooLargeError(Exception):
+    """The file is over the size limit (checked before reading it all)."""
+
+
+def _read_bounded(path: pathlib.Path, max_bytes: int) -> bytes:
+    info = path.stat()
+    if stat.S_ISDIR(info.st_mode):
+        raise IsADirectoryError(21, "it is a directory, not a file")
+    if not stat.S_ISREG(info.st_mode):  # a FIFO or device could block or never end
+        raise OSError(0, "it is not a regular file")
+    if info.st_size > max_bytes:
+        raise _TooLargeError(_too_large(info.st_size, max_bytes))
+    with path.open("rb") as handle:
+        raw = handle.read(max_bytes + 1)
+    if len(raw) > max_bytes:  # it grew after stat()
+        raise _TooLargeError(_too_large(len(raw), max_bytes))
+    return raw
+
+
+def _too_large(size: int, limit: int) -> str:
+    return (
+        f"file is {size} bytes; the limit is {limit} "
+        "(a quarterly submission is a few kilobytes; is this the right file?)"
+    )
+
+
+def _refused(file: str, message: str) -> Intake:
+    return Intake(file, None, None, (Problem("$", None, None, message, file),))
+
+
+def _load_problems(file: str, diagnostics: Iterable[errors.Diagnostic]) -> Iterator[Problem]:
+    for diagnostic in diagnostics:
+        span = diagnostic.span
+        message = diagnostic.message
+        if diagnostic.hint:
+            message = f"{message} ({diagnostic.hint})"
+        line, column = (span.line, span.column) if span else (None, None)
+        yield Problem("$", line, column, message, file)
+
+
+def _validate(file: str, loaded: strict_yaml.LoadedYaml) -> Intake:
+    """Schema first (it reports every problem at once), then the model for the typed view."""
+    where = _Locator(file, loaded)
+    problems = _schema_problems(_validator().iter_errors(loaded.data), where)
+    if not problems:
+        try:
+            model = submission.Submission.model_validate(loaded.data)
+        except pydantic.ValidationError as exc:
+            problems = [_model_problem(error, where) for error in exc.errors()]
+        else:
+            return Intake(file, model, model.model_dump(exclude_unset=True), ())
+    problems.sort(key=lambda p: (p.line or 0, p.column or 0, p.json_path))
+    return Intake(file, None, None, tuple(problems))
+
+
+def _is_integer(checker: object, instance: object) -> bool:
+    """JSON Schema's integer is any number with no fraction, so ``3.0`` (a Decimal) counts."""
+    if isinstance(instance, bool):
+        return False
+    if isinstance(instance, Decimal):
+        return instance.is_finite() and instance == instance.to_integral_value()
+    return isinstance(instance, int)
+
+
+@functools.cache
+def _validator() -> jsonschema.protocols.Validator:
+    base = jsonschema.Draft202012Validator
+    types = base.TYPE_CHECKER.redefine("integer", _is_integer)
+    cls = jsonschema.validators.extend(base, type_checker=types)
+    return cls(submission.submission_schema(), format_checker=jsonschema.FormatChecker())
+
+
+# ---------------------------------------------------------------------------------------------
+# Locating problems
+
+_IDENTIFIER = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
+
+
+def json_path(path: NodePath) -> str:
+    """The JSONPath of a node, as jsonschema writes it.
+
+    Example:
+        >>> json_path(("listing", "cap", "grounds", 1)), json_path(("a b",))
+        ('$.listing.cap.grounds[1]', "$['a b']")
+    """
+    parts = []
+    for part in path:
+        if isinstance(part, int):
+            parts.append(f"[{part}]")
+        elif _IDENTIFIER.fullmatch(part):
+            parts.append(f".{part}")
+        else:
+            parts.append("['" + part.replace("\\", "\\\\").replace("'", "\\'") + "']")
+    return "$" + "".join(parts)
+
+
+@dataclass(frozen=True)
+class _Locator:
+    """Turns node paths into located ``Problem``s using the loader's marks."""
+
+    file: str
+    loaded: strict_yaml.LoadedYaml
+
+    def value(self, path: NodePath, message: str) -> Problem:
+        return self._at(path, self._value_mark(path), message)
+
+    def key(self, path: NodePath, message: str) -> Problem:
+        """At the key that names ``path`` (an unknown field, an incomplete object)."""
+        mark = self.loaded.key_marks.get(path) or self._value_mark(path)
+        return self._at(path, mark, message)
+
+    def _value_mark(self, path: NodePath) -> strict_yaml.NodeMark | None:
+        while path not in self.loaded.marks and path:
+            path = path[:-1]
+        return self.loaded.marks.get(path)
+
+    def _at(self, path: NodePath, mark: strict_yaml.NodeMark | None, message: str) -> Problem:
+        line, column = (mark.line, mark.column) if mark else (None, None)
+        return Problem(json_path(path), line, column, message, self.file)
+
+
+# ---------------------------------------------------------------------------------------------
+# Schema errors in plain words
+
+_KINDS = {
+    "integer": "a whole number",
+    "number": "a number",
+    "string": "text",
+    "boolean": "true or false",
+    "object": "a mapping of fields (key: value)",
+    "array": "a list",
+}
+_RANK = {"type": 0, "const": 1, "enum": 2, "pattern": 3, "format": 4}
+_PATTERNS = {
+    submission.HSA_ID_PATTERN: "an HSA-id ('SE', 10 digits, '-', then 1 to 31 letters or digits)",
+    submission.PERIOD_PATTERN: "a quarter written YYYY-Qn",
+    submission.SLUG_PATTERN: "a slug (lowercase letters, digits and single hyphens)",
+}
+_MONTHS = (
+    "January", "February", "March", "April", "May", "June", "July", "August", "September",
+    "October", "November", "December",
+)  # fmt: skip
+
+
+def _schema_problems(
+    errors_found: Iterable[jsonschema.ValidationError], where: _Locator
+) -> list[Problem]:
+    """One problem per bad value (the most basic error wins), each missing or unknown field."""
+    problems: dict[tuple[str, str], Problem] = {}
+    bad_values: set[NodePath] = set()
+    for error in sorted(errors_found, key=lambda e: _RANK.get(str(e.validator), 9)):
+        path = tuple(error.absolute_path)
+        if error.validator not in ("required", "additionalProperties"):
+            if path in bad_values:
+                continue
+            bad_values.add(path)
+        for problem in _problems_for(error, path, where):
+            problems.setdefault((problem.json_path, problem.message), problem)
+    return list(problems.values())
+
+
+def _problems_for(
+    error: jsonschema.ValidationError, path: NodePath, where: _Locator
+) -> Iterator[Problem]:
+    instance: Any = error.instance
+    if error.validator == "required":
+        for name in error.validator_value:
+            if name not in instance:
+                yield where.key(path, f"missing required field '{name}'")
+    elif error.validator == "additionalProperties":
+        known = list(error.schema.get("properties", {}))
+        for name in instance:
+            if name not in known:
+                yield where.key((*path, name), _unknown_field(name, known))
+    else:
+        describe = _MESSAGES.get(str(error.validator), lambda e: str(e.message))
+        yield where.value(path, describe(error))
+
+
+def _unknown_field(name: str, known: list[str]) -> str:
+    close = difflib.get_close_matches(name, known, n=1)
+    if close:
+        return f"unknown field '{name}'; did you mean '{close[0]}'?"
+    return f"unknown field '{name}'; the fields allowed here are {', '.join(known)}"
+
+
+def _describe(value: object) -> str:
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return str(value).lower()
+    if isinstance(value, int | Decimal):
+        return f"the number {value}"
+    if isinstance(value, str):
+        return f"the text '{value[:60]}'"
+    return "a list" if isinstance(value, list) else "a mapping"
+
+
+def _type_message(error: jsonschema.ValidationError) -> str:
+    expected = str(error.validator_value)
+    kind = _KINDS.get(expected, expected)
+    if "minimum" in error.schema:
+        kind += f" ≥ {error.schema['minimum']}"
+    message = f"expected {kind}, found {_describe(error.instance)}"
+    return message + _type_hint(expected, error.instance)
+
+
+def _type_hint(expected: str, instance: object) -> str:
+    if instance is None:
+        return "; leave the field out when there is no value"
+    if isinstance(instance, str) and expected in ("integer", "number"):
+        return "; write the number without quotes" if _looks_numeric(instance) else ""
+    if isinstance(instance, str) and expected == "boolean":
+        return "; write true or false"
+    return ""
+
+
+def _looks_numeric(text: str) -> bool:
+    try:
+        Decimal(text.strip())
+    except InvalidOperation:
+        return False
+    return True
+
+
+def _bound_message(error: jsonschema.ValidationError) -> str:
+    below = error.validator == "minimum"
+    bound = error.validator_value
+    message = f"{error.instance} is {'below the minimum' if below else 'above the maximum'} {bound}"
+    if below and bound == 0:
+        message += "; counts and amounts cannot be negative"
+    return message
+
+
+def _enum_message(error: jsonschema.ValidationError) -> str:
+    allowed = [str(v) for v in error.validator_value]
+    field = next((p for p in reversed(error.absolute_path) if isinstance(p, str)), "this field")
+    message = f"'{error.instance}' is not an allowed value for {field}; expected one of "
+    message += ", ".join(allowed)
+    close = difflib.get_close_matches(str(error.instance), allowed, n=1)
+    return message + (f"; did you mean '{close[0]}'?" if close else "")
+
+
+def _pattern_message(error: jsonschema.ValidationError) -> str:
+    wanted = _PATTERNS.get(str(error.validator_value), f"text matching {error.validator_value}")
+    examples = error.schema.get("examples", [])
+    suffix = f", e.g. {examples[0]}" if examples else ""
+    return f"'{error.instance}' is not {wanted}{suffix}"
+
+
+def _format_message(error: jsonschema.ValidationError) -> str:
+    if error.validator_value != "date":
+        return str(error.message)
+    return f"'{error.instance}' is not a valid date: {_date_problem(str(error.instance))}"
+
+
+def _date_problem(text: str) -> str:
+    """Why ISO date text is not a calendar date, in words a person can act on."""
+    parts = re.fullmatch(r"([0-9]{4})-([0-9]{2})-([0-9]{2})", text, flags=re.ASCII)
+    if not parts:
+        return "expected YYYY-MM-DD, e.g. 2025-01-15"
+    year, month, day = (int(p) for p in parts.groups())
+    if not 1 <= month <= len(_MONTHS):
+        return f"there is no month {month:02d}; expected YYYY-MM-DD, e.g. 2025-01-15"
+    if year >= 1 and day >= 1:
+        days = calendar.monthrange(year, month)[1]
+        return f"{_MONTHS[month - 1]} {year} has {days} days"
+    return "expected a year from 0001 and a day from 01"
+
+
+def _const_message(error: jsonschema.ValidationError) -> str:
+    return f"expected '{error.validator_value}', found {_describe(error.instance)}"
+
+
+_MESSAGES: dict[str, Callable[[jsonschema.ValidationError], str]] = {
+    "type": _type_message,
+    "minimum": _bound_message,
+    "maximum": _bound_message,
+    "enum": _enum_message,
+    "const": _const_message,
+    "pattern": _pattern_message,
+    "format": _format_message,
+    "minLength": lambda _: "must not be empty",
+}
+
+
+def _model_problem(error: ErrorDetails, where: _Locator) -> Problem:
+    """A pydantic error (only reached if the schema let something through) as a problem."""
+    path: NodePath = ()
+    for part in error["loc"]:  # the data path, then possibly validator names
+        if (*path, part) not in where.loaded.marks:
+            break
+        path = (*path, part)
+    return where.value(path, error["msg"].removeprefix("Value error, "))
