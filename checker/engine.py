@@ -77,7 +77,7 @@ def _finding(ruleset: RuleSet, rule: Rule, ctx: Context, region: str, system: st
     message = _message(status, version, ctx, gap)
     notes = _param_notes(ruleset, version, ctx.period, region)
     return Finding(rule, status, message, version.citations, evidence,
-                   tuple(sorted(gap.missing)) if gap else (), notes,
+                   tuple(sorted(gap.missing)) if gap is not None else (), notes,
                    str(version.valid_from) if version.valid_from else None)
 
 
