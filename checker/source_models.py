@@ -1,0 +1,120 @@
+"""The shape of ``rules/sources.yaml``: pydantic models of statutes, documents and their passages.
+
+Validation of form only (fields, types, URL shape); what a provision key means and whether a
+citation resolves is ``checker/citations.py``'s job.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import TYPE_CHECKING, Annotated, Literal
+
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field
+from vardval.dsl import literals
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+SOURCE_ID = r"^[A-Z][A-Z0-9]*(-[A-Z0-9]+)*$"
+
+
+def _matching(pattern: str, expected: str) -> Callable[[str], str]:
+    """A validator with a message a rule author understands (not a regular expression)."""
+
+    def check(value: str) -> str:
+        if re.fullmatch(pattern, value) is None:
+            msg = f"invalid value '{value}'; expected {expected}"
+            raise ValueError(msg)
+        return value
+
+    return check
+
+
+# An absolute http(s) URL, or a path inside the project for sources that live in it (the
+# submission format is documented by the project itself, not on the web).
+Url = Annotated[
+    str,
+    AfterValidator(_matching(r"https?://\S+|[a-z0-9][a-z0-9_./-]*", "an https:// address")),
+]
+SfsNumber = Annotated[
+    str, AfterValidator(_matching(r"\d{4}:\d+", 'an SFS number in quotes, e.g. "2017:30"'))
+]
+
+
+def _iso_date(value: object) -> object:
+    """Only ``YYYY-MM-DD`` is a date here (pydantic alone would read ``86400`` as 1970-01-02)."""
+    if isinstance(value, dt.date):
+        return value
+    match = re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", str(value))
+    if match is None:
+        msg = f"invalid date '{value}'; expected YYYY-MM-DD, e.g. 2025-07-01"
+        raise ValueError(msg)
+    return literals.iso_date(*(int(part) for part in match.groups()))
+
+
+IsoDate = Annotated[dt.date, BeforeValidator(_iso_date)]
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Localized(_Model):
+    """A text in Swedish and English."""
+
+    sv: str = Field(min_length=1)
+    en: str = Field(min_length=1)
+
+
+class Passage(_Model):
+    """The text of one provision or document section, verbatim or marked as a paraphrase.
+
+    ``quoted_from`` names where the text was read: a source key of the legal research
+    (``S1``), ``BG`` for the background pages, or a URL.
+    """
+
+    text: str = Field(min_length=1)
+    verbatim: bool
+    quoted_from: str = Field(min_length=1)
+    in_force_from: IsoDate | None = None
+    wording: str | None = None
+    note: str | None = None
+    url: Url | None = None
+
+
+class StatuteSource(_Model):
+    """An act or ordinance in SFS; provisions are keyed like ``9 kap. 1 § 1 st. 1 p.``."""
+
+    kind: Literal["statute"]
+    sfs: SfsNumber
+    short: str = Field(min_length=1)
+    title: Localized
+    chapters: bool
+    url: Url
+    lagen_nu: Url | None = None
+    read_from: str | None = None
+    in_force_from: IsoDate | None = None
+    repealed_from: IsoDate | None = None
+    note: str | None = None
+    provisions: dict[str, Passage] = Field(default_factory=dict)
+
+
+class DocumentSource(_Model):
+    """A regional rule book, web page, agreement or format; sections keyed by topic or number."""
+
+    kind: Literal["document"]
+    issuer: str = Field(min_length=1)
+    title: Localized
+    year: int | None = None
+    url: Url
+    read_from: str = Field(min_length=1)
+    note: str | None = None
+    sections: dict[str, Passage] = Field(default_factory=dict)
+
+
+Source = StatuteSource | DocumentSource
+SOURCE_MODELS: dict[str, type[StatuteSource | DocumentSource]] = {
+    "statute": StatuteSource,
+    "document": DocumentSource,
+}
