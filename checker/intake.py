@@ -12,6 +12,7 @@ import difflib
 import functools
 import re
 import stat
+from collections.abc import Mapping
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from typing import TYPE_CHECKING, Any
@@ -159,7 +160,8 @@ def _load_problems(file: str, diagnostics: Iterable[errors.Diagnostic]) -> Itera
 def _validate(file: str, loaded: strict_yaml.LoadedYaml) -> Intake:
     """Schema first (it reports every problem at once), then the model for the typed view."""
     where = _Locator(file, loaded)
-    problems = _schema_problems(_validator().iter_errors(loaded.data), where)
+    instance: Any = loaded.data
+    problems = _schema_problems(_validator().iter_errors(instance), where)
     if not problems:
         try:
             model = submission.Submission.model_validate(loaded.data)
@@ -184,8 +186,11 @@ def _is_integer(checker: object, instance: object) -> bool:
 def _validator() -> jsonschema.protocols.Validator:
     base = jsonschema.Draft202012Validator
     types = base.TYPE_CHECKER.redefine("integer", _is_integer)
-    cls = jsonschema.validators.extend(base, type_checker=types)
-    return cls(submission.submission_schema(), format_checker=jsonschema.FormatChecker())
+    extend: Any = jsonschema.validators.extend  # untyped in types-jsonschema
+    validator: jsonschema.protocols.Validator = extend(base, type_checker=types)(
+        submission.submission_schema(), format_checker=jsonschema.FormatChecker()
+    )
+    return validator
 
 
 # ---------------------------------------------------------------------------------------------
@@ -282,17 +287,31 @@ def _problems_for(
 ) -> Iterator[Problem]:
     instance: Any = error.instance
     if error.validator == "required":
-        for name in error.validator_value:
+        for name in _keyword_value(error):
             if name not in instance:
                 yield where.key(path, f"missing required field '{name}'")
     elif error.validator == "additionalProperties":
-        known = list(error.schema.get("properties", {}))
+        known = list(_schema(error).get("properties", {}))
         for name in instance:
             if name not in known:
                 yield where.key((*path, name), _unknown_field(name, known))
     else:
-        describe = _MESSAGES.get(str(error.validator), lambda e: str(e.message))
+        describe = _MESSAGES.get(str(error.validator), _fallback_message)
         yield where.value(path, describe(error))
+
+
+def _schema(error: jsonschema.ValidationError) -> Mapping[str, Any]:
+    """The (sub)schema that failed; ours is always an object schema."""
+    return error.schema if isinstance(error.schema, Mapping) else {}
+
+
+def _keyword_value(error: jsonschema.ValidationError) -> Any:
+    """The value of the failing keyword, e.g. the ``enum`` list or the ``minimum``."""
+    return error.validator_value
+
+
+def _fallback_message(error: jsonschema.ValidationError) -> str:
+    return str(error.message)
 
 
 def _unknown_field(name: str, known: list[str]) -> str:
@@ -315,10 +334,10 @@ def _describe(value: object) -> str:
 
 
 def _type_message(error: jsonschema.ValidationError) -> str:
-    expected = str(error.validator_value)
+    expected = str(_keyword_value(error))
     kind = _KINDS.get(expected, expected)
-    if "minimum" in error.schema:
-        kind += f" ≥ {error.schema['minimum']}"
+    if "minimum" in _schema(error):
+        kind += f" ≥ {_schema(error)['minimum']}"
     message = f"expected {kind}, found {_describe(error.instance)}"
     return message + _type_hint(expected, error.instance)
 
@@ -343,7 +362,7 @@ def _looks_numeric(text: str) -> bool:
 
 def _bound_message(error: jsonschema.ValidationError) -> str:
     below = error.validator == "minimum"
-    bound = error.validator_value
+    bound = _keyword_value(error)
     message = f"{error.instance} is {'below the minimum' if below else 'above the maximum'} {bound}"
     if below and bound == 0:
         message += "; counts and amounts cannot be negative"
@@ -351,7 +370,7 @@ def _bound_message(error: jsonschema.ValidationError) -> str:
 
 
 def _enum_message(error: jsonschema.ValidationError) -> str:
-    allowed = [str(v) for v in error.validator_value]
+    allowed = [str(v) for v in _keyword_value(error)]
     field = next((p for p in reversed(error.absolute_path) if isinstance(p, str)), "this field")
     message = f"'{error.instance}' is not an allowed value for {field}; expected one of "
     message += ", ".join(allowed)
@@ -360,14 +379,15 @@ def _enum_message(error: jsonschema.ValidationError) -> str:
 
 
 def _pattern_message(error: jsonschema.ValidationError) -> str:
-    wanted = _PATTERNS.get(str(error.validator_value), f"text matching {error.validator_value}")
-    examples = error.schema.get("examples", [])
+    pattern = str(_keyword_value(error))
+    wanted = _PATTERNS.get(pattern, f"text matching {pattern}")
+    examples = _schema(error).get("examples", [])
     suffix = f", e.g. {examples[0]}" if examples else ""
     return f"'{error.instance}' is not {wanted}{suffix}"
 
 
 def _format_message(error: jsonschema.ValidationError) -> str:
-    if error.validator_value != "date":
+    if _keyword_value(error) != "date":
         return str(error.message)
     return f"'{error.instance}' is not a valid date: {_date_problem(str(error.instance))}"
 
@@ -387,7 +407,7 @@ def _date_problem(text: str) -> str:
 
 
 def _const_message(error: jsonschema.ValidationError) -> str:
-    return f"expected '{error.validator_value}', found {_describe(error.instance)}"
+    return f"expected '{_keyword_value(error)}', found {_describe(error.instance)}"
 
 
 _MESSAGES: dict[str, Callable[[jsonschema.ValidationError], str]] = {

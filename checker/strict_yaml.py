@@ -18,7 +18,7 @@ import json
 import re
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import TYPE_CHECKING, NoReturn, TypeAlias
+from typing import TYPE_CHECKING, Any, NoReturn, TypeAlias
 
 import yaml
 from vardval.dsl import errors, spans
@@ -91,7 +91,7 @@ def _byte_error(body: bytes, index: int, offset: int, filename: str, code: str) 
         hint = "is this a binary file, or text saved as UTF-16? Save it as UTF-8."
     else:
         message = f"invalid UTF-8 at {where}: byte 0x{body[index]:02X}"
-        hint = "save the file as UTF-8 (it may be in Latin-1 or Windows-1252)"
+        hint = "save the file as UTF-8; it may be in Latin-1 or Windows-1252"
     span = spans.Span(filename, line, column, line, column + 1)
     raise YamlError([errors.Diagnostic(code, message, span, hint)])
 
@@ -252,7 +252,11 @@ class _Events(yaml_reader.Reader, yaml_scanner.Scanner, yaml_parser.Parser):
         yaml_parser.Parser.__init__(self)
 
 
-def _yaml_mark(start: yaml.Mark, end: yaml.Mark, style: str | None = None) -> NodeMark:
+def _yaml_mark(
+    start: yaml.Mark | None, end: yaml.Mark | None, style: str | None = None
+) -> NodeMark:
+    if start is None or end is None:  # PyYAML always sets marks; its stubs allow None
+        return NodeMark(1, 1, 1, 2, style)
     return NodeMark(start.line + 1, start.column + 1, end.line + 1, end.column + 1, style)
 
 
@@ -275,7 +279,8 @@ class _YamlComposer:
     """Builds plain data from PyYAML events, recording marks in ``_Tree``."""
 
     def __init__(self, tree: _Tree, events: _Events) -> None:
-        self.tree, self.events = tree, events
+        self.tree = tree
+        self.events: Any = events  # PyYAML's parser methods are untyped; events are duck-typed
         self.anchors: dict[str, _Anchor | None] = {}
 
     def document(self) -> Value:
@@ -327,7 +332,7 @@ class _YamlComposer:
         except (ValueError, OverflowError) as exc:
             _scalar_error(self.tree, exc, event.value, mark)
 
-    def collection(self, event: yaml.Event, path: NodePath) -> Value:
+    def collection(self, event: yaml.CollectionStartEvent, path: NodePath) -> Value:
         if event.anchor is not None:
             self.anchors[event.anchor] = None  # in progress: an alias to it would recurse
         index = self.tree.add(path, self._mark(event))
@@ -425,7 +430,7 @@ class _YamlComposer:
             "remove the tag; quote the value if it should be text",
         )
 
-    def _mark(self, event: yaml.Event) -> NodeMark:
+    def _mark(self, event: Any) -> NodeMark:
         return _yaml_mark(event.start_mark, event.end_mark, getattr(event, "style", None))
 
 
@@ -447,7 +452,7 @@ def _syntax_error(tree: _Tree, exc: yaml.MarkedYAMLError) -> NoReturn:
 
 
 _YAML_TAG = "tag:yaml.org,2002:"
-_EMPTY_HINT = "a submission starts with 'format: vardval/submission@1'"
+_EMPTY_HINT = "the file needs at least one 'key: value' line"
 _MERGE_HINT = "write the keys out in full; anchors and aliases on whole values still work"
 _EVENT_KINDS: dict[type, str] = {
     yaml.MappingStartEvent: "a mapping",
