@@ -45,31 +45,49 @@ def span_at(loaded: Loaded, path: PathKey, filename: str, *, key: bool = False) 
 
 def expression_source(lines: Sequence[str], mark: Mark, value: str,
                       filename: str) -> tuple[str, Origin]:
-    """The DSL text of a scalar and where it starts, so DSL spans are file positions."""
+    """The DSL text of a scalar and where it starts, so DSL spans are file positions.
+
+    The text is the scalar as written in the file (block scalars without their header line,
+    quoted ones without their quotes): YAML folding changes only whitespace, which the DSL
+    ignores, so it means the same as ``value``. Where the written text means something else
+    (escapes such as ``\\"`` or ``''``, an alias), ``value`` is used, placed at the scalar's start.
+
+    Example:
+        >>> from vardval.checker.strict_yaml import load_yaml
+        >>> text = "require: >-\\n  a > 1\\n  and b\\n"
+        >>> loaded = load_yaml(text, "r.yaml")
+        >>> mark, value = loaded.marks[("require",)], loaded.data["require"]
+        >>> expression_source(text.splitlines(), mark, value, "r.yaml")
+        ('  a > 1\\n  and b', Origin(file='r.yaml', line=2, column=1))
+    """
+    written = _written(lines, mark, filename)
+    if written is not None and written[0].split() == value.split():
+        return written
+    shift = 1 if mark.style in _QUOTES else 0
+    return value, Origin(filename, mark.line, mark.column + shift)
+
+
+_QUOTES = ("'", '"')
+
+
+def _written(lines: Sequence[str], mark: Mark, filename: str) -> tuple[str, Origin] | None:
+    """The scalar's text as it stands in the file, or None when the marks do not fit it."""
+    if mark.line > len(lines) or mark.end_line > len(lines) + 1:
+        return None
     if mark.style in ("|", ">"):
         last = mark.end_line if mark.end_column > 1 else mark.end_line - 1
-        body = "\n".join(lines[mark.line: last])
-        return body, Origin(filename, mark.line + 1, 1)
-    if mark.style is None and mark.end_line > mark.line:
+        return "\n".join(lines[mark.line: last]), Origin(filename, mark.line + 1, 1)
+    if mark.end_line == mark.line:
+        text = lines[mark.line - 1][mark.column - 1: mark.end_column - 1]
+    else:
         first = lines[mark.line - 1][mark.column - 1:]
-        rest = lines[mark.line: mark.end_line - 1]
         tail = lines[mark.end_line - 1][: mark.end_column - 1]
-        return "\n".join([first, *rest, tail]), Origin(filename, mark.line, mark.column)
-    offset = 0 if mark.style is None else 1
-    return value, Origin(filename, mark.line, mark.column + offset)
-
-
-def placeholder_origin(lines: Sequence[str], mark: Mark, offset: int, needle: str,
-                       filename: str) -> Origin:
-    """Where a ``{…}`` placeholder's expression starts inside a message scalar."""
-    if mark.end_line == mark.line and mark.style not in ("|", ">"):
-        shift = 0 if mark.style is None else 1
-        return Origin(filename, mark.line, mark.column + shift + offset)
-    for number in range(mark.line, min(mark.end_line, len(lines)) + 1):
-        found = lines[number - 1].find(needle)
-        if found >= 0:
-            return Origin(filename, number, found + 1)
-    return Origin(filename, mark.line, mark.column)
+        text = "\n".join([first, *lines[mark.line: mark.end_line - 1], tail])
+    if mark.style in _QUOTES:
+        if len(text) < 2 or text[0] != mark.style or text[-1] != mark.style:  # noqa: PLR2004
+            return None
+        return text[1:-1], Origin(filename, mark.line, mark.column + 1)
+    return text, Origin(filename, mark.line, mark.column)
 
 
 def pydantic_diagnostics(errors: list[dict[str, Any]], loaded: Loaded,

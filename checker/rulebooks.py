@@ -3,29 +3,35 @@
 Steps: strict YAML -> file model (pydantic) -> definitions (in dependency order, cycles
 refused) -> each rule's versions: parse and type-check ``when``/``require``, resolve
 citations, compile message templates. Expressions are parsed with their true file positions.
+
+A structural mistake does not stop the check: the rest of the file (the definitions and every
+rule that is well formed) is still checked, so an author sees all problems in one run. Each
+expression is checked once, even when several versions inherit it.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from pydantic import ValidationError
-from vardval.checker import locate, rulefile, strict_yaml, templates
+from vardval.checker import locate, rulefile, strict_yaml, templates, validity
 from vardval.checker.citations import ResolvedCitation, SourceRegistry
 from vardval.checker.errors import RuleLoadError
 from vardval.checker.models import Rule, Rulebook, RuleVersion, Template
 from vardval.dsl import nodes, walk
 from vardval.dsl import typesys as ts
-from vardval.dsl.errors import Diagnostic, DslError, VardvalError
+from vardval.dsl.errors import Diagnostic, DslError
 from vardval.dsl.parser import parse
 from vardval.dsl.spans import Origin
-from vardval.dsl.typecheck import Checked, Environment, check
+from vardval.dsl.typecheck import FUNCTIONS, Checked, Environment, check, suggest
 
-ONE_DAY = dt.timedelta(days=1)
+KEYWORDS = frozenset({"if", "then", "else", "and", "or", "not", "in", "all", "any", "true",
+                      "false", "period"})
+Texts = dict[str, str]
 
 
 @dataclass(frozen=True)
@@ -39,7 +45,7 @@ class LoadContext:
 
 
 def load_rulebook(path: Path, ctx: LoadContext, display: str | None = None) -> Rulebook:
-    """Load and check one rulebook; raise RuleLoadError/DslError carrying all diagnostics."""
+    """Load and check one rulebook; raise RuleLoadError/YamlError carrying all diagnostics."""
     filename = display or str(path)
     text = strict_yaml.decode_text(path.read_bytes(), filename)
     loaded = strict_yaml.load_yaml(text, filename)
@@ -50,57 +56,94 @@ def load_rulebook(path: Path, ctx: LoadContext, display: str | None = None) -> R
     return book
 
 
+@dataclass
+class _Parts:
+    """What could be read of a file: all of it, or (after a structural error) the good parts."""
+
+    head: rulefile.RulebookHead | None
+    definitions: Texts
+    region: Any
+    entries: list[tuple[int, rulefile.RuleEntry]] = field(default_factory=list)
+
+
 class _Builder:
     def __init__(self, filename: str, text: str, loaded: Any, ctx: LoadContext) -> None:
         self.filename, self.lines, self.loaded, self.ctx = filename, text.splitlines(), loaded, ctx
         self.diagnostics: list[Diagnostic] = []
+        self.done: dict[locate.PathKey, Any] = {}
 
     def build(self) -> Rulebook | None:
+        parts = self._read()
+        region = self._region(parts.region)
+        definitions = self._definitions(parts.definitions)
+        types = {name: c.type if c else ts.ERROR for name, c in definitions.items()}
+        env = Environment(self.ctx.root, self.ctx.param_types, types)
+        self._unique_ids(parts.entries)
+        rules = [self._rule(entry, i, env, parts.head, region) for i, entry in parts.entries]
+        if self.diagnostics or parts.head is None:
+            return None
+        head = parts.head
+        return Rulebook(head.rulebook, head.title.model_dump(), _text(head.description),
+                        region, head.scope.vardval_system,
+                        {n: c for n, c in definitions.items() if c is not None},
+                        dict(head.definitions), tuple(r for r in rules if r is not None),
+                        self.filename)
+
+    # --- reading the structure ---------------------------------------------------------
+
+    def _read(self) -> _Parts:
         try:
             model = rulefile.RulebookFile.model_validate(self.loaded.data)
         except ValidationError as exc:
-            errors = exc.errors(include_url=False)
-            self.diagnostics += locate.pydantic_diagnostics(list(errors), self.loaded,
-                                                            self.filename)
-            return None
-        region = self._region(model.scope.region)
-        definitions = self._definitions(model.definitions)
-        env = Environment(self.ctx.root, self.ctx.param_types,
-                          {name: c.type for name, c in definitions.items()})
-        rules = tuple(r for i, entry in enumerate(model.rules)
-                      if (r := self._rule(entry, i, env, model, region)) is not None)
-        return Rulebook(model.rulebook, model.title.model_dump(), _text(model.description),
-                        region, model.scope.vardval_system, definitions,
-                        dict(model.definitions), rules, self.filename)
+            self.diagnostics += locate.pydantic_diagnostics(
+                list(exc.errors(include_url=False)), self.loaded, self.filename)
+            return self._salvage(self.loaded.data)
+        return _Parts(model, dict(model.definitions), model.scope.region,
+                      list(enumerate(model.rules)))
+
+    def _salvage(self, data: Any) -> _Parts:
+        """The parts of a malformed file that are well formed, checked quietly (the
+        structural errors are already reported)."""
+        data = data if isinstance(data, dict) else {}
+        raw_defs = data.get("definitions")
+        definitions = {k: v for k, v in raw_defs.items() if isinstance(v, str)} \
+            if isinstance(raw_defs, dict) else {}
+        scope = data.get("scope")
+        region = scope.get("region", "all") if isinstance(scope, dict) else "all"
+        rules = data.get("rules") if isinstance(data.get("rules"), list) else []
+        entries = [(i, e) for i, raw in enumerate(rules) if (e := _quietly(raw)) is not None]
+        return _Parts(None, definitions, region if isinstance(region, str) else "all", entries)
 
     # --- helpers -----------------------------------------------------------------------
 
     def _mark(self, path: locate.PathKey) -> Any:
         return self.loaded.marks.get(path)
 
-    def _span(self, path: locate.PathKey, *, key: bool = False) -> Any:
-        return locate.span_at(self.loaded, path, self.filename, key=key)
-
     def _error(self, code: str, message: str, path: locate.PathKey, hint: str | None = None,
                *, key: bool = False) -> None:
-        self.diagnostics.append(Diagnostic(code, message, self._span(path, key=key), hint))
+        span = locate.span_at(self.loaded, path, self.filename, key=key)
+        self.diagnostics.append(Diagnostic(code, message, span, hint))
 
-    def _parse(self, path: locate.PathKey, text: str) -> nodes.Expr | None:
+    def _written(self, path: locate.PathKey, text: str) -> tuple[str, Origin]:
         mark = self._mark(path)
-        source, origin = (locate.expression_source(self.lines, mark, text, self.filename)
-                          if mark else (text, Origin(self.filename)))
-        try:
-            return parse(source, origin)
-        except DslError as exc:
-            self.diagnostics.extend(exc.diagnostics)
-            return None
+        if mark is None:
+            return text, Origin(self.filename)
+        return locate.expression_source(self.lines, mark, text, self.filename)
 
-    def _check(self, expr: nodes.Expr | None, env: Environment, expect: ts.Type | None,
+    def _once(self, path: locate.PathKey, make: Any) -> Any:
+        """Check the text at ``path`` once, however many versions inherit it."""
+        if path not in self.done:
+            self.done[path] = make()
+        return self.done[path]
+
+    def _expression(self, path: locate.PathKey, text: str, env: Environment,
+                    role: str) -> Checked | None:
+        return self._once(path, lambda: self._check(path, text, env, role))
+
+    def _check(self, path: locate.PathKey, text: str, env: Environment,
                role: str) -> Checked | None:
-        if expr is None:
-            return None
         try:
-            return check(expr, env, expect, role)
+            return check(parse(*self._written(path, text)), env, ts.BOOL, role)
         except DslError as exc:
             self.diagnostics.extend(exc.diagnostics)
             return None
@@ -109,152 +152,178 @@ class _Builder:
         if region == "all":
             return None
         if region not in self.ctx.regions:
-            hint = templates_hint(region, self.ctx.regions)
-            self._error("unknown-region", f"unknown region '{region}'", ("scope", "region"), hint)
+            hint = suggest(region, list(self.ctx.regions)) or \
+                "regions: all, " + ", ".join(self.ctx.regions)
+            self._error("unknown-region", f"unknown region '{region}'", ("scope", "region"),
+                        hint)
         return region
 
     # --- definitions -------------------------------------------------------------------
 
-    def _definitions(self, raw: dict[str, str]) -> dict[str, Checked]:
-        parsed = {n: e for n, t in raw.items() if (e := self._parse(("definitions", n), t))}
-        order = self._order(parsed)
-        done: dict[str, Checked] = {}
-        for name in order:
-            env = Environment(self.ctx.root, self.ctx.param_types,
-                              {n: c.type for n, c in done.items()})
-            checked = self._check(parsed[name], env, None, f"definition '{name}'")
-            if checked is not None:
-                done[name] = checked
+    def _definitions(self, raw: Texts) -> dict[str, Checked | None]:
+        """Every definition, checked in dependency order; a failed one is None."""
+        for name in raw:
+            self._definition_name(name)
+        parsed = {n: self._parse_only(("definitions", n), t) for n, t in raw.items()}
+        cyclic = self._cycles({n: e for n, e in parsed.items() if e is not None})
+        done: dict[str, Checked | None] = dict.fromkeys(raw)
+        for name in self._order(parsed):
+            expr = parsed[name]
+            if expr is None or name in cyclic:
+                continue
+            types = {n: c.type if c else ts.ERROR for n, c in done.items()}
+            env = Environment(self.ctx.root, self.ctx.param_types, types)
+            done[name] = self._type(expr, env, f"definition '{name}'")
         return done
 
-    def _order(self, parsed: dict[str, nodes.Expr]) -> list[str]:
-        deps = {n: walk.surface_names(e) & parsed.keys() for n, e in parsed.items()}
+    def _definition_name(self, name: str) -> None:
+        bad = name in KEYWORDS or name in FUNCTIONS or self.ctx.root.field(name) is not None
+        if bad or not name.isidentifier() or not name.isascii():
+            what = ("a word of the language" if name in KEYWORDS | set(FUNCTIONS)
+                    else "a field of the submission" if self.ctx.root.field(name) is not None
+                    else "not a name")
+            self._error("invalid-name", f"definition '{name}' cannot be named so: it is {what}",
+                        ("definitions", name), "use another lower-case name, e.g. "
+                        "contacts_total", key=True)
+
+    def _parse_only(self, path: locate.PathKey, text: str) -> nodes.Expr | None:
+        try:
+            return parse(*self._written(path, text))
+        except DslError as exc:
+            self.diagnostics.extend(exc.diagnostics)
+            return None
+
+    def _type(self, expr: nodes.Expr, env: Environment, role: str) -> Checked | None:
+        try:
+            return check(expr, env, None, role)
+        except DslError as exc:
+            self.diagnostics.extend(exc.diagnostics)
+            return None
+
+    def _order(self, parsed: Mapping[str, nodes.Expr | None]) -> list[str]:
+        deps = _dependencies(parsed)
         order: list[str] = []
-        state: dict[str, str] = {}
         for name in parsed:
-            self._visit(name, deps, state, order, [])
+            _post_order(name, deps, order, set())
         return order
 
-    def _visit(self, name: str, deps: dict[str, set[str]], state: dict[str, str],
-               order: list[str], trail: list[str]) -> None:
-        if state.get(name) == "done":
-            return
-        if state.get(name) == "active":
-            cycle = " -> ".join([*trail[trail.index(name):], name])
-            self._error("definition-cycle", f"definitions refer to each other in a circle: "
-                        f"{cycle}", ("definitions", name), "break the circle: a definition may "
-                        "use only definitions that do not use it", key=True)
-            return
-        state[name] = "active"
-        for dep in sorted(deps[name]):
-            self._visit(dep, deps, state, order, [*trail, name])
-        state[name] = "done"
-        if name not in order:
-            order.append(name)
+    def _cycles(self, parsed: Mapping[str, nodes.Expr]) -> set[str]:
+        """Names on a cycle of definitions; each cycle is reported once, at its first name."""
+        deps = _dependencies(parsed)
+        cyclic: set[str] = set()
+        for name in parsed:
+            trail = _cycle_from(name, deps)
+            if trail and name not in cyclic:
+                cyclic.update(trail)
+                self._error("definition-cycle", "definitions refer to each other in a circle: "
+                            + " -> ".join([*trail, name]), ("definitions", name),
+                            "break the circle: a definition may use only definitions that "
+                            "do not use it", key=True)
+        return cyclic
 
     # --- rules -------------------------------------------------------------------------
 
+    def _unique_ids(self, entries: list[tuple[int, rulefile.RuleEntry]]) -> None:
+        first: dict[str, int] = {}
+        for index, entry in entries:
+            if entry.id in first:
+                line = locate.span_at(self.loaded, ("rules", first[entry.id], "id"),
+                                      self.filename).line
+                self._error("duplicate-rule-id", f"rule id '{entry.id}' is already used on "
+                            f"line {line}", ("rules", index, "id"), "every rule needs its own "
+                            "id, e.g. add a suffix: " + entry.id + "-2")
+            first.setdefault(entry.id, index)
+
     def _rule(self, entry: rulefile.RuleEntry, index: int, env: Environment,
-              book: rulefile.RulebookFile, region: str | None) -> Rule | None:
+              head: rulefile.RulebookHead | None, region: str | None) -> Rule | None:
         base: locate.PathKey = ("rules", index)
-        versions = self._versions(entry, base, env)
-        mark = self._mark(base)
-        line = mark.line if mark else 1
-        if versions is None:
+        for problem in validity.problems(entry, base):
+            self._error(problem.code, problem.message, problem.path, problem.hint)
+        versions = [self._version(entry, base, i, env, span)
+                    for i, span in enumerate(validity.ranges(entry))]
+        if head is None or any(v is None for v in versions):
             return None
+        mark = self._mark(base)
         return Rule(entry.id, entry.title.model_dump(), _text(entry.description), entry.severity,
-                    versions, entry.valid.from_, entry.valid.to, book.rulebook, region,
-                    book.scope.vardval_system, self.filename, line)
+                    tuple(v for v in versions if v is not None), entry.valid.from_,
+                    entry.valid.to, head.rulebook, region, head.scope.vardval_system,
+                    self.filename, mark.line if mark else 1)
 
-    def _versions(self, entry: rulefile.RuleEntry, base: locate.PathKey,
-                  env: Environment) -> tuple[RuleVersion, ...] | None:
-        starts = [v.from_ for v in entry.versions]
-        if starts != sorted(set(starts)):
-            self._error("version-order", "versions must be in date order, each date once",
-                        (*base, "versions"), "sort the versions by 'from'")
-        for i, start in enumerate(starts):
-            if entry.valid.from_ and start <= entry.valid.from_ or (
-                    entry.valid.to and start > entry.valid.to):
-                self._error("version-outside-validity", f"version from {start} lies outside "
-                            f"the rule's validity", (*base, "versions", i, "from"),
-                            "a version must start after 'valid.from' and on or before "
-                            "'valid.to'")
-        built = [self._base_version(entry, base, env, starts)]
-        for i, version in enumerate(entry.versions):
-            end = starts[i + 1] - ONE_DAY if i + 1 < len(starts) else entry.valid.to
-            built.append(self._version(entry, version, (*base, "versions", i), env, end))
-        if any(v is None for v in built):
+    def _version(self, entry: rulefile.RuleEntry, base: locate.PathKey, index: int,
+                 env: Environment, span: tuple[dt.date | None, dt.date | None]
+                 ) -> RuleVersion | None:
+        """Version 0 is the rule's own wording; version i restates parts of it."""
+        own = entry.versions[index - 1] if index else None
+        here: locate.PathKey = (*base, "versions", index - 1) if own else base
+
+        def part(name: str) -> tuple[Any, locate.PathKey]:
+            value = getattr(own, name) if own is not None else None
+            return (value, here) if value is not None else (getattr(entry, name), base)
+
+        (when, when_at), (require, req_at) = part("when"), part("require")
+        (cite, cite_at), (message, msg_at) = part("cite"), part("message")
+        checked_when = (self._expression((*when_at, "when"), when, env, "'when'")
+                        if when is not None else None)
+        checked = self._expression((*req_at, "require"), require, env, "'require'")
+        citations = self._once((*cite_at, "cite"), lambda: self._citations(cite, cite_at))
+        texts = {lang: self._once((*msg_at, "message", lang), lambda lang=lang: self._template(
+            getattr(message, lang), (*msg_at, "message", lang), env)) for lang in ("sv", "en")}
+        if checked is None or (when is not None and checked_when is None):
             return None
-        return tuple(v for v in built if v is not None)
+        mark = self._mark(here)
+        return RuleVersion(span[0], span[1], checked_when, checked, when, require, citations,
+                           texts, mark.line if mark else 1)
 
-    def _base_version(self, entry: rulefile.RuleEntry, base: locate.PathKey, env: Environment,
-                      starts: list[dt.date]) -> RuleVersion | None:
-        end = starts[0] - ONE_DAY if starts else entry.valid.to
-        return self._make(base, base, entry.valid.from_, end, entry.when, entry.require,
-                          entry.cite, entry.message.model_dump(), env)
-
-    def _version(self, entry: rulefile.RuleEntry, version: rulefile.Version,
-                 path: locate.PathKey, env: Environment, end: dt.date | None) -> RuleVersion | None:
-        base = path[:2]
-        when, when_at = (version.when, path) if version.when is not None else (entry.when, base)
-        require, req_at = ((version.require, path) if version.require is not None
-                           else (entry.require, base))
-        cite, cite_at = (version.cite, path) if version.cite is not None else (entry.cite, base)
-        message, msg_at = ((version.message, path) if version.message is not None
-                           else (entry.message, base))
-        sources = {"when": when_at, "require": req_at, "cite": cite_at, "message": msg_at}
-        return self._make(base, sources, version.from_, end, when, require, cite,
-                          message.model_dump(), env)
-
-    def _make(self, base: locate.PathKey, at: locate.PathKey | dict[str, locate.PathKey],
-              start: dt.date | None, end: dt.date | None, when: str | None, require: str,
-              cite: list[str], message: dict[str, str], env: Environment) -> RuleVersion | None:
-        where = at if isinstance(at, dict) else dict.fromkeys(
-            ("when", "require", "cite", "message"), at)
-        checked_when = self._check(self._parse((*where["when"], "when"), when), env, ts.BOOL,
-                                   "'when'") if when is not None else None
-        checked_require = self._check(self._parse((*where["require"], "require"), require), env,
-                                      ts.BOOL, "'require'")
-        citations = self._citations(cite, (*where["cite"], "cite"))
-        texts = {lang: self._template(message[lang], (*where["message"], "message", lang), env)
-                 for lang in ("sv", "en")}
-        if checked_require is None or (when is not None and checked_when is None):
-            return None
-        mark = self._mark(base)
-        return RuleVersion(start, end, checked_when, checked_require, when, require,
-                           citations, texts, mark.line if mark else 1)
-
-    def _citations(self, cite: list[str], path: locate.PathKey) -> tuple[ResolvedCitation, ...]:
+    def _citations(self, cite: list[str], at: locate.PathKey) -> tuple[ResolvedCitation, ...]:
         out = []
         for i, text in enumerate(cite):
             try:
                 out.append(self.ctx.registry.resolve_text(text))
             except ValueError as exc:
-                self._error("bad-citation", str(exc), (*path, i),
+                self._error("bad-citation", str(exc), (*at, "cite", i),
                             "cite as e.g. 'HSL 9 kap. 1 § 1 st. 1 p.'; sources are listed in "
                             "rules/sources.yaml")
         return tuple(out)
 
     def _template(self, text: str, path: locate.PathKey, env: Environment) -> Template:
-        mark = self._mark(path)
+        return templates.compile_template(text, env, self.diagnostics, self._written(path, text))
 
-        def where(offset: int, inner: str) -> Origin:
-            if mark is None:
-                return Origin(self.filename)
-            return locate.placeholder_origin(self.lines, mark, offset, inner, self.filename)
 
-        return templates.compile_template(text, env, where, self.diagnostics)
+def _quietly(raw: Any) -> rulefile.RuleEntry | None:
+    try:
+        return rulefile.RuleEntry.model_validate(raw)
+    except ValidationError:
+        return None
+
+
+def _dependencies(parsed: Mapping[str, nodes.Expr | None]) -> dict[str, set[str]]:
+    return {n: (walk.surface_names(e) & parsed.keys()) if e is not None else set()
+            for n, e in parsed.items()}
+
+
+def _post_order(name: str, deps: dict[str, set[str]], order: list[str], active: set[str]) -> None:
+    if name in order or name in active:
+        return
+    active.add(name)
+    for dep in sorted(deps[name]):
+        _post_order(dep, deps, order, active)
+    order.append(name)
+
+
+def _cycle_from(start: str, deps: dict[str, set[str]]) -> list[str] | None:
+    """A path start -> … -> start through the dependencies, or None (depth-first, no recursion)."""
+    stack: list[tuple[str, list[str]]] = [(start, [start])]
+    seen: set[str] = set()
+    while stack:
+        name, trail = stack.pop()
+        for dep in sorted(deps[name], reverse=True):
+            if dep == start:
+                return trail
+            if dep not in seen:
+                seen.add(dep)
+                stack.append((dep, [*trail, dep]))
+    return None
 
 
 def _text(model: rulefile.Text | None) -> dict[str, str] | None:
     return model.model_dump() if model is not None else None
-
-
-def templates_hint(value: str, options: tuple[str, ...]) -> str:
-    from vardval.dsl.typecheck import suggest
-
-    return suggest(value, list(options)) or "regions: all, " + ", ".join(options)
-
-
-def load_errors(exc: VardvalError) -> list[Diagnostic]:
-    return list(exc.diagnostics)

@@ -1,19 +1,43 @@
 """The shape of a rulebook file (YAML metadata around DSL expressions), as pydantic models.
 
 Only structure is checked here; expressions stay text until ``rulebooks`` parses them with
-their positions in the file.
+their positions in the file, and date ranges are judged there too (an empty range is a
+located problem of its own). The same models give the editor's JSON Schema
+(``checker/editor_schemas.py``), so the descriptions below are what an author sees on hover.
 """
 
 from __future__ import annotations
 
-import datetime as dt
-from typing import Literal
+from decimal import Decimal
+from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
+from vardval.checker.source_models import IsoDate
 
 SEVERITIES = ("error", "warning", "info")
 RULE_ID = r"^[A-Z][A-Z0-9]*(-[A-Z0-9]+)+$"
 NAME = r"^[a-z_][a-z0-9_]*$"
+BOOK_ID = r"^[a-z][a-z0-9_-]*(\.[a-z][a-z0-9_-]*)*$"
+
+
+def _expression_text(value: object) -> object:
+    """YAML reads ``require: true`` or ``when: 1`` as a value; the DSL wants their text."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int | Decimal):
+        return str(value)
+    return value
+
+
+Expression = Annotated[
+    str,
+    BeforeValidator(_expression_text, json_schema_input_type=str | bool | int),
+    Field(min_length=1, description="An expression of the rule language, e.g. "
+          "'contacts_same_day / contacts_total >= param(vardgaranti.kontakt.malniva)'."),
+]
+Citation = Annotated[str, Field(min_length=1, description="A citation such as "
+                                "'HSL 9 kap. 1 § 1 st. 1 p.'; sources are in rules/sources.yaml.")]
+Date = Annotated[IsoDate, Field(description="A date written YYYY-MM-DD, e.g. 2022-07-01.")]
 
 
 class _Strict(BaseModel):
@@ -23,59 +47,70 @@ class _Strict(BaseModel):
 class Text(_Strict):
     """Text in both languages; Swedish first, as the users are Swedish."""
 
-    sv: str = Field(min_length=1)
-    en: str = Field(min_length=1)
+    sv: str = Field(min_length=1, description="Swedish text.")
+    en: str = Field(min_length=1, description="English text.")
 
 
 class Validity(_Strict):
     """Inclusive dates between which a period's first day must fall for the rule to apply."""
 
-    from_: dt.date | None = Field(default=None, alias="from")
-    to: dt.date | None = None
-
-    @model_validator(mode="after")
-    def _ordered(self) -> Validity:
-        if self.from_ and self.to and self.to < self.from_:
-            msg = (f"the validity range ends ({self.to}) before it starts ({self.from_}); "
-                   "'to' must be on or after 'from'")
-            raise ValueError(msg)
-        return self
+    from_: Date | None = Field(default=None, alias="from",
+                               description="First day in force (inclusive); absent: always.")
+    to: Date | None = Field(default=None, description="Last day in force (inclusive); "
+                            "absent: still in force.")
 
 
 class Scope(_Strict):
     """Which clinics a rulebook is for: every region, or one region (and vårdval system)."""
 
-    region: str = "all"
-    vardval_system: str | None = Field(default=None, pattern=NAME.replace("_", "_-"))
+    region: str = Field(default="all", description="'all', or a region slug such as "
+                        "'kronoberg' (the submission format's clinic.region).")
+    vardval_system: str | None = Field(default=None, pattern=NAME.replace("_", "_-"),
+                                       description="Only for clinics of this vårdval system.")
 
 
 class Version(_Strict):
     """A change of a rule from a date on: any of its parts may be restated."""
 
-    from_: dt.date = Field(alias="from")
-    cite: list[str] | None = None
-    when: str | None = None
-    require: str | None = None
+    from_: Date = Field(alias="from", description="The day this wording takes over.")
+    cite: list[Citation] | None = Field(default=None, min_length=1)
+    when: Expression | None = None
+    require: Expression | None = None
     message: Text | None = None
 
 
 class RuleEntry(_Strict):
-    id: str = Field(pattern=RULE_ID)
+    """One rule: when it applies, what it requires, the law it rests on and what it says."""
+
+    id: str = Field(pattern=RULE_ID, description="Upper case words joined by '-', e.g. "
+                    "VG-KONTAKT; unique in the whole corpus.")
     title: Text
     description: Text | None = None
     severity: Literal["error", "warning", "info"]
     valid: Validity = Validity()
-    cite: list[str] = Field(min_length=1)
-    when: str | None = None
-    require: str
-    message: Text
-    versions: list[Version] = []
+    cite: list[Citation] = Field(min_length=1)
+    when: Expression | None = Field(default=None, description="Applicability: when false the "
+                                    "rule is not applicable.")
+    require: Expression = Field(description="What must hold; false is a failure.")
+    message: Text = Field(description="The finding's text; {expression} and {share:%} "
+                          "placeholders show values.")
+    versions: list[Version] = Field(default=[], description="Later wordings, in date order.")
 
 
-class RulebookFile(_Strict):
-    rulebook: str = Field(pattern=r"^[a-z][a-z0-9_-]*(\.[a-z][a-z0-9_-]*)*$")
+class RulebookHead(_Strict):
+    """Everything of a rulebook but its rules, which ``rulebooks`` may check one by one."""
+
+    rulebook: str = Field(pattern=BOOK_ID, description="Dotted lower-case id, e.g. "
+                          "national.vardgaranti.")
     title: Text
     description: Text | None = None
     scope: Scope = Scope()
-    definitions: dict[str, str] = {}
-    rules: list[RuleEntry] = Field(min_length=1)
+    definitions: dict[str, Expression] = Field(default={}, description="Named expressions "
+                                               "the rules of this book share.")
+    rules: list[Any] = Field(min_length=1)
+
+
+class RulebookFile(RulebookHead):
+    """A rulebook file: ``rules/national/*.yaml`` or ``rules/regions/<region>/*.yaml``."""
+
+    rules: list[RuleEntry] = Field(min_length=1)  # type: ignore[assignment]

@@ -6,6 +6,7 @@ share one implementation.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 from typing import TYPE_CHECKING, TypeAlias
 
@@ -129,6 +130,20 @@ def _ordered(checker: _Checker, node: nodes.Call, elem: ts.Type) -> ts.Type:
                          node.span)
 
 
+def _date(checker: _Checker, node: nodes.Call) -> Result:
+    """``date(y, m, d)``; with three whole-number literals an impossible date is an error now."""
+    args, ok = _typed_args(checker, node, (ts.NUMBER,) * 3, "date(period.year, 3, 1)")
+    parts = [a.value for a in args if isinstance(a, nodes.Literal) and a.kind == "int"]
+    if ok and len(parts) == 3:  # noqa: PLR2004 - year, month, day
+        try:
+            dt.date(*(int(str(p)) for p in parts))
+        except ValueError:
+            checker.error("impossible-date", f"date({', '.join(map(str, parts))}) is not a "
+                          "date in the calendar", node.span,
+                          "use an existing day, e.g. date(2025, 2, 28)")
+    return nodes.Call(node.func, tuple(args), node.span), ts.DATE
+
+
 def _simple(want: tuple[ts.Type, ...], result: ts.Type, example: str) -> Callable[..., Result]:
     def check(checker: _Checker, node: nodes.Call) -> Result:
         args, _ = _typed_args(checker, node, want, example)
@@ -143,7 +158,7 @@ SIGNATURES: dict[str, Callable[[_Checker, nodes.Call], Result]] = {
     "sum": _sum,
     "min": _extreme,
     "max": _extreme,
-    "date": _simple((ts.NUMBER, ts.NUMBER, ts.NUMBER), ts.DATE, "date(period.year, 3, 1)"),
+    "date": _date,
     "lower": _simple((ts.TEXT,), ts.TEXT, "lower(quality.deviation_system)"),
     "blank": _simple((ts.TEXT,), ts.BOOL, "blank(clinic.head_of_unit)"),
     "same_text": _simple((ts.TEXT, ts.TEXT), ts.BOOL,

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from lark import Lark, Token, UnexpectedCharacters, UnexpectedEOF, UnexpectedInput, UnexpectedToken
+from lark import Lark, Token, Tree, UnexpectedCharacters, UnexpectedEOF, UnexpectedInput, UnexpectedToken
 from lark.exceptions import VisitError
 
 from vardval.dsl import nodes
@@ -10,9 +10,11 @@ from vardval.dsl.errors import Diagnostic, RuleSyntaxError, VardvalError
 from vardval.dsl.spans import Origin, Span
 from vardval.dsl.transformer import ToAst
 
-# Bounds that keep a hostile rule file from exhausting memory or the stack.
+# Bounds that keep a hostile rule file from exhausting memory or the stack. MAX_DEPTH bounds the
+# tree (a chain of 500 `and`s is as deep as 500 brackets); the evaluators recurse over it.
 MAX_LENGTH = 10_000
 MAX_NESTING = 40
+MAX_DEPTH = 100
 
 _PARSER = Lark.open(
     "grammar.lark",
@@ -47,6 +49,7 @@ def parse(text: str, origin: Origin | None = None) -> nodes.Expr:
         tree = _PARSER.parse(text)
     except UnexpectedInput as exc:
         raise RuleSyntaxError([_diagnose(exc, text, origin)]) from None
+    _check_depth(tree, origin)
     try:
         return ToAst(origin).transform(tree)
     except VisitError as exc:
@@ -72,6 +75,22 @@ def _check_bounds(text: str, origin: Origin) -> None:
             message = f"brackets nest more than {MAX_NESTING} deep"
             hint = "split the expression into named definitions"
             raise RuleSyntaxError([Diagnostic("nesting-too-deep", message, span, hint)])
+
+
+def _check_depth(tree: Tree[Token], origin: Origin) -> None:
+    """Refuse a tree deeper than MAX_DEPTH, found without recursion."""
+    stack: list[tuple[Tree[Token] | Token, int]] = [(tree, 1)]
+    while stack:
+        node, depth = stack.pop()
+        if not isinstance(node, Tree):
+            continue
+        if depth > MAX_DEPTH:
+            meta = node.meta
+            span = origin.span(meta.line, meta.column, meta.line, meta.column + 1)
+            message = f"the expression nests more than {MAX_DEPTH} levels deep"
+            hint = "split it into named definitions; a long chain of 'and' nests too"
+            raise RuleSyntaxError([Diagnostic("nesting-too-deep", message, span, hint)])
+        stack.extend((child, depth + 1) for child in node.children if child is not None)
 
 
 def _diagnose(exc: UnexpectedInput, text: str, origin: Origin) -> Diagnostic:

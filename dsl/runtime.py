@@ -135,6 +135,8 @@ def sub(left: Any, right: Any) -> Any:
     gap = unknown_of(left, right)
     if gap is not None:
         return gap
+    if isinstance(left, Duration):
+        return Duration(left.months - right.months, left.days - right.days)
     if isinstance(right, Duration):
         return _moved(left, right, -1)
     if isinstance(left, dt.date):
@@ -153,7 +155,18 @@ def mul(left: Any, right: Any) -> Any:
     gap = unknown_of(left, right)
     if gap is not None:
         return gap
+    if isinstance(left, Duration) or isinstance(right, Duration):
+        return _scaled(left, right)
     return left * right if type(left) is int and type(right) is int else CTX.multiply(left, right)
+
+
+def _scaled(left: Any, right: Any) -> Any:
+    """A duration times a whole number: ``2 * 3 months`` is 6 months."""
+    duration, factor = (left, right) if isinstance(left, Duration) else (right, left)
+    if factor != int(factor):
+        return undefined(f"{duration} times {factor}: a duration is a whole number of "
+                         "months and days")
+    return Duration(duration.months * int(factor), duration.days * int(factor))
 
 
 def div(left: Any, right: Any, where: str = "a division") -> Any:
@@ -181,8 +194,23 @@ def compare(op: str, left: Any, right: Any) -> Any:
     if gap is not None:
         return gap
     if isinstance(left, Duration):
-        left, right = (left.months, left.days), (right.months, right.days)
+        return _compare_durations(op, left, right)
     return _COMPARE[op](left, right)
+
+
+def _compare_durations(op: str, left: Duration, right: Duration) -> Any:
+    """Durations compare by their difference, taking a month as anything from 28 to 31 days.
+
+    ``1 month < 40 days`` is true and ``12 months == 1 year``, but ``1 month`` against
+    ``30 days`` depends on the month, so that comparison is unknown with the reason.
+    """
+    months, days = left.months - right.months, left.days - right.days
+    low, high = sorted((months * 28 + days, months * 31 + days))
+    if low == high == 0:
+        return _COMPARE[op](0, 0)
+    if low > 0 or high < 0:
+        return _COMPARE[op](low, 0)
+    return undefined(f"{left} and {right} cannot be compared: a month has 28 to 31 days")
 
 
 _COMPARE = {
@@ -229,21 +257,29 @@ def _extreme(args: tuple[Any, ...], which: str) -> Any:
         return gap
     if not values:
         return undefined(f"{which}() of an empty list")
-    return min(values) if which == "min" else max(values)
+    best = values[0]
+    for value in values[1:]:
+        better = compare("<" if which == "min" else ">", value, best)
+        if type(better) is Unknown:
+            return better
+        best = value if better else best
+    return best
 
 
 def fn_date(year: Any, month: Any, day: Any) -> Any:
     gap = unknown_of(year, month, day)
     if gap is not None:
         return gap
+    if any(part != int(part) for part in (year, month, day)):
+        return undefined(f"date({year}, {month}, {day}) needs whole numbers")
     try:
         return dt.date(int(year), int(month), int(day))
-    except (ValueError, OverflowError, TypeError):
+    except (ValueError, OverflowError):
         return undefined(f"date({year}, {month}, {day}) is not a date in the calendar")
 
 
 def fn_lower(text: Any) -> Any:
-    return text if type(text) is Unknown else text.casefold()
+    return text if type(text) is Unknown else text.lower()
 
 
 def fn_blank(text: Any) -> Any:

@@ -65,6 +65,19 @@ class Origin:
             return self.line, self.column + column - 1
         return self.line + line - 1, column
 
+    def inner(self, text: str, offset: int) -> Origin:
+        """The origin of ``text[offset:]``, where ``text`` is the text this origin places.
+
+        Example:
+            >>> Origin("r.yaml", 10, 14).inner("ab {x}", 4)
+            Origin(file='r.yaml', line=10, column=18)
+            >>> Origin("r.yaml", 10, 14).inner("ab\\n  {x}", 6)
+            Origin(file='r.yaml', line=11, column=4)
+        """
+        line = text.count("\n", 0, offset) + 1
+        column = offset - (text.rfind("\n", 0, offset) + 1) + 1
+        return Origin(self.file, *self.position(line, column))
+
     def span(self, line: int, column: int, end_line: int, end_column: int) -> Span:
         start = self.position(line, column)
         end = self.position(end_line, end_column)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from decimal import Decimal
 from typing import Any
 
@@ -14,6 +15,7 @@ from vardval.dsl.errors import Diagnostic, RuleSyntaxError
 from vardval.dsl.spans import Origin, Span
 from vardval.dsl.values import Quarter
 
+_ESCAPE = re.compile(r"\\(.)")
 _UNITS = ("day", "days", "month", "months", "year", "years")
 _COMPARE = {"=": "==", "==": "==", "!=": "!=", "<": "<", "<=": "<=", ">": ">", ">=": ">="}
 
@@ -50,17 +52,26 @@ class ToAst(Transformer[Token, nodes.Expr]):
         return self._literal(meta, value, "date", str(tok))
 
     def quarter_lit(self, meta: Meta, tok: Token) -> nodes.Literal:
-        return self._literal(meta, Quarter.parse(tok), "quarter", str(tok))
+        try:
+            value = Quarter.parse(tok)
+        except ValueError:
+            self._fail(tok, "impossible-date", f"'{tok}' is not a quarter; a year has Q1 to Q4",
+                       "write the year and quarter as YYYY-Qn, e.g. 2025-Q1")
+        return self._literal(meta, value, "quarter", str(tok))
 
     def duration_lit(self, meta: Meta, count: Token, unit: Token) -> nodes.Literal:
         if unit not in _UNITS:
             self._fail(unit, "unknown-unit", f"unknown duration unit '{unit}'",
                        "write days, months or years, e.g. 6 months")
+        right = unit.rstrip("s") if int(count) == 1 else unit.rstrip("s") + "s"
+        if unit != right:
+            self._fail(unit, "unknown-unit", f"'{count} {unit}' mixes a count and a unit that "
+                       "disagree", f"write '{count} {right}'")
         value = literals.duration(int(count), str(unit))
         return self._literal(meta, value, "duration", f"{count} {unit}")
 
     def string_lit(self, meta: Meta, tok: Token) -> nodes.Literal:
-        text = tok[1:-1].replace("\\" + tok[0], tok[0]).replace("\\\\", "\\")
+        text = _ESCAPE.sub(r"\1", tok[1:-1])
         return self._literal(meta, text, "text", str(tok))
 
     def true_lit(self, meta: Meta) -> nodes.Literal:

@@ -23,7 +23,8 @@ _ARITH = {
     ("*", "number", "number"): ts.NUMBER, ("/", "number", "number"): ts.NUMBER,
     ("+", "date", "duration"): ts.DATE, ("+", "duration", "date"): ts.DATE,
     ("-", "date", "duration"): ts.DATE, ("-", "date", "date"): ts.NUMBER,
-    ("+", "duration", "duration"): ts.DURATION,
+    ("+", "duration", "duration"): ts.DURATION, ("-", "duration", "duration"): ts.DURATION,
+    ("*", "number", "duration"): ts.DURATION, ("*", "duration", "number"): ts.DURATION,
 }
 
 
