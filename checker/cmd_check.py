@@ -1,16 +1,35 @@
-"""``vardval check PATH…``: validate submissions and evaluate every rule in force for each."""
+"""``vardval check PATH…``: validate submissions and evaluate every rule in force for each.
+
+Results stream: each submission is checked, written in the chosen format and forgotten; only
+the batch tally (``findings.BatchTally``) is kept for the closing summary. One unreadable or
+invalid file never stops the batch, and neither does a bug met while checking one file (that
+file is reported, the run goes on and exits 3). Progress goes to stderr when it is a terminal.
+"""
 
 from __future__ import annotations
 
 import argparse
 from pathlib import Path
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
-from vardval.checker import collect, render_json, render_text
+from vardval.checker import collect, outputs
 from vardval.checker.engine import check_intake
-from vardval.checker.findings import SubmissionResult
-from vardval.checker.intake import load_submission
-from vardval.checker.ruleset import load_ruleset
+from vardval.checker.findings import BatchTally, SubmissionResult
+from vardval.checker.intake import Problem, load_submission
+from vardval.checker.render_html import HtmlRenderer
+from vardval.checker.render_json import JsonRenderer
+from vardval.checker.render_junit import JunitRenderer
+from vardval.checker.render_text import TextRenderer, clean
+from vardval.checker.ruleset import RuleSet, load_ruleset
+
+if TYPE_CHECKING:
+    from collections.abc import Callable, Iterator
+
+    from vardval.checker.outputs import Renderer, ReportView
+
+FORMATS: dict[str, Callable[[TextIO, ReportView], Renderer]] = {
+    "text": TextRenderer, "json": JsonRenderer, "junit": JunitRenderer, "html": HtmlRenderer}
+EXIT_INTERNAL = 3
 
 
 def register(subparsers: Any) -> None:
@@ -18,7 +37,11 @@ def register(subparsers: Any) -> None:
         "check", help="check quarterly submissions against the rules",
         description="Check submission files (YAML or JSON) and folders of them.")
     parser.add_argument("paths", nargs="+", metavar="PATH", help="submission files or folders")
-    parser.add_argument("--format", choices=("text", "json"), default="text")
+    parser.add_argument("--format", choices=tuple(FORMATS), default="text",
+                        help="text (terminal), json (vardval/results@1), junit (CI), html "
+                        "(one self-contained file)")
+    parser.add_argument("-o", "--output", metavar="FILE", default=None,
+                        help="write the report to FILE (replaced only once complete)")
     parser.add_argument("--fail-on", choices=("error", "warning", "info"), default="error",
                         help="lowest severity whose failure makes the exit status 1")
     parser.add_argument("--lang", choices=("sv", "en"), default="sv")
@@ -29,28 +52,86 @@ def register(subparsers: Any) -> None:
 
 def run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
     ruleset = load_ruleset(args.rules)
-    files = list(collect.submission_files(args.paths))
-    if not files:
+    files = collect.submission_files(args.paths)
+    first = next(files, None)
+    if first is None:
         stderr.write("vardval check: no submission files (.yaml, .yml, .json) found in "
                      f"{', '.join(args.paths)}\n")
         return 2
-    results = []
-    for path, why in files:
-        result = _check_one(ruleset, path, why)
-        results.append(result)
-        if args.format == "text":
-            stdout.write(render_text.render_result(result, args.lang, show_all=args.all))
-    if args.format == "json":
-        stdout.write(render_json.document(results, args.lang))
-    else:
-        stdout.write(render_text.render_summary(results, args.lang))
-    bad = any(not r.valid or r.fails_at(args.fail_on) for r in results)
-    return 1 if bad else 0
+    view = outputs.view_of(ruleset, args.lang, show_all=args.all)
+    progress = _Progress(stderr, args.paths, stdout) if _is_terminal(stderr) else None
+    batch = _Batch(ruleset, args.fail_on, progress)
+    with outputs.output_to(args.output, stdout) as out:
+        batch.stream(_chain(first, files), FORMATS[args.format](out, view))
+    return batch.exit_code()
 
 
-def _check_one(ruleset: Any, path: str, why: str | None) -> SubmissionResult:
-    from vardval.checker.intake import Problem
+def _chain(first: tuple[str, str | None],
+           rest: Iterator[tuple[str, str | None]]) -> Iterator[tuple[str, str | None]]:
+    yield first
+    yield from rest
 
-    if why is not None:
-        return SubmissionResult(path, (Problem("$", None, None, why),))
-    return check_intake(ruleset, load_submission(Path(path)))
+
+def _is_terminal(stream: TextIO) -> bool:
+    isatty = getattr(stream, "isatty", None)
+    return bool(isatty and isatty())
+
+
+class _Batch:
+    """Checks files one by one into a renderer, keeping only the tally and the exit status."""
+
+    def __init__(self, ruleset: RuleSet, fail_on: str, progress: _Progress | None) -> None:
+        self.ruleset, self.fail_on, self.progress = ruleset, fail_on, progress
+        self.tally = BatchTally(rule.id for rule in ruleset.rules())
+        self.bad = self.internal = False
+
+    def stream(self, files: Iterator[tuple[str, str | None]], renderer: Renderer) -> None:
+        renderer.begin()
+        for path, why in files:
+            if self.progress:
+                self.progress.show(path)
+            result = self._check_one(path, why)
+            self.tally.add(result)
+            self.bad |= not result.valid or bool(result.fails_at(self.fail_on))
+            if self.progress:
+                self.progress.clear()
+            renderer.result(result)
+        renderer.end(self.tally)
+        if self.progress:
+            self.progress.clear()
+
+    def _check_one(self, path: str, why: str | None) -> SubmissionResult:
+        if why is not None:
+            return SubmissionResult(path, (Problem("$", None, None, why),))
+        try:
+            return check_intake(self.ruleset, load_submission(Path(path)))
+        except Exception as exc:  # noqa: BLE001 - one file's bug must not stop the batch
+            self.internal = True
+            message = (f"internal error while checking this file: {type(exc).__name__}: {exc} "
+                       "(a bug in vardval, not in the file; please report it)")
+            return SubmissionResult(path, (Problem("$", None, None, message),))
+
+    def exit_code(self) -> int:
+        if self.internal:
+            return EXIT_INTERNAL
+        return 1 if self.bad else 0
+
+
+class _Progress:
+    """``[ 12/340] path`` on one terminal line, rewritten in place and cleared at the end."""
+
+    def __init__(self, stderr: TextIO, paths: list[str], stdout: TextIO) -> None:
+        self.stderr, self.stdout = stderr, stdout
+        self.total = sum(1 for _ in collect.submission_files(paths))
+        self.done = 0
+
+    def show(self, path: str) -> None:
+        self.done += 1
+        width = len(str(self.total))
+        self.stdout.flush()
+        self.stderr.write(f"\r\x1b[K[{self.done:>{width}}/{self.total}] {clean(path)}"[:200])
+        self.stderr.flush()
+
+    def clear(self) -> None:
+        self.stderr.write("\r\x1b[K")
+        self.stderr.flush()

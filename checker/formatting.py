@@ -1,16 +1,27 @@
-"""Values as a reader expects them: ``96,5 %`` and ``10 640`` in Swedish, ``96.5%`` in English."""
+"""Values as a reader expects them: ``96,5 %`` and ``10 640`` in Swedish, ``96.5%`` in English.
+
+Also the compact evidence line every report format shows for a finding:
+``contacts_same_day = 10 640 (accessibility.contacts.listed_same_day) · param … = 100 % (…)``.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from vardval.dsl.values import Duration, Quarter, Unknown
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable, Mapping
+
+    from vardval.checker.findings import Evidence
 
 _UNITS = {"sv": {"day": ("dag", "dagar"), "month": ("månad", "månader")},
           "en": {"day": ("day", "days"), "month": ("month", "months")}}
 _BOOL = {"sv": ("ja", "nej"), "en": ("yes", "no")}
+_WORDS = {"sv": {"missing": "saknas", "present": "finns", "param": "param"},
+          "en": {"missing": "missing", "present": "present", "param": "param"}}
 NBSP = "\u00a0"
 
 
@@ -84,3 +95,72 @@ def plain(value: Any) -> Any:
     if isinstance(value, dict):
         return {k: plain(v) for k, v in value.items()}
     return str(value)
+
+
+def unit_value(value: Any, unit: str | None, lang: str) -> str:
+    """A parameter value in its unit (``percent``, ``days``, ``months``, ``sek``, ``count``).
+
+    Example:
+        >>> unit_value(Decimal(1), "percent", "sv"), unit_value(3, "days", "en")
+        ('100\xa0%', '3 days')
+        >>> unit_value(Decimal(25000000), "sek", "sv"), unit_value(25000000, "sek", "en")
+        ('25\xa0000\xa0000 kr', 'SEK 25,000,000')
+    """
+    if isinstance(value, bool) or not isinstance(value, int | Decimal):
+        return format_value(value, lang)
+    if unit == "percent":
+        return percent(Decimal(value), lang)
+    if unit in ("days", "months"):
+        return duration(Duration(days=int(value)) if unit == "days"
+                        else Duration(months=int(value)), lang)
+    if unit == "sek":
+        return f"{number(value, lang)} kr" if lang == "sv" else f"SEK {number(value, lang)}"
+    return number(value, lang)
+
+
+def evidence_value(item: Evidence, lang: str, unit: str | None = None) -> str:
+    """The value of one evidence item; a whole section read by ``exists`` shows as present."""
+    if not item.present:
+        return _WORDS[lang]["missing"]
+    if isinstance(item.value, dict):
+        return _WORDS[lang]["present"]
+    if item.kind == "parameter":
+        return unit_value(item.value, unit, lang)
+    return format_value(item.value, lang)
+
+
+def evidence_texts(evidence: Iterable[Evidence], lang: str, units: Mapping[str, str],
+                   reads: Mapping[str, frozenset[str]]) -> list[str]:
+    """One short text per item; a definition that just passes on one field names it.
+
+    ``reads`` maps a definition name to the fields it reads. A field whose value a definition
+    takes over unchanged is shown once, inside the definition's text.
+    """
+    items = list(evidence)
+    merged = _merged_fields(items, reads)
+    out = []
+    for item in items:
+        if item.kind == "field" and item.name in merged.values():
+            continue
+        out.append(_evidence_text(item, lang, units.get(item.name), merged.get(item.name)))
+    return out
+
+
+def _merged_fields(items: list[Evidence], reads: Mapping[str, frozenset[str]]) -> dict[str, str]:
+    fields = {i.name: i for i in items if i.kind == "field"}
+    merged: dict[str, str] = {}
+    for item in (i for i in items if i.kind == "definition"):
+        same = [f for f in sorted(reads.get(item.name, ()))
+                if f in fields and fields[f].present == item.present
+                and fields[f].value == item.value and f not in merged.values()]
+        if len(same) == 1:
+            merged[item.name] = same[0]
+    return merged
+
+
+def _evidence_text(item: Evidence, lang: str, unit: str | None, source: str | None) -> str:
+    text = f"{item.name} = {evidence_value(item, lang, unit)}"
+    if item.kind == "parameter":
+        text = f"{_WORDS[lang]['param']} {text}"
+        return f"{text} ({item.citation})" if item.citation else text
+    return f"{text} ({source})" if source else text
