@@ -11,7 +11,6 @@ import calendar
 import difflib
 import functools
 import re
-import stat
 from collections.abc import Mapping
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
@@ -19,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 import jsonschema
 import pydantic
-from vardval.checker import strict_yaml, submission
+from vardval.checker import reading, strict_yaml, submission
 
 if TYPE_CHECKING:
     import pathlib
@@ -29,7 +28,7 @@ if TYPE_CHECKING:
     from vardval.checker.strict_yaml import NodePath
     from vardval.dsl import errors
 
-DEFAULT_MAX_BYTES = 5_000_000
+DEFAULT_MAX_BYTES = reading.DEFAULT_MAX_BYTES
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,20 +82,21 @@ class Intake:
 
 
 def load_submission(path: pathlib.Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Intake:
-    """Read and validate one submission file, never reading more than ``max_bytes + 1`` bytes.
+    """Read and validate one submission file of at most ``max_bytes`` bytes.
+
+    Only a regular file is ever opened (``reading.read_bounded``): a FIFO, a device, a link
+    loop or an unreadable file is a whole-file problem, like one over the size limit.
 
     Example:
         >>> import pathlib
         >>> intake = load_submission(pathlib.Path("no/such/file.yaml"))
         >>> intake.valid, intake.problems[0].message
-        (False, 'cannot read the file: No such file or directory')
+        (False, 'no such file or folder')
     """
     file = str(path)
     try:
-        raw = _read_bounded(path, max_bytes)
-    except OSError as exc:
-        return _refused(file, f"cannot read the file: {exc.strerror or exc}")
-    except _TooLargeError as exc:
+        raw = reading.read_bounded(path, max_bytes)
+    except reading.ReadRefused as exc:
         return _refused(file, str(exc))
     return load_submission_text(raw, file)
 
@@ -115,32 +115,6 @@ def load_submission_text(raw: bytes | str, filename: str) -> Intake:
     except strict_yaml.YamlError as exc:
         return Intake(filename, None, None, tuple(_load_problems(filename, exc.diagnostics)))
     return _validate(filename, loaded)
-
-
-class _TooLargeError(Exception):
-    """The file is over the size limit (checked before reading it all)."""
-
-
-def _read_bounded(path: pathlib.Path, max_bytes: int) -> bytes:
-    info = path.stat()
-    if stat.S_ISDIR(info.st_mode):
-        raise IsADirectoryError(21, "it is a directory, not a file")
-    if not stat.S_ISREG(info.st_mode):  # a FIFO or device could block or never end
-        raise OSError(0, "it is not a regular file")
-    if info.st_size > max_bytes:
-        raise _TooLargeError(_too_large(info.st_size, max_bytes))
-    with path.open("rb") as handle:
-        raw = handle.read(max_bytes + 1)
-    if len(raw) > max_bytes:  # it grew after stat()
-        raise _TooLargeError(_too_large(len(raw), max_bytes))
-    return raw
-
-
-def _too_large(size: int, limit: int) -> str:
-    return (
-        f"file is {size} bytes; the limit is {limit} "
-        "(a quarterly submission is a few kilobytes; is this the right file?)"
-    )
 
 
 def _refused(file: str, message: str) -> Intake:
@@ -162,6 +136,7 @@ def _validate(file: str, loaded: strict_yaml.LoadedYaml) -> Intake:
     where = _Locator(file, loaded)
     instance: Any = loaded.data
     problems = _schema_problems(_validator().iter_errors(instance), where)
+    problems += _period_problems(instance, where)
     if not problems:
         try:
             model = submission.Submission.model_validate(loaded.data)
@@ -171,6 +146,15 @@ def _validate(file: str, loaded: strict_yaml.LoadedYaml) -> Intake:
             return Intake(file, model, model.model_dump(exclude_unset=True), ())
     problems.sort(key=lambda p: (p.line or 0, p.column or 0, p.json_path))
     return Intake(file, None, None, tuple(problems))
+
+
+def _period_problems(instance: object, where: _Locator) -> list[Problem]:
+    """The period's pattern lets year 0000 through, but the calendar starts at year 1."""
+    period = instance.get("period") if isinstance(instance, dict) else None
+    if not (isinstance(period, str) and period.startswith("0000-")):
+        return []
+    message = f"'{period}' is not a quarter of the calendar: years start at 0001, e.g. 2025-Q1"
+    return [where.value(("period",), message)]
 
 
 def _is_integer(checker: object, instance: object) -> bool:

@@ -71,6 +71,7 @@ def decode_text(raw: bytes, filename: str) -> str:
         >>> decode_text(b"\\xef\\xbb\\xbfname: V\\xc3\\xa4xj\\xc3\\xb6", "a.yaml")
         'name: Växjö'
     """
+    _refuse_other_encodings(raw, filename)
     body = raw.removeprefix(b"\xef\xbb\xbf")
     offset = len(raw) - len(body)
     if b"\x00" in body:
@@ -79,6 +80,22 @@ def decode_text(raw: bytes, filename: str) -> str:
         return body.decode("utf-8")
     except UnicodeDecodeError as exc:
         _byte_error(body, exc.start, offset, filename, "invalid-utf8")
+
+
+_OTHER_BOMS = (
+    (b"\xff\xfe\x00\x00", "UTF-32"), (b"\x00\x00\xfe\xff", "UTF-32"),
+    (b"\xff\xfe", "UTF-16"), (b"\xfe\xff", "UTF-16"),
+)
+
+
+def _refuse_other_encodings(raw: bytes, filename: str) -> None:
+    """A UTF-16/32 byte-order mark names the problem better than the NUL bytes that follow."""
+    name = next((name for bom, name in _OTHER_BOMS if raw.startswith(bom)), None)
+    if name is not None:
+        message = f"the file is {name} text (it starts with a {name} byte-order mark)"
+        hint = "save it as UTF-8; submissions and rule files are UTF-8 text"
+        span = spans.Span(filename, 1, 1, 1, 2)
+        raise YamlError([errors.Diagnostic("not-utf8", message, span, hint)])
 
 
 def _byte_error(body: bytes, index: int, offset: int, filename: str, code: str) -> NoReturn:
@@ -161,6 +178,19 @@ class _Tree:
     def key(self, path: NodePath, mark: NodeMark) -> None:
         self.keys.append((path, mark))
 
+    def string(self, value: str, mark: NodeMark) -> str:
+        """Refuse a lone UTF-16 surrogate (an escape such as ``\\ud800``): it is no character."""
+        found = _SURROGATE.search(value)
+        if found is not None:
+            self.fail(
+                "lone-surrogate",
+                f"the escape for U+{ord(found.group()):04X} is half of a UTF-16 surrogate pair, "
+                "not a character",
+                mark,
+                "write the character itself, or both halves of a pair, e.g. \\ud83d\\ude00",
+            )
+        return value
+
     def anchor(self, value: Value, path: NodePath, starts: tuple[int, int]) -> _Anchor:
         """Remember a just-finished node so aliases can copy it and its marks."""
         subtree = self.values[starts[0] :]
@@ -192,6 +222,7 @@ _OCT = re.compile(r"0o[0-7]+")
 _HEX = re.compile(r"0x[0-9a-fA-F]+")
 _FLOAT = re.compile(r"[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?")
 _NOT_FINITE = re.compile(r"[-+]?\.(inf|Inf|INF)|\.(nan|NaN|NAN)")
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def _resolve_plain(text: str) -> Value:
@@ -326,7 +357,7 @@ class _YamlComposer:
         mark = self._mark(event)
         self.tree.add(path, mark)
         if event.style is not None:
-            return str(event.value)
+            return self.tree.string(str(event.value), mark)
         try:
             return _resolve_plain(event.value)
         except (ValueError, OverflowError) as exc:
@@ -379,8 +410,9 @@ class _YamlComposer:
             kind = _EVENT_KINDS.get(type(event), "a value")
             self.tree.fail("non-string-key", f"a key must be text, not {kind}", mark)
         self.refuse_tag(event)
-        key = event.value if event.style is not None else self._plain_key(event.value, mark)
-        return str(key), mark
+        if event.style is not None:
+            return self.tree.string(str(event.value), mark), mark
+        return self._plain_key(event.value, mark), mark
 
     def _plain_key(self, text: str, mark: NodeMark) -> str:
         if text == "<<":
@@ -580,9 +612,10 @@ class _JsonComposer:
 
     def scan_string(self, pos: int) -> tuple[str, int]:
         try:
-            return json.decoder.scanstring(self.text, pos + 1, True)  # type: ignore[attr-defined,no-any-return]
+            text, end = json.decoder.scanstring(self.text, pos + 1, True)  # type: ignore[attr-defined]
         except json.JSONDecodeError as exc:
             self.fail(exc.pos, _string_problem(exc.msg), show_found=False)
+        return self.tree.string(text, self.mark(pos, end, '"')), end
 
     def number(self, pos: int, path: NodePath) -> tuple[Value, int]:
         match = _JSON_NUMBER.match(self.text, pos)
