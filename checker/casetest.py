@@ -30,7 +30,6 @@ from pathlib import Path
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
-
 from vardval.checker import locate, strict_yaml
 from vardval.checker.engine import check_intake
 from vardval.checker.findings import Finding
@@ -218,7 +217,8 @@ def _unknown_rule(rule: str, rule_ids: set[str], loaded: strict_yaml.LoadedYaml,
 
 def _path_problems(item: _CaseModel, loaded: strict_yaml.LoadedYaml,
                    where: tuple[str | int, ...], filename: str) -> list[Diagnostic]:
-    bad = [(("set", p), p) for p in item.set if not _PATH.fullmatch(p)]
+    bad: list[tuple[tuple[str | int, ...], str]] = [
+        (("set", p), p) for p in item.set if not _PATH.fullmatch(p)]
     bad += [(("remove", i), p) for i, p in enumerate(item.remove) if not _PATH.fullmatch(p)]
     return [_diag("bad-path", f"'{path}' is not a dotted field path", loaded, (*where, *at),
                   filename, "write e.g. accessibility.contacts.same_day", key=at[0] == "set")
@@ -238,7 +238,7 @@ def _load_base(path: Path, loaded: strict_yaml.LoadedYaml,
         return {}, [_diag("invalid-base", f"base submission '{path}' is not valid: {shown}",
                           loaded, ("base",), filename, "a base must be a valid submission")]
     data = strict_yaml.load_yaml(text, str(path)).data
-    assert isinstance(data, dict)  # noqa: S101 - a valid submission is a mapping
+    assert isinstance(data, dict)  # a valid submission is a mapping
     return data, []
 
 
@@ -295,7 +295,7 @@ def _parent(data: dict[str, Any], path: str, *, create: bool) -> tuple[dict[str,
     return current, last
 
 
-def to_json(value: Any) -> str:  # noqa: ANN401 - any loaded YAML value
+def to_json(value: Any) -> str:
     """JSON text for loaded data, with exact decimals written as they are.
 
     Example:
@@ -354,7 +354,7 @@ def coverage(ruleset: RuleSet, outcomes: list[Outcome]) -> list[Coverage]:
 def uses_ordering(ruleset: RuleSet, rule_id: str) -> bool:
     """Whether a rule's ``when`` or ``require`` (or a definition they use) orders values."""
     rule = ruleset.rule(rule_id)
-    assert rule is not None  # noqa: S101 - callers pass loaded ids
+    assert rule is not None  # callers pass loaded ids
     book = next(b for b in ruleset.rulebooks if b.id == rule.rulebook)
     definitions = {name: checked.expr for name, checked in book.definitions.items()}
     exprs = [c.expr for v in rule.versions for c in (v.when, v.require) if c is not None]

@@ -19,7 +19,7 @@ _COLUMNS = ("pass", "fail", "not_applicable", "indeterminate")
 _HEADINGS = ("pass", "fail", "n/a", "indet.")
 
 
-def register(subparsers: Any) -> None:  # noqa: ANN401 - argparse's private subparsers type
+def register(subparsers: Any) -> None:
     parser = subparsers.add_parser(
         "test", help="run the rule test cases and report rule coverage",
         description="Run every case of the case files (base submission + changes + expected "
@@ -39,8 +39,7 @@ def run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
     files = casetest.load_case_files(args.cases, {r.id for r in ruleset.rules()})
     outcomes = casetest.run_all(ruleset, files)
     failed = [o for o in outcomes if not o.ok]
-    for outcome in failed:
-        stdout.write(render_failure(outcome, args.lang))
+    stdout.writelines(render_failure(outcome, args.lang) for outcome in failed)
     table = casetest.coverage(ruleset, outcomes)
     stdout.write(render_coverage(table))
     stdout.write(render_summary(outcomes, failed, table))
@@ -62,7 +61,7 @@ def render_failure(outcome: Outcome, lang: str) -> str:
 
 
 def _evidence(outcome: Outcome, lang: str) -> str:
-    assert outcome.finding is not None  # noqa: S101 - checked by the caller
+    assert outcome.finding is not None  # checked by the caller
     items = [f"{e.name} = {formatting.format_value(e.value, lang) if e.present else 'absent'}"
              for e in outcome.finding.evidence]
     return "; ".join(items) or "none"
