@@ -25,3 +25,12 @@ test: $(STAMP)
 
 clean:
 	rm -rf $(VENV) site build *.egg-info
+
+# Builds the documentation site (rule pages generated from rules/) into site/; fails on any
+# broken link or reference.
+docs: $(STAMP)
+	$(BIN)/python -m mkdocs build --strict --site-dir site
+
+# Serves the documentation at http://127.0.0.1:8000, rebuilding when docs/ or rules/ change.
+serve: $(STAMP)
+	$(BIN)/python -m mkdocs serve --watch rules --watch fixtures/cases
