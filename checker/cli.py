@@ -13,11 +13,12 @@ from collections.abc import Sequence
 from types import ModuleType
 from typing import TextIO
 
-from vardval.checker import cmd_check, cmd_docs, cmd_explain, cmd_schema, cmd_test
+from vardval.checker import cmd_check, cmd_docs, cmd_explain, cmd_lint, cmd_schema, cmd_test
 from vardval.dsl.errors import VardvalError
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
-COMMANDS: tuple[ModuleType, ...] = (cmd_check, cmd_explain, cmd_schema, cmd_test, cmd_docs)
+COMMANDS: tuple[ModuleType, ...] = (cmd_check, cmd_explain, cmd_schema, cmd_test, cmd_docs,
+                                    cmd_lint)
 
 
 class _Parser(argparse.ArgumentParser):

@@ -7,9 +7,11 @@ text of the scalar with its true starting position.
 
 from __future__ import annotations
 
+import difflib
 from collections.abc import Sequence
-from typing import Any, Protocol
+from typing import Any, Protocol, get_args, get_origin
 
+from pydantic import BaseModel
 from vardval.dsl.errors import Diagnostic
 from vardval.dsl.spans import Origin, Span
 
@@ -90,30 +92,122 @@ def _written(lines: Sequence[str], mark: Mark, filename: str) -> tuple[str, Orig
     return text, Origin(filename, mark.line, mark.column)
 
 
-def pydantic_diagnostics(errors: list[dict[str, Any]], loaded: Loaded,
-                         filename: str) -> list[Diagnostic]:
-    """Translate pydantic's errors into located diagnostics in house style."""
+def pydantic_diagnostics(errors: list[dict[str, Any]], loaded: Loaded, filename: str,
+                         model: type[BaseModel] | None = None) -> list[Diagnostic]:
+    """Translate pydantic's errors into located diagnostics in house style.
+
+    With the file's ``model``, an unknown key gets a "did you mean" and the keys allowed
+    there, and a missing key the description of what it holds.
+    """
     out = []
     for error in errors:
         path = tuple(p for p in error["loc"] if not (isinstance(p, str) and "[" in p))
-        where = ".".join(str(p) for p in path) or "the file"
         kind = error["type"]
         if kind == "extra_forbidden":
             span = span_at(loaded, path, filename, key=True)
-            message = f"unknown key '{path[-1]}' in {'.'.join(map(str, path[:-1])) or 'the file'}"
-            out.append(Diagnostic("unknown-key", message, span, _allowed_hint(error)))
-            continue
-        if kind == "missing":
+            message = f"unknown key '{path[-1]}' in {_dotted(path[:-1])}"
+            out.append(Diagnostic("unknown-key", message, span,
+                                  _key_hint(str(path[-1]), _model_at(model, path[:-1]))))
+        elif kind == "missing":
             span = span_at(loaded, path[:-1], filename)
-            out.append(Diagnostic("missing-key", f"missing required key '{path[-1]}'", span,
-                                  None))
-            continue
-        span = span_at(loaded, path, filename)
-        message = error["msg"].removeprefix("Value error, ")
-        out.append(Diagnostic("invalid-value", f"{where}: {message}", span, None))
+            message = f"missing required key '{path[-1]}' in {_dotted(path[:-1])}"
+            out.append(Diagnostic("missing-key", message, span,
+                                  _missing_hint(str(path[-1]), _model_at(model, path[:-1]))))
+        else:
+            span = span_at(loaded, path, filename)
+            out.append(Diagnostic("invalid-value", _invalid(error, path), span, None))
     return out
 
 
-def _allowed_hint(error: dict[str, Any]) -> str | None:
-    del error
-    return "check the spelling against docs/writing-rules.md"
+def _dotted(path: PathKey) -> str:
+    return ".".join(str(p) for p in path) or "the file"
+
+
+def _invalid(error: dict[str, Any], path: PathKey) -> str:
+    """``where: what was found; what was expected`` from a pydantic error."""
+    where = _dotted(path)
+    message = str(error["msg"]).removeprefix("Value error, ")
+    expected = _EXPECTED.get(error["type"])
+    if error["type"] == "literal_error":
+        expected = "expected " + str(error.get("ctx", {}).get("expected", ""))
+    if expected is None:
+        return f"{where}: {message}"
+    found = error.get("input")
+    shown = f"'{found}'" if isinstance(found, str | int | float) else _kind(found)
+    return f"{where}: {shown} is not valid; {expected}"
+
+
+_EXPECTED = {
+    "string_type": "expected text",
+    "list_type": "expected a list, e.g. [a, b]",
+    "dict_type": "expected a mapping of keys to values",
+    "model_type": "expected a mapping of keys to values",
+    "model_attributes_type": "expected a mapping of keys to values",
+    "bool_type": "expected true or false",
+    "bool_parsing": "expected true or false",
+    "too_short": "expected at least one item",
+    "string_too_short": "expected some text, not an empty one",
+}
+
+
+def _kind(value: object) -> str:
+    if value is None:
+        return "an empty value"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "a mapping"
+    return "the value"
+
+
+def _model_at(model: type[BaseModel] | None, path: PathKey) -> type[BaseModel] | None:
+    """The pydantic model that validates the mapping at ``path`` (list items, dict values)."""
+    current: Any = model
+    for part in path:
+        if isinstance(part, int) or get_origin(current) is dict:
+            current = get_args(current)[-1] if get_origin(current) in (list, dict) else current
+            continue
+        found = _inner_model(current)
+        fields = found.model_fields if found is not None else {}
+        field = next((f for n, f in fields.items() if (f.alias or n) == part), None)
+        if field is None:
+            return None
+        current = field.annotation
+    return _inner_model(current)
+
+
+def _is_model(kind: Any) -> bool:
+    return isinstance(kind, type) and issubclass(kind, BaseModel)
+
+
+def _inner_model(kind: Any) -> type[BaseModel] | None:
+    """The model inside ``list[M]``, ``M | None``, ``dict[str, M]``, if any."""
+    if _is_model(kind):
+        return kind  # type: ignore[no-any-return]
+    for arg in get_args(kind):
+        found = _inner_model(arg)
+        if found is not None:
+            return found
+    return None
+
+
+def _keys(model: type[BaseModel]) -> list[str]:
+    return [f.alias or n for n, f in model.model_fields.items()]
+
+
+def _key_hint(key: str, model: type[BaseModel] | None) -> str:
+    if model is None:
+        return "remove it, or check its spelling"
+    keys = _keys(model)
+    close = difflib.get_close_matches(key, keys, n=1)
+    allowed = "allowed here: " + ", ".join(keys)
+    return f"did you mean '{close[0]}'? {allowed}" if close else allowed
+
+
+def _missing_hint(key: str, model: type[BaseModel] | None) -> str | None:
+    field = model.model_fields.get(key) if model is not None else None
+    if field is None and model is not None:
+        field = next((f for f in model.model_fields.values() if f.alias == key), None)
+    if field is None or not field.description:
+        return None
+    return f"'{key}': {field.description[0].lower()}{field.description[1:]}"

@@ -18,13 +18,13 @@ from pathlib import Path
 from typing import Any
 
 from pydantic import ValidationError
-from vardval.checker import locate, rulefile, strict_yaml, templates, validity
+from vardval.checker import locate, nesting, reading, rulefile, strict_yaml, templates, validity
 from vardval.checker.citations import ResolvedCitation, SourceRegistry
 from vardval.checker.errors import RuleLoadError
 from vardval.checker.models import Rule, Rulebook, RuleVersion, Template
 from vardval.dsl import nodes, walk
 from vardval.dsl import typesys as ts
-from vardval.dsl.errors import Diagnostic, DslError
+from vardval.dsl.errors import Diagnostic, DslError, RuleSyntaxError
 from vardval.dsl.parser import parse
 from vardval.dsl.spans import Origin
 from vardval.dsl.typecheck import FUNCTIONS, Checked, Environment, check, suggest
@@ -47,7 +47,7 @@ class LoadContext:
 def load_rulebook(path: Path, ctx: LoadContext, display: str | None = None) -> Rulebook:
     """Load and check one rulebook; raise RuleLoadError/YamlError carrying all diagnostics."""
     filename = display or str(path)
-    text = strict_yaml.decode_text(path.read_bytes(), filename)
+    text = reading.rule_text(path, filename)
     loaded = strict_yaml.load_yaml(text, filename)
     builder = _Builder(filename, text, loaded, ctx)
     book = builder.build()
@@ -71,6 +71,7 @@ class _Builder:
         self.filename, self.lines, self.loaded, self.ctx = filename, text.splitlines(), loaded, ctx
         self.diagnostics: list[Diagnostic] = []
         self.done: dict[locate.PathKey, Any] = {}
+        self.depths: dict[str, int] = {}  # definitions' depth, counting those they use
 
     def build(self) -> Rulebook | None:
         parts = self._read()
@@ -96,7 +97,8 @@ class _Builder:
             model = rulefile.RulebookFile.model_validate(self.loaded.data)
         except ValidationError as exc:
             self.diagnostics += locate.pydantic_diagnostics(
-                list(exc.errors(include_url=False)), self.loaded, self.filename)
+                list(exc.errors(include_url=False)), self.loaded, self.filename,
+                rulefile.RulebookFile)
             return self._salvage(self.loaded.data)
         return _Parts(model, dict(model.definitions), model.scope.region,
                       list(enumerate(model.rules)))
@@ -111,7 +113,8 @@ class _Builder:
         scope = data.get("scope")
         region = scope.get("region", "all") if isinstance(scope, dict) else "all"
         rules = data.get("rules") if isinstance(data.get("rules"), list) else []
-        entries = [(i, e) for i, raw in enumerate(rules) if (e := _quietly(raw)) is not None]
+        entries = [(i, e) for i, raw in enumerate(rules)
+                   if (e := rulefile.loose_rule(raw)) is not None]
         return _Parts(None, definitions, region if isinstance(region, str) else "all", entries)
 
     # --- helpers -----------------------------------------------------------------------
@@ -143,7 +146,7 @@ class _Builder:
     def _check(self, path: locate.PathKey, text: str, env: Environment,
                role: str) -> Checked | None:
         try:
-            return check(parse(*self._written(path, text)), env, ts.BOOL, role)
+            return check(self._bounded(parse(*self._written(path, text))), env, ts.BOOL, role)
         except DslError as exc:
             self.diagnostics.extend(exc.diagnostics)
             return None
@@ -165,6 +168,7 @@ class _Builder:
         for name in raw:
             self._definition_name(name)
         parsed = {n: self._parse_only(("definitions", n), t) for n, t in raw.items()}
+        parsed = self._bounded_definitions(parsed)
         cyclic = self._cycles({n: e for n, e in parsed.items() if e is not None})
         done: dict[str, Checked | None] = dict.fromkeys(raw)
         for name in self._order(parsed):
@@ -185,6 +189,26 @@ class _Builder:
             self._error("invalid-name", f"definition '{name}' cannot be named so: it is {what}",
                         ("definitions", name), "use another lower-case name, e.g. "
                         "contacts_total", key=True)
+
+    def _bounded(self, expr: nodes.Expr) -> nodes.Expr:
+        """The expression, unless it nests too deep counting the definitions it uses."""
+        problem = nesting.too_deep(nesting.depth(expr, self.depths))
+        if problem is not None:
+            raise RuleSyntaxError([Diagnostic("nesting-too-deep", f"the expression {problem}",
+                                              expr.span, nesting.HINT)])
+        return expr
+
+    def _bounded_definitions(self, parsed: dict[str, nodes.Expr | None]
+                             ) -> dict[str, nodes.Expr | None]:
+        """Drop (and report) definitions nesting too deep; the evaluators recurse over them."""
+        self.depths = nesting.definition_depths(parsed)
+        for name, found in self.depths.items():
+            problem = nesting.too_deep(found)
+            if problem is not None:
+                self._error("nesting-too-deep", f"definition '{name}' {problem}",
+                            ("definitions", name), nesting.HINT)
+                parsed[name] = None
+        return parsed
 
     def _parse_only(self, path: locate.PathKey, text: str) -> nodes.Expr | None:
         try:
@@ -264,15 +288,22 @@ class _Builder:
         (cite, cite_at), (message, msg_at) = part("cite"), part("message")
         checked_when = (self._expression((*when_at, "when"), when, env, "'when'")
                         if when is not None else None)
-        checked = self._expression((*req_at, "require"), require, env, "'require'")
+        checked = (self._expression((*req_at, "require"), require, env, "'require'")
+                   if require is not None else None)
         citations = self._once((*cite_at, "cite"), lambda: self._citations(cite, cite_at))
-        texts = {lang: self._once((*msg_at, "message", lang), lambda lang=lang: self._template(
-            getattr(message, lang), (*msg_at, "message", lang), env)) for lang in ("sv", "en")}
-        if checked is None or (when is not None and checked_when is None):
+        texts = self._messages(message, msg_at, env)
+        if checked is None or texts is None or (when is not None and checked_when is None):
             return None
         mark = self._mark(here)
         return RuleVersion(span[0], span[1], checked_when, checked, when, require, citations,
                            texts, mark.line if mark else 1)
+
+    def _messages(self, message: rulefile.Text | None, at: locate.PathKey,
+                  env: Environment) -> dict[str, Template] | None:
+        if message is None:
+            return None
+        return {lang: self._once((*at, "message", lang), lambda lang=lang: self._template(
+            getattr(message, lang), (*at, "message", lang), env)) for lang in ("sv", "en")}
 
     def _citations(self, cite: list[str], at: locate.PathKey) -> tuple[ResolvedCitation, ...]:
         out = []
@@ -287,13 +318,6 @@ class _Builder:
 
     def _template(self, text: str, path: locate.PathKey, env: Environment) -> Template:
         return templates.compile_template(text, env, self.diagnostics, self._written(path, text))
-
-
-def _quietly(raw: Any) -> rulefile.RuleEntry | None:
-    try:
-        return rulefile.RuleEntry.model_validate(raw)
-    except ValidationError:
-        return None
 
 
 def _dependencies(parsed: Mapping[str, nodes.Expr | None]) -> dict[str, set[str]]:

@@ -11,7 +11,7 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, TypeAdapter, ValidationError
 from vardval.checker.source_models import IsoDate
 
 SEVERITIES = ("error", "warning", "info")
@@ -114,3 +114,38 @@ class RulebookFile(RulebookHead):
     """A rulebook file: ``rules/national/*.yaml`` or ``rules/regions/<region>/*.yaml``."""
 
     rules: list[RuleEntry] = Field(min_length=1)  # type: ignore[assignment]
+
+
+# --- reading what is well formed in a malformed file -------------------------------------------
+
+_FALLBACKS: dict[str, Any] = {"id": "?", "title": None, "severity": "error", "cite": [],
+                              "require": None, "message": None}
+
+
+def loose_rule(raw: object) -> RuleEntry | None:
+    """A rule with only the parts that are well formed, for checking after a structural error.
+
+    A part that is missing or malformed is left at a neutral value (``require``/``message``
+    None, ``cite`` empty, ``versions`` empty when any version is malformed), so the loader can
+    still check everything else in the rule. Never use the result for anything but checks.
+
+    Example:
+        >>> from vardval.checker.rulefile import loose_rule
+        >>> rule = loose_rule({"id": "X-1", "require": "a > 1", "colour": "red"})
+        >>> rule.id, rule.require, rule.message, rule.cite
+        ('X-1', 'a > 1', None, [])
+    """
+    if not isinstance(raw, dict):
+        return None
+    good = dict(_FALLBACKS)
+    for name, info in RuleEntry.model_fields.items():
+        key = info.alias or name
+        if key not in raw:
+            continue
+        kind = Annotated[info.annotation, *info.metadata] if info.metadata else info.annotation
+        adapter: TypeAdapter[Any] = TypeAdapter(kind)
+        try:
+            good[name] = adapter.validate_python(raw[key])
+        except ValidationError:
+            continue
+    return RuleEntry.model_construct(**good)

@@ -51,6 +51,8 @@ class Diagnostic:
             "file": span.file if span else None,
             "line": span.line if span else None,
             "column": span.column if span else None,
+            "end_line": span.end_line if span else None,
+            "end_column": span.end_column if span else None,
             "hint": self.hint,
         }
 

@@ -19,7 +19,7 @@ from collections.abc import Iterable, Mapping
 from decimal import Decimal
 from typing import Any
 
-from vardval.dsl.values import Duration, Unknown, shift
+from vardval.dsl.values import Duration, Quarter, Unknown, shift
 
 CTX = decimal.Context(prec=60, traps=[decimal.InvalidOperation, decimal.Overflow])
 UNKNOWN_TYPE = Unknown
@@ -65,8 +65,11 @@ def has_path(data: Mapping[str, Any], path: tuple[str, ...]) -> bool:
 
 
 def get_attr(record: Any, name: str) -> Any:
+    """A record's field, or a date's or quarter's part (year, month, day; start, end …)."""
     if type(record) is Unknown:
         return record
+    if isinstance(record, dt.date | Quarter):
+        return getattr(record, name)
     if isinstance(record, Mapping) and name in record:
         return record[name]
     return missing(name)

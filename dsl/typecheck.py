@@ -16,6 +16,8 @@ from vardval.dsl.errors import Diagnostic, RuleTypeError
 from vardval.dsl.spans import Span
 
 PERIOD_PARTS = {"start": ts.DATE, "end": ts.DATE, "year": ts.NUMBER, "quarter": ts.NUMBER}
+DATE_PARTS = {"year": ts.NUMBER, "month": ts.NUMBER, "day": ts.NUMBER}
+PARTS = {"quarter": PERIOD_PARTS, "date": DATE_PARTS}
 FUNCTIONS = ("exists", "param", "count", "sum", "min", "max", "date", "lower", "blank",
              "same_text")
 _ARITH = {
@@ -156,23 +158,29 @@ class _Checker:
     def _step_type(self, base: nodes.Expr, base_type: ts.Type, part: str, span: Span) -> ts.Type:
         if base_type == ts.ERROR:
             return ts.ERROR
-        if isinstance(base, nodes.PeriodRef):
-            found = PERIOD_PARTS.get(part)
-            return found or self.error("unknown-field", f"period has no part '{part}'", span,
-                                       suggest(part, list(PERIOD_PARTS)) or
-                                       "period has start, end, year and quarter")
+        parts = PARTS.get(base_type.name)
+        if parts is not None:
+            what = "period" if isinstance(base, nodes.PeriodRef) else ts.article(base_type)
+            return parts.get(part) or self.error(
+                "unknown-field", f"{what} has no part '{part}'", span,
+                suggest(part, list(parts)) or f"{what} has {', '.join(parts)}")
         if base_type.name == "record":
             found = base_type.field(part)
             names = [n for n, _ in base_type.fields]
             return found or self.error("unknown-field", f"unknown field '{part}'", span,
                                        suggest(part, names))
-        return self.error("not-a-record", f"{ts.article(base_type)} has no field '{part}'",
-                          span, "only records of the submission and period have parts")
+        return self.error("not-a-record", f"'{nodes.show(base)}' is {ts.article(base_type)}; "
+                          f"it has no part '{part}'",
+                          span, "only records, dates and quarters have parts, e.g. "
+                          "period.year or listing.cap.valid_from.month")
 
     def _field_path(self, path: tuple[str, ...], span: Span) -> tuple[nodes.Expr, ts.Type]:
         current = self.env.root
         for depth, part in enumerate(path):
-            found = current.field(part) if current.name == "record" else None
+            if current.name != "record":
+                field = nodes.Field(path[:depth], span)
+                return self._steps(field, current, list(path[depth:]), span)
+            found = current.field(part)
             if found is None:
                 return nodes.Field(path, span), self._unknown_field(path, depth)(span)
             current = found
@@ -214,8 +222,8 @@ class _Checker:
     def _both_bool(self, node: nodes.Binary, lt: ts.Type, rt: ts.Type) -> ts.Type:
         for side, found in (("left", lt), ("right", rt)):
             if found != ts.BOOL:
-                return self.error("wrong-type", f"the {side} side of '{node.op}' must be a bool, "
-                                  f"not {ts.article(found)}", node.span,
+                return self.error("wrong-type", f"the {side} side of '{node.op}' must be "
+                                  f"{ts.article(ts.BOOL)}, not {ts.article(found)}", node.span,
                                   "compare the value with something, e.g. x > 0")
         return ts.BOOL
 
@@ -228,7 +236,8 @@ class _Checker:
         if ts.unify(lt, rt) is None:
             return out, self.error("wrong-type", f"cannot compare {ts.article(lt)} with "
                                    f"{ts.article(rt)}", node.span,
-                                   "both sides of a comparison must have the same type")
+                                   f"compare {ts.article(lt)} with {ts.article(lt)}, e.g. "
+                                   f"{ts.example(lt)}")
         if node.op not in ("==", "!=") and lt not in ts.ORDERED:
             return out, self.error("wrong-type", f"'{node.op}' does not order "
                                    f"{lt}s", node.span, "use == or != instead")
@@ -255,7 +264,7 @@ class _Checker:
         orelse, et = self.visit(node.orelse)
         out = nodes.If(cond, then, orelse, node.span)
         if cond_type not in (ts.BOOL, ts.ERROR):
-            self.error("wrong-type", f"the condition of 'if' must be a bool, not "
+            self.error("wrong-type", f"the condition of 'if' must be a truth value, not "
                        f"{ts.article(cond_type)}", node.cond.span)
         found = ts.unify(tt, et)
         if found is None:
@@ -275,7 +284,7 @@ class _Checker:
         body, bt = self.visit(node.body)
         self._restore(node.var, saved)
         if bt not in (ts.BOOL, ts.ERROR):
-            self.error("wrong-type", f"the condition after ':' must be a bool, not "
+            self.error("wrong-type", f"the condition after ':' must be a truth value, not "
                        f"{ts.article(bt)}", node.body.span)
         return nodes.Quantifier(node.kind, node.var, iterable, body, node.span), ts.BOOL
 

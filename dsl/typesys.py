@@ -65,6 +65,21 @@ def unify(a: Type, b: Type) -> Type | None:
 
 
 def article(t: Type) -> str:
-    """'a date', 'an integer': for messages."""
-    text = str(t)
+    """'a date', 'an integer', 'a truth value': a type as a message names it.
+
+    Example:
+        >>> from vardval.dsl.typesys import BOOL, NUMBER, article
+        >>> article(NUMBER), article(BOOL)
+        ('a number', 'a truth value')
+    """
+    text = "truth value" if t == BOOL else str(t)
     return ("an " if text[0] in "aeiou" else "a ") + text
+
+
+EXAMPLES = {"number": "0 or 90%", "date": "2025-07-01 or period.start", "text": '"Synergi"',
+            "duration": "6 months", "quarter": "2025-Q1", "bool": "true"}
+
+
+def example(t: Type) -> str:
+    """A value of the type as an author would write it, for hints."""
+    return EXAMPLES.get(t.name, "a value of that type")

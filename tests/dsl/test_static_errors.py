@@ -58,7 +58,7 @@ def test_date_compared_with_number() -> None:
 def test_non_boolean_require_is_refused() -> None:
     with pytest.raises(RuleTypeError) as exc:
         check(parse("contacts.total + 1"), ENV, ts.BOOL, "'require'")
-    assert "'require' must be a bool, not a number" in str(exc.value)
+    assert "'require' must be a truth value, not a number" in str(exc.value)
 
 
 def test_all_problems_are_reported_at_once() -> None:

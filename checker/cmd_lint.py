@@ -1,0 +1,241 @@
+"""``vardval lint [PATH]``: every static check of the rules, without any submission.
+
+PATH is a rule corpus (a folder with ``sources.yaml``, ``parameters/``, ``national/`` and
+``regions/``; the bundled corpus when omitted), one rulebook file, or a folder of rulebook
+files. A rulebook outside a corpus is checked against the sources and parameters of
+``--rules`` (the bundled corpus by default), so a new or broken rulebook can be linted alone.
+
+Exit codes: 0 when there is nothing to report, 2 otherwise (the ``check`` contract for rule
+errors). ``--format json`` prints ``{"format": "vardval/lint@1", "ok": …, "diagnostics": […]}``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+from dataclasses import dataclass
+from decimal import Decimal
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, TextIO
+
+from vardval.checker import submission
+from vardval.checker.citations import load_sources
+from vardval.checker.parameters import ParameterSet, load_parameters
+from vardval.checker.rulebooks import LoadContext, load_rulebook
+from vardval.checker.ruleset import BUNDLED_RULES, load_ruleset
+from vardval.dsl import nodes, walk
+from vardval.dsl import typesys as ts
+from vardval.dsl.errors import MAX_SHOWN, Diagnostic, VardvalError
+from vardval.dsl.schema_types import record_type
+from vardval.dsl.values import Duration
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable, Iterator
+
+    from vardval.checker.models import Rule, Rulebook
+
+FORMAT = "vardval/lint@1"
+# The DSL type of a parameter from the Python type of its values (as ``checker/ruleset.py``).
+_PY_TYPES = {int: ts.NUMBER, Decimal: ts.NUMBER, bool: ts.BOOL, str: ts.TEXT,
+             dt.date: ts.DATE, Duration: ts.DURATION}
+
+
+def register(subparsers: Any) -> None:
+    parser = subparsers.add_parser(
+        "lint", help="check rule files without a submission",
+        description="Check a rule corpus, a rulebook file or a folder of rulebooks: syntax, "
+        "names, types, citations, dates and messages. Exit 0 when clean, 2 otherwise.")
+    parser.add_argument("path", nargs="?", type=Path, default=None, metavar="PATH",
+                        help="corpus folder, rulebook file or folder (default: bundled rules)")
+    parser.add_argument("--format", choices=("text", "json"), default="text")
+    parser.add_argument("--rules", type=Path, default=None, metavar="DIR",
+                        help="corpus whose sources and parameters a lone rulebook uses")
+    parser.set_defaults(handler=run)
+
+
+def run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
+    del stderr
+    result = lint(args.path, args.rules)
+    stdout.write(render_json(result) if args.format == "json" else render_text(result))
+    return 0 if result.ok else 2
+
+
+@dataclass(frozen=True)
+class LintResult:
+    """What a lint found: the diagnostics, and how much was checked."""
+
+    diagnostics: tuple[Diagnostic, ...]
+    rules: int
+    files: int
+
+    @property
+    def ok(self) -> bool:
+        return not self.diagnostics
+
+
+def lint(path: Path | None, corpus: Path | None = None) -> LintResult:
+    """Lint a corpus folder, a rulebook file or a folder of rulebook files.
+
+    Example:
+        >>> from vardval.checker.cmd_lint import lint
+        >>> lint(None).ok
+        True
+    """
+    target = path or BUNDLED_RULES
+    if not target.exists():
+        return LintResult((_missing(target),), 0, 0)
+    if target.is_dir() and (target / "sources.yaml").is_file():
+        return _lint_corpus(target)
+    files = [target] if target.is_file() else sorted(target.rglob("*.yaml"))
+    return _lint_files(files, corpus or BUNDLED_RULES)
+
+
+def _missing(target: Path) -> Diagnostic:
+    return Diagnostic("no-rules", f"'{target}' does not exist", None,
+                      "give a rule corpus folder, a rulebook file or a folder of rulebooks")
+
+
+def _lint_corpus(directory: Path) -> LintResult:
+    try:
+        ruleset = load_ruleset(directory)
+    except VardvalError as exc:
+        return LintResult(_ordered(exc.diagnostics), 0, 0)
+    found = _parameters_in_force(ruleset.rulebooks, ruleset.parameters)
+    rules = sum(len(b.rules) for b in ruleset.rulebooks)
+    return LintResult(_ordered(found), rules, len(ruleset.rulebooks))
+
+
+def _lint_files(files: list[Path], corpus: Path) -> LintResult:
+    try:
+        ctx, parameters = corpus_context(corpus)
+    except VardvalError as exc:
+        return LintResult(_ordered(exc.diagnostics), 0, 0)
+    found: list[Diagnostic] = []
+    books = []
+    for path in files:
+        try:
+            books.append(load_rulebook(path, ctx, str(path)))
+        except VardvalError as exc:
+            found.extend(exc.diagnostics)
+    found += _parameters_in_force(books, parameters)
+    return LintResult(_ordered(found), sum(len(b.rules) for b in books), len(files))
+
+
+def corpus_context(directory: Path) -> tuple[LoadContext, ParameterSet]:
+    """The sources, parameters and submission fields that rulebooks are checked against."""
+    registry = load_sources(directory / "sources.yaml")
+    parameters = load_parameters(directory / "parameters", registry)
+    root = record_type(submission.submission_schema())
+    types = {n: _PY_TYPES.get(parameters.python_type(n), ts.ANY) for n in parameters.names()}
+    return LoadContext(root, types, registry, submission.REGIONS), parameters
+
+
+# --- parameters without a value ------------------------------------------------------------
+
+
+def _parameters_in_force(books: Iterable[Rulebook], parameters: ParameterSet) -> list[Diagnostic]:
+    """A ``param(x)`` that has no value anywhere in the range where its rule is in force."""
+    found: dict[tuple[str, str], Diagnostic] = {}
+    for book in books:
+        for rule in book.rules:
+            for ref, start, end in _param_uses(book, rule):
+                if parameters.value_on(ref.name, end or dt.date.max, rule.region) is None:
+                    found.setdefault((str(ref.span), ref.name),
+                                     _no_value(ref, rule, start, end, parameters))
+    return list(found.values())
+
+
+def _param_uses(book: Rulebook, rule: Rule) -> Iterator[tuple[nodes.ParamRef, Any, Any]]:
+    for version in rule.versions:
+        roots = [version.require.expr, *([version.when.expr] if version.when else [])]
+        roots += [p.expr for t in version.message.values() for p in t.parts
+                  if not isinstance(p, str)]
+        for ref in _reachable_params(book, roots):
+            yield ref, version.valid_from, version.valid_to
+
+
+def _reachable_params(book: Rulebook, roots: list[nodes.Expr]) -> list[nodes.ParamRef]:
+    """Parameters read by the expressions or by the definitions they use, transitively."""
+    out, seen, stack = [], set(), list(roots)
+    while stack:
+        for ref in walk.references(stack.pop()):
+            if isinstance(ref, nodes.ParamRef):
+                out.append(ref)
+            elif isinstance(ref, nodes.DefRef) and ref.name not in seen:
+                seen.add(ref.name)
+                stack.append(book.definitions[ref.name].expr)
+    return out
+
+
+def _no_value(ref: nodes.ParamRef, rule: Rule, start: Any, end: Any,
+              parameters: ParameterSet) -> Diagnostic:
+    where = f"for region '{rule.region}'" if rule.region else "nationally"
+    first = [v.valid_from for p in _definitions(parameters, ref.name) for v in p.values]
+    since = f"; its first value is from {min(first)}" if first else ""
+    message = (f"parameter '{ref.name}' has no value {where} while rule {rule.id} is in force "
+               f"({start or 'always'} to {end or 'no end'}){since}")
+    return Diagnostic("parameter-not-in-force", message, ref.span,
+                      "add a value from an earlier date in rules/parameters/, or narrow the "
+                      "rule's validity")
+
+
+def _definitions(parameters: ParameterSet, name: str) -> list[Any]:
+    regions = [None, *parameters.regions()]
+    out = []
+    for region in regions:
+        try:
+            out.append(parameters.get(name, region))
+        except KeyError:
+            continue
+    return out
+
+
+# --- output ----------------------------------------------------------------------------------
+
+
+def _ordered(diagnostics: Iterable[Diagnostic]) -> tuple[Diagnostic, ...]:
+    """By file and position, each with its source line when the file can be read."""
+    shown = [_with_source(d) for d in diagnostics]
+    return tuple(sorted(shown, key=_position))
+
+
+def _position(d: Diagnostic) -> tuple[str, int, int]:
+    return (d.span.file, d.span.line, d.span.column) if d.span else ("", 0, 0)
+
+
+def _with_source(d: Diagnostic) -> Diagnostic:
+    if d.span is None or d.excerpt is not None:
+        return d
+    try:
+        return d.with_source(Path(d.span.file).read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError):
+        return d
+
+
+def render_text(result: LintResult) -> str:
+    """The diagnostics as a person reads them, then a one-line summary."""
+    blocks = [f"{d}\n" for d in result.diagnostics[:MAX_SHOWN]]
+    extra = len(result.diagnostics) - MAX_SHOWN
+    if extra > 0:
+        blocks.append(f"… and {extra} more\n")
+    blocks.append(_summary(result) + "\n")
+    return "\n".join(blocks)
+
+
+def _summary(result: LintResult) -> str:
+    if result.ok:
+        return f"no problems: {_plural(result.rules, 'rule')} in " \
+               f"{_plural(result.files, 'rulebook')}"
+    files = {d.span.file for d in result.diagnostics if d.span}
+    return f"{_plural(len(result.diagnostics), 'problem')} in {_plural(len(files), 'file')}"
+
+
+def _plural(count: int, word: str) -> str:
+    return f"{count} {word}" if count == 1 else f"{count} {word}s"
+
+
+def render_json(result: LintResult) -> str:
+    document = {"format": FORMAT, "ok": result.ok,
+                "diagnostics": [d.as_json() for d in result.diagnostics]}
+    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"

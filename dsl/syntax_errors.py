@@ -1,0 +1,169 @@
+"""Lark's parse errors -> plain, located diagnostics; common mistakes get a name and a fix.
+
+Two ways of recognising a mistake: the text before the error (an ``if`` still waiting for its
+``then``, a quantifier without ``:``, ``&&``, a letter such as å in a name), which is robust,
+and lark's ``match_examples`` against known-bad snippets for the rest (chained comparisons,
+a dangling ``and``). Everything else gets "unexpected …" and what could have come instead.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from lark import UnexpectedCharacters, UnexpectedEOF, UnexpectedInput, UnexpectedToken
+
+from vardval.dsl.errors import Diagnostic
+from vardval.dsl.spans import Origin
+
+Mistake = tuple[str, str]
+_STRING = re.compile(r"\"[^\"\\\n]*(\\.[^\"\\\n]*)*\"|'[^'\\\n]*(\\.[^'\\\n]*)*'")
+_WORD = re.compile(r"[A-Za-z_]\w*")
+
+MISSING_THEN = ("'if' needs 'then' before its first branch",
+                "write: if condition then a else b")
+MISSING_ELSE = ("'if … then' needs an 'else' branch",
+                "every if has both branches: if condition then a else b")
+MISSING_COLON = ("a quantifier needs ':' before its condition",
+                 'e.g. all g in listing.cap.grounds: g != "x"')
+C_OPERATOR = ("'&&', '||' and '!' are written 'and', 'or' and 'not'", "e.g. a and not b")
+NAME_LETTER = ("names are written with a-z, digits and '_' only",
+               "write a for å and ä, o for ö, e.g. param(skane.telefon.niva1)")
+OPEN_TEXT = ("a text in quotes must end on the same line, with the same quote",
+             'e.g. "Synergi" or \'Synergi\'')
+ARROW = ("'=>' and '=<' are not comparisons", "write >= (at least) or <= (at most)")
+NOT_EQUAL = ("'<>' is not a comparison", "write != for 'not equal'")
+
+# Recognised by example (lark's match_examples).
+_EXAMPLES: dict[Mistake, list[str]] = {
+    ("'and' / 'or' needs an expression on both sides", "e.g. a > 1 and b < 2"): [
+        "x and", "x or", "x and and y", "x or or y", "x and or y",
+    ],
+    ("comparisons cannot be chained", "write a <= b and b <= c"): [
+        "a < b < c", "a <= b <= c", "0 < a.b <= c.d", "a == b == c",
+    ],
+}
+
+_VALUES = {"INT", "DECIMAL", "PERCENT", "DATE", "QUARTER", "STRING", "NAME", "TRUE", "FALSE",
+           "LSQB", "LPAR", "IF", "ALL", "ANY"}
+_OPERATORS = {"PLUS", "STAR", "SLASH", "COMP_OP", "IN", "AND", "OR", "DOT"}
+_OTHERS = {"RPAR": "')'", "RSQB": "']'", "COMMA": "','", "THEN": "'then'", "ELSE": "'else'",
+           "COLON": "':'", "IN": "'in'", "$END": "the end of the expression"}
+
+
+def diagnose(exc: UnexpectedInput, text: str, origin: Origin,
+             parse: Callable[[str], object]) -> Diagnostic:
+    """The diagnostic for a parse error of ``text``."""
+    line, column = _position(exc, text)
+    width = len(exc.token) if _token(exc) not in ("", "$END") else 1
+    span = origin.span(line, column, line, column + max(width, 1))
+    known = _by_text(exc, text) or _by_example(exc, parse)
+    if known is not None:
+        return Diagnostic("syntax-error", known[0], span, known[1])
+    return Diagnostic("syntax-error", _describe(exc), span, expected(exc))
+
+
+def _position(exc: UnexpectedInput, text: str) -> tuple[int, int]:
+    if _token(exc) == "$END" or getattr(exc, "line", -1) in (-1, None):
+        lines = text.splitlines() or [""]
+        return len(lines), len(lines[-1]) + 1
+    return exc.line, exc.column
+
+
+def _offset(exc: UnexpectedInput, text: str) -> int:
+    if isinstance(exc, UnexpectedCharacters):
+        return exc.pos_in_stream
+    if isinstance(exc, UnexpectedToken) and exc.token.type != "$END":
+        return exc.token.start_pos or 0
+    return len(text)
+
+
+def _by_text(exc: UnexpectedInput, text: str) -> Mistake | None:
+    at = _offset(exc, text)
+    if isinstance(exc, UnexpectedCharacters):
+        return _lexical(text, at)
+    head = _STRING.sub(lambda m: '""' + " " * (len(m.group(0)) - 2), text[:at])
+    words = _WORD.findall(head)
+    if text[at - 1: at + 1] in ("=>", "=<") or text[at - 1: at + 1] == "<>":
+        return NOT_EQUAL if text[at - 1: at + 1] == "<>" else ARROW
+    if words.count("if") > words.count("then") and _token(exc) != "THEN":
+        return MISSING_THEN
+    if words.count("then") > words.count("else") and _token(exc) in ("$END", "RPAR", "COMMA"):
+        return MISSING_ELSE
+    if re.search(r"\b(all|any)\s+\w+\s+in\b[^:]*$", head) and _token(exc) != "COLON":
+        return MISSING_COLON
+    return _unclosed(head) if _token(exc) == "$END" else None
+
+
+def _unclosed(head: str) -> Mistake | None:
+    """The innermost bracket still open at the end of the text."""
+    stack = []
+    for char in head:
+        if char in "([":
+            stack.append(char)
+        elif char in ")]" and stack:
+            stack.pop()
+    if not stack:
+        return None
+    close = ")" if stack[-1] == "(" else "]"
+    return (f"'{stack[-1]}' is never closed", f"add '{close}' where it ends")
+
+
+def _lexical(text: str, at: int) -> Mistake | None:
+    char, pair = text[at], text[at: at + 2]
+    if pair in ("&&", "||") or char == "&" or (char == "!" and pair != "!="):
+        return C_OPERATOR
+    if char.isalpha() and not char.isascii():
+        return NAME_LETTER
+    if char in "\"'":
+        return OPEN_TEXT
+    return None
+
+
+def _token(exc: UnexpectedInput) -> str:
+    if isinstance(exc, UnexpectedToken):
+        return str(exc.token.type)
+    return "$END" if isinstance(exc, UnexpectedEOF) else ""
+
+
+def _by_example(exc: UnexpectedInput, parse: Callable[[str], object]) -> Mistake | None:
+    try:
+        label = exc.match_examples(parse, _EXAMPLES, use_accepts=True)
+    except Exception:  # noqa: BLE001 - a failed guess must not hide the real error
+        return None
+    return label if isinstance(label, tuple) else None
+
+
+def _describe(exc: UnexpectedInput) -> str:
+    if isinstance(exc, UnexpectedCharacters):
+        return f"unexpected character '{exc.char}'"
+    if isinstance(exc, UnexpectedToken) and exc.token.type != "$END":
+        return f"unexpected '{exc.token}'"
+    return "the expression ends too early"
+
+
+def expected(exc: UnexpectedInput) -> str | None:
+    """What could have come instead, in words: values, operators, or the closing tokens.
+
+    Example:
+        >>> from lark import Token, UnexpectedToken
+        >>> from vardval.dsl.syntax_errors import expected
+        >>> expected(UnexpectedToken(Token("$END", ""), {"INT", "NAME", "LPAR", "DATE"}))
+        "expected a value such as a number, a date, a field or '('"
+    """
+    names = set(getattr(exc, "expected", None) or getattr(exc, "allowed", None) or ())
+    values, operators = len(names & _VALUES) >= 3, len(names & _OPERATORS) >= 3  # noqa: PLR2004
+    words = ["a value such as a number, a date, a field or '('"] if values else []
+    if "NAME" in names and not values:
+        words.append("a name")
+    if operators:
+        # LALR look-aheads also hold closers that only fit an enclosing expression; after a
+        # complete value, "an operator or the end" is what helps.
+        words.append("an operator such as +, >=, and")
+        names &= {"$END"}
+    words += [word for name, word in _OTHERS.items() if name in names]
+    return "expected " + _either(words) if words else None
+
+
+def _either(words: list[str]) -> str:
+    return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " or " + words[-1]
