@@ -80,9 +80,11 @@ def _source_section(ruleset: RuleSet, source_id: str, texts: list[str],
                     provisions: dict[str, tuple[ResolvedCitation, dict[str, list[str]]]]) -> str:
     first = provisions[texts[0]][0]
     source = ruleset.registry.get(source_id)
+    label = f" · {md.escape(first.source)}" if first.source != source.title.sv else ""
+    official = md.link("official text", parts.href(first.act_url, TRACEABILITY))
     out = (f"## {md.escape(source_id)} {{#{md.slug('source ' + source_id)}}}\n\n"
-           f"{md.escape(source.title.sv)} / *{md.escape(source.title.en)}* · "
-           f"{md.escape(first.source)} · {md.link('official text', parts.href(first.act_url, TRACEABILITY))}\n\n")
+           f"{md.escape(source.title.sv)} / *{md.escape(source.title.en)}*{label} · "
+           f"{official}\n\n")
     rows = [_provision_row(*provisions[text]) for text in texts]
     return out + md.table(["provision", "text", "cited by"], rows) + "\n"
 
@@ -101,11 +103,11 @@ def timeline_page(ruleset: RuleSet) -> str:
     """Rules, rule versions and parameter values in date order."""
     events = sorted(_rule_events(ruleset) + _parameter_events(ruleset),
                     key=lambda e: (e[0] or dt.date.min, e[1]))
-    rows = [[str(day) if day else "(no start date)", what, event] for day, what, event in events]
-    return ("# Timeline\n\n"
-            "When rules come into force, change and end, and when parameter values change. A "
-            "rule applies to a period when the period's first day lies in its range; a parameter "
-            "value is used from its date.\n\n" + md.table(["date", "rule or parameter", "event"], rows))
+    rows = [[str(day) if day else "always", what, event] for day, what, event in events]
+    intro = ("When rules come into force, change and end, and when parameter values change. A "
+             "rule applies to a period when the period's first day lies in its range; a parameter "
+             "value is used from its date. Rules without a start date come first, as *always*.")
+    return f"# Timeline\n\n{intro}\n\n" + md.table(["date", "rule or parameter", "event"], rows)
 
 
 def _rule_events(ruleset: RuleSet) -> list[tuple[dt.date | None, str, str]]:

@@ -92,7 +92,7 @@ def citation_quote(citation: ResolvedCitation) -> str:
 def citation_block(citation: ResolvedCitation, page: str) -> str:
     """A citation line followed by its quote, for a rule's Legal basis."""
     quote = citation_quote(citation)
-    return f"- {citation_line(citation, page)}\n" + (_indent(quote) if quote else "")
+    return f"- {citation_line(citation, page)}\n\n" + (_indent(quote) + "\n" if quote else "")
 
 
 def _indent(text: str) -> str:

@@ -65,7 +65,7 @@ def _legal_basis(rule: Rule, page: str) -> str:
     for citation, versions in _citations_by_version(rule):
         out += parts.citation_block(citation, page)
         if len(versions) < len(rule.versions):
-            out += f"    *Cited {', '.join(versions)}.*\n"
+            out += f"    *Cited {', '.join(versions)}.*\n\n"
     return out
 
 
