@@ -36,7 +36,6 @@ __all__ = ["DocgenError", "Site", "build_site", "check_references", "expand", "e
 
 GENERATED = "generated"
 EXAMPLE_SUBMISSION = "fixtures/submissions/kronoberg-teleborg-2025-Q1.yaml"
-_RULE_ID = re.compile(r"\b[A-Z][A-Z0-9]*(?:-[A-Z0-9]+)+\b")
 _MARKER = re.compile(r"<!--\s*vardval:([a-z-]+)\s*-->")
 
 
@@ -112,7 +111,7 @@ def _dangling_rule_ids(ruleset: RuleSet) -> list[Diagnostic]:
     problems = []
     for rule in ruleset.rules():
         texts = [*rule.title.values(), *(rule.description or {}).values()]
-        for token in {t for text in texts for t in _RULE_ID.findall(text)}:
+        for token in {t for text in texts for t in parts.RULE_ID_TEXT.findall(text)}:
             if token.split("-")[0] in prefixes and token not in known | sources:
                 span = Span(rule.file, rule.line, 1, rule.line, 2)
                 problems.append(Diagnostic("dangling-rule", f"rule {rule.id} names rule "

@@ -37,7 +37,8 @@ def _rulebook(ruleset: RuleSet, book: Rulebook) -> str:
            f"**{md.escape(book.title['sv'])}**  \n*{md.escape(book.title['en'])}*\n\n"
            f"Scope: {where} · file {md.code(parts.source_file(ruleset, book.file))}\n\n")
     if book.description:
-        out += f"{md.escape(book.description['sv'])}\n\n*{md.escape(book.description['en'])}*\n\n"
+        sv, en = (parts.prose(ruleset, book.description[lang], CATALOGUE) for lang in ("sv", "en"))
+        out += f"{sv}\n\n*{en}*\n\n"
     rows = [[rule_link(CATALOGUE, rule.id), md.bilingual(rule.title), md.code(rule.severity),
              parts.span_text(rule.valid_from, rule.valid_to)] for rule in book.rules]
     return out + md.table(["rule", "title", "severity", "in force"], rows)

@@ -6,6 +6,7 @@ Each takes loaded records (``models``, ``citations``, ``parameters``) and return
 from __future__ import annotations
 
 import datetime as dt
+import re
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -19,6 +20,7 @@ if TYPE_CHECKING:
     from vardval.checker.ruleset import RuleSet
 
 PARAPHRASE = "Paraphrase, not the legal text"
+RULE_ID_TEXT = re.compile(r"\b[A-Z][A-Z0-9]*(?:-[A-Z0-9]+)+\b")
 
 
 def span_text(start: dt.date | None, end: dt.date | None) -> str:
@@ -51,6 +53,19 @@ def scope(rule: Rule) -> str:
     if rule.vardval_system:
         return f"{where}, vårdval system {md.code(rule.vardval_system)}"
     return where
+
+
+def prose(ruleset: RuleSet, text: str, page: str) -> str:
+    """Descriptive text, escaped, with the ids of the corpus's rules linked to their pages."""
+    known = {rule.id for rule in ruleset.rules()}
+
+    def linked(match: re.Match[str]) -> str:
+        rule_id = match.group(0)
+        if rule_id not in known:
+            return rule_id
+        return md.link(rule_id, md.relative(page, md.rule_page(rule_id)))
+
+    return RULE_ID_TEXT.sub(linked, md.escape(text))
 
 
 def href(url: str, page: str) -> str:

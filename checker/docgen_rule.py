@@ -31,9 +31,12 @@ def rule_page(ruleset: RuleSet, rule: Rule, examples: Iterable[Example] = (),
     """The Markdown page of ``rule``; ``dsl_reference`` links the hand-written DSL page."""
     book = book_of(ruleset, rule)
     page = md.rule_page(rule.id)
-    sections = [_head(ruleset, rule, book, page), _requirement(rule), _legal_basis(rule, page),
-                _logic(rule, book, page if dsl_reference else None),
-                _parameters(ruleset, rule), _examples(ruleset, list(examples)), _history(rule)]
+    used = uses(rule, book)
+    dsl_link = md.relative(page, "../" + DSL_REFERENCE) if dsl_reference else None
+    sections = [_head(ruleset, rule, book, page), _requirement(ruleset, rule, page),
+                _legal_basis(rule, page), _logic(rule, book, used.definitions, dsl_link),
+                _parameters(ruleset, rule, used.parameters), _examples(ruleset, list(examples)),
+                _history(rule)]
     return "\n".join(sections)
 
 
@@ -51,10 +54,11 @@ def _head(ruleset: RuleSet, rule: Rule, book: Rulebook, page: str) -> str:
             f"*{md.escape(rule.title['en'])}*\n\n" + md.table(["", ""], rows))
 
 
-def _requirement(rule: Rule) -> str:
+def _requirement(ruleset: RuleSet, rule: Rule, page: str) -> str:
     out = "## Requirement\n\n"
     if rule.description:
-        out += f"{md.escape(rule.description['sv'])}\n\n*{md.escape(rule.description['en'])}*\n\n"
+        sv, en = (parts.prose(ruleset, rule.description[lang], page) for lang in ("sv", "en"))
+        out += f"{sv}\n\n*{en}*\n\n"
     message = rule.versions[-1].message
     out += "A finding of this rule says (placeholders in braces are filled from the submission):\n\n"
     return out + "".join(f"- **{lang}:** {md.code(message[lang].source)}\n" for lang in ("sv", "en"))
@@ -83,11 +87,10 @@ def _period(version: RuleVersion) -> str:
     return parts.span_text(version.valid_from, version.valid_to)
 
 
-def _logic(rule: Rule, book: Rulebook, page: str | None) -> str:
+def _logic(rule: Rule, book: Rulebook, used: tuple[str, ...], dsl_link: str | None) -> str:
     out = "## Logic\n\n"
-    if page is not None:
-        out += f"Written in the rule language; see the [DSL reference]({md.relative(page, '../' + DSL_REFERENCE)}).\n\n"
-    used = uses(rule, book).definitions
+    if dsl_link is not None:
+        out += f"Written in the rule language; see the [DSL reference]({dsl_link}).\n\n"
     if used:
         defs = "\n".join(_definition(name, book) for name in used)
         out += f"Definitions of {md.code(book.id)} it uses:\n\n{md.fenced(defs)}\n"
@@ -124,8 +127,7 @@ def _logic_groups(rule: Rule) -> list[tuple[str, RuleVersion]]:
     return [(parts.span_text(vs[0].valid_from, vs[-1].valid_to), vs[0]) for vs, _ in groups]
 
 
-def _parameters(ruleset: RuleSet, rule: Rule) -> str:
-    names = uses(rule, book_of(ruleset, rule)).parameters
+def _parameters(ruleset: RuleSet, rule: Rule, names: tuple[str, ...]) -> str:
     if not names:
         return "## Parameters\n\nThis rule uses no parameters.\n"
     out = "## Parameters\n\nValues are taken as in force on the period's first day.\n\n"

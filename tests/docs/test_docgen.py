@@ -176,3 +176,13 @@ def test_markdown_escaping_keeps_tables_intact() -> None:
     row = md.table(["a"], [[md.escape("x | y")]])
     assert row.splitlines()[2] == r"| x \| y |"
     assert md.fenced("```inner```").startswith("````text\n")
+
+
+def test_rule_ids_in_descriptions_link_to_their_pages(ruleset: RuleSet) -> None:
+    first, second = list(ruleset.rules())[:2]
+    text = {"sv": f"Ersatt av {second.id}.", "en": f"Replaced by {second.id}."}
+    page = rule_page(ruleset, dataclasses.replace(first, description=text))
+    target = md.relative(md.rule_page(first.id), md.rule_page(second.id))
+    link = f"[{md.escape(second.id)}]({target})"
+    assert f"Ersatt av {link}." in page
+    assert f"*Replaced by {link}.*" in page
