@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import functools
 import json
 from dataclasses import dataclass
 from decimal import Decimal
@@ -123,7 +124,19 @@ def _lint_files(files: list[Path], corpus: Path) -> LintResult:
 
 
 def corpus_context(directory: Path) -> tuple[LoadContext, ParameterSet]:
-    """The sources, parameters and submission fields that rulebooks are checked against."""
+    """The sources, parameters and submission fields that rulebooks are checked against.
+
+    Kept while the files are unchanged, so linting many single files reads them once.
+    """
+    files = [directory / "sources.yaml", *sorted((directory / "parameters").glob("*.yaml"))]
+    stamp = tuple((str(f), f.stat().st_mtime_ns, f.stat().st_size) for f in files if f.exists())
+    return _context(directory.resolve(), stamp)
+
+
+@functools.lru_cache(maxsize=4)
+def _context(directory: Path, stamp: tuple[tuple[str, int, int], ...]) -> tuple[LoadContext,
+                                                                              ParameterSet]:
+    del stamp  # part of the cache key only
     registry = load_sources(directory / "sources.yaml")
     parameters = load_parameters(directory / "parameters", registry)
     root = record_type(submission.submission_schema())
@@ -174,10 +187,18 @@ def _no_value(ref: nodes.ParamRef, rule: Rule, start: Any, end: Any,
     first = [v.valid_from for p in _definitions(parameters, ref.name) for v in p.values]
     since = f"; its first value is from {min(first)}" if first else ""
     message = (f"parameter '{ref.name}' has no value {where} while rule {rule.id} is in force "
-               f"({start or 'always'} to {end or 'no end'}){since}")
+               f"({_range(start, end)}){since}")
     return Diagnostic("parameter-not-in-force", message, ref.span,
                       "add a value from an earlier date in rules/parameters/, or narrow the "
                       "rule's validity")
+
+
+def _range(start: dt.date | None, end: dt.date | None) -> str:
+    if start and end:
+        return f"from {start} to {end}"
+    if end:
+        return f"until {end}"
+    return f"from {start} on" if start else "always"
 
 
 def _definitions(parameters: ParameterSet, name: str) -> list[Any]:

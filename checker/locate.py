@@ -115,7 +115,7 @@ def pydantic_diagnostics(errors: list[dict[str, Any]], loaded: Loaded, filename:
                                   _missing_hint(str(path[-1]), _model_at(model, path[:-1]))))
         else:
             span = span_at(loaded, path, filename)
-            out.append(Diagnostic("invalid-value", _invalid(error, path), span, None))
+            out.append(Diagnostic("invalid-value", _invalid(error, path, model), span, None))
     return out
 
 
@@ -123,11 +123,14 @@ def _dotted(path: PathKey) -> str:
     return ".".join(str(p) for p in path) or "the file"
 
 
-def _invalid(error: dict[str, Any], path: PathKey) -> str:
+def _invalid(error: dict[str, Any], path: PathKey, model: type[BaseModel] | None) -> str:
     """``where: what was found; what was expected`` from a pydantic error."""
     where = _dotted(path)
     message = str(error["msg"]).removeprefix("Value error, ")
     expected = _EXPECTED.get(error["type"])
+    inner = _model_at(model, path) if model is not None else None
+    if expected and "mapping" in expected and inner is not None:
+        expected = "expected a mapping with the keys " + ", ".join(_keys(inner))
     if error["type"] == "literal_error":
         expected = "expected " + str(error.get("ctx", {}).get("expected", ""))
     if expected is None:
@@ -154,7 +157,7 @@ def _kind(value: object) -> str:
     if value is None:
         return "an empty value"
     if isinstance(value, list):
-        return "a list"
+        return "a list" if value else "an empty list"
     if isinstance(value, dict):
         return "a mapping"
     return "the value"

@@ -165,8 +165,7 @@ class _Builder:
 
     def _definitions(self, raw: Texts) -> dict[str, Checked | None]:
         """Every definition, checked in dependency order; a failed one is None."""
-        for name in raw:
-            self._definition_name(name)
+        raw = {name: text for name, text in raw.items() if self._definition_name(name)}
         parsed = {n: self._parse_only(("definitions", n), t) for n, t in raw.items()}
         parsed = self._bounded_definitions(parsed)
         cyclic = self._cycles({n: e for n, e in parsed.items() if e is not None})
@@ -180,7 +179,8 @@ class _Builder:
             done[name] = self._type(expr, env, f"definition '{name}'")
         return done
 
-    def _definition_name(self, name: str) -> None:
+    def _definition_name(self, name: str) -> bool:
+        """Whether ``name`` can name a definition; a bad one is reported and left out."""
         bad = name in KEYWORDS or name in FUNCTIONS or self.ctx.root.field(name) is not None
         if bad or not name.isidentifier() or not name.isascii():
             what = ("a word of the language" if name in KEYWORDS | set(FUNCTIONS)
@@ -189,6 +189,7 @@ class _Builder:
             self._error("invalid-name", f"definition '{name}' cannot be named so: it is {what}",
                         ("definitions", name), "use another lower-case name, e.g. "
                         "contacts_total", key=True)
+        return not (bad or not name.isidentifier() or not name.isascii())
 
     def _bounded(self, expr: nodes.Expr) -> nodes.Expr:
         """The expression, unless it nests too deep counting the definitions it uses."""

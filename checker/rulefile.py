@@ -8,10 +8,11 @@ located problem of its own). The same models give the editor's JSON Schema
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, TypeAdapter, ValidationError
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, TypeAdapter, ValidationError
 from vardval.checker.source_models import IsoDate
 
 SEVERITIES = ("error", "warning", "info")
@@ -38,6 +39,28 @@ Expression = Annotated[
 Citation = Annotated[str, Field(min_length=1, description="A citation such as "
                                 "'HSL 9 kap. 1 § 1 st. 1 p.'; sources are in rules/sources.yaml.")]
 Date = Annotated[IsoDate, Field(description="A date written YYYY-MM-DD, e.g. 2022-07-01.")]
+
+
+def _matching(pattern: str, expected: str) -> AfterValidator:
+    """A pattern check whose message says what valid looks like (not a regular expression)."""
+
+    def check(value: str) -> str:
+        if re.fullmatch(pattern, value) is None:
+            msg = f"invalid value '{value}'; expected {expected}"
+            raise ValueError(msg)
+        return value
+
+    return AfterValidator(check)
+
+
+RuleId = Annotated[str, _matching(RULE_ID, "upper-case words joined by '-', e.g. VG-KONTAKT"),
+                   Field(json_schema_extra={"pattern": RULE_ID},
+                         description="Upper case words joined by '-', e.g. VG-KONTAKT; unique "
+                         "in the whole corpus.")]
+BookId = Annotated[str, _matching(BOOK_ID, "dotted lower-case words, e.g. "
+                                  "national.vardgaranti"),
+                   Field(json_schema_extra={"pattern": BOOK_ID},
+                         description="Dotted lower-case id, e.g. national.vardgaranti.")]
 
 
 class _Strict(BaseModel):
@@ -82,8 +105,7 @@ class Version(_Strict):
 class RuleEntry(_Strict):
     """One rule: when it applies, what it requires, the law it rests on and what it says."""
 
-    id: str = Field(pattern=RULE_ID, description="Upper case words joined by '-', e.g. "
-                    "VG-KONTAKT; unique in the whole corpus.")
+    id: RuleId
     title: Text
     description: Text | None = None
     severity: Literal["error", "warning", "info"]
@@ -100,8 +122,7 @@ class RuleEntry(_Strict):
 class RulebookHead(_Strict):
     """Everything of a rulebook but its rules, which ``rulebooks`` may check one by one."""
 
-    rulebook: str = Field(pattern=BOOK_ID, description="Dotted lower-case id, e.g. "
-                          "national.vardgaranti.")
+    rulebook: BookId
     title: Text
     description: Text | None = None
     scope: Scope = Scope()

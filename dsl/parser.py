@@ -52,7 +52,10 @@ def parse(text: str, origin: Origin | None = None) -> nodes.Expr:
 
 def _check_bounds(text: str, origin: Origin) -> None:
     if len(text) > MAX_LENGTH:
-        span = origin.span(1, 1, 1, 2)
+        start = len(text) - len(text.lstrip())
+        line = text.count("\n", 0, start) + 1
+        column = start - (text.rfind("\n", 0, start) + 1) + 1
+        span = origin.span(line, column, line, column + 1)
         message = f"expression is {len(text)} characters long; the limit is {MAX_LENGTH}"
         hint = "split it into named definitions"
         raise RuleSyntaxError([Diagnostic("expression-too-long", message, span, hint)])

@@ -35,12 +35,17 @@ def render_excerpt(source: str, span: Span) -> str:
     lines = source.splitlines()
     if not 1 <= span.line <= len(lines):
         return ""
-    text = lines[span.line - 1].expandtabs(1)
+    text = _visible(lines[span.line - 1].expandtabs(1))
     start = max(span.column, 1)
     end = span.end_column if span.end_line == span.line else len(text) + 1
     width = max(1, min(end, len(text) + 1) - start)
     gutter = f"{span.line:>5} | "
     return f"{gutter}{text}\n{' ' * (len(gutter) - 2)}| {' ' * (start - 1)}{'^' * width}"
+
+
+def _visible(line: str) -> str:
+    """Control characters (a NUL, an escape) as '�', so an excerpt cannot upset a terminal."""
+    return "".join("\ufffd" if ord(c) < 32 or 127 <= ord(c) < 160 else c for c in line)
 
 
 @dataclass(frozen=True, slots=True)
