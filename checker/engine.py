@@ -2,38 +2,186 @@
 
 The engine decides statuses and gathers evidence; it never formats a report (``render_*`` do).
 Every loaded rule gives exactly one finding, so a reader can tell "passed" from "not checked".
+
+Two backends decide statuses and always agree (``tests/test_differential.py``): ``compile``
+(the default) runs the rules compiled to Python (``checker.program``); ``interpret`` walks them
+with the reference interpreter. ``rule_statuses`` decides statuses only, the fast path for
+validating large batches; ``check_intake`` adds messages, notes and, when asked, evidence.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import Any
 
-from vardval.checker import formatting
-from vardval.checker.findings import Evidence, Finding, SubmissionResult
+from vardval.checker import evidence as evidence_of
+from vardval.checker import finding_texts as texts
+from vardval.checker.findings import Finding, SubmissionResult
 from vardval.checker.intake import Intake
-from vardval.checker.models import Placeholder, Rule, Rulebook, RuleVersion, Template
+from vardval.checker.plan import NOT_APPLICABLE, BookPlan, Entry, Plans
 from vardval.checker.ruleset import RuleSet
-from vardval.dsl import nodes, runtime, walk
+from vardval.dsl import nodes
 from vardval.dsl.interpreter import Context, evaluate
 from vardval.dsl.values import Quarter, Unknown
 
 Evaluate = Callable[[nodes.Expr, Context], Any]
+BACKENDS = ("compile", "interpret")
+Status = tuple[str, Unknown | None]
 
 
-def check_intake(ruleset: RuleSet, intake: Intake, evaluator: Evaluate = evaluate) -> SubmissionResult:
-    """The result for one loaded submission; invalid ones get their problems and no findings."""
+def check_intake(ruleset: RuleSet, intake: Intake, evaluator: Evaluate = evaluate, *,
+                 backend: str = "compile", evidence: bool = True) -> SubmissionResult:
+    """The result for one loaded submission; invalid ones get their problems and no findings.
+
+    ``backend`` is ``"compile"`` or ``"interpret"``; passing an ``evaluator`` other than the
+    reference ``evaluate`` means interpreting with it. ``evidence=False`` leaves every finding's
+    evidence empty (reports that show no evidence need not pay for the traced run).
+    """
     if intake.data is None or intake.problems:
         return SubmissionResult(intake.file, tuple(intake.problems))
     data = intake.data
     clinic = data["clinic"]
-    period = Quarter.parse(data["period"])
-    findings = tuple(_book_findings(ruleset, book, data, period, evaluator)
-                     for book in ruleset.rulebooks)
-    flat = tuple(f for group in findings for f in group)
+    period = _quarter(data["period"])
+    run = _Run(ruleset, data, period, _decider(ruleset, backend, evaluator))
+    findings = tuple(run.finding(entry, ctx, evidence) for ctx, entry in run.entries())
     summary = {k: clinic[k] for k in ("hsa_id", "name", "region") if k in clinic}
-    return SubmissionResult(intake.file, (), summary, str(period), flat,
+    return SubmissionResult(intake.file, (), summary, str(period), findings,
                             _submission_notes(ruleset, clinic["region"]))
+
+
+def rule_statuses(ruleset: RuleSet, data: dict[str, Any], *,
+                  backend: str = "compile") -> dict[str, Status]:
+    """``{rule id: (status, unknown or None)}`` for every rule, from validated submission data.
+
+    Example:
+        >>> from pathlib import Path
+        >>> from vardval.checker.intake import load_submission
+        >>> from vardval.checker.ruleset import load_ruleset
+        >>> from vardval.checker.engine import rule_statuses
+        >>> data = load_submission(Path("fixtures/submissions/halland-2018-Q2.yaml")).data
+        >>> rule_statuses(load_ruleset(), data)["VC-VERKSAMHETSCHEF"]
+        ('pass', None)
+    """
+    if backend == "compile":
+        return _compiled_statuses(ruleset, data)
+    run = _Run(ruleset, data, _quarter(data["period"]), _decider(ruleset, backend, evaluate))
+    return {entry.rule.id: run.status(entry, ctx) if entry.version else NOT_APPLICABLE
+            for ctx, entry in run.entries()}
+
+
+def _compiled_statuses(ruleset: RuleSet, data: dict[str, Any]) -> dict[str, Status]:
+    """The hot loop of batch validation: a plan lookup, then one call per rule in force."""
+    period, clinic = _quarter(data["period"]), data["clinic"]
+    program = ruleset.program
+    plans = program.plans(ruleset)
+    params = plans.params(period, clinic["region"])
+    plan = plans.plan(clinic["region"], clinic.get("vardval_system", "vardcentral"), period)
+    out = plan.statuses.copy()
+    try:
+        for calls in plan.active:
+            memo: dict[str, Any] = {}
+            for rule_id, function in calls:
+                out[rule_id] = function(data, period, params, memo)
+    except Exception as exc:
+        raise program.located(exc) from exc
+    return out
+
+
+_QUARTERS: dict[str, Quarter] = {}
+
+
+def _quarter(text: str) -> Quarter:
+    """``Quarter.parse``, remembered: a batch has a handful of distinct periods."""
+    found = _QUARTERS.get(text)
+    if found is None:
+        found = _QUARTERS[text] = Quarter.parse(text)
+    return found
+
+
+Decide = Callable[[Entry, Context], Status]
+
+
+def _decider(ruleset: RuleSet, backend: str, evaluator: Evaluate) -> Decide:
+    if backend not in BACKENDS:
+        msg = f"unknown backend {backend!r}; expected one of {', '.join(BACKENDS)}"
+        raise ValueError(msg)
+    if backend == "interpret" or evaluator is not evaluate:
+        return lambda entry, ctx: _interpreted(entry, ctx, evaluator)
+    program = ruleset.program
+    return lambda entry, ctx: _compiled(entry, ctx, program)
+
+
+def _compiled(entry: Entry, ctx: Context, program: Any) -> Status:
+    assert entry.function is not None  # noqa: S101 - entries in force have one
+    try:
+        return entry.function(ctx.data, ctx.period, ctx.param, ctx.memo)
+    except Exception as exc:
+        raise program.located(exc) from exc
+
+
+def _interpreted(entry: Entry, ctx: Context, evaluator: Evaluate) -> Status:
+    version = entry.version
+    assert version is not None  # noqa: S101 - entries in force have one
+    applies = True if version.when is None else evaluator(version.when.expr, ctx)
+    if type(applies) is Unknown or applies is False:
+        return decide(applies, None)
+    return decide(applies, evaluator(version.require.expr, ctx))
+
+
+def decide(applies: Any, outcome: Any) -> Status:
+    """A rule's status from its ``when`` and (if that holds) its ``require`` value.
+
+    Example:
+        >>> from vardval.checker.engine import decide
+        >>> decide(True, False), decide(False, None)
+        (('fail', None), ('not_applicable', None))
+    """
+    if type(applies) is Unknown:
+        return "indeterminate", applies
+    if applies is False:
+        return "not_applicable", None
+    if type(outcome) is Unknown:
+        return "indeterminate", outcome
+    return ("pass" if outcome else "fail"), None
+
+
+class _Run:
+    """One submission's evaluation: a context per rulebook (its definitions memoised there)."""
+
+    def __init__(self, ruleset: RuleSet, data: dict[str, Any], period: Quarter,
+                 decide_status: Decide) -> None:
+        clinic = data["clinic"]
+        self.ruleset, self.data, self.period = ruleset, data, period
+        self.region = clinic["region"]
+        self.plans: Plans = ruleset.program.plans(ruleset)
+        self.books = self.plans.plan(self.region, clinic.get("vardval_system", "vardcentral"),
+                                     period)
+        self.params = self.plans.params(period, self.region)
+        self.status = decide_status
+
+    def entries(self) -> Iterator[tuple[Context, Entry]]:
+        for book in self.books.books:
+            ctx = self._context(book)
+            for entry in book.entries:
+                yield ctx, entry
+
+    def _context(self, book: BookPlan) -> Context:
+        return Context(self.data, self.period, self.params, book.definitions)
+
+    def finding(self, entry: Entry, ctx: Context, with_evidence: bool) -> Finding:
+        rule, version = entry.rule, entry.version
+        if version is None:
+            why = (texts.out_of_scope(rule) if entry.out_of == "scope"
+                   else texts.out_of_force(rule, self.period))
+            return Finding(rule, "not_applicable", why, rule.versions[-1].citations)
+        status, gap = self.status(entry, ctx)
+        found = (evidence_of.gather(self.ruleset, version, ctx, self.region, status)
+                 if with_evidence else ())
+        message = texts.message(status, version, ctx, gap)
+        notes = texts.param_notes(self.ruleset, version, self.period, self.region)
+        return Finding(rule, status, message, version.citations, found,
+                       tuple(sorted(gap.missing)) if gap is not None else (), notes,
+                       str(version.valid_from) if version.valid_from else None)
 
 
 def _submission_notes(ruleset: RuleSet, region: str) -> tuple[dict[str, str], ...]:
@@ -43,161 +191,3 @@ def _submission_notes(ruleset: RuleSet, region: str) -> tuple[dict[str, str], ..
                    "har kontrollerats.",
              "en": f"There is no regional rulebook for {region}; only national rules were "
                    "checked."},)
-
-
-def _book_findings(ruleset: RuleSet, book: Rulebook, data: dict[str, Any], period: Quarter,
-                   evaluator: Evaluate) -> list[Finding]:
-    clinic = data["clinic"]
-    region, system = clinic["region"], clinic.get("vardval_system", "vardcentral")
-    ctx = Context(data, period, _param_lookup(ruleset, period, region),
-                  {n: c.expr for n, c in book.definitions.items()})
-    return [_finding(ruleset, rule, ctx, region, system, evaluator) for rule in book.rules]
-
-
-def _param_lookup(ruleset: RuleSet, period: Quarter, region: str) -> Callable[[str], Any]:
-    def lookup(name: str) -> Any:
-        found = ruleset.parameters.value_on(name, period.start, region)
-        if found is None:
-            return runtime.undefined(f"parameter {name} has no value in force on "
-                                     f"{period.start} for {region}")
-        return found.value
-    return lookup
-
-
-def _finding(ruleset: RuleSet, rule: Rule, ctx: Context, region: str, system: str,
-             evaluator: Evaluate) -> Finding:
-    if not rule.applies_to(region, system):
-        return _not_applicable(rule, _out_of_scope(rule))
-    assert isinstance(ctx.period, Quarter)
-    version = rule.version_on(ctx.period.start)
-    if version is None:
-        return _not_applicable(rule, _out_of_force(rule, ctx.period))
-    status, gap = _status(version, ctx, evaluator)
-    evidence = _evidence(ruleset, version, ctx, region, status)
-    message = _message(status, version, ctx, gap)
-    notes = _param_notes(ruleset, version, ctx.period, region)
-    return Finding(rule, status, message, version.citations, evidence,
-                   tuple(sorted(gap.missing)) if gap is not None else (), notes,
-                   str(version.valid_from) if version.valid_from else None)
-
-
-def _status(version: RuleVersion, ctx: Context, evaluator: Evaluate) -> tuple[str, Unknown | None]:
-    if version.when is not None:
-        applies = evaluator(version.when.expr, ctx)
-        if type(applies) is Unknown:
-            return "indeterminate", applies
-        if applies is False:
-            return "not_applicable", None
-    outcome = evaluator(version.require.expr, ctx)
-    if type(outcome) is Unknown:
-        return "indeterminate", outcome
-    return ("pass" if outcome else "fail"), None
-
-
-def _not_applicable(rule: Rule, message: dict[str, str]) -> Finding:
-    return Finding(rule, "not_applicable", message, rule.versions[-1].citations)
-
-
-def _out_of_scope(rule: Rule) -> dict[str, str]:
-    if rule.region is not None:
-        return {"sv": f"Gäller bara vårdval i region {rule.region}.",
-                "en": f"Applies only to vårdval in region {rule.region}."}
-    return {"sv": f"Gäller bara vårdvalssystemet {rule.vardval_system}.",
-            "en": f"Applies only to the vårdval system {rule.vardval_system}."}
-
-
-def _out_of_force(rule: Rule, period: Quarter) -> dict[str, str]:
-    start = rule.valid_from.isoformat() if rule.valid_from else "…"
-    end = rule.valid_to.isoformat() if rule.valid_to else "…"
-    return {"sv": f"Inte i kraft för {period} (gäller perioder som börjar {start} – {end}).",
-            "en": f"Not in force for {period} (applies to periods starting {start} – {end})."}
-
-
-def _evidence(ruleset: RuleSet, version: RuleVersion, ctx: Context, region: str,
-              status: str) -> tuple[Evidence, ...]:
-    """The values that decided the outcome: what the reference interpreter actually read.
-
-    A fresh traced run sees fields inside definitions too, and skips untaken branches and
-    short-circuited operands, so evidence names exactly what mattered.
-    """
-    traced = Context(ctx.data, ctx.period, ctx.param, ctx.definitions, trace=[])
-    if version.when is not None:
-        evaluate(version.when.expr, traced)
-    if status != "not_applicable":
-        evaluate(version.require.expr, traced)
-    seen: dict[tuple[str, str], Evidence] = {}
-    for node, value in traced.trace or ():
-        item = _evidence_item(ruleset, node, value, ctx, region)
-        if item is not None:
-            seen.setdefault((item.kind, item.name), item)
-    return tuple(seen.values())
-
-
-def _evidence_item(ruleset: RuleSet, node: nodes.Expr, value: Any, ctx: Context,
-                   region: str) -> Evidence | None:
-    if isinstance(node, nodes.Exists):
-        node, value = node.field, runtime.get_path(ctx.data, node.field.path, node.field.dotted)
-    if isinstance(node, nodes.Field):
-        return Evidence(node.dotted, "field", value, type(value) is not Unknown)
-    if isinstance(node, nodes.DefRef):
-        return Evidence(node.name, "definition", value, type(value) is not Unknown)
-    if not isinstance(node, nodes.ParamRef):
-        return None
-    assert isinstance(ctx.period, Quarter)  # noqa: S101 - the engine made it
-    found = ruleset.parameters.value_on(node.name, ctx.period.start, region)
-    if found is None:
-        return Evidence(node.name, "parameter", None, present=False)
-    return Evidence(node.name, "parameter", found.value, True, "; ".join(found.cite),
-                    found.valid_from.isoformat())
-
-
-def _message(status: str, version: RuleVersion, ctx: Context,
-             gap: Unknown | None) -> dict[str, str]:
-    if status == "not_applicable":
-        condition = version.when_text or ""
-        return {"sv": f"Inte tillämplig: villkoret är inte uppfyllt ({condition.strip()}).",
-                "en": f"Not applicable: the condition does not hold ({condition.strip()})."}
-    if status == "indeterminate" and gap is not None:
-        return _indeterminate(gap)
-    return {lang: render_template(t, ctx, lang) for lang, t in version.message.items()}
-
-
-def _indeterminate(gap: Unknown) -> dict[str, str]:
-    missing = ", ".join(sorted(gap.missing))
-    reasons = "; ".join(sorted(gap.reasons))
-    sv, en = [], []
-    if missing:
-        sv.append(f"uppgift saknas: {missing}")
-        en.append(f"missing data: {missing}")
-    if reasons:
-        sv.append(reasons)
-        en.append(reasons)
-    return {"sv": "Kan inte avgöras – " + "; ".join(sv) + ".",
-            "en": "Cannot be decided – " + "; ".join(en) + "."}
-
-
-def render_template(template: Template, ctx: Context, lang: str) -> str:
-    out = []
-    for part in template.parts:
-        if isinstance(part, Placeholder):
-            out.append(formatting.format_value(evaluate(part.expr, ctx), lang, part.spec))
-        else:
-            out.append(part)
-    return "".join(out)
-
-
-def _param_notes(ruleset: RuleSet, version: RuleVersion, period: Quarter,
-                 region: str) -> tuple[dict[str, str], ...]:
-    notes = []
-    exprs = [version.require.expr] + ([version.when.expr] if version.when else [])
-    names = {r.name for e in exprs for r in walk.references(e) if isinstance(r, nodes.ParamRef)}
-    for name in sorted(names):
-        for change in ruleset.parameters.changes_within(name, period.start, period.end, region):
-            value_sv = formatting.format_value(change.value, "sv")
-            value_en = formatting.format_value(change.value, "en")
-            notes.append({
-                "sv": f"Parametern {name} ändras {change.valid_from} till {value_sv} inom "
-                      "perioden; värdet som gällde periodens första dag används.",
-                "en": f"Parameter {name} changes on {change.valid_from} to {value_en} within "
-                      "the period; the value in force on the period's first day is used."})
-    return tuple(notes)

@@ -7,11 +7,13 @@ Problems in all files are gathered and raised together, so ``vardval lint`` show
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import os
 from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import vardval.rules
 from vardval.checker import submission
@@ -25,6 +27,9 @@ from vardval.dsl.errors import Diagnostic, VardvalError
 from vardval.dsl.schema_types import record_type
 from vardval.dsl.spans import Span
 from vardval.dsl.values import Duration
+
+if TYPE_CHECKING:
+    from vardval.checker.program import Program
 
 BUNDLED_RULES = Path(vardval.rules.__file__).parent
 _PY_TYPES = {int: ts.NUMBER, Decimal: ts.NUMBER, bool: ts.BOOL, str: ts.TEXT,
@@ -48,6 +53,13 @@ class RuleSet:
 
     def regions_with_rulebooks(self) -> set[str]:
         return {b.region for b in self.rulebooks if b.region is not None}
+
+    @functools.cached_property
+    def program(self) -> Program:
+        """The rules compiled to Python, built on first use (``checker.cache`` stores it)."""
+        from vardval.checker.program import build  # noqa: PLC0415 - loaded on first use
+
+        return build(self)
 
 
 def display_path(path: Path, directory: Path) -> str:

@@ -1,0 +1,89 @@
+"""The words of a finding: its message in each language and the notes about parameters.
+
+A pass or fail message is the rule's template with its placeholders evaluated by the reference
+interpreter in the submission's context (definitions already computed there are reused).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from vardval.checker import formatting
+from vardval.checker.models import Placeholder
+from vardval.dsl import nodes, walk
+from vardval.dsl.interpreter import Context, evaluate
+
+if TYPE_CHECKING:
+    from vardval.checker.models import Rule, RuleVersion, Template
+    from vardval.checker.ruleset import RuleSet
+    from vardval.dsl.values import Quarter, Unknown
+
+Texts = dict[str, str]
+
+
+def message(status: str, version: RuleVersion, ctx: Context, gap: Unknown | None) -> Texts:
+    """The finding's message in Swedish and English."""
+    if status == "not_applicable":
+        condition = version.when_text or ""
+        return {"sv": f"Inte tillämplig: villkoret är inte uppfyllt ({condition.strip()}).",
+                "en": f"Not applicable: the condition does not hold ({condition.strip()})."}
+    if status == "indeterminate" and gap is not None:
+        return indeterminate(gap)
+    return {lang: render_template(t, ctx, lang) for lang, t in version.message.items()}
+
+
+def indeterminate(gap: Unknown) -> Texts:
+    missing = ", ".join(sorted(gap.missing))
+    reasons = "; ".join(sorted(gap.reasons))
+    sv, en = [], []
+    if missing:
+        sv.append(f"uppgift saknas: {missing}")
+        en.append(f"missing data: {missing}")
+    if reasons:
+        sv.append(reasons)
+        en.append(reasons)
+    return {"sv": "Kan inte avgöras – " + "; ".join(sv) + ".",
+            "en": "Cannot be decided – " + "; ".join(en) + "."}
+
+
+def render_template(template: Template, ctx: Context, lang: str) -> str:
+    out = []
+    for part in template.parts:
+        if isinstance(part, Placeholder):
+            out.append(formatting.format_value(evaluate(part.expr, ctx), lang, part.spec))
+        else:
+            out.append(part)
+    return "".join(out)
+
+
+def out_of_scope(rule: Rule) -> Texts:
+    if rule.region is not None:
+        return {"sv": f"Gäller bara vårdval i region {rule.region}.",
+                "en": f"Applies only to vårdval in region {rule.region}."}
+    return {"sv": f"Gäller bara vårdvalssystemet {rule.vardval_system}.",
+            "en": f"Applies only to the vårdval system {rule.vardval_system}."}
+
+
+def out_of_force(rule: Rule, period: Quarter) -> Texts:
+    start = rule.valid_from.isoformat() if rule.valid_from else "…"
+    end = rule.valid_to.isoformat() if rule.valid_to else "…"
+    return {"sv": f"Inte i kraft för {period} (gäller perioder som börjar {start} – {end}).",
+            "en": f"Not in force for {period} (applies to periods starting {start} – {end})."}
+
+
+def param_notes(ruleset: RuleSet, version: RuleVersion, period: Quarter,
+                region: str) -> tuple[Texts, ...]:
+    """A note for each parameter the rule uses whose value changes within the period."""
+    notes = []
+    exprs = [version.require.expr] + ([version.when.expr] if version.when else [])
+    names = {r.name for e in exprs for r in walk.references(e) if isinstance(r, nodes.ParamRef)}
+    for name in sorted(names):
+        for change in ruleset.parameters.changes_within(name, period.start, period.end, region):
+            value_sv = formatting.format_value(change.value, "sv")
+            value_en = formatting.format_value(change.value, "en")
+            notes.append({
+                "sv": f"Parametern {name} ändras {change.valid_from} till {value_sv} inom "
+                      "perioden; värdet som gällde periodens första dag används.",
+                "en": f"Parameter {name} changes on {change.valid_from} to {value_en} within "
+                      "the period; the value in force on the period's first day is used."})
+    return tuple(notes)

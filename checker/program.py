@@ -1,0 +1,109 @@
+"""The compiled form of a rule corpus: one Python unit per rule, one per rulebook's definitions.
+
+``build`` turns every rule version of a loaded ``RuleSet`` into a generated function
+``v_<i>(D, Q, P, M) -> (status, unknown or None)`` deciding ``when`` and ``require`` as
+``engine.decide`` does, sharing the rulebook's
+definitions, which are compiled once per rulebook and memoised per submission in ``M``. A
+``Program`` pickles as its generated source only, and re-executes it when unpickled, so the
+load cache (``checker.cache``) never stores code objects or functions.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from typing import TYPE_CHECKING, Any
+
+from vardval.checker.plan import Plans
+from vardval.dsl import codegen, compiled
+from vardval.dsl.codegen import Function, Generated, Verdicts
+from vardval.dsl.errors import EvaluationError
+
+if TYPE_CHECKING:
+    from vardval.checker.models import Rule, Rulebook
+    from vardval.checker.ruleset import RuleSet
+
+VersionFunction = Callable[..., tuple[str, Any]]
+VERDICTS = Verdicts(unknown="indeterminate", skipped="not_applicable", true="pass", false="fail")
+
+
+def definitions_file(book_id: str) -> str:
+    return f"<definitions {book_id}>"
+
+
+def rule_file(rule_id: str) -> str:
+    return f"<rule {rule_id}>"
+
+
+def version_function(index: int) -> str:
+    return f"v_{index}"
+
+
+def generate(ruleset: RuleSet) -> tuple[Generated, ...]:
+    """Every unit's source, in corpus order: a rulebook's definitions, then its rules."""
+    units: list[Generated] = []
+    for book in ruleset.rulebooks:
+        units.extend(_book_units(book))
+    return tuple(units)
+
+
+def _book_units(book: Rulebook) -> Iterator[Generated]:
+    definitions = [(name, checked.expr) for name, checked in book.definitions.items()]
+    yield codegen.generate_definitions(definitions_file(book.id), definitions)
+    for rule in book.rules:
+        yield codegen.generate(rule_file(rule.id), list(_functions(rule)), definitions)
+
+
+def _functions(rule: Rule) -> Iterator[Function]:
+    for index, version in enumerate(rule.versions):
+        guard = version.when.expr if version.when is not None else None
+        yield Function(version_function(index), version.require.expr, guard, VERDICTS)
+
+
+class Program:
+    """The executed units of a corpus: version functions by rule id, errors mapped to spans."""
+
+    def __init__(self, units: tuple[Generated, ...]) -> None:
+        self.units = units
+        self.rules: dict[str, tuple[VersionFunction, ...]] = {}
+        self._plans: Plans | None = None
+        self._load()
+
+    def plans(self, ruleset: RuleSet) -> Plans:
+        """The corpus's evaluation plans (kept here, so they live as long as the program)."""
+        if self._plans is None:
+            self._plans = Plans(ruleset, self.rules)
+        return self._plans
+
+    def _load(self) -> None:
+        definitions: dict[str, Callable[..., Any]] = {}
+        for unit in self.units:
+            kind, _, name = unit.filename.strip("<>").partition(" ")
+            loaded = compiled.load(unit, definitions if kind == "rule" else None)
+            if kind == "definitions":
+                definitions = dict(loaded.functions)
+            else:
+                self.rules[name] = tuple(loaded[version_function(i)]
+                                         for i in range(len(loaded.functions)))
+
+    def located(self, exc: Exception) -> EvaluationError:
+        """The error a failure inside generated code becomes, at its rule-file span."""
+        return compiled.located_error(exc, self.units)
+
+    def __getstate__(self) -> tuple[Generated, ...]:
+        return self.units
+
+    def __setstate__(self, units: tuple[Generated, ...]) -> None:
+        self.__init__(units)  # type: ignore[misc]
+
+
+def build(ruleset: RuleSet) -> Program:
+    """Generate and execute the program of a loaded corpus.
+
+    Example:
+        >>> from vardval.checker.ruleset import load_ruleset
+        >>> from vardval.checker.program import build
+        >>> program = build(load_ruleset())
+        >>> all(len(fns) >= 1 for fns in program.rules.values())
+        True
+    """
+    return Program(generate(ruleset))

@@ -1,0 +1,323 @@
+"""Per-node translation for the code generator: statements computing each resolved node.
+
+Each emitter writes the statements that compute one node through ``gen.writeline`` and returns
+the name (or literal) that then holds its value. Semantics are ``dsl.interpreter``'s exactly;
+each fast path computes the same value as the helper it bypasses, for every input:
+
+* ``a + b`` etc. on two ``int``s is the helper's own ``int`` branch;
+* a field is read as ``D['a']['b']``; a ``KeyError``/``TypeError`` (absent, or not a mapping)
+  falls back to ``runtime.get_path``, which then names the missing field;
+* a value ``flow.Facts`` proves never unknown skips the ``type(x) is Unknown`` test, and a
+  comparison of values that are never durations is Python's comparison (what ``compare`` does).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from decimal import Decimal
+from typing import TYPE_CHECKING
+
+from vardval.dsl import nodes, runtime
+from vardval.dsl.errors import Diagnostic, RuleCompileError
+from vardval.dsl.values import Duration, Quarter
+
+if TYPE_CHECKING:
+    from vardval.dsl.codegen import CodeGenerator
+
+ARGS = "D, Q, P, M"
+PERIOD_PARTS = ("start", "end", "year", "quarter")
+_ARITH_HELPERS = {"+": "add", "-": "sub", "*": "mul"}
+_FAST_MEMBER_TYPES = {"text": "str", "int": "int"}
+_LOGIC = {"and": ("False", "True", "k_and"), "or": ("True", "False", "k_or")}
+
+
+def expr(gen: CodeGenerator, node: nodes.Expr) -> str:
+    """Emit the statements computing ``node``; return a name or literal holding its value."""
+    emit = _EMITTERS.get(type(node))
+    if emit is None:
+        raise compile_error(node, f"cannot compile {type(node).__name__} nodes; only resolved "
+                            "(type-checked) expressions are compiled")
+    return emit(gen, node)
+
+
+def sure(gen: CodeGenerator, node: nodes.Expr) -> bool:
+    """The node's value is never unknown."""
+    return not gen.facts.may_be_unknown(node)
+
+
+def literal(gen: CodeGenerator, node: nodes.Literal) -> str:
+    value = node.value
+    if isinstance(value, bool | str) or type(value) is int:
+        return repr(value)
+    return gen.constant(_constructor(node, value))
+
+
+def field(gen: CodeGenerator, node: nodes.Field) -> str:
+    target = gen.fresh_name()
+    gen.block(node, "try:", target, f"D{_subscripts(node.path)}")
+    gen.block(node, "except (KeyError, TypeError):", target,
+              f"get_path(D, {node.path!r}, {node.dotted!r})")
+    return target
+
+
+def exists(gen: CodeGenerator, node: nodes.Exists) -> str:
+    target = gen.fresh_name()
+    gen.writeline("try:", node)
+    gen.indent()
+    gen.writeline(f"D{_subscripts(node.field.path)}", node)
+    gen.writeline(f"{target} = True", node)
+    gen.outdent()
+    gen.block(node, "except (KeyError, TypeError):", target,
+              f"has_path(D, {node.field.path!r})")
+    return target
+
+
+def _subscripts(path: tuple[str, ...]) -> str:
+    return "".join(f"[{part!r}]" for part in path)
+
+
+def var(gen: CodeGenerator, node: nodes.Var) -> str:
+    found = gen.bound(node.name)
+    if found is None:
+        raise compile_error(node, f"variable '{node.name}' is not bound by a quantifier")
+    return found
+
+
+def attr(gen: CodeGenerator, node: nodes.Attr) -> str:
+    if isinstance(node.base, nodes.PeriodRef):
+        if node.name not in PERIOD_PARTS:
+            return gen.assign(node, f"period_part(Q, {node.name!r})")
+        return gen.assign(node, f"Q if type(Q) is Unknown else Q.{node.name}")
+    base = expr(gen, node.base)
+    target = gen.fresh_name()
+    gen.block(node, f"if type({base}) is dict and {node.name!r} in {base}:", target,
+              f"{base}[{node.name!r}]")
+    gen.block(node, "else:", target, f"get_attr({base}, {node.name!r})")
+    return target
+
+
+def defref(gen: CodeGenerator, node: nodes.DefRef) -> str:
+    function = gen.definitions.get(node.name)
+    if function is None:
+        raise compile_error(node, f"definition '{node.name}' was not compiled")
+    key = repr(node.name)
+    return gen.assign(node, f"M[{key}] if {key} in M else {function}({ARGS})")
+
+
+def unary(gen: CodeGenerator, node: nodes.Unary) -> str:
+    value = expr(gen, node.operand)
+    if node.op == "not":
+        if sure(gen, node.operand):
+            return gen.assign(node, f"not {value}")
+        return gen.assign(node, f"{value} if type({value}) is Unknown else not {value}")
+    return gen.assign(node, f"-{value} if type({value}) is int else neg({value})")
+
+
+def binary(gen: CodeGenerator, node: nodes.Binary) -> str:
+    if node.op in _LOGIC:
+        return _logic(gen, node)
+    left, right = expr(gen, node.left), expr(gen, node.right)
+    ints = " and ".join(f"type({value}) is int" for side, value in
+                        ((node.left, left), (node.right, right)) if not _int_literal(side))
+    if node.op == "/":
+        where = repr(f"'{nodes.show(node)}'")
+        fast = " and ".join(filter(None, (ints, right)))
+        return gen.assign(node, f"divide(Decimal({left}), Decimal({right})) if {fast} else "
+                          f"div({left}, {right}, {where})")
+    direct = f"{left} {node.op} {right}"
+    if not ints:
+        return gen.assign(node, direct)
+    helper = _ARITH_HELPERS[node.op]
+    return gen.assign(node, f"{direct} if {ints} else {helper}({left}, {right})")
+
+
+def _logic(gen: CodeGenerator, node: nodes.Binary) -> str:
+    """Short-circuit Kleene logic: the right side is evaluated only when it can matter.
+
+    When neither side is ever unknown both are plain truth values, and a left side that does
+    not decide is the neutral one (``true and x`` is ``x``): the result is the right side.
+    """
+    stop, go, helper = _LOGIC[node.op]
+    left = expr(gen, node.left)
+    target = gen.fresh_name()
+    gen.block(node, f"if {left} is {stop}:", target, stop)
+    gen.writeline("else:", node)
+    gen.indent()
+    right = expr(gen, node.right)
+    if sure(gen, node.left) and sure(gen, node.right):
+        gen.writeline(f"{target} = {right}", node)
+    else:
+        gen.writeline(f"{target} = {stop} if {right} is {stop} else {go} if {left} is {go} and "
+                      f"{right} is {go} else {helper}({left}, {right})", node)
+    gen.outdent()
+    return target
+
+
+def compare(gen: CodeGenerator, node: nodes.Compare) -> str:
+    left, right = expr(gen, node.left), expr(gen, node.right)
+    direct = f"{left} {node.op} {right}"
+    if gen.facts.may_be_duration(node.left) or gen.facts.may_be_duration(node.right):
+        return gen.assign(node, f"compare({node.op!r}, {left}, {right})")
+    gaps = [value for side, value in ((node.left, left), (node.right, right))
+            if not sure(gen, side)]
+    if not gaps:
+        return gen.assign(node, direct)
+    if len(gaps) == 1:
+        return gen.assign(node, f"{gaps[0]} if type({gaps[0]}) is Unknown else {direct}")
+    target = gen.fresh_name()
+    gen.block(node, f"if type({left}) is Unknown or type({right}) is Unknown:", target,
+              f"unknown_of({left}, {right})")
+    gen.block(node, "else:", target, direct)
+    return target
+
+
+def member(gen: CodeGenerator, node: nodes.Member) -> str:
+    item = expr(gen, node.item)
+    fast = _literal_list_type(node.container)
+    if fast is not None:
+        values = gen.constant(_literal_tuple(node.container))
+        found = gen.assign(node, f"{item} in {values} if type({item}) is {fast} else "
+                           f"member({item}, {values})")
+    else:
+        found = gen.assign(node, f"member({item}, {expr(gen, node.container)})")
+    if not node.negated:
+        return found
+    return gen.assign(node, f"{found} if type({found}) is Unknown else not {found}")
+
+
+def if_(gen: CodeGenerator, node: nodes.If) -> str:
+    test = expr(gen, node.cond)
+    target = gen.fresh_name()
+    branches = [(f"if {test}:", node.then), ("else:", node.orelse)]
+    if not sure(gen, node.cond):
+        gen.block(node, f"if type({test}) is Unknown:", target, test)
+        branches[0] = (f"elif {test}:", node.then)
+    for head, branch in branches:
+        gen.writeline(head, node)
+        gen.indent()
+        gen.writeline(f"{target} = {expr(gen, branch)}", branch)
+        gen.outdent()
+    return target
+
+
+def quantifier(gen: CodeGenerator, node: nodes.Quantifier) -> str:
+    items = expr(gen, node.iterable)
+    target, element = gen.fresh_name(), gen.fresh_name("x")
+    gen.block(node, f"if type({items}) is Unknown:", target, items)
+    gen.writeline("else:", node)
+    gen.indent()
+    gen.writeline(f"{target} = {node.kind == 'all'}", node)
+    gen.writeline(f"for {element} in {items}:", node)
+    gen.indent()
+    body = gen.within({node.var: element}, lambda: expr(gen, node.body))
+    _fold(gen, node, target, body)
+    gen.outdent()
+    gen.outdent()
+    return target
+
+
+def _fold(gen: CodeGenerator, node: nodes.Quantifier, target: str, body: str) -> None:
+    """One step of ``runtime.k_all``/``k_any``: stop at the deciding value.
+
+    A neutral value (true for ``all``) leaves the result as it is, so a body that is never
+    unknown needs no helper call.
+    """
+    stop, go, helper = _LOGIC["and" if node.kind == "all" else "or"]
+    gen.writeline(f"if {body} is {stop}:", node)
+    gen.indent()
+    gen.writeline(f"{target} = {stop}", node)
+    gen.writeline("break", node)
+    gen.outdent()
+    if not sure(gen, node.body):
+        gen.block(node, f"if {body} is not {go}:", target, f"{helper}({target}, {body})")
+
+
+def list_expr(gen: CodeGenerator, node: nodes.ListExpr) -> str:
+    items = [expr(gen, item) for item in node.items]
+    return gen.assign(node, f"[{', '.join(items)}]")
+
+
+def call(gen: CodeGenerator, node: nodes.Call) -> str:
+    if node.func not in runtime.FUNCTIONS:
+        raise compile_error(node, f"function '{node.func}' has no run-time helper")
+    args = [expr(gen, arg) for arg in node.args]
+    if node.func == "count":
+        return gen.assign(node, f"len({args[0]}) if type({args[0]}) is list else "
+                          f"fn_count({args[0]})")
+    if node.func == "date":
+        return _date(gen, node, args)
+    return gen.assign(node, f"fn_{node.func}({', '.join(args)})")
+
+
+def _date(gen: CodeGenerator, node: nodes.Call, args: list[str]) -> str:
+    """``date(y, m, d)`` of three ints is ``datetime.date``; anything else, or a day that is not
+    in the calendar, goes to ``fn_date`` (which makes that an unknown)."""
+    target = gen.fresh_name()
+    ints = " and ".join(f"type({value}) is int" for arg, value in zip(node.args, args, strict=True)
+                        if not _int_literal(arg)) or "True"
+    helper = f"fn_date({', '.join(args)})"
+    gen.block(node, "try:", target, f"date({', '.join(args)}) if {ints} else {helper}")
+    gen.block(node, "except (ValueError, OverflowError):", target, helper)
+    return target
+
+
+def _constructor(node: nodes.Literal, value: object) -> str:
+    """Source that rebuilds a literal value from numbers and ``repr``'d text only."""
+    if isinstance(value, Decimal):
+        return f"Decimal({str(value)!r})"
+    if type(value) is dt.date:
+        return f"date({value.year}, {value.month}, {value.day})"
+    if isinstance(value, Duration):
+        return f"Duration({value.months}, {value.days})"
+    if isinstance(value, Quarter):
+        return f"Quarter({value.year}, {value.quarter})"
+    raise compile_error(node, f"cannot compile a literal of type {type(value).__name__}")
+
+
+def _int_literal(node: nodes.Expr) -> bool:
+    return isinstance(node, nodes.Literal) and type(node.value) is int
+
+
+def _literal_list_type(node: nodes.Expr) -> str | None:
+    """``str``/``int`` when ``node`` is a non-empty list literal of texts/integers only."""
+    if not isinstance(node, nodes.ListExpr) or not node.items:
+        return None
+    literals = [item for item in node.items if isinstance(item, nodes.Literal)]
+    kinds = {item.kind for item in literals}
+    if len(literals) != len(node.items) or len(kinds) != 1:
+        return None
+    if not all(isinstance(item.value, str) or type(item.value) is int for item in literals):
+        return None
+    return _FAST_MEMBER_TYPES.get(kinds.pop())
+
+
+def _literal_tuple(node: nodes.Expr) -> str:
+    assert isinstance(node, nodes.ListExpr)  # noqa: S101 - checked by _literal_list_type
+    values = [repr(item.value) for item in node.items if isinstance(item, nodes.Literal)]
+    return f"({', '.join(values)},)"
+
+
+def compile_error(node: nodes.Expr, message: str) -> RuleCompileError:
+    return RuleCompileError([Diagnostic("compile-error", message, node.span,
+                                        "this is a bug in vardval, not in the rule")])
+
+
+_EMITTERS: dict[type, Callable[[CodeGenerator, nodes.Expr], str]] = {
+    nodes.Literal: literal,  # type: ignore[dict-item]
+    nodes.Field: field,  # type: ignore[dict-item]
+    nodes.Exists: exists,  # type: ignore[dict-item]
+    nodes.Var: var,  # type: ignore[dict-item]
+    nodes.PeriodRef: lambda gen, node: "Q",
+    nodes.Attr: attr,  # type: ignore[dict-item]
+    nodes.DefRef: defref,  # type: ignore[dict-item]
+    nodes.ParamRef: lambda gen, node: gen.assign(node, f"P({node.name!r})"),  # type: ignore[attr-defined]
+    nodes.Unary: unary,  # type: ignore[dict-item]
+    nodes.Binary: binary,  # type: ignore[dict-item]
+    nodes.Compare: compare,  # type: ignore[dict-item]
+    nodes.Member: member,  # type: ignore[dict-item]
+    nodes.If: if_,  # type: ignore[dict-item]
+    nodes.Quantifier: quantifier,  # type: ignore[dict-item]
+    nodes.ListExpr: list_expr,  # type: ignore[dict-item]
+    nodes.Call: call,  # type: ignore[dict-item]
+}
