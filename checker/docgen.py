@@ -177,6 +177,7 @@ def snippets(ruleset: RuleSet, root: Path) -> dict[str, str]:
     return {"check-output": reference.check_output(root, EXAMPLE_SUBMISSION),
             "results-example": reference.results_example(root, EXAMPLE_SUBMISSION),
             "submission-fields": reference.fields_table(submission_schema()),
+            "schema-list": reference.schema_list(root / "checker" / "schemas"),
             "rule-count": str(sum(1 for _ in ruleset.rules())),
             "rulebook-count": str(len(ruleset.rulebooks))}
 

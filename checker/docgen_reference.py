@@ -108,6 +108,13 @@ def schema_files(editor_schemas: Path | None) -> dict[str, str]:
     return out
 
 
+def schema_list(editor_schemas: Path | None) -> str:
+    """A Markdown list linking every published schema, for a page at the docs root."""
+    names = sorted(schema_files(editor_schemas))
+    return "".join(f"- [{md.escape(name.removeprefix('schemas/'))}](generated/{name})\n"
+                   for name in names)
+
+
 def _json(value: object) -> str:
     return json.dumps(value, ensure_ascii=False, indent=2) + "\n"
 
