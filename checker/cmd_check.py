@@ -9,6 +9,9 @@ file is reported, the run goes on and exits 3). Progress goes to stderr when it 
 from __future__ import annotations
 
 import argparse
+import contextlib
+import io
+import os
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
@@ -61,9 +64,20 @@ def run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
     view = outputs.view_of(ruleset, args.lang, show_all=args.all)
     progress = _Progress(stderr, args.paths, stdout) if _is_terminal(stderr) else None
     batch = _Batch(ruleset, args.fail_on, progress)
-    with outputs.output_to(args.output, stdout) as out:
-        batch.stream(_chain(first, files), FORMATS[args.format](out, view))
+    try:
+        with outputs.output_to(args.output, stdout) as out:
+            batch.stream(_chain(first, files), FORMATS[args.format](out, view))
+    except BrokenPipeError:  # the reader went away (`vardval check … | head`): stop quietly
+        _discard(stdout)
+        return 1
     return batch.exit_code()
+
+
+def _discard(stream: TextIO) -> None:
+    """Point a closed pipe's descriptor at /dev/null so the final flush cannot fail again."""
+    with contextlib.suppress(OSError, ValueError, io.UnsupportedOperation):
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, stream.fileno())
 
 
 def _chain(first: tuple[str, str | None],

@@ -40,7 +40,7 @@ WORDS = {
            "no_version": "Ingen version av regeln är i kraft {day} (periodens första dag); "
                          "regeln är inte tillämplig.",
            "always": "(från början)", "open": "(tills vidare)", "scope": "Omfattning",
-           "all_regions": "alla regioner", "system": "vårdvalssystem",
+           "all_regions": "alla regioner", "region": "region", "system": "vårdvalssystem",
            "applies": "gäller {region} ({system})",
            "not_applies": "gäller inte {region} ({system}); regeln är inte tillämplig",
            "when": "När (when)", "no_when": "inget villkor; regeln gäller alltid",
@@ -52,8 +52,8 @@ WORDS = {
            "missing": "saknas", "unknown": "okänt", "true": "sant", "false": "falskt",
            "present": "finns", "message": "Meddelande", "note": "Obs",
            "missing_data": "Uppgifter som saknas", "citations": "Lagrum",
-           "verbatim": "lagtext, ordagrant",
-           "paraphrase": "sammanfattning, inte ordagrann lagtext"},
+           "verbatim": "ordagrant citat",
+           "paraphrase": "sammanfattning, inte ordagrant citat"},
     "en": {"rulebook": "Rulebook", "submission": "Submission", "starts": "period starts",
            "version": "Version in force",
            "version_why": "rules apply as in force on the first day of the period ({period}), "
@@ -61,7 +61,7 @@ WORDS = {
            "no_version": "No version of the rule is in force on {day} (the period's first "
                          "day); the rule does not apply.",
            "always": "(from the start)", "open": "(open-ended)", "scope": "Scope",
-           "all_regions": "all regions", "system": "vårdval system",
+           "all_regions": "all regions", "region": "region", "system": "vårdval system",
            "applies": "applies to {region} ({system})",
            "not_applies": "does not apply to {region} ({system}); the rule is not applicable",
            "when": "When", "no_when": "no condition; the rule always applies",
@@ -73,8 +73,8 @@ WORDS = {
            "missing": "missing", "unknown": "unknown", "true": "true", "false": "false",
            "present": "present", "message": "Message", "note": "Note",
            "missing_data": "Missing data", "citations": "Legal basis",
-           "verbatim": "statutory text, verbatim (Swedish)",
-           "paraphrase": "paraphrase, not verbatim statutory text"},
+           "verbatim": "verbatim quote (Swedish)",
+           "paraphrase": "paraphrase, not a verbatim quote"},
 }
 
 
@@ -150,8 +150,8 @@ def _header(subject: Subject, period: Quarter, lang: str) -> list[str]:
     rule, clinic, words = subject.rule, subject.data["clinic"], WORDS[lang]
     return [f"{rule.id} — {rule.title[lang]} [{rule.severity}]",
             f"{words['rulebook']}: {subject.book.id} ({rule.file}:{rule.line})",
-            f"{words['submission']}: {subject.file} — {clinic['name']} ({clinic['region']}, "
-            f"{period}; {words['starts']} {period.start})", ""]
+            (f"{words['submission']}: {subject.file} — {clinic['name']} ({clinic['region']}, "
+             f"{period}; {words['starts']} {period.start})"), ""]
 
 
 def _version_lines(rule: Rule, version: RuleVersion | None, period: Quarter,
@@ -176,7 +176,7 @@ def _span_text(version: RuleVersion, words: dict[str, str]) -> str:
 def _scope_lines(subject: Subject, words: dict[str, str], lines: list[str]) -> bool:
     rule, clinic = subject.rule, subject.data["clinic"]
     region, system = clinic["region"], clinic.get("vardval_system", "vardcentral")
-    wanted = words["all_regions"] if rule.region is None else rule.region
+    wanted = words["all_regions"] if rule.region is None else f"{words['region']} {rule.region}"
     if rule.vardval_system is not None:
         wanted += f", {words['system']} {rule.vardval_system}"
     applies = rule.applies_to(region, system)
@@ -208,7 +208,7 @@ def _condition_lines(subject: Subject, version: RuleVersion, period: Quarter,
 
 
 def _traced(expr: nodes.Expr, ctx: Context, definitions: Mapping[str, nodes.Expr]) -> Step:
-    assert ctx.trace is not None  # noqa: S101 - made with a trace above
+    assert ctx.trace is not None  # made with a trace above
     ctx.trace.clear()
     evaluate(expr, ctx)
     steps = trace_tree(ctx.trace, definitions)

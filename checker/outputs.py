@@ -15,7 +15,7 @@ import tempfile
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Protocol, TextIO
+from typing import TYPE_CHECKING, Protocol, TextIO, runtime_checkable
 
 from vardval.checker import formatting
 from vardval.dsl import nodes, walk
@@ -61,6 +61,7 @@ def _fields_read(expr: nodes.Expr) -> frozenset[str]:
     return frozenset(r.dotted for r in walk.references(expr) if isinstance(r, nodes.Field))
 
 
+@runtime_checkable
 class Renderer(Protocol):
     """A report format: ``begin`` once, ``result`` per submission, ``end`` with the tally."""
 

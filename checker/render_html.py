@@ -36,7 +36,7 @@ _WORDS = {
            "shown": "{n} av {total} inlämningar visas", "summary": "Sammanfattning",
            "by_rule": "Per regel", "by_clinic": "Per vårdcentral (sämsta status)",
            "rule": "Regel", "evidence": "Underlag", "citations": "Lagrum",
-           "verbatim": "lagtext", "paraphrase": "sammanfattning, inte ordagrann lagtext",
+           "verbatim": "ordagrant citat", "paraphrase": "sammanfattning, inte ordagrant citat",
            "source": "Regelkälla", "group_not_applicable": "Ej tillämpliga regler ({n})",
            "group_pass": "Godkända regler ({n})",
            "problems": "Problem i inlämningen", "generated": "Skapad",
@@ -49,7 +49,7 @@ _WORDS = {
            "shown": "{n} of {total} submissions shown", "summary": "Summary",
            "by_rule": "By rule", "by_clinic": "By clinic (worst status)",
            "rule": "Rule", "evidence": "Evidence", "citations": "Legal basis",
-           "verbatim": "statutory text (Swedish)", "paraphrase": "paraphrase, not verbatim statutory text",
+           "verbatim": "verbatim quote (Swedish)", "paraphrase": "paraphrase, not a verbatim quote",
            "source": "Rule source", "group_not_applicable": "Rules not applicable ({n})",
            "group_pass": "Rules passed ({n})",
            "problems": "Problems in the submission", "generated": "Generated",
@@ -216,10 +216,10 @@ def _group(result: SubmissionResult, status: str, view: ReportView,
 def _finding(finding: Finding, view: ReportView, words: dict[str, str]) -> str:
     """A finding's card; not-applicable ones get a short form, quotes only where it failed."""
     rule, lang = finding.rule, view.lang
-    parts = [f'<article class="finding" data-rule="{e(rule.id)}"><h3>'
-             f"{_badge(finding.status, words)}<span>{e(rule.id)} — {e(rule.title[lang])}</span>"
-             f'<span class="sev">{e(rule.severity)}</span></h3>'
-             f"<p>{e(finding.message[lang])}</p>"]
+    parts = [(f'<article class="finding" data-rule="{e(rule.id)}"><h3>'
+              f"{_badge(finding.status, words)}<span>{e(rule.id)} — {e(rule.title[lang])}</span>"
+              f'<span class="sev">{e(rule.severity)}</span></h3>'
+              f"<p>{e(finding.message[lang])}</p>")]
     if finding.status == "not_applicable":
         return parts[0] + "</article>"
     parts += [f'<p class="note">{e(words["note"])}: {e(n[lang])}</p>' for n in finding.notes]

@@ -52,7 +52,7 @@ class JunitRenderer:
         self.out.write('<?xml version="1.0" encoding="UTF-8"?>\n<testsuites name="vardval">\n')
 
     def result(self, result: SubmissionResult) -> None:
-        suite = testsuite(result, self.view)
+        suite = suite_element(result, self.view)
         ET.indent(suite, space="  ", level=1)
         self.out.write("  " + ET.tostring(suite, encoding="unicode").rstrip() + "\n")
 
@@ -63,14 +63,14 @@ class JunitRenderer:
         self.out.write(f"  <!--{comment}-->\n</testsuites>\n")
 
 
-def testsuite(result: SubmissionResult, view: ReportView) -> ET.Element:
+def suite_element(result: SubmissionResult, view: ReportView) -> ET.Element:
     """The suite of one submission."""
     suite = ET.Element("testsuite", {"name": xml_text(suite_name(result))})
     _properties(suite, result)
     if not result.valid:
         _invalid_case(suite, result, view.lang)
     for finding in result.findings:
-        suite.append(testcase(finding, suite.get("name", ""), view))
+        suite.append(case_element(finding, suite.get("name", ""), view))
     _count(suite, result)
     return suite
 
@@ -100,7 +100,7 @@ def _invalid_case(suite: ET.Element, result: SubmissionResult, lang: str) -> Non
     error.text = xml_text("\n".join(str(p) for p in result.problems))
 
 
-def testcase(finding: Finding, classname: str, view: ReportView) -> ET.Element:
+def case_element(finding: Finding, classname: str, view: ReportView) -> ET.Element:
     """The case of one rule: its outcome as a child element, the details as its text."""
     rule, lang = finding.rule, view.lang
     case = ET.Element("testcase", {"classname": classname,

@@ -24,20 +24,21 @@ _WORDS = {
     "sv": {"fail": "underkända", "indeterminate": "obestämda", "pass": "godkända",
            "not_applicable": "ej tillämpliga", "hidden": "dolda; --all visar dem",
            "invalid": "OGILTIG INLÄMNING", "problems": "problem", "total": "Totalt",
-           "submissions": "inlämningar", "invalid_n": "ogiltiga", "evidence": "underlag",
+           "invalid_n": "ogiltiga", "evidence": "underlag",
            "note": "obs", "by_rule": "Per regel", "by_clinic": "Per vårdcentral (sämsta status)",
-           "rule": "regel", "n_submissions": "inlämningar"},
+           "rule": "regel"},
     "en": {"fail": "failed", "indeterminate": "indeterminate", "pass": "passed",
            "not_applicable": "not applicable", "hidden": "hidden; --all shows them",
            "invalid": "INVALID SUBMISSION", "problems": "problems", "total": "Total",
-           "submissions": "submissions", "invalid_n": "invalid", "evidence": "evidence",
+           "invalid_n": "invalid", "evidence": "evidence",
            "note": "note", "by_rule": "By rule", "by_clinic": "By clinic (worst status)",
-           "rule": "rule", "n_submissions": "submissions"},
+           "rule": "rule"},
 }
 _COLUMNS = {"sv": {"fail": "underk.", "indeterminate": "obest.", "pass": "godk.",
                    "not_applicable": "ej till."},
             "en": {"fail": "fail", "indeterminate": "indet.", "pass": "pass",
                    "not_applicable": "n/a"}}
+_NOUNS = {"sv": ("inlämning", "inlämningar"), "en": ("submission", "submissions")}
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 _WIDTH = 100
 _INDENT = " " * 8
@@ -76,8 +77,8 @@ def render_result(result: SubmissionResult, view: ReportView) -> str:
         lines += [f"  {problem}" for problem in result.problems]
         return "\n".join(lines) + "\n"
     clinic = result.clinic or {}
-    lines = [f"{result.file} — {clinic.get('name', '?')} ({clinic.get('region', '?')}, "
-             f"{result.period})"]
+    lines = [(f"{result.file} — {clinic.get('name', '?')} ({clinic.get('region', '?')}, "
+              f"{result.period})")]
     lines += [f"  ! {note[view.lang]}" for note in result.notes]
     ordered = sorted(result.findings, key=lambda f: _ORDER[f.status])
     for finding in ordered:
@@ -133,8 +134,9 @@ def render_summary(tally: BatchTally, view: ReportView) -> str:
     """Totals, then the per-rule table, then each clinic's worst status."""
     words = _WORDS[view.lang]
     parts = ", ".join(f"{tally.by_status[s]} {words[s]}" for s in _ORDER)
-    lines = [f"{words['total']}: {tally.submissions} {words['submissions']} "
-             f"({tally.invalid} {words['invalid_n']}); {parts}"]
+    noun = _NOUNS[view.lang][tally.submissions != 1]
+    lines = [(f"{words['total']}: {tally.submissions} {noun} "
+              f"({tally.invalid} {words['invalid_n']}); {parts}")]
     if tally.submissions > 1:
         lines += _rule_table(tally, view.lang)
         lines += _clinic_lines(tally.clinics(), view.lang)
@@ -144,7 +146,7 @@ def render_summary(tally: BatchTally, view: ReportView) -> str:
 def _rule_table(tally: BatchTally, lang: str) -> list[str]:
     heads = _COLUMNS[lang]
     width = max([len(r) for r in tally.by_rule] + [len(_WORDS[lang]["rule"])])
-    row = "  {:<%d}" % width + "".join("  {:>%d}" % max(len(heads[s]), 5) for s in STATUSES)
+    row = f"  {{:<{width}}}" + "".join(f"  {{:>{max(len(heads[s]), 5)}}}" for s in STATUSES)
     lines = ["", f"{_WORDS[lang]['by_rule']}:",
              row.format(_WORDS[lang]["rule"], *(heads[s] for s in STATUSES))]
     for rule_id, counts in tally.by_rule.items():
@@ -156,6 +158,7 @@ def _clinic_lines(clinics: list[ClinicSummary], lang: str) -> list[str]:
     words = _WORDS[lang]
     lines = ["", f"{words['by_clinic']}:"]
     for clinic in clinics:
+        noun = _NOUNS[lang][clinic.submissions != 1]
         lines.append(f"  {_LABEL[clinic.worst]}  {clinic.name} ({clinic.region}, "
-                     f"{clinic.hsa_id}) — {clinic.submissions} {words['n_submissions']}")
+                     f"{clinic.hsa_id}) — {clinic.submissions} {noun}")
     return lines
