@@ -115,7 +115,12 @@ def _indent(text: str) -> str:
 
 
 def param_value(parameter: Parameter, value: ParamValue) -> str:
-    """A parameter value as a reader writes it: ``100 %`` is shown ``100%``, ``6 months``.
+    """One dated value of a parameter, as ``format_param`` writes it."""
+    return format_param(parameter.unit, value.value)
+
+
+def format_param(unit: str, value: object) -> str:
+    """A parameter value as its author wrote it: a share in percent, others as they are.
 
     Example:
         >>> from vardval.checker.docgen_parts import format_param
@@ -123,10 +128,6 @@ def param_value(parameter: Parameter, value: ParamValue) -> str:
         >>> format_param("percent", Decimal("0.9")), format_param("days", 3)
         ('90%', '3')
     """
-    return format_param(parameter.unit, value.value)
-
-
-def format_param(unit: str, value: object) -> str:
     return formatting.format_value(value, "en", "%" if unit == "percent" else "")
 
 
