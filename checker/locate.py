@@ -86,7 +86,7 @@ def _written(lines: Sequence[str], mark: Mark, filename: str) -> tuple[str, Orig
         tail = lines[mark.end_line - 1][: mark.end_column - 1]
         text = "\n".join([first, *lines[mark.line: mark.end_line - 1], tail])
     if mark.style in _QUOTES:
-        if len(text) < 2 or text[0] != mark.style or text[-1] != mark.style:  # noqa: PLR2004
+        if len(text) < 2 or text[0] != mark.style or text[-1] != mark.style:
             return None
         return text[1:-1], Origin(filename, mark.line, mark.column + 1)
     return text, Origin(filename, mark.line, mark.column)

@@ -97,7 +97,7 @@ class _Builder:
             model = rulefile.RulebookFile.model_validate(self.loaded.data)
         except ValidationError as exc:
             self.diagnostics += locate.pydantic_diagnostics(
-                list(exc.errors(include_url=False)), self.loaded, self.filename,
+                [dict(e) for e in exc.errors(include_url=False)], self.loaded, self.filename,
                 rulefile.RulebookFile)
             return self._salvage(self.loaded.data)
         return _Parts(model, dict(model.definitions), model.scope.region,
@@ -141,7 +141,8 @@ class _Builder:
 
     def _expression(self, path: locate.PathKey, text: str, env: Environment,
                     role: str) -> Checked | None:
-        return self._once(path, lambda: self._check(path, text, env, role))
+        found: Checked | None = self._once(path, lambda: self._check(path, text, env, role))
+        return found
 
     def _check(self, path: locate.PathKey, text: str, env: Environment,
                role: str) -> Checked | None:
@@ -336,7 +337,7 @@ def _post_order(name: str, deps: dict[str, set[str]], order: list[str], active: 
 
 
 def _cycle_from(start: str, deps: dict[str, set[str]]) -> list[str] | None:
-    """A path start -> … -> start through the dependencies, or None (depth-first, no recursion)."""
+    """A path start -> … -> start through the dependencies, or None (no recursion)."""
     stack: list[tuple[str, list[str]]] = [(start, [start])]
     seen: set[str] = set()
     while stack:

@@ -10,9 +10,17 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Literal, cast
 
-from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, TypeAdapter, ValidationError
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    TypeAdapter,
+    ValidationError,
+)
 from vardval.checker.source_models import IsoDate
 
 SEVERITIES = ("error", "warning", "info")
@@ -134,7 +142,7 @@ class RulebookHead(_Strict):
 class RulebookFile(RulebookHead):
     """A rulebook file: ``rules/national/*.yaml`` or ``rules/regions/<region>/*.yaml``."""
 
-    rules: list[RuleEntry] = Field(min_length=1)  # type: ignore[assignment]
+    rules: list[RuleEntry] = Field(min_length=1)
 
 
 # --- reading what is well formed in a malformed file -------------------------------------------
@@ -164,7 +172,7 @@ def loose_rule(raw: object) -> RuleEntry | None:
         if key not in raw:
             continue
         kind = Annotated[info.annotation, *info.metadata] if info.metadata else info.annotation
-        adapter: TypeAdapter[Any] = TypeAdapter(kind)
+        adapter: TypeAdapter[Any] = TypeAdapter(cast("Any", kind))
         try:
             good[name] = adapter.validate_python(raw[key])
         except ValidationError:

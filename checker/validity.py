@@ -40,7 +40,7 @@ def first_period_start(start: dt.date | None) -> dt.date:
     first = dt.date(start.year, 3 * ((start.month - 1) // 3) + 1, 1)
     if first >= start:
         return first
-    if first.month == 10:  # noqa: PLR2004 - the last quarter
+    if first.month == 10:
         return dt.date(first.year + 1, 1, 1) if first.year < dt.MAXYEAR else dt.date.max
     return dt.date(first.year, first.month + 3, 1)
 

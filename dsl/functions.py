@@ -23,7 +23,8 @@ def _arity(checker: _Checker, node: nodes.Call, count: int, example: str) -> boo
     if len(node.args) == count:
         return True
     checker.error("wrong-arguments", f"{node.func}() takes {count} argument"
-                  f"{'s' if count != 1 else ''}, not {len(node.args)}", node.span, f"e.g. {example}")
+                  f"{'s' if count != 1 else ''}, not {len(node.args)}", node.span,
+                  f"e.g. {example}")
     return False
 
 
@@ -67,7 +68,7 @@ def dotted_name(expr: nodes.Expr) -> str | None:
 
 
 def _param(checker: _Checker, node: nodes.Call) -> Result:
-    from vardval.dsl.typecheck import suggest  # noqa: PLC0415 - avoid an import cycle
+    from vardval.dsl.typecheck import suggest
 
     name = dotted_name(node.args[0]) if len(node.args) == 1 else None
     if name is None:
@@ -110,7 +111,7 @@ def _extreme(checker: _Checker, node: nodes.Call) -> Result:
         expr, found = _list_arg(checker, node, f"{node.func}([a, b])")
         elem = found.elem if found.name == "list" and found.elem else ts.ERROR
         return nodes.Call(node.func, (expr,), node.span), _ordered(checker, node, elem)
-    if len(node.args) < 2:  # noqa: PLR2004
+    if len(node.args) < 2:
         checker.error("wrong-arguments", f"{node.func}() takes a list or two or more values",
                       node.span, f"e.g. {node.func}(a, b)")
         return node, ts.ERROR
@@ -134,7 +135,7 @@ def _date(checker: _Checker, node: nodes.Call) -> Result:
     """``date(y, m, d)``; with three whole-number literals an impossible date is an error now."""
     args, ok = _typed_args(checker, node, (ts.NUMBER,) * 3, "date(period.year, 3, 1)")
     parts = [a.value for a in args if isinstance(a, nodes.Literal) and a.kind == "int"]
-    if ok and len(parts) == 3:  # noqa: PLR2004 - year, month, day
+    if ok and len(parts) == 3:
         try:
             dt.date(*(int(str(p)) for p in parts))
         except ValueError:

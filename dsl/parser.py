@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import functools
+
 from lark import Lark, Token, Tree, UnexpectedInput
 from lark.exceptions import VisitError
-
 from vardval.dsl import nodes
 from vardval.dsl.errors import Diagnostic, RuleSyntaxError, VardvalError
 from vardval.dsl.spans import Origin, Span
@@ -17,14 +18,20 @@ MAX_LENGTH = 10_000
 MAX_NESTING = 40
 MAX_DEPTH = 100
 
-_PARSER = Lark.open(
-    "grammar.lark",
-    rel_to=__file__,
-    parser="lalr",
-    propagate_positions=True,
-    maybe_placeholders=True,
-    strict=True,
-)
+
+@functools.cache
+def _parser() -> Lark:
+    """The LALR parser, built once on first use: building it (strict mode checks every terminal
+    pair for collisions) takes most of a second, which commands that only evaluate rules from
+    the load cache never need to pay."""
+    return Lark.open(
+        "grammar.lark",
+        rel_to=__file__,
+        parser="lalr",
+        propagate_positions=True,
+        maybe_placeholders=True,
+        strict=True,
+    )
 
 
 def parse(text: str, origin: Origin | None = None) -> nodes.Expr:
@@ -38,9 +45,9 @@ def parse(text: str, origin: Origin | None = None) -> nodes.Expr:
     origin = origin or Origin()
     _check_bounds(text, origin)
     try:
-        tree = _PARSER.parse(text)
+        tree = _parser().parse(text)
     except UnexpectedInput as exc:
-        raise RuleSyntaxError([diagnose(exc, text, origin, _PARSER.parse)]) from None
+        raise RuleSyntaxError([diagnose(exc, text, origin, _parser().parse)]) from None
     _check_depth(tree, origin)
     try:
         return ToAst(origin).transform(tree)
@@ -90,4 +97,4 @@ def _check_depth(tree: Tree[Token], origin: Origin) -> None:
 
 def token_span(tok: Token, origin: Origin) -> Span:
     """Span of a single lark token, for callers that hold tokens."""
-    return origin.span(tok.line, tok.column, tok.end_line, tok.end_column)
+    return origin.span(tok.line or 1, tok.column or 1, tok.end_line or 1, tok.end_column or 1)

@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from typing import Any, cast
 
-from lark import UnexpectedCharacters, UnexpectedEOF, UnexpectedInput, UnexpectedToken
-
+from lark import Tree, UnexpectedCharacters, UnexpectedEOF, UnexpectedInput, UnexpectedToken
 from vardval.dsl.errors import Diagnostic
 from vardval.dsl.spans import Origin
 
@@ -55,7 +55,8 @@ def diagnose(exc: UnexpectedInput, text: str, origin: Origin,
              parse: Callable[[str], object]) -> Diagnostic:
     """The diagnostic for a parse error of ``text``."""
     line, column = _position(exc, text)
-    width = len(exc.token) if _token(exc) not in ("", "$END") else 1
+    token = exc.token if isinstance(exc, UnexpectedToken) else None
+    width = len(token) if token is not None and token.type != "$END" else 1
     span = origin.span(line, column, line, column + max(width, 1))
     known = _by_text(exc, text) or _by_example(exc, parse)
     if known is not None:
@@ -72,7 +73,7 @@ def _position(exc: UnexpectedInput, text: str) -> tuple[int, int]:
 
 def _offset(exc: UnexpectedInput, text: str) -> int:
     if isinstance(exc, UnexpectedCharacters):
-        return exc.pos_in_stream
+        return exc.pos_in_stream or 0
     if isinstance(exc, UnexpectedToken) and exc.token.type != "$END":
         return exc.token.start_pos or 0
     return len(text)
@@ -128,7 +129,8 @@ def _token(exc: UnexpectedInput) -> str:
 
 def _by_example(exc: UnexpectedInput, parse: Callable[[str], object]) -> Mistake | None:
     try:
-        label = exc.match_examples(parse, _EXAMPLES, use_accepts=True)
+        label = exc.match_examples(cast("Callable[[str], Tree[Any]]", parse),
+                                   cast("dict[Any, list[str]]", _EXAMPLES), use_accepts=True)
     except Exception:  # noqa: BLE001 - a failed guess must not hide the real error
         return None
     return label if isinstance(label, tuple) else None
@@ -152,7 +154,7 @@ def expected(exc: UnexpectedInput) -> str | None:
         "expected a value such as a number, a date, a field or '('"
     """
     names = set(getattr(exc, "expected", None) or getattr(exc, "allowed", None) or ())
-    values, operators = len(names & _VALUES) >= 3, len(names & _OPERATORS) >= 3  # noqa: PLR2004
+    values, operators = len(names & _VALUES) >= 3, len(names & _OPERATORS) >= 3
     words = ["a value such as a number, a date, a field or '('"] if values else []
     if "NAME" in names and not values:
         words.append("a name")

@@ -9,7 +9,6 @@ from typing import Any
 
 from lark import Token, Transformer, v_args
 from lark.tree import Meta
-
 from vardval.dsl import literals, nodes
 from vardval.dsl.errors import Diagnostic, RuleSyntaxError
 from vardval.dsl.spans import Origin, Span
@@ -29,7 +28,9 @@ class ToAst(Transformer[Token, nodes.Expr]):
         self.origin = origin
 
     def _span(self, meta: Meta | Token) -> Span:
-        return self.origin.span(meta.line, meta.column, meta.end_line, meta.end_column)
+        # lark leaves positions unset only for empty rules, which this grammar does not have
+        return self.origin.span(meta.line or 1, meta.column or 1, meta.end_line or 1,
+                                meta.end_column or 1)
 
     def _literal(self, meta: Meta, value: object, kind: str, text: str) -> nodes.Literal:
         return nodes.Literal(value, kind, text, self._span(meta))
@@ -131,13 +132,16 @@ class ToAst(Transformer[Token, nodes.Expr]):
     def not_member(self, meta: Meta, item: nodes.Expr, container: nodes.Expr) -> nodes.Member:
         return nodes.Member(item, container, negated=True, span=self._span(meta))
 
-    def if_expr(self, meta: Meta, cond: nodes.Expr, then: nodes.Expr, orelse: nodes.Expr) -> nodes.If:
+    def if_expr(self, meta: Meta, cond: nodes.Expr, then: nodes.Expr,
+                orelse: nodes.Expr) -> nodes.If:
         return nodes.If(cond, then, orelse, self._span(meta))
 
-    def all_expr(self, meta: Meta, var: Token, xs: nodes.Expr, body: nodes.Expr) -> nodes.Quantifier:
+    def all_expr(self, meta: Meta, var: Token, xs: nodes.Expr,
+                 body: nodes.Expr) -> nodes.Quantifier:
         return nodes.Quantifier("all", str(var), xs, body, self._span(meta))
 
-    def any_expr(self, meta: Meta, var: Token, xs: nodes.Expr, body: nodes.Expr) -> nodes.Quantifier:
+    def any_expr(self, meta: Meta, var: Token, xs: nodes.Expr,
+                 body: nodes.Expr) -> nodes.Quantifier:
         return nodes.Quantifier("any", str(var), xs, body, self._span(meta))
 
     def _fail(self, tok: Token, code: str, message: str, hint: str) -> Any:

@@ -308,7 +308,7 @@ class _Checker:
         return nodes.ListExpr(tuple(items), node.span), ts.list_of(elem)
 
     def _call(self, node: nodes.Call) -> tuple[nodes.Expr, ts.Type]:
-        from vardval.dsl import functions  # noqa: PLC0415 - functions uses this module
+        from vardval.dsl import functions
 
         spec = functions.SIGNATURES.get(node.func)
         if spec is None:

@@ -10,7 +10,7 @@ from vardval.dsl import nodes
 
 def children(node: nodes.Expr) -> Iterator[nodes.Expr]:
     """The direct sub-expressions of a node, left to right."""
-    for item in fields(node):  # type: ignore[arg-type]
+    for item in fields(node):
         value = getattr(node, item.name)
         if isinstance(value, tuple):
             yield from (v for v in value if _is_expr(v))

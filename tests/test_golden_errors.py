@@ -15,7 +15,6 @@ import os
 from pathlib import Path
 
 import pytest
-
 from vardval.checker import cli
 
 GOLDEN = Path(__file__).parent / "golden" / "errors"
@@ -61,7 +60,7 @@ def test_lint_prints_exactly_the_golden_text(case: Path, monkeypatch: pytest.Mon
     golden = expected_path(case)
     if UPDATE:
         golden.write_text(text, encoding="utf-8")
-    assert code == 2  # noqa: PLR2004 - the exit code for rule errors
+    assert code == 2
     assert text == golden.read_text(encoding="utf-8")
 
 
@@ -86,6 +85,6 @@ def test_every_golden_has_its_expected_text() -> None:
 def test_five_mistakes_are_all_reported_in_one_run(monkeypatch: pytest.MonkeyPatch) -> None:
     _, text = lint(GOLDEN / "five-mistakes.yaml", monkeypatch, "--format", "json")
     found = json.loads(text)["diagnostics"]
-    assert len(found) == 5  # noqa: PLR2004
-    assert len({d["code"] for d in found}) == 5  # noqa: PLR2004
+    assert len(found) == 5
+    assert len({d["code"] for d in found}) == 5
     assert all(d["file"] == "five-mistakes.yaml" and d["line"] and d["column"] for d in found)

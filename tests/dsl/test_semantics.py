@@ -7,7 +7,6 @@ from decimal import Decimal
 from typing import Any
 
 import pytest
-
 from vardval.dsl import typesys as ts
 from vardval.dsl.interpreter import Context, evaluate
 from vardval.dsl.parser import parse
