@@ -10,7 +10,9 @@ load cache (``checker.cache``) never stores code objects or functions.
 
 from __future__ import annotations
 
+import marshal
 from collections.abc import Callable, Iterator
+from types import CodeType
 from typing import TYPE_CHECKING, Any
 
 from vardval.checker.plan import Plans
@@ -60,13 +62,18 @@ def _functions(rule: Rule) -> Iterator[Function]:
 
 
 class Program:
-    """The executed units of a corpus: version functions by rule id, errors mapped to spans."""
+    """The executed units of a corpus: version functions by rule id, errors mapped to spans.
 
-    def __init__(self, units: tuple[Generated, ...]) -> None:
+    Pickled (by the load cache) as the generated units and their marshalled bytecode; the
+    bytecode is only a shortcut, recompiled from the source when it does not load.
+    """
+
+    def __init__(self, units: tuple[Generated, ...],
+                 codes: tuple[CodeType, ...] | None = None) -> None:
         self.units = units
         self.rules: dict[str, tuple[VersionFunction, ...]] = {}
         self._plans: Plans | None = None
-        self._load()
+        self._codes = self._load(codes or (None,) * len(units))
 
     def plans(self, ruleset: RuleSet) -> Plans:
         """The corpus's evaluation plans (kept here, so they live as long as the program)."""
@@ -74,26 +81,34 @@ class Program:
             self._plans = Plans(ruleset, self.rules)
         return self._plans
 
-    def _load(self) -> None:
+    def _load(self, codes: tuple[CodeType | None, ...]) -> tuple[CodeType, ...]:
         definitions: dict[str, Callable[..., Any]] = {}
-        for unit in self.units:
+        loaded_codes = []
+        for unit, code in zip(self.units, codes, strict=True):
             kind, _, name = unit.filename.strip("<>").partition(" ")
-            loaded = compiled.load(unit, definitions if kind == "rule" else None)
+            loaded = compiled.load(unit, definitions if kind == "rule" else None, code)
+            loaded_codes.append(loaded.code)
             if kind == "definitions":
                 definitions = dict(loaded.functions)
             else:
                 self.rules[name] = tuple(loaded[version_function(i)]
                                          for i in range(len(loaded.functions)))
+        return tuple(loaded_codes)
 
     def located(self, exc: Exception) -> EvaluationError:
         """The error a failure inside generated code becomes, at its rule-file span."""
         return compiled.located_error(exc, self.units)
 
-    def __getstate__(self) -> tuple[Generated, ...]:
-        return self.units
+    def __getstate__(self) -> tuple[tuple[Generated, ...], tuple[bytes, ...]]:
+        return self.units, tuple(marshal.dumps(code) for code in self._codes)
 
-    def __setstate__(self, units: tuple[Generated, ...]) -> None:
-        self.__init__(units)  # type: ignore[misc]
+    def __setstate__(self, state: tuple[tuple[Generated, ...], tuple[bytes, ...]]) -> None:
+        units, blobs = state
+        try:
+            codes: tuple[CodeType, ...] | None = tuple(marshal.loads(b) for b in blobs)  # noqa: S302 - our own cache
+        except (EOFError, ValueError, TypeError):
+            codes = None
+        self.__init__(units, codes)  # type: ignore[misc]
 
 
 def build(ruleset: RuleSet) -> Program:

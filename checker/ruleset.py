@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import vardval.rules
-from vardval.checker import submission
+from vardval.checker import cache, submission
 from vardval.checker.citations import SourceRegistry, load_sources
 from vardval.checker.errors import RuleLoadError
 from vardval.checker.models import Rule, Rulebook
@@ -81,8 +81,22 @@ def rulebook_files(directory: Path) -> list[Path]:
 
 
 def load_ruleset(directory: Path | None = None) -> RuleSet:
-    """Load and check a corpus; raise RuleLoadError with every problem in every file."""
+    """Load and check a corpus; raise RuleLoadError with every problem in every file.
+
+    An unchanged corpus comes from the load cache (``checker.cache``), compiled already.
+    """
     directory = directory or BUNDLED_RULES
+    entry = cache.entry_path(directory)
+    found = cache.load(entry) if entry is not None else None
+    if found is not None:
+        return found
+    ruleset = _load_ruleset(directory)
+    if entry is not None:
+        cache.store(entry, ruleset)
+    return ruleset
+
+
+def _load_ruleset(directory: Path) -> RuleSet:
     if not (directory / "sources.yaml").is_file():
         span = Span(str(directory), 1, 1, 1, 2)
         raise RuleLoadError([Diagnostic("no-rules", f"no sources.yaml in '{directory}'", span,

@@ -13,6 +13,7 @@ import datetime as dt
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from decimal import Decimal
+from types import CodeType
 from typing import TYPE_CHECKING, Any
 
 from vardval.dsl import codegen, nodes, runtime
@@ -61,14 +62,18 @@ class CompiledUnit:
 
     generated: Generated
     functions: Mapping[str, Callable[..., Any]]
+    code: CodeType
 
     def __getitem__(self, name: str) -> Callable[..., Any]:
         return self.functions[name]
 
 
 def load(generated: Generated, extra: Mapping[str, Callable[..., Any]] | None = None,
-         ) -> CompiledUnit:
+         code: CodeType | None = None) -> CompiledUnit:
     """Compile and execute one unit; ``extra`` adds functions of other units (definitions).
+
+    ``code`` is the unit's code object when the caller kept it (the load cache does), so the
+    source need not be compiled again; it must come from ``generated.source``.
 
     Example:
         >>> from vardval.dsl.parser import parse
@@ -78,14 +83,15 @@ def load(generated: Generated, extra: Mapping[str, Callable[..., Any]] | None = 
         >>> unit["v_0"]({}, None, None, {})
         Decimal('3.5')
     """
-    code = compile(generated.source, generated.filename, "exec")
+    if code is None:
+        code = compile(generated.source, generated.filename, "exec")
     ns = namespace()
     ns.update(extra or {})
     exec(code, ns)  # noqa: S102 - source generated from a checked AST only, isolated namespace
     functions = {name: value for name, value in ns.items()
                  if callable(value) and getattr(value, "__code__", None) is not None
                  and value.__code__.co_filename == generated.filename}
-    return CompiledUnit(generated, functions)
+    return CompiledUnit(generated, functions, code)
 
 
 def located_error(exc: BaseException, units: Iterable[Generated]) -> EvaluationError:

@@ -1,0 +1,163 @@
+"""The load cache: a corpus parsed, checked and compiled once, reused until a file changes.
+
+``load_ruleset`` asks here first. An entry is keyed by the SHA-256 of every file under the
+rules folder (path and bytes), the vardval version and source files (so an edited checker never
+meets an old entry), the Python version, and the folder and working directory (rule file names
+in messages are shown relative to the latter). A changed rule file therefore misses, and the
+fresh result is stored under its new key; the few newest entries are kept.
+
+Location: ``$VARDVAL_CACHE_DIR``, else ``$XDG_CACHE_HOME/vardval``, else ``~/.cache/vardval``;
+``VARDVAL_NO_CACHE=1`` turns it off. Anything wrong with an entry (truncated, corrupt, from
+another version) is ignored, removed and rebuilt; a cache that cannot be written is skipped.
+
+Trust: an entry is a pickle of the ``RuleSet`` (the compiled rules inside it pickle as their
+generated source and bytecode). Unpickling runs code chosen by whoever wrote the file, so it is
+only as safe as the folder: anyone who can write to your cache folder can run code as you, as
+they could through your shell start-up files. Entries are therefore read only from a folder and
+files owned by the current user that no group or other user may write (checked on POSIX); the
+folder is created with mode 0700 and entries with 0600. Never point ``VARDVAL_CACHE_DIR`` at a
+shared folder.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+import stat
+import sys
+import tempfile
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import vardval.checker
+import vardval.dsl
+
+if TYPE_CHECKING:
+    from vardval.checker.ruleset import RuleSet
+
+MAGIC = b"vardval-ruleset-cache-1\n"
+KEEP = 8
+_CODE_SUFFIXES = (".py", ".lark", ".json")
+
+
+def cache_dir() -> Path | None:
+    """Where entries live, or None when caching is turned off.
+
+    Example:
+        >>> import os
+        >>> from vardval.checker.cache import cache_dir
+        >>> os.environ["VARDVAL_CACHE_DIR"] = "/tmp/vv-cache"
+        >>> str(cache_dir())
+        '/tmp/vv-cache'
+        >>> del os.environ["VARDVAL_CACHE_DIR"]
+    """
+    if os.environ.get("VARDVAL_NO_CACHE", "") not in ("", "0"):
+        return None
+    explicit = os.environ.get("VARDVAL_CACHE_DIR")
+    if explicit:
+        return Path(explicit)
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "vardval"
+
+
+def corpus_key(directory: Path) -> str:
+    """The hex digest naming the entry of the corpus in ``directory`` as it is now."""
+    digest = hashlib.sha256()
+    for part in (_version(), sys.version, sys.implementation.cache_tag or "",
+                 str(directory.resolve()), os.getcwd()):
+        digest.update(part.encode() + b"\0")
+    _hash_tree(digest, directory, None)
+    for package in (vardval.dsl, vardval.checker):
+        _hash_tree(digest, Path(package.__file__).parent, _CODE_SUFFIXES)  # type: ignore[arg-type]
+    return digest.hexdigest()
+
+
+def _version() -> str:
+    from importlib import metadata  # noqa: PLC0415 - only needed here
+
+    try:
+        return metadata.version("vardval")
+    except metadata.PackageNotFoundError:
+        return "unknown"
+
+
+def _hash_tree(digest: hashlib._Hash, root: Path, suffixes: tuple[str, ...] | None) -> None:
+    for path in sorted(root.rglob("*")):
+        if "__pycache__" in path.parts or not path.is_file():
+            continue
+        if suffixes is not None and path.suffix not in suffixes:
+            continue
+        digest.update(path.relative_to(root).as_posix().encode() + b"\0")
+        digest.update(hashlib.sha256(path.read_bytes()).digest())
+
+
+def entry_path(directory: Path) -> Path | None:
+    """The file the corpus's entry is (or would be) stored in."""
+    folder = cache_dir()
+    if folder is None:
+        return None
+    return folder / f"ruleset-{corpus_key(directory)[:40]}.pickle"
+
+
+def load(path: Path) -> RuleSet | None:
+    """The cached ``RuleSet`` at ``path``, or None when missing, untrusted or unreadable."""
+    if not _trusted(path.parent) or not path.is_file() or not _trusted(path):
+        return None
+    try:
+        with path.open("rb") as handle:
+            if handle.read(len(MAGIC)) != MAGIC:
+                raise ValueError("not a vardval cache entry")
+            found = pickle.load(handle)  # noqa: S301 - our own entry in a folder we trust
+        from vardval.checker.ruleset import RuleSet  # noqa: PLC0415 - avoids an import cycle
+
+        if not isinstance(found, RuleSet):
+            raise TypeError("the entry holds no RuleSet")
+    except Exception:  # noqa: BLE001 - a bad entry is rebuilt, never an error
+        _remove(path)
+        return None
+    return found
+
+
+def store(path: Path, ruleset: RuleSet) -> None:
+    """Write an entry atomically (rules compiled first), keeping the newest few; never fail."""
+    try:
+        ruleset.program  # noqa: B018 - compile now so the entry holds the generated code
+        path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+        blob = MAGIC + pickle.dumps(ruleset, protocol=pickle.HIGHEST_PROTOCOL)
+        with tempfile.NamedTemporaryFile(dir=path.parent, prefix=".tmp-", delete=False) as tmp:
+            try:
+                tmp.write(blob)
+            except OSError:
+                _remove(Path(tmp.name))
+                raise
+        os.chmod(tmp.name, 0o600)
+        os.replace(tmp.name, path)
+        _prune(path.parent)
+    except (OSError, pickle.PicklingError, TypeError, AttributeError):
+        return
+
+
+def _trusted(path: Path) -> bool:
+    """Owned by us and writable by nobody else (POSIX); elsewhere the user's folder is trusted."""
+    try:
+        info = path.stat()
+    except OSError:
+        return False
+    if not hasattr(os, "getuid"):
+        return True
+    return info.st_uid == os.getuid() and not info.st_mode & (stat.S_IWGRP | stat.S_IWOTH)
+
+
+def _prune(folder: Path) -> None:
+    entries = sorted(folder.glob("ruleset-*.pickle"), key=lambda p: p.stat().st_mtime,
+                     reverse=True)
+    for old in entries[KEEP:]:
+        _remove(old)
+
+
+def _remove(path: Path) -> None:
+    try:
+        path.unlink()
+    except OSError:
+        return

@@ -1,0 +1,112 @@
+"""The load cache: a warm load skips parsing, a changed rule file misses, a bad entry is rebuilt."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from vardval.checker import cache, ruleset
+from vardval.checker.engine import rule_statuses
+from vardval.checker.intake import load_submission
+from vardval.checker.ruleset import BUNDLED_RULES, RuleSet, load_ruleset
+
+EXAMPLE = Path(__file__).parent.parent / "fixtures" / "submissions" / "kronoberg-teleborg-2025-Q1.yaml"
+
+
+@pytest.fixture
+def corpus(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A private copy of the rules and an empty cache folder."""
+    monkeypatch.setenv("VARDVAL_CACHE_DIR", str(tmp_path / "cache"))
+    monkeypatch.delenv("VARDVAL_NO_CACHE", raising=False)
+    target = tmp_path / "rules"
+    shutil.copytree(BUNDLED_RULES, target, ignore=shutil.ignore_patterns("__pycache__"))
+    return target
+
+
+class Counter:
+    def __init__(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        self.calls = 0
+        real = ruleset._load_ruleset
+
+        def counting(directory: Path) -> RuleSet:
+            self.calls += 1
+            return real(directory)
+
+        monkeypatch.setattr(ruleset, "_load_ruleset", counting)
+
+
+def test_a_warm_load_comes_from_the_cache_compiled(corpus: Path,
+                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    cold = load_ruleset(corpus)
+    counter = Counter(monkeypatch)
+    warm = load_ruleset(corpus)
+    assert counter.calls == 0
+    assert [r.id for r in warm.rules()] == [r.id for r in cold.rules()]
+    assert "program" in vars(warm)  # compiled rules came with it
+    data = load_submission(EXAMPLE).data
+    assert data is not None
+    assert rule_statuses(warm, data) == rule_statuses(cold, data)
+
+
+def test_a_changed_rule_file_misses_and_is_reloaded(corpus: Path,
+                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    load_ruleset(corpus)
+    book = corpus / "national" / "verksamhet.yaml"
+    book.write_text(book.read_text(encoding="utf-8").replace(
+        "severity: error", "severity: warning", 1), encoding="utf-8")
+    counter = Counter(monkeypatch)
+    changed = load_ruleset(corpus)
+    assert counter.calls == 1
+    rule = next(r for r in changed.rules() if r.file.endswith("verksamhet.yaml"))
+    assert rule.severity == "warning"
+    assert load_ruleset(corpus).rule(rule.id).severity == "warning"  # type: ignore[union-attr]
+    assert counter.calls == 1
+
+
+def test_a_corrupt_entry_is_silently_rebuilt(corpus: Path,
+                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    load_ruleset(corpus)
+    entry = cache.entry_path(corpus)
+    assert entry is not None
+    entry.write_bytes(cache.MAGIC + b"\x80\x05 not a pickle")
+    counter = Counter(monkeypatch)
+    assert load_ruleset(corpus).rules()
+    assert counter.calls == 1
+    assert cache.load(entry) is not None
+
+
+def test_a_truncated_entry_is_silently_rebuilt(corpus: Path) -> None:
+    load_ruleset(corpus)
+    entry = cache.entry_path(corpus)
+    assert entry is not None
+    entry.write_bytes(entry.read_bytes()[:1000])
+    assert cache.load(entry) is None
+    assert not entry.exists()
+
+
+def test_an_entry_in_a_folder_others_may_write_is_not_read(corpus: Path) -> None:
+    load_ruleset(corpus)
+    entry = cache.entry_path(corpus)
+    assert entry is not None
+    entry.parent.chmod(0o777)
+    assert cache.load(entry) is None
+    entry.parent.chmod(0o700)
+    assert cache.load(entry) is not None
+
+
+def test_vardval_no_cache_turns_it_off(corpus: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("VARDVAL_NO_CACHE", "1")
+    assert cache.entry_path(corpus) is None
+    load_ruleset(corpus)
+    assert not (corpus.parent / "cache").exists()
+
+
+def test_the_default_folder_follows_xdg(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    monkeypatch.delenv("VARDVAL_CACHE_DIR", raising=False)
+    monkeypatch.delenv("VARDVAL_NO_CACHE", raising=False)
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    assert cache.cache_dir() == tmp_path / "vardval"
+    monkeypatch.delenv("XDG_CACHE_HOME")
+    assert cache.cache_dir() == Path.home() / ".cache" / "vardval"
