@@ -5,6 +5,7 @@ reference, schemas) for the docs site; ``mkdocs build`` does the same through ``
 from __future__ import annotations
 
 import argparse
+import os
 from pathlib import Path
 from typing import Any, TextIO
 
@@ -27,8 +28,17 @@ def register(subparsers: Any) -> None:
 def run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
     del stderr
     rules = args.rules or BUNDLED_RULES
-    site = docgen.build_site(rules.resolve().parent, args.out, rules)
+    site = docgen.build_site(_project_root(rules), args.out, rules)
     rule_pages = sum(1 for path in site.files if path.startswith("rules/"))
     stdout.write(f"vardval docs: {len(site.files)} files ({rule_pages} rule pages) in "
                  f"{args.out}; {len(site.written)} written, the others unchanged\n")
     return 0
+
+
+def _project_root(rules: Path) -> Path:
+    """The folder holding the rules folder (and fixtures/), relative when it is below the
+    working directory so messages name files as the user sees them.
+    """
+    root = rules.resolve().parent
+    relative = Path(os.path.relpath(root))
+    return root if relative.parts[:1] == ("..",) else relative
