@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import re
 from pathlib import Path
 
@@ -186,3 +187,28 @@ def test_rule_ids_in_descriptions_link_to_their_pages(ruleset: RuleSet) -> None:
     link = f"[{md.escape(second.id)}]({target})"
     assert f"Ersatt av {link}." in page
     assert f"*Replaced by {link}.*" in page
+
+
+def test_versions_with_different_logic_are_shown_apart(ruleset: RuleSet) -> None:
+    rule = next(r for r in ruleset.rules() if r.valid_from is not None)
+    other = next(r for r in ruleset.rules() if r.versions[0].require != rule.versions[0].require)
+    start = rule.valid_from.replace(year=rule.valid_from.year + 1)
+    first = dataclasses.replace(rule.versions[0], valid_to=start - dt.timedelta(days=1))
+    second = dataclasses.replace(rule.versions[0], valid_from=start, valid_to=None,
+                                 require=other.versions[0].require)
+    page = rule_page(ruleset, dataclasses.replace(rule, versions=(first, second)))
+    assert f"### {rule.valid_from} → {start - dt.timedelta(days=1)}\n" in page
+    assert f"### from {start}\n" in page
+    assert f"| from {start} | logic changed |" in page
+
+
+def test_the_timeline_dates_every_rule_and_parameter_value(ruleset: RuleSet) -> None:
+    page = docgen.generate(ruleset)["timeline.md"]
+    rows = page.splitlines()
+    for rule in ruleset.rules():
+        day = str(rule.valid_from) if rule.valid_from else "always"
+        assert any(r.startswith(f"| {day} | [{md.escape(rule.id)}]") for r in rows), rule.id
+    for name in ruleset.parameters.names():
+        for definition in parts.definitions_for(ruleset, name, None):
+            for value in definition.values:
+                assert any(r.startswith(f"| {value.valid_from} | `{name}` |") for r in rows)
