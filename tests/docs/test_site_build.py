@@ -84,9 +84,12 @@ def test_traceability_lists_every_cited_provision(site: Path, ruleset: RuleSet) 
         assert linked(citation.url, links), citation_text
 
 
-def test_the_site_publishes_the_submission_schema(site: Path) -> None:
-    published = site / "generated" / "schemas" / "submission.schema.json"
-    assert json.loads(published.read_text(encoding="utf-8")) == submission_schema()
+def test_the_site_publishes_the_json_schemas(site: Path) -> None:
+    schemas = site / "generated" / "schemas"
+    published = json.loads((schemas / "submission.schema.json").read_text(encoding="utf-8"))
+    assert published == submission_schema()
+    for editor in sorted((ROOT / "checker" / "schemas").glob("*.json")):
+        assert (schemas / editor.name).read_bytes() == editor.read_bytes(), editor.name
 
 
 def test_guides_show_real_output_not_markers(site: Path) -> None:
