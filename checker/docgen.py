@@ -4,8 +4,8 @@
 them, touching only files whose content changed (``mkdocs serve`` watches the folder and would
 rebuild for ever otherwise). ``build_site`` does both for a project checkout; ``docs/hooks.py``
 and ``vardval docs`` call it. References that lead nowhere (a case naming an unknown rule, a
-description naming one, a citation its source registry cannot resolve) stop the generator with
-located messages. Page layouts live in ``docgen_rule``, ``docgen_pages`` and ``docgen_reference``.
+description naming one, a citation its source registry cannot resolve or whose project page is
+missing) stop the generator with located messages. Page layouts live in ``docgen_rule``, ``docgen_pages`` and ``docgen_reference``.
 """
 
 from __future__ import annotations
@@ -36,6 +36,7 @@ __all__ = ["DocgenError", "Site", "build_site", "check_references", "expand", "e
 
 GENERATED = "generated"
 EXAMPLE_SUBMISSION = "fixtures/submissions/kronoberg-teleborg-2025-Q1.yaml"
+EDITOR_SCHEMAS = Path(__file__).parent / "schemas"  # package data beside this module
 _MARKER = re.compile(r"<!--\s*vardval:([a-z-]+)\s*-->")
 
 
@@ -177,7 +178,7 @@ def snippets(ruleset: RuleSet, root: Path) -> dict[str, str]:
     return {"check-output": reference.check_output(root, EXAMPLE_SUBMISSION),
             "results-example": reference.results_example(root, EXAMPLE_SUBMISSION),
             "submission-fields": reference.fields_table(submission_schema()),
-            "schema-list": reference.schema_list(root / "checker" / "schemas"),
+            "schema-list": reference.schema_list(EDITOR_SCHEMAS),
             "rule-count": str(sum(1 for _ in ruleset.rules())),
             "rulebook-count": str(len(ruleset.rulebooks))}
 
@@ -209,5 +210,5 @@ def build_site(root: Path, out: Path, rules: Path | None = None) -> Site:
     ruleset = load_ruleset(rules or root / "rules")
     examples = load_examples(ruleset, root / "fixtures" / "cases")
     files = generate(ruleset, examples, dsl_reference=(out.parent / DSL_REFERENCE).is_file(),
-                     editor_schemas=root / "checker" / "schemas")
+                     editor_schemas=EDITOR_SCHEMAS)
     return Site(ruleset, files, write_pages(files, out))
