@@ -40,7 +40,7 @@ _WORDS = {
            "source": "Regelkälla", "group_not_applicable": "Ej tillämpliga regler ({n})",
            "group_pass": "Godkända regler ({n})",
            "problems": "Problem i inlämningen", "generated": "Skapad",
-           "rules_n": "regler", "details": "Visa detaljer", "note": "Obs"},
+           "rules_n": "regler", "show_quote": "Visa citat", "details": "Visa detaljer", "note": "Obs"},
     "en": {"title": "Review of vårdval submissions", "fail": "Fail",
            "indeterminate": "Indeterminate", "pass": "Pass", "not_applicable": "Not applicable",
            "invalid": "Invalid submission", "submissions": "Submissions", "clinic": "Clinic",
@@ -53,7 +53,7 @@ _WORDS = {
            "source": "Rule source", "group_not_applicable": "Rules not applicable ({n})",
            "group_pass": "Rules passed ({n})",
            "problems": "Problems in the submission", "generated": "Generated",
-           "rules_n": "rules", "details": "Show details", "note": "Note"},
+           "rules_n": "rules", "show_quote": "Show quote", "details": "Show details", "note": "Note"},
 }
 
 
@@ -214,36 +214,45 @@ def _group(result: SubmissionResult, status: str, view: ReportView,
 
 
 def _finding(finding: Finding, view: ReportView, words: dict[str, str]) -> str:
-    """A finding's card; not-applicable ones get a short form, quotes only where it failed."""
+    """A finding's card, in full where it failed or is undecided, shorter where it passed."""
     rule, lang = finding.rule, view.lang
-    parts = [(f'<article class="finding" data-rule="{e(rule.id)}"><h3>'
-              f"{_badge(finding.status, words)}<span>{e(rule.id)} — {e(rule.title[lang])}</span>"
-              f'<span class="sev">{e(rule.severity)}</span></h3>'
-              f"<p>{e(finding.message[lang])}</p>")]
+    head = (f'<article class="finding" data-rule="{e(rule.id)}"><h3>'
+            f"{_badge(finding.status, words)}<span>{e(rule.id)} — {e(rule.title[lang])}</span>"
+            f'<span class="sev">{e(rule.severity)}</span></h3>'
+            f"<p>{e(finding.message[lang])}</p>")
     if finding.status == "not_applicable":
-        return parts[0] + "</article>"
-    parts += [f'<p class="note">{e(words["note"])}: {e(n[lang])}</p>' for n in finding.notes]
+        return head + "</article>"
+    full = finding.status in ("fail", "indeterminate")
+    parts = [head, *(f'<p class="note">{e(words["note"])}: {e(n[lang])}</p>'
+                     for n in finding.notes)]
     evidence = view.evidence(finding)
     if evidence:
         items = "".join(f"<li>{e(item)}</li>" for item in evidence)
         parts.append(f'<div><b>{e(words["evidence"])}</b><ul class="evidence">{items}</ul></div>')
-    quote = finding.status in ("fail", "indeterminate")
-    cites = "".join(f"<li>{_citation(c, words, quote=quote)}</li>" for c in finding.citations)
-    if cites:
-        parts.append(f'<div><b>{e(words["citations"])}</b><ul class="cites">{cites}</ul></div>')
-    parts.append(f'<p class="src">{e(words["source"])}: {e(rule.file)}:{rule.line}</p>')
+    if full:
+        cites = "".join(f"<li>{_citation(c, words)}</li>" for c in finding.citations)
+        parts.append(f'<div><b>{e(words["citations"])}</b><ul class="cites">{cites}</ul></div>'
+                     f'<p class="src">{e(words["source"])}: {e(rule.file)}:{rule.line}</p>')
+    else:
+        links = " · ".join(_link(c) for c in finding.citations)
+        parts.append(f'<p class="src">{e(words["citations"])}: {links}</p>')
     return "".join(parts) + "</article>"
 
 
-def _citation(citation: ResolvedCitation, words: dict[str, str], *, quote: bool) -> str:
+def _link(citation: ResolvedCitation) -> str:
     href = safe_href(citation.url)
     label = e(citation.text)
-    link = (f'<a href="{e(href)}" rel="noopener noreferrer">{label}</a>' if href
-            else f"{label} <code>{e(citation.url)}</code>")
-    text = f"{link} <small>{e(citation.title)}</small>"
-    if citation.quote and quote:
+    if href is None:
+        return f"{label} <code>{e(citation.url)}</code>"
+    return f'<a href="{e(href)}" rel="noopener noreferrer">{label}</a>'
+
+
+def _citation(citation: ResolvedCitation, words: dict[str, str]) -> str:
+    """A citation in full: link, source title and the quoted text (verbatim or paraphrase)."""
+    text = f"{_link(citation)} <small>{e(citation.title)}</small>"
+    if citation.quote:
         kind = words["verbatim"] if citation.quote_is_verbatim else words["paraphrase"]
-        text += (f"<details><summary>{e(kind)}</summary>"
+        text += (f"<details><summary>{e(words['show_quote'])} – {e(kind)}</summary>"
                  f"<blockquote>{e(citation.quote)}</blockquote></details>")
     return text
 
