@@ -17,7 +17,6 @@ from pathlib import Path
 from typing import Annotated, Any
 
 from pydantic import BaseModel, ConfigDict, Field, create_model
-
 from vardval.checker import parameter_files, rulefile, source_models, submission
 
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
@@ -33,7 +32,7 @@ def _parameters_model() -> type[BaseModel]:
         "ParametersFile", __config__=_STRICT,
         region=(str | None, Field(default=None, description="Absent in the national file; "
                                   "a region slug in a region's own file.")),
-        parameters=(dict[str, parameter_files._ParameterModel],  # noqa: SLF001 - the loader's
+        parameters=(dict[str, parameter_files._ParameterModel],  # the loader's own model
                     Field(description="Dated parameters by dotted name, e.g. flk.malniva.")))
 
 

@@ -10,7 +10,6 @@ from typing import Any
 
 import pytest
 from jsonschema import Draft202012Validator
-
 from vardval.checker import editor_schemas, strict_yaml
 
 REPO = Path(__file__).resolve().parents[1]
