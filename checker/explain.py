@@ -138,7 +138,8 @@ def explain(subject: Subject, lang: str = "sv") -> str:
     lines = _header(subject, period, lang)
     version = subject.rule.version_on(period.start)
     lines += _version_lines(subject.rule, version, period, words)
-    in_scope = _scope_lines(subject, words, lines)
+    scope, in_scope = _scope(subject, words)
+    lines.append(scope)
     if version is not None and in_scope:
         lines += _condition_lines(subject, version, period, lang)
     lines += _outcome_lines(subject.finding, words, lang)
@@ -173,7 +174,8 @@ def _span_text(version: RuleVersion, words: dict[str, str]) -> str:
     return f"{start} – {end}"
 
 
-def _scope_lines(subject: Subject, words: dict[str, str], lines: list[str]) -> bool:
+def _scope(subject: Subject, words: dict[str, str]) -> tuple[str, bool]:
+    """The scope line, and whether the rule applies to the clinic's region and system."""
     rule, clinic = subject.rule, subject.data["clinic"]
     region, system = clinic["region"], clinic.get("vardval_system", "vardcentral")
     wanted = words["all_regions"] if rule.region is None else f"{words['region']} {rule.region}"
@@ -182,8 +184,7 @@ def _scope_lines(subject: Subject, words: dict[str, str], lines: list[str]) -> b
     applies = rule.applies_to(region, system)
     verdict = words["applies" if applies else "not_applies"].format(region=region,
                                                                       system=system)
-    lines.append(f"{words['scope']}: {wanted} → {verdict}")
-    return applies
+    return f"{words['scope']}: {wanted} → {verdict}", applies
 
 
 def _condition_lines(subject: Subject, version: RuleVersion, period: Quarter,
