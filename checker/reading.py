@@ -13,10 +13,19 @@ import os
 import stat
 from typing import TYPE_CHECKING, BinaryIO
 
+from vardval.checker import strict_yaml
+from vardval.checker.errors import RuleLoadError
+from vardval.dsl.errors import Diagnostic
+from vardval.dsl.spans import Span
+
 if TYPE_CHECKING:
     from pathlib import Path
 
 DEFAULT_MAX_BYTES = 5_000_000
+MAX_RULE_FILE_BYTES = 1_000_000
+SUBMISSION_ADVICE = ("a quarterly submission is a few kilobytes; is this the right file? "
+                     "--max-bytes raises the limit")
+RULE_FILE_ADVICE = "a rule file is a few kilobytes; is this the right file?"
 _CHUNK = 1 << 16
 # Non-blocking: opening a FIFO (swapped in after the check) returns at once instead of waiting.
 _OPEN_FLAGS = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0)
@@ -77,7 +86,8 @@ def _missing(path: str | os.PathLike[str]) -> str:
     return "no such file or folder"
 
 
-def read_bounded(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
+def read_bounded(path: Path, max_bytes: int = DEFAULT_MAX_BYTES, *,
+                 advice: str = SUBMISSION_ADVICE) -> bytes:
     """The bytes of a regular file of at most ``max_bytes``; ``ReadRefused`` otherwise.
 
     The file is opened without blocking and checked again once open, so a file swapped for a
@@ -98,25 +108,25 @@ def read_bounded(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
     """
     try:
         info = os.stat(path)
-        _check_kind(info.st_mode, max_bytes, info.st_size)
+        _check_kind(info.st_mode, max_bytes, info.st_size, advice)
         fd = os.open(path, _OPEN_FLAGS)
     except OSError as exc:
         raise ReadRefused(os_problem(exc, path)) from None
     with os.fdopen(fd, "rb") as handle:
         info = os.fstat(handle.fileno())
-        _check_kind(info.st_mode, max_bytes, info.st_size)
-        return _read_at_most(handle, max_bytes)
+        _check_kind(info.st_mode, max_bytes, info.st_size, advice)
+        return _read_at_most(handle, max_bytes, advice)
 
 
-def _check_kind(mode: int, max_bytes: int, size: int) -> None:
+def _check_kind(mode: int, max_bytes: int, size: int, advice: str) -> None:
     why = not_regular(mode)
     if why is not None:
         raise ReadRefused(why)
     if size > max_bytes:
-        raise ReadRefused(too_large(size, max_bytes))
+        raise ReadRefused(too_large(str(size), max_bytes, advice))
 
 
-def _read_at_most(handle: BinaryIO, max_bytes: int) -> bytes:
+def _read_at_most(handle: BinaryIO, max_bytes: int, advice: str) -> bytes:
     chunks, total = [], 0
     while total <= max_bytes:
         chunk = handle.read(min(_CHUNK, max_bytes + 1 - total))
@@ -125,12 +135,30 @@ def _read_at_most(handle: BinaryIO, max_bytes: int) -> bytes:
         chunks.append(chunk)
         total += len(chunk)
     if total > max_bytes:  # it grew after the check
-        raise ReadRefused(too_large(total, max_bytes, grew=True))
+        raise ReadRefused(too_large(f"more than {max_bytes}", max_bytes, advice))
     return b"".join(chunks)
 
 
-def too_large(size: int, limit: int, *, grew: bool = False) -> str:
-    """The size-limit message (``--max-bytes`` raises the limit)."""
-    size_text = f"more than {limit}" if grew else str(size)
-    return (f"the file is {size_text} bytes; the limit is {limit} (a quarterly submission is a "
-            "few kilobytes; is this the right file? --max-bytes raises the limit)")
+def too_large(size: str, limit: int, advice: str) -> str:
+    """The size-limit message."""
+    return f"the file is {size} bytes; the limit is {limit} ({advice})"
+
+
+def rule_text(path: Path, filename: str, max_bytes: int = MAX_RULE_FILE_BYTES) -> str:
+    """The text of a rule, parameter or source file; a located ``VardvalError`` if unusable.
+
+    Example:
+        >>> import pathlib
+        >>> from vardval.checker.reading import rule_text
+        >>> rule_text(pathlib.Path("no/such/rules.yaml"), "rules.yaml")
+        Traceback (most recent call last):
+        ...
+        vardval.checker.errors.RuleLoadError: rules.yaml:1:1: cannot read the rule file: no such file or folder
+    """
+    try:
+        raw = read_bounded(path, max_bytes, advice=RULE_FILE_ADVICE)
+    except ReadRefused as exc:
+        span = Span(filename, 1, 1, 1, 2)
+        message = f"cannot read the rule file: {exc}"
+        raise RuleLoadError([Diagnostic("unreadable-file", message, span)]) from None
+    return strict_yaml.decode_text(raw, filename)

@@ -202,14 +202,18 @@ class _Builder:
 
     def _bounded_definitions(self, parsed: dict[str, nodes.Expr | None]
                              ) -> dict[str, nodes.Expr | None]:
-        """Drop (and report) definitions nesting too deep; the evaluators recurse over them."""
+        """Drop definitions nesting too deep (the evaluators recurse over them); report each
+        one whose own definitions are within the limit, so a long chain gives one message."""
         self.depths = nesting.definition_depths(parsed)
-        for name, found in self.depths.items():
-            problem = nesting.too_deep(found)
-            if problem is not None:
-                self._error("nesting-too-deep", f"definition '{name}' {problem}",
-                            ("definitions", name), nesting.HINT)
-                parsed[name] = None
+        deep = {name for name, found in self.depths.items() if nesting.too_deep(found)}
+        for name in deep:
+            expr = parsed[name]
+            if expr is not None and not walk.surface_names(expr) & deep:
+                self._error("nesting-too-deep", f"definition '{name}' "
+                            f"{nesting.too_deep(self.depths[name])}", ("definitions", name),
+                            nesting.HINT)
+            parsed[name] = None
+        self.depths = {n: d for n, d in self.depths.items() if n not in deep}
         return parsed
 
     def _parse_only(self, path: locate.PathKey, text: str) -> nodes.Expr | None:
