@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any, TextIO
 from vardval.checker import collect, outputs
 from vardval.checker.engine import check_intake
 from vardval.checker.findings import BatchTally, SubmissionResult
-from vardval.checker.intake import Problem, load_submission
+from vardval.checker.intake import DEFAULT_MAX_BYTES, Problem, load_submission
 from vardval.checker.render_html import HtmlRenderer
 from vardval.checker.render_json import JsonRenderer
 from vardval.checker.render_junit import JunitRenderer
@@ -50,6 +50,9 @@ def register(subparsers: Any) -> None:
     parser.add_argument("--lang", choices=("sv", "en"), default="sv")
     parser.add_argument("--all", action="store_true", help="also show rules not applicable")
     parser.add_argument("--rules", type=Path, default=None, help="rule corpus folder")
+    parser.add_argument("--max-bytes", type=_byte_limit, default=DEFAULT_MAX_BYTES, metavar="N",
+                        help="refuse submission files over N bytes (default "
+                        f"{DEFAULT_MAX_BYTES}); such a file is reported, the batch goes on")
     parser.set_defaults(handler=run)
 
 
@@ -64,6 +67,7 @@ def run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
     view = outputs.view_of(ruleset, args.lang, show_all=args.all)
     progress = _Progress(stderr, args.paths, stdout) if _is_terminal(stderr) else None
     batch = _Batch(ruleset, args.fail_on, progress)
+    batch.max_bytes = args.max_bytes
     try:
         with outputs.output_to(args.output, stdout) as out:
             batch.stream(_chain(first, files), FORMATS[args.format](out, view))
@@ -96,6 +100,7 @@ class _Batch:
 
     def __init__(self, ruleset: RuleSet, fail_on: str, progress: _Progress | None) -> None:
         self.ruleset, self.fail_on, self.progress = ruleset, fail_on, progress
+        self.max_bytes = DEFAULT_MAX_BYTES
         self.tally = BatchTally(rule.id for rule in ruleset.rules())
         self.bad = self.internal = False
 
@@ -118,7 +123,8 @@ class _Batch:
         if why is not None:
             return SubmissionResult(path, (Problem("$", None, None, why),))
         try:
-            return check_intake(self.ruleset, load_submission(Path(path)))
+            intake = load_submission(Path(path), max_bytes=self.max_bytes)
+            return check_intake(self.ruleset, intake)
         except Exception as exc:  # noqa: BLE001 - one file's bug must not stop the batch
             self.internal = True
             message = (f"internal error while checking this file: {type(exc).__name__}: {exc} "
@@ -149,3 +155,11 @@ class _Progress:
     def clear(self) -> None:
         self.stderr.write("\r\x1b[K")
         self.stderr.flush()
+
+
+def _byte_limit(text: str) -> int:
+    """``--max-bytes``: a whole number of bytes, at least 1."""
+    if not (text.isascii() and text.isdigit()) or int(text) < 1:
+        msg = f"expected a whole number of bytes, at least 1, e.g. 5000000; not '{text}'"
+        raise argparse.ArgumentTypeError(msg)
+    return int(text)
