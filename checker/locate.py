@@ -55,6 +55,7 @@ def expression_source(lines: Sequence[str], mark: Mark, value: str,
     (escapes such as ``\\"`` or ``''``, an alias), ``value`` is used, placed at the scalar's start.
 
     Example:
+        >>> from vardval.checker.locate import expression_source
         >>> from vardval.checker.strict_yaml import load_yaml
         >>> text = "require: >-\\n  a > 1\\n  and b\\n"
         >>> loaded = load_yaml(text, "r.yaml")

@@ -74,6 +74,7 @@ class Origin:
         """The origin of ``text[offset:]``, where ``text`` is the text this origin places.
 
         Example:
+            >>> from vardval.dsl.spans import Origin
             >>> Origin("r.yaml", 10, 14).inner("ab {x}", 4)
             Origin(file='r.yaml', line=10, column=18)
             >>> Origin("r.yaml", 10, 14).inner("ab\\n  {x}", 6)
