@@ -17,6 +17,7 @@ from vardval.dsl.transformer import ToAst
 MAX_LENGTH = 10_000
 MAX_NESTING = 40
 MAX_DEPTH = 100
+MAX_DIGITS = 1000  # as for submissions; Python itself will not convert over 4300 digits
 
 
 @functools.cache
@@ -49,6 +50,7 @@ def parse(text: str, origin: Origin | None = None) -> nodes.Expr:
     except UnexpectedInput as exc:
         raise RuleSyntaxError([diagnose(exc, text, origin, _parser().parse)]) from None
     _check_depth(tree, origin)
+    _check_numbers(tree, origin)
     try:
         return ToAst(origin).transform(tree)
     except VisitError as exc:
@@ -77,6 +79,19 @@ def _check_bounds(text: str, origin: Origin) -> None:
             message = f"brackets nest more than {MAX_NESTING} deep"
             hint = "split the expression into named definitions"
             raise RuleSyntaxError([Diagnostic("nesting-too-deep", message, span, hint)])
+
+
+def _check_numbers(tree: Tree[Token], origin: Origin) -> None:
+    """Refuse a number literal of more than MAX_DIGITS digits before anything converts it."""
+    for tok in tree.scan_values(lambda v: isinstance(v, Token) and v.type in _NUMBERS):
+        digits = sum(char.isdigit() for char in tok)
+        if digits > MAX_DIGITS:
+            message = f"this number has {digits} digits; a number has at most {MAX_DIGITS}"
+            raise RuleSyntaxError([Diagnostic("number-out-of-range", message,
+                                              token_span(tok, origin))])
+
+
+_NUMBERS = frozenset({"INT", "DECIMAL", "PERCENT"})
 
 
 def _check_depth(tree: Tree[Token], origin: Origin) -> None:
