@@ -18,11 +18,20 @@ from pathlib import Path
 from typing import Any
 
 from pydantic import ValidationError
-from vardval.checker import locate, nesting, reading, rulefile, strict_yaml, templates, validity
+from vardval.checker import (
+    locate,
+    nesting,
+    reading,
+    rulefile,
+    strict_yaml,
+    submission,
+    templates,
+    validity,
+)
 from vardval.checker.citations import ResolvedCitation, SourceRegistry
 from vardval.checker.errors import RuleLoadError
 from vardval.checker.models import Rule, Rulebook, RuleVersion, Template
-from vardval.dsl import nodes, walk
+from vardval.dsl import nodes, schema_types, walk
 from vardval.dsl import typesys as ts
 from vardval.dsl.errors import Diagnostic, DslError, RuleSyntaxError
 from vardval.dsl.parser import parse
@@ -42,6 +51,9 @@ class LoadContext:
     param_types: Mapping[str, ts.Type]
     registry: SourceRegistry
     regions: tuple[str, ...]
+    # The submission format's enumerated texts, so `clinic.operator == "privat"` is an error.
+    choices: Mapping[str, tuple[str, ...]] = field(default_factory=lambda: schema_types.choices(
+        submission.submission_schema()))
 
 
 def load_rulebook(path: Path, ctx: LoadContext, display: str | None = None) -> Rulebook:
@@ -78,7 +90,7 @@ class _Builder:
         region = self._region(parts.region)
         definitions = self._definitions(parts.definitions)
         types = {name: c.type if c else ts.ERROR for name, c in definitions.items()}
-        env = Environment(self.ctx.root, self.ctx.param_types, types)
+        env = Environment(self.ctx.root, self.ctx.param_types, types, self.ctx.choices)
         self._unique_ids(parts.entries)
         rules = [self._rule(entry, i, env, parts.head, region) for i, entry in parts.entries]
         if self.diagnostics or parts.head is None:
@@ -176,7 +188,7 @@ class _Builder:
             if expr is None or name in cyclic:
                 continue
             types = {n: c.type if c else ts.ERROR for n, c in done.items()}
-            env = Environment(self.ctx.root, self.ctx.param_types, types)
+            env = Environment(self.ctx.root, self.ctx.param_types, types, self.ctx.choices)
             done[name] = self._type(expr, env, f"definition '{name}'")
         return done
 

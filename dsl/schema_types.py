@@ -22,7 +22,7 @@ def record_type(schema: dict[str, Any]) -> ts.Type:
 
 
 def _convert(node: dict[str, Any], root: dict[str, Any], depth: int) -> ts.Type:
-    if depth > 32:  # noqa: PLR2004 - a recursive schema would loop; ours is a tree
+    if depth > 32:
         return ts.ANY
     node = _resolve(node, root)
     if "anyOf" in node:
@@ -39,6 +39,33 @@ def _convert(node: dict[str, Any], root: dict[str, Any], depth: int) -> ts.Type:
     if "const" in node or "enum" in node:
         return ts.TEXT
     return _SCALARS.get(str(kind), ts.ANY)
+
+
+def choices(schema: dict[str, Any]) -> dict[str, tuple[str, ...]]:
+    """The allowed texts of enumerated fields by dotted path (``path[]`` for a list's items).
+
+    Example:
+        >>> from vardval.dsl.schema_types import choices
+        >>> choices({"properties": {"op": {"enum": ["public", "private"]},
+        ...          "tags": {"type": "array", "items": {"enum": ["a", "b"]}}}})
+        {'op': ('public', 'private'), 'tags[]': ('a', 'b')}
+    """
+    out: dict[str, tuple[str, ...]] = {}
+    stack: list[tuple[str, dict[str, Any], int]] = [("", schema, 0)]
+    while stack:
+        path, node, depth = stack.pop()
+        node = _resolve(node, schema)
+        node = next((o for o in node.get("anyOf", []) if o.get("type") != "null"), node)
+        node = _resolve(node, schema)
+        if node.get("type") == "array" and depth < 32:
+            stack.append((path + "[]", node.get("items", {}), depth + 1))
+        options = node.get("enum") or ([node["const"]] if "const" in node else [])
+        if path and options and all(isinstance(o, str) for o in options):
+            out[path] = tuple(options)
+        for name, sub in node.get("properties", {}).items():
+            if depth < 32:
+                stack.append((f"{path}.{name}" if path else name, sub, depth + 1))
+    return dict(sorted(out.items()))
 
 
 def _resolve(node: dict[str, Any], root: dict[str, Any]) -> dict[str, Any]:

@@ -37,6 +37,8 @@ class Environment:
     root: ts.Type
     params: Mapping[str, ts.Type] = field(default_factory=dict)
     definitions: Mapping[str, ts.Type] = field(default_factory=dict)
+    # The allowed texts of enumerated fields by dotted path (``schema_types.choices``).
+    choices: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,6 +96,7 @@ class _Checker:
     def __init__(self, env: Environment) -> None:
         self.env = env
         self.scope: dict[str, ts.Type] = {}
+        self.var_choices: dict[str, str | None] = {}  # variable -> its list field
         self.diagnostics: list[Diagnostic] = []
 
     def error(self, code: str, message: str, span: Span, hint: str | None = None) -> ts.Type:
@@ -241,6 +244,9 @@ class _Checker:
         if node.op not in ("==", "!=") and lt not in ts.ORDERED:
             return out, self.error("wrong-type", f"'{node.op}' does not order "
                                    f"{lt}s", node.span, "use == or != instead")
+        if node.op in ("==", "!="):
+            self._values(left, [right])
+            self._values(right, [left])
         return out, ts.BOOL
 
     def _member(self, node: nodes.Member) -> tuple[nodes.Expr, ts.Type]:
@@ -256,7 +262,37 @@ class _Checker:
         if ts.unify(it, ct.elem) is None:
             return out, self.error("wrong-type", f"cannot look for {ts.article(it)} in "
                                    f"{ts.article(ct)}", node.span)
+        self._values(item, list(container.items) if isinstance(container, nodes.ListExpr)
+                     else [])
+        self._values(container, [item])
         return out, ts.BOOL
+
+    def _options(self, expr: nodes.Expr) -> tuple[str, tuple[str, ...]] | None:
+        """What an enumerated field (or its items, or a quantifier's item) may hold."""
+        choices = self.env.choices
+        if isinstance(expr, nodes.Field) and expr.dotted in choices:
+            return expr.dotted, choices[expr.dotted]
+        if isinstance(expr, nodes.Field) and f"{expr.dotted}[]" in choices:
+            return f"an item of {expr.dotted}", choices[f"{expr.dotted}[]"]
+        listed = self.var_choices.get(expr.name) if isinstance(expr, nodes.Var) else None
+        if listed is not None and isinstance(expr, nodes.Var):
+            return f"'{expr.name}' (an item of {listed})", choices[f"{listed}[]"]
+        return None
+
+    def _values(self, target: nodes.Expr, candidates: list[nodes.Expr]) -> None:
+        """Texts compared with an enumerated field must be among its values."""
+        found = self._options(target)
+        if found is None:
+            return
+        name, options = found
+        for literal in candidates:
+            if isinstance(literal, nodes.Literal) and literal.kind == "text" \
+                    and literal.value not in options:
+                shown = ", ".join(options[:8]) + (", …" if len(options) > 8 else "")
+                self.error("unknown-value", f"{name} is never '{literal.value}'; it is one "
+                           f"of {shown}", literal.span,
+                           suggest(str(literal.value), list(options)) or
+                           f'write one of them, e.g. "{options[0]}"')
 
     def _if(self, node: nodes.If) -> tuple[nodes.Expr, ts.Type]:
         cond, cond_type = self.visit(node.cond)
@@ -279,10 +315,13 @@ class _Checker:
         if found not in (ts.ERROR,) and found.name != "list":
             self.error("wrong-type", f"'{node.kind}' needs a list to go through, not "
                        f"{ts.article(found)}", node.iterable.span)
-        saved = self.scope.get(node.var)
+        saved, saved_choices = self.scope.get(node.var), self.var_choices.get(node.var)
         self.scope[node.var] = elem
+        dotted = iterable.dotted if isinstance(iterable, nodes.Field) else ""
+        self.var_choices[node.var] = dotted if f"{dotted}[]" in self.env.choices else None
         body, bt = self.visit(node.body)
         self._restore(node.var, saved)
+        self.var_choices[node.var] = saved_choices
         if bt not in (ts.BOOL, ts.ERROR):
             self.error("wrong-type", f"the condition after ':' must be a truth value, not "
                        f"{ts.article(bt)}", node.body.span)

@@ -36,7 +36,7 @@ from vardval.dsl import typesys as ts
 from vardval.dsl.errors import DslError
 from vardval.dsl.interpreter import Context
 from vardval.dsl.parser import parse
-from vardval.dsl.schema_types import record_type
+from vardval.dsl.schema_types import choices, record_type
 from vardval.dsl.spans import Origin
 from vardval.dsl.typecheck import Environment, check
 from vardval.dsl.values import Duration, Quarter, Unknown
@@ -109,6 +109,11 @@ def submission_type() -> ts.Type:
     return record_type(submission.submission_schema())
 
 
+@cache
+def submission_choices() -> dict[str, tuple[str, ...]]:
+    return choices(submission.submission_schema())
+
+
 def run_case(case: Case, evaluate: Evaluate) -> None:
     """Check and evaluate ``case`` with ``evaluate``; an AssertionError says what differs."""
     params = {name: literals.parse_literal(str(text)) for name, text in case.params.items()}
@@ -133,10 +138,10 @@ def _checked(case: Case, params: Mapping[str, Any]
     done: dict[str, nodes.Expr] = {}
     types: dict[str, ts.Type] = {}
     for name, text in case.definitions.items():
-        env = Environment(submission_type(), param_types, types)
+        env = Environment(submission_type(), param_types, types, submission_choices())
         checked = check(parse(str(text), Origin(f"{case.id} ({name})")), env)
         done[name], types[name] = checked.expr, checked.type
-    env = Environment(submission_type(), param_types, types)
+    env = Environment(submission_type(), param_types, types, submission_choices())
     checked = check(parse(case.expr, Origin(case.id)), env)
     return checked.expr, checked.type, done
 

@@ -26,7 +26,7 @@ REQUIRED_CODES = {
     # the expression language
     "syntax-error", "impossible-date", "unknown-unit", "unknown-name", "unknown-field",
     "unknown-parameter", "unknown-function", "function-without-call", "not-a-record",
-    "wrong-type", "wrong-arguments", "expression-too-long", "nesting-too-deep",
+    "wrong-type", "wrong-arguments", "expression-too-long", "nesting-too-deep", "unknown-value",
     # the rulebook
     "definition-cycle", "invalid-name", "bad-citation", "unknown-region", "duplicate-rule-id",
     "version-order", "version-outside-validity", "empty-validity", "parameter-not-in-force",
