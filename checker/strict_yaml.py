@@ -26,6 +26,17 @@ from yaml import parser as yaml_parser
 from yaml import reader as yaml_reader
 from yaml import scanner as yaml_scanner
 
+try:  # libyaml's event parser, ~10x faster than PyYAML's pure one; absent in some builds
+    from yaml._yaml import CParser as _CParser
+except ImportError:  # pragma: no cover - depends on how PyYAML was built
+    _CParser = None
+_NON_PRINTABLE = yaml_reader.Reader.NON_PRINTABLE
+# Texts libyaml and PyYAML read differently (found by tests/test_strict_yaml_parsers.py): tabs
+# (libyaml allows more), a BOM inside or Unicode line breaks (columns), '?' (libyaml takes it
+# inside flow plain scalars), an empty value in a flow collection (its mark is one column off)
+# and a block scalar header running into a comment ('>#'). These go to the pure parser.
+_PURE_ONLY = re.compile(r"[\t\ufeff\x85\u2028\u2029?]|:\s*(?:#[^\n]*\n\s*)*[,}\]]|[|>][-+0-9]*#")
+
 if TYPE_CHECKING:
     from collections.abc import Callable
 
@@ -152,6 +163,11 @@ class _Tree:
         self.values: list[tuple[NodePath, NodeMark]] = []
         self.keys: list[tuple[NodePath, NodeMark]] = []
 
+    def reset(self) -> None:
+        """Forget what a failed first reading recorded."""
+        self.values.clear()
+        self.keys.clear()
+
     def add(self, path: NodePath, mark: NodeMark, size: int = 1, height: int = 0) -> int:
         """Record a node (or an alias expanding to ``size`` nodes); return its index."""
         if len(self.values) + size > self.max_nodes:
@@ -225,8 +241,25 @@ _NOT_FINITE = re.compile(r"[-+]?\.(inf|Inf|INF)|\.(nan|NaN|NAN)")
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
 
+_RESOLVED: dict[str, Value] = {}
+_MAX_RESOLVED = 4096
+
+
 def _resolve_plain(text: str) -> Value:
-    """The value of an untagged, unquoted scalar; ``ValueError`` for non-finite numbers."""
+    """The value of an untagged, unquoted scalar; ``ValueError`` for non-finite numbers.
+
+    Keys and many values repeat from file to file, so results are remembered (they are all
+    immutable: None, bool, int, Decimal or str); refusals are not.
+    """
+    found = _RESOLVED.get(text, _RESOLVED)
+    if found is _RESOLVED:
+        if len(_RESOLVED) >= _MAX_RESOLVED:
+            _RESOLVED.clear()
+        found = _RESOLVED[text] = _resolve(text)
+    return found
+
+
+def _resolve(text: str) -> Value:
     if _NULL.fullmatch(text):
         return None
     if _TRUE.fullmatch(text) or _FALSE.fullmatch(text):
@@ -292,7 +325,28 @@ def _yaml_mark(
 
 
 def _compose_yaml(tree: _Tree) -> Value:
-    """Run the composer, turning PyYAML's own errors into located diagnostics."""
+    """Compose from libyaml's event stream when PyYAML has it, else from PyYAML's own.
+
+    The two parsers give the same events and marks for every document they both accept (the
+    tests compare them). Whenever a text is refused, by libyaml or by the composer's strict
+    rules, the pure parser reads it again, so every error is worded and located exactly as
+    without libyaml; so does a text with characters PyYAML's reader refuses. The few constructs
+    the two read differently (``_PURE_ONLY``) go to the pure parser directly.
+    """
+    text = tree.text
+    if _CParser is not None and not _PURE_ONLY.search(text) and not _NON_PRINTABLE.search(text):
+        parser = _CParser(text)
+        try:
+            return _YamlComposer(tree, parser).document()
+        except (yaml.YAMLError, YamlError):  # every refusal is worded by the pure reading
+            tree.reset()
+        finally:
+            parser.dispose()
+    return _compose_pure(tree)
+
+
+def _compose_pure(tree: _Tree) -> Value:
+    """Run the composer on PyYAML's pure parser, turning its errors into located diagnostics."""
     events = None
     try:
         events = _Events(tree.text)  # the reader checks for forbidden characters right here
@@ -334,7 +388,7 @@ class _YamlComposer:
 
     def _is_empty_scalar(self) -> bool:
         event = self.events.peek_event()
-        return bool(event.value == "" and event.style is None and event.tag is None)
+        return bool(event.value == "" and not event.style and event.tag is None)
 
     def _empty(self, event: yaml.Event) -> NoReturn:
         self.tree.fail("empty-file", "the file is empty", self._mark(event), _EMPTY_HINT)
@@ -356,7 +410,7 @@ class _YamlComposer:
     def scalar(self, event: yaml.ScalarEvent, path: NodePath) -> Value:
         mark = self._mark(event)
         self.tree.add(path, mark)
-        if event.style is not None:
+        if event.style:  # quoted or block; libyaml says '' for plain, PyYAML None
             return self.tree.string(str(event.value), mark)
         try:
             return _resolve_plain(event.value)
@@ -410,7 +464,7 @@ class _YamlComposer:
             kind = _EVENT_KINDS.get(type(event), "a value")
             self.tree.fail("non-string-key", f"a key must be text, not {kind}", mark)
         self.refuse_tag(event)
-        if event.style is not None:
+        if event.style:
             return self.tree.string(str(event.value), mark), mark
         return self._plain_key(event.value, mark), mark
 
@@ -463,7 +517,7 @@ class _YamlComposer:
         )
 
     def _mark(self, event: Any) -> NodeMark:
-        return _yaml_mark(event.start_mark, event.end_mark, getattr(event, "style", None))
+        return _yaml_mark(event.start_mark, event.end_mark, getattr(event, "style", None) or None)
 
 
 def _offset_mark(text: str, position: int) -> NodeMark:
