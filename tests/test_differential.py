@@ -2,20 +2,20 @@
 
 Every shipped rule runs over every example submission (``fixtures/submissions``, the case bases)
 and every rule test case (``fixtures/cases``), and random well-typed expressions run over random
-submissions; statuses, missing fields and whole findings must be identical. When the language
-conformance corpus (``tests/conformance_corpus.py``) is present, each of its cases runs through
-the compiled evaluator too.
+submissions; statuses, missing fields and whole findings must be identical. Every case of the
+language conformance corpus (``tests/conformance/*.yaml``) holds through the compiled evaluator,
+which gives the very value (or unknown, or failure) the interpreter gives.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import importlib.util
 import os
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+import conformance_corpus
 import pytest
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
@@ -24,7 +24,7 @@ from vardval.checker import casetest
 from vardval.checker.engine import check_intake, rule_statuses
 from vardval.checker.intake import Intake, load_submission, load_submission_text
 from vardval.checker.ruleset import RuleSet, load_ruleset
-from vardval.dsl import compiled, runtime
+from vardval.dsl import compiled, nodes, runtime
 from vardval.dsl import typesys as ts
 from vardval.dsl.errors import RuleTypeError
 from vardval.dsl.interpreter import Context
@@ -83,29 +83,21 @@ def test_every_rule_agrees_on_every_rule_test_case(ruleset: RuleSet,
 
 # --- the conformance corpus ---------------------------------------------------------------
 
-_CORPUS = Path(__file__).parent / "conformance_corpus.py"
+CONFORMANCE = conformance_corpus.load_cases()
 
 
-def _conformance_cases() -> list[Any]:
-    if not _CORPUS.is_file():
-        return []
-    spec = importlib.util.spec_from_file_location("conformance_corpus", _CORPUS)
-    assert spec is not None
-    assert spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return [(module, case) for case in module.load_cases()]
+def compiled_and_compared(expr: Any, ctx: Context) -> Any:
+    """The compiled value, after checking that the interpreter gives the very same one."""
+    expected = _outcome(interpret, expr, Context(ctx.data, ctx.period, ctx.param,
+                                                 ctx.definitions))
+    actual = _outcome(compiled.evaluate, expr, ctx)
+    _assert_same(expected, actual, nodes.show(expr))
+    return compiled.evaluate(expr, ctx)
 
 
-CONFORMANCE = _conformance_cases()
-
-
-@pytest.mark.skipif(not CONFORMANCE, reason="the conformance corpus has not landed yet")
-@pytest.mark.parametrize(("module", "case"), CONFORMANCE or [(None, None)],
-                         ids=[str(getattr(c, "name", i)) for i, (_, c) in
-                              enumerate(CONFORMANCE or [(None, None)])])
-def test_every_conformance_case_passes_compiled(module: Any, case: Any) -> None:
-    module.run_case(case, compiled.evaluate)
+@pytest.mark.parametrize("case", CONFORMANCE, ids=lambda c: c.id)
+def test_every_conformance_case_holds_compiled_and_agrees(case: Any) -> None:
+    conformance_corpus.run_case(case, compiled_and_compared)
 
 
 # --- random expressions over random submissions -------------------------------------------
@@ -197,12 +189,7 @@ PARAM_VALUES = _optional({"target": st.just(Decimal("0.9")), "lag": st.sampled_f
 PERIODS = st.builds(Quarter, st.integers(2016, 2027), st.integers(1, 4))
 
 
-def _outcome(evaluate: Any, expr: Any, data: dict[str, Any], period: Quarter,
-             params: dict[str, Any]) -> tuple[str, Any]:
-    def param(name: str) -> Any:
-        return params[name] if name in params else runtime.undefined(f"no {name}")
-
-    ctx = Context(data, period, param, DEFINITION_EXPRS)
+def _outcome(evaluate: Any, expr: Any, ctx: Context) -> tuple[str, Any]:
     try:
         value = evaluate(expr, ctx)
     except Exception as exc:  # noqa: BLE001 - both backends must fail alike
@@ -210,6 +197,20 @@ def _outcome(evaluate: Any, expr: Any, data: dict[str, Any], period: Quarter,
     if type(value) is Unknown:
         return "unknown", value
     return "value", (type(value).__name__, repr(value))
+
+
+def _assert_same(expected: tuple[str, Any], actual: tuple[str, Any], source: str) -> None:
+    if expected[0] == "error":
+        assert actual == ("error", "EvaluationError"), source
+    else:
+        assert actual == expected, source
+
+
+def _context(data: dict[str, Any], period: Quarter, params: dict[str, Any]) -> Context:
+    def param(name: str) -> Any:
+        return params[name] if name in params else runtime.undefined(f"no {name}")
+
+    return Context(data, period, param, DEFINITION_EXPRS)
 
 
 @settings(max_examples=int(os.environ.get("VARDVAL_DIFFERENTIAL_EXAMPLES", "150")),
@@ -223,9 +224,6 @@ def test_random_expressions_agree(source: str, data: dict[str, Any], period: Qua
         expr = check(parse(source), ENV).expr
     except RuleTypeError:  # e.g. date(0, 2, 28): refused before it could run
         assume(False)
-    expected = _outcome(interpret, expr, data, period, params)
-    actual = _outcome(compiled.evaluate, expr, data, period, params)
-    if expected[0] == "error":
-        assert actual == ("error", "EvaluationError"), source
-    else:
-        assert actual == expected, source
+    expected = _outcome(interpret, expr, _context(data, period, params))
+    actual = _outcome(compiled.evaluate, expr, _context(data, period, params))
+    _assert_same(expected, actual, source)
