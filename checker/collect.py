@@ -72,7 +72,7 @@ def _identity(info: os.stat_result) -> tuple[int, int]:
 
 def _revisit(folder: str, first: str) -> str:
     if first == folder:
-        return "this folder was already walked (it is named more than once); its files are checked once"
+        return "already walked (this folder is named more than once); its files are checked once"
     if os.path.islink(folder):
         return (f"symbolic link to a folder already walked as '{first}' (a link loop or a "
                 "second way in); skipped so no file is checked twice")

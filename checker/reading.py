@@ -40,7 +40,7 @@ _KINDS = (
 )
 
 
-class ReadRefused(Exception):  # noqa: N818 - it is a refusal, not an error of ours
+class ReadRefused(Exception):
     """The file was not read; ``str(exc)`` says why, for a person."""
 
 
@@ -150,10 +150,10 @@ def rule_text(path: Path, filename: str, max_bytes: int = MAX_RULE_FILE_BYTES) -
     Example:
         >>> import pathlib
         >>> from vardval.checker.reading import rule_text
-        >>> rule_text(pathlib.Path("no/such/rules.yaml"), "rules.yaml")
+        >>> rule_text(pathlib.Path("no/such/rules.yaml"), "rules.yaml")  # doctest: +ELLIPSIS
         Traceback (most recent call last):
         ...
-        vardval.checker.errors.RuleLoadError: rules.yaml:1:1: cannot read the rule file: no such file or folder
+        vardval.checker.errors.RuleLoadError: rules.yaml:1:1: cannot read the rule file: no such ...
     """
     try:
         raw = read_bounded(path, max_bytes, advice=RULE_FILE_ADVICE)
@@ -161,4 +161,5 @@ def rule_text(path: Path, filename: str, max_bytes: int = MAX_RULE_FILE_BYTES) -
         span = Span(filename, 1, 1, 1, 2)
         message = f"cannot read the rule file: {exc}"
         raise RuleLoadError([Diagnostic("unreadable-file", message, span)]) from None
-    return strict_yaml.decode_text(raw, filename)
+    text: str = strict_yaml.decode_text(raw, filename)
+    return text
