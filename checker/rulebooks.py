@@ -83,7 +83,7 @@ class _Builder:
         self.filename, self.lines, self.loaded, self.ctx = filename, text.splitlines(), loaded, ctx
         self.diagnostics: list[Diagnostic] = []
         self.done: dict[locate.PathKey, Any] = {}
-        self.depths: dict[str, int] = {}  # definitions' depth, counting those they use
+        self.depths: dict[str, nesting.Nesting] = {}  # definitions, counting those they use
 
     def build(self) -> Rulebook | None:
         parts = self._read()
