@@ -34,3 +34,9 @@ docs: $(STAMP)
 # Serves the documentation at http://127.0.0.1:8000, rebuilding when docs/ or rules/ change.
 serve: $(STAMP)
 	$(BIN)/python -m mkdocs serve --watch rules --watch fixtures/cases
+
+# Measures loading, evaluation throughput (compiled, interpreted, hand-written) and
+# `vardval check` end to end on N synthetic submissions (default 10000; `make bench N=1000`),
+# then writes docs/benchmarks.md. Not part of `make test`.
+bench: $(STAMP)
+	$(BIN)/python bench/run.py $(if $(N),--n $(N))

@@ -3,7 +3,8 @@
 ``load_ruleset`` asks here first. An entry is keyed by the SHA-256 of every file under the
 rules folder (path and bytes), the vardval version and source files (so an edited checker never
 meets an old entry), the Python version, and the folder and working directory (rule file names
-in messages are shown relative to the latter). A changed rule file therefore misses, and the
+in messages are shown relative to the latter). A process whose own code files changed on disk
+after it imported them stays away from the cache altogether. A changed rule file therefore misses, and the
 fresh result is stored under its new key; the few newest entries are kept.
 
 Location: ``$VARDVAL_CACHE_DIR``, else ``$XDG_CACHE_HOME/vardval``, else ``~/.cache/vardval``;
@@ -27,6 +28,7 @@ import pickle
 import stat
 import sys
 import tempfile
+import time
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -37,6 +39,7 @@ if TYPE_CHECKING:
     from vardval.checker.ruleset import RuleSet
 
 MAGIC = b"vardval-ruleset-cache-1\n"
+_IMPORTED_AT = time.time()
 KEEP = 8
 _CODE_SUFFIXES = (".py", ".lark", ".json")
 
@@ -93,11 +96,26 @@ def _hash_tree(digest: hashlib._Hash, root: Path, suffixes: tuple[str, ...] | No
 
 
 def entry_path(directory: Path) -> Path | None:
-    """The file the corpus's entry is (or would be) stored in."""
+    """The file the corpus's entry is (or would be) stored in; None when not caching."""
     folder = cache_dir()
-    if folder is None:
+    if folder is None or _code_changed_since_import():
         return None
     return folder / f"ruleset-{corpus_key(directory)[:40]}.pickle"
+
+
+def _code_changed_since_import() -> bool:
+    """Whether vardval's own files changed after this process imported them.
+
+    Then the code running is not the code the key describes (an editor saved a file while a
+    long test session ran), and an entry it stored would carry stale compiled rules under the
+    new files' key: such a process neither reads nor writes the cache.
+    """
+    for package in (vardval.dsl, vardval.checker):
+        folder = Path(package.__file__).parent  # type: ignore[arg-type]
+        for path in folder.rglob("*"):
+            if path.suffix in _CODE_SUFFIXES and path.stat().st_mtime > _IMPORTED_AT:
+                return True
+    return False
 
 
 def load(path: Path) -> RuleSet | None:

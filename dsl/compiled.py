@@ -30,7 +30,7 @@ BUILTINS: Mapping[str, object] = {
     "OverflowError": OverflowError,
 }
 HELPERS = (
-    "get_path", "has_path", "get_attr", "period_part", "unknown_of", "k_and", "k_or", "add",
+    "missing", "get_path", "has_path", "get_attr", "period_part", "unknown_of", "k_and", "k_or", "add",
     "sub", "mul", "div", "neg", "compare", "member",
 )
 VALUE_CLASSES: Mapping[str, type] = {

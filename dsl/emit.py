@@ -5,8 +5,10 @@ the name (or literal) that then holds its value. Semantics are ``dsl.interpreter
 each fast path computes the same value as the helper it bypasses, for every input:
 
 * ``a + b`` etc. on two ``int``s is the helper's own ``int`` branch;
-* a field is read as ``D['a']['b']``; a ``KeyError``/``TypeError`` (absent, or not a mapping)
-  falls back to ``runtime.get_path``, which then names the missing field;
+* a field is read by subscripts; an absent last step in a dict is ``get_path``'s own answer
+  (``missing(path)``, built once), anything else unusual is left to ``runtime.get_path``;
+  submission data are plain JSON-like values (dicts, lists, text, numbers, dates), none of
+  which but a dict takes a text subscript;
 * a value ``flow.Facts`` proves never unknown skips the ``type(x) is Unknown`` test, and a
   comparison of values that are never durations is Python's comparison (what ``compare`` does).
 """
@@ -54,23 +56,37 @@ def literal(gen: CodeGenerator, node: nodes.Literal) -> str:
 
 
 def field(gen: CodeGenerator, node: nodes.Field) -> str:
+    """``D['a']['b']['c']``: the parent by subscripts, then the last step tested with ``in``.
+
+    A missing last field (an absent optional value, the common case) is a hoisted constant
+    equal to what ``runtime.get_path`` returns for it; anything else unusual (a missing parent,
+    a value that is not a dict) is left to ``get_path`` itself.
+    """
+    parent, last = _parent(gen, node, node.path)
     target = gen.fresh_name()
-    gen.block(node, "try:", target, f"D{_subscripts(node.path)}")
-    gen.block(node, "except (KeyError, TypeError):", target,
-              f"get_path(D, {node.path!r}, {node.dotted!r})")
+    absent = gen.constant(f"missing({node.dotted!r})")
+    gen.writeline(f"if type({parent}) is dict:", node)
+    gen.indent()
+    gen.writeline(f"{target} = {parent}[{last!r}] if {last!r} in {parent} else {absent}", node)
+    gen.outdent()
+    gen.block(node, "else:", target, f"get_path(D, {node.path!r}, {node.dotted!r})")
     return target
 
 
 def exists(gen: CodeGenerator, node: nodes.Exists) -> str:
-    target = gen.fresh_name()
-    gen.writeline("try:", node)
-    gen.indent()
-    gen.writeline(f"D{_subscripts(node.field.path)}", node)
-    gen.writeline(f"{target} = True", node)
-    gen.outdent()
-    gen.block(node, "except (KeyError, TypeError):", target,
-              f"has_path(D, {node.field.path!r})")
-    return target
+    parent, last = _parent(gen, node, node.field.path)
+    return gen.assign(node, f"{last!r} in {parent} if type({parent}) is dict else "
+                      f"has_path(D, {node.field.path!r})")
+
+
+def _parent(gen: CodeGenerator, node: nodes.Expr, path: tuple[str, ...]) -> tuple[str, str]:
+    """A local holding the mapping above the path's last step (None when it is not there)."""
+    if len(path) == 1:
+        return "D", path[0]
+    parent = gen.fresh_name("p")
+    gen.block(node, "try:", parent, f"D{_subscripts(path[:-1])}")
+    gen.block(node, "except (KeyError, TypeError):", parent, "None")
+    return parent, path[-1]
 
 
 def _subscripts(path: tuple[str, ...]) -> str:
@@ -174,9 +190,12 @@ def compare(gen: CodeGenerator, node: nodes.Compare) -> str:
 
 def member(gen: CodeGenerator, node: nodes.Member) -> str:
     item = expr(gen, node.item)
-    fast = _literal_list_type(node.container)
+    container = node.container
+    if isinstance(container, nodes.DefRef):  # a definition that is a list literal
+        container = gen.facts.definitions.get(container.name, container)
+    fast = _literal_list_type(container)
     if fast is not None:
-        values = gen.constant(_literal_tuple(node.container))
+        values = gen.constant(_literal_tuple(container))
         found = gen.assign(node, f"{item} in {values} if type({item}) is {fast} else "
                            f"member({item}, {values})")
     else:

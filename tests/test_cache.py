@@ -110,3 +110,11 @@ def test_the_default_folder_follows_xdg(monkeypatch: pytest.MonkeyPatch, tmp_pat
     assert cache.cache_dir() == tmp_path / "vardval"
     monkeypatch.delenv("XDG_CACHE_HOME")
     assert cache.cache_dir() == Path.home() / ".cache" / "vardval"
+
+
+def test_a_process_whose_code_changed_on_disk_stays_away(corpus: Path,
+                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(cache, "_IMPORTED_AT", 0.0)  # every source file is "newer"
+    assert cache.entry_path(corpus) is None
+    load_ruleset(corpus)
+    assert not (corpus.parent / "cache").exists()
