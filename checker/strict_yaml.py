@@ -195,7 +195,11 @@ class _Tree:
         self.keys.append((path, mark))
 
     def string(self, value: str, mark: NodeMark) -> str:
-        """Refuse a lone UTF-16 surrogate (an escape such as ``\\ud800``): it is no character."""
+        """Join a surrogate pair written as two escapes (JSON exporters write an emoji so, and
+        YAML reads each half alone); refuse a lone half (``\\ud800``): it is no character."""
+        if _SURROGATE.search(value) is None:
+            return value
+        value = value.encode("utf-16-le", "surrogatepass").decode("utf-16-le", "surrogatepass")
         found = _SURROGATE.search(value)
         if found is not None:
             self.fail(
