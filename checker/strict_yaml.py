@@ -17,7 +17,7 @@ import copy
 import json
 import re
 from dataclasses import dataclass
-from decimal import Decimal
+from decimal import Decimal, InvalidOperation
 from typing import TYPE_CHECKING, Any, NoReturn, TypeAlias
 
 import yaml
@@ -285,8 +285,13 @@ def _integer(text: str) -> int:
 
 
 def _decimal(text: str) -> Decimal:
-    number = Decimal(text)
-    if len(text) > MAX_DIGITS or abs(number.adjusted()) > MAX_DIGITS:
+    if len(text) > MAX_DIGITS:
+        raise OverflowError(text)
+    try:
+        number = Decimal(text)
+    except InvalidOperation:  # an exponent beyond even Decimal's range: 1e99999999999999999999
+        raise OverflowError(text) from None
+    if abs(number.adjusted()) > MAX_DIGITS:
         raise OverflowError(text)
     return number
 
