@@ -102,8 +102,10 @@ def pydantic_diagnostics(errors: list[dict[str, Any]], loaded: Loaded, filename:
     """
     out = []
     for error in errors:
-        path = tuple(p for p in error["loc"] if not (isinstance(p, str) and "[" in p))
         kind = error["type"]
+        path = _data_path(error["loc"], loaded.data, kind)
+        if kind in ("extra_forbidden", "missing") and not path:
+            kind = "invalid"
         if kind == "extra_forbidden":
             span = span_at(loaded, path, filename, key=True)
             message = f"unknown key '{path[-1]}' in {_dotted(path[:-1])}"
@@ -118,6 +120,25 @@ def pydantic_diagnostics(errors: list[dict[str, Any]], loaded: Loaded, filename:
             span = span_at(loaded, path, filename)
             out.append(Diagnostic("invalid-value", _invalid(error, path, model), span, None))
     return out
+
+
+def _data_path(loc: Sequence[Any], data: Any, kind: str) -> PathKey:
+    """The part of pydantic's ``loc`` that names places in the file.
+
+    pydantic puts validator tags such as ``function-after[…]`` into ``loc``; those are dropped
+    by walking the data itself, so a real key that happens to contain ``[`` is kept.
+    """
+    path: list[str | int] = []
+    current = data
+    for index, part in enumerate(loc):
+        if isinstance(current, dict) and part in current:
+            current = current[part]
+        elif isinstance(current, list) and isinstance(part, int) and 0 <= part < len(current):
+            current = current[part]
+        elif not (index == len(loc) - 1 and kind == "missing"):
+            continue
+        path.append(part)
+    return tuple(path)
 
 
 def _dotted(path: PathKey) -> str:
