@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import gc
 import os
 import platform
 import subprocess
@@ -49,12 +50,18 @@ Row = tuple[str, str, str]
 
 
 def best(run: Callable[[], object], passes: int) -> float:
-    """The fastest of ``passes`` timed runs, in seconds."""
+    """The fastest of ``passes`` timed runs, in seconds (garbage collection paused, as timeit
+    does, so a collection triggered by earlier work does not land in one contender's time)."""
     times = []
     for _ in range(passes):
-        start = time.perf_counter()
-        run()
-        times.append(time.perf_counter() - start)
+        gc.collect()
+        gc.disable()
+        try:
+            start = time.perf_counter()
+            run()
+            times.append(time.perf_counter() - start)
+        finally:
+            gc.enable()
     return min(times)
 
 

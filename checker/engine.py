@@ -18,7 +18,7 @@ from vardval.checker import evidence as evidence_of
 from vardval.checker import finding_texts as texts
 from vardval.checker.findings import Finding, SubmissionResult
 from vardval.checker.intake import Intake
-from vardval.checker.plan import NOT_APPLICABLE, BookPlan, Entry, Plans
+from vardval.checker.plan import NOT_APPLICABLE, BookPlan, Entry
 from vardval.checker.ruleset import RuleSet
 from vardval.dsl import nodes
 from vardval.dsl.interpreter import Context, evaluate
@@ -41,8 +41,8 @@ def check_intake(ruleset: RuleSet, intake: Intake, evaluator: Evaluate = evaluat
         return SubmissionResult(intake.file, tuple(intake.problems))
     data = intake.data
     clinic = data["clinic"]
-    period = _quarter(data["period"])
-    run = _Run(ruleset, data, period, _decider(ruleset, backend, evaluator))
+    run = _Run(ruleset, data, _decider(ruleset, backend, evaluator))
+    period = run.period
     findings = tuple(run.finding(entry, ctx, evidence) for ctx, entry in run.entries())
     summary = {k: clinic[k] for k in ("hsa_id", "name", "region") if k in clinic}
     return SubmissionResult(intake.file, (), summary, str(period), findings,
@@ -64,18 +64,19 @@ def rule_statuses(ruleset: RuleSet, data: dict[str, Any], *,
     """
     if backend == "compile":
         return _compiled_statuses(ruleset, data)
-    run = _Run(ruleset, data, _quarter(data["period"]), _decider(ruleset, backend, evaluate))
+    run = _Run(ruleset, data, _decider(ruleset, backend, evaluate))
     return {entry.rule.id: run.status(entry, ctx) if entry.version else NOT_APPLICABLE
             for ctx, entry in run.entries()}
 
 
 def _compiled_statuses(ruleset: RuleSet, data: dict[str, Any]) -> dict[str, Status]:
-    """The hot loop of batch validation: a plan lookup, then one call per rule in force."""
-    period, clinic = _quarter(data["period"]), data["clinic"]
+    """The hot loop of batch validation: one plan lookup, then one call per rule in force."""
     program = ruleset.program
-    plans = program.plans(ruleset)
-    params = plans.params(period, clinic["region"])
-    plan = plans.plan(clinic["region"], clinic.get("vardval_system", "vardcentral"), period)
+    clinic = data["clinic"]
+    plan = program.plans(ruleset).plan(clinic["region"],
+                                       clinic.get("vardval_system", "vardcentral"),
+                                       data["period"])
+    period, params = plan.period, plan.params
     out = plan.statuses.copy()
     try:
         for calls in plan.active:
@@ -85,17 +86,6 @@ def _compiled_statuses(ruleset: RuleSet, data: dict[str, Any]) -> dict[str, Stat
     except Exception as exc:
         raise program.located(exc) from exc
     return out
-
-
-_QUARTERS: dict[str, Quarter] = {}
-
-
-def _quarter(text: str) -> Quarter:
-    """``Quarter.parse``, remembered: a batch has a handful of distinct periods."""
-    found = _QUARTERS.get(text)
-    if found is None:
-        found = _QUARTERS[text] = Quarter.parse(text)
-    return found
 
 
 Decide = Callable[[Entry, Context], Status]
@@ -148,19 +138,17 @@ def decide(applies: Any, outcome: Any) -> Status:
 class _Run:
     """One submission's evaluation: a context per rulebook (its definitions memoised there)."""
 
-    def __init__(self, ruleset: RuleSet, data: dict[str, Any], period: Quarter,
-                 decide_status: Decide) -> None:
+    def __init__(self, ruleset: RuleSet, data: dict[str, Any], decide_status: Decide) -> None:
         clinic = data["clinic"]
-        self.ruleset, self.data, self.period = ruleset, data, period
+        self.ruleset, self.data = ruleset, data
         self.region = clinic["region"]
-        self.plans: Plans = ruleset.program.plans(ruleset)
-        self.books = self.plans.plan(self.region, clinic.get("vardval_system", "vardcentral"),
-                                     period)
-        self.params = self.plans.params(period, self.region)
+        self.plan = ruleset.program.plans(ruleset).plan(
+            self.region, clinic.get("vardval_system", "vardcentral"), data["period"])
+        self.period, self.params = self.plan.period, self.plan.params
         self.status = decide_status
 
     def entries(self) -> Iterator[tuple[Context, Entry]]:
-        for book in self.books.books:
+        for book in self.plan.books:
             ctx = self._context(book)
             for entry in book.entries:
                 yield ctx, entry

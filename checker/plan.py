@@ -2,7 +2,8 @@
 
 A national collection has thousands of submissions but few distinct (region, vardval system,
 period) combinations, so the engine asks ``Plans`` once per combination which version of each
-rule is in force (or why none is), and looks each parameter up once per (period, region).
+rule is in force (or why none is), and looks each parameter up once per (period, region). Plans
+are keyed by the period as written, so the hot path never parses it or builds a date.
 Both backends use the same plans; only how a version is evaluated differs.
 """
 
@@ -13,6 +14,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from vardval.dsl import runtime
+from vardval.dsl.values import Quarter
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Mapping
@@ -20,10 +22,9 @@ if TYPE_CHECKING:
     from vardval.checker.models import Rule, Rulebook, RuleVersion
     from vardval.checker.ruleset import RuleSet
     from vardval.dsl import nodes
-    from vardval.dsl.values import Quarter
 
-PlanKey = tuple[str, str, dt.date]
 NOT_APPLICABLE = ("not_applicable", None)
+MAX_PLANS = 10_000
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,81 +50,85 @@ class BookPlan:
 
 @dataclass(frozen=True, slots=True)
 class Plan:
-    """Everything to evaluate for one kind of submission.
+    """Everything to evaluate for one kind of submission (region, system, period).
 
     ``statuses`` holds every rule id in corpus order, the rules not in force already decided
-    (not applicable); a run copies it and fills in the others from ``calls`` of each book.
+    (not applicable); a run copies it and fills in the others from each book's ``calls``.
     """
 
+    period: Quarter
+    params: Params
     books: tuple[BookPlan, ...]
     statuses: dict[str, tuple[str, Any]]
     active: tuple[tuple[tuple[str, Callable[..., tuple[str, Any]]], ...], ...]
 
 
-class Params:
-    """Parameter values in force on one day for one region, looked up once each.
+class Params(dict[str, Any]):
+    """Parameter values in force on one day for one region, each looked up once.
+
+    Called like a function (``params(name)``) as evaluators expect; that call is the dict's own
+    lookup, and a name not yet seen is looked up in the parameter set by ``__missing__``.
 
     Example:
         >>> import datetime as dt
         >>> from vardval.checker.ruleset import load_ruleset
         >>> from vardval.checker.plan import Params
         >>> params = Params(load_ruleset(), dt.date(2025, 1, 1), "kronoberg")
-        >>> params("vardgaranti.kontakt.malniva")
-        Decimal('0.90')
+        >>> type(params("vardgaranti.kontakt.malniva")).__name__, "vardgaranti.kontakt.malniva" in params
+        ('Decimal', True)
     """
 
+    __slots__ = ("day", "region", "ruleset")
+    __call__ = dict.__getitem__
+
     def __init__(self, ruleset: RuleSet, day: dt.date, region: str) -> None:
+        super().__init__()
         self.ruleset, self.day, self.region = ruleset, day, region
-        self._values: dict[str, Any] = {}
 
-    def __call__(self, name: str) -> Any:
-        try:
-            return self._values[name]
-        except KeyError:
-            value = self._values[name] = self._lookup(name)
-            return value
-
-    def _lookup(self, name: str) -> Any:
+    def __missing__(self, name: str) -> Any:
         found = self.ruleset.parameters.value_on(name, self.day, self.region)
-        if found is None:
-            return runtime.undefined(f"parameter {name} has no value in force on "
-                                     f"{self.day} for {self.region}")
-        return found.value
+        value = self[name] = found.value if found is not None else runtime.undefined(
+            f"parameter {name} has no value in force on {self.day} for {self.region}")
+        return value
 
 
 class Plans:
-    """Plans and parameter lookups of one corpus, built on first use and kept."""
+    """The plans of one corpus, by (region, system, period text), built on first use."""
 
     def __init__(self, ruleset: RuleSet, functions: Mapping[str, tuple[Callable[..., Any], ...]],
                  ) -> None:
         self.ruleset, self.functions = ruleset, functions
-        self._plans: dict[PlanKey, Plan] = {}
+        self.plans: dict[tuple[str, str, str], Plan] = {}
         self._params: dict[tuple[dt.date, str], Params] = {}
 
-    def plan(self, region: str, system: str, period: Quarter) -> Plan:
-        key = (region, system, period.start)
-        found = self._plans.get(key)
+    def plan(self, region: str, system: str, period: str) -> Plan:
+        """The plan for a submission of ``region``, vårdval ``system`` and ``period`` (text)."""
+        key = (region, system, period)
+        found = self.plans.get(key)
         if found is None:
-            found = self._plans[key] = self._plan(region, system, period.start)
+            if len(self.plans) >= MAX_PLANS:
+                self.plans.clear()
+            found = self.plans[key] = self._plan(region, system, Quarter.parse(period))
         return found
 
-    def params(self, period: Quarter, region: str) -> Params:
-        key = (period.start, region)
-        found = self._params.get(key)
+    def _params_for(self, day: dt.date, region: str) -> Params:
+        found = self._params.get((day, region))
         if found is None:
-            found = self._params[key] = Params(self.ruleset, period.start, region)
+            found = self._params[(day, region)] = Params(self.ruleset, day, region)
         return found
+
+    def _plan(self, region: str, system: str, period: Quarter) -> Plan:
+        day = period.start
+        books = tuple(self._book(b, region, system, day) for b in self.ruleset.rulebooks)
+        statuses = {e.rule.id: NOT_APPLICABLE for book in books for e in book.entries}
+        return Plan(period, self._params_for(day, region), books, statuses,
+                    tuple(book.calls for book in books if book.calls))
 
     def _book(self, book: Rulebook, region: str, system: str, day: dt.date) -> BookPlan:
         definitions = {name: checked.expr for name, checked in book.definitions.items()}
         entries = tuple(self._entry(rule, region, system, day) for rule in book.rules)
         calls = tuple((e.rule.id, e.function) for e in entries if e.function is not None)
         return BookPlan(book, definitions, entries, calls)
-
-    def _plan(self, region: str, system: str, day: dt.date) -> Plan:
-        books = tuple(self._book(b, region, system, day) for b in self.ruleset.rulebooks)
-        statuses = {e.rule.id: NOT_APPLICABLE for book in books for e in book.entries}
-        return Plan(books, statuses, tuple(book.calls for book in books if book.calls))
 
     def _entry(self, rule: Rule, region: str, system: str, day: dt.date) -> Entry:
         if not rule.applies_to(region, system):

@@ -19,6 +19,7 @@ from vardval.checker.plan import Plans
 from vardval.dsl import codegen, compiled
 from vardval.dsl.codegen import Function, Generated, Verdicts
 from vardval.dsl.errors import EvaluationError
+from vardval.dsl.values import Duration
 
 if TYPE_CHECKING:
     from vardval.checker.models import Rule, Rulebook
@@ -42,17 +43,20 @@ def version_function(index: int) -> str:
 
 def generate(ruleset: RuleSet) -> tuple[Generated, ...]:
     """Every unit's source, in corpus order: a rulebook's definitions, then its rules."""
+    parameters = ruleset.parameters
+    durations = frozenset(n for n in parameters.names() if parameters.python_type(n) is Duration)
     units: list[Generated] = []
     for book in ruleset.rulebooks:
-        units.extend(_book_units(book))
+        units.extend(_book_units(book, durations))
     return tuple(units)
 
 
-def _book_units(book: Rulebook) -> Iterator[Generated]:
+def _book_units(book: Rulebook, durations: frozenset[str]) -> Iterator[Generated]:
     definitions = [(name, checked.expr) for name, checked in book.definitions.items()]
-    yield codegen.generate_definitions(definitions_file(book.id), definitions)
+    yield codegen.generate_definitions(definitions_file(book.id), definitions, durations)
     for rule in book.rules:
-        yield codegen.generate(rule_file(rule.id), list(_functions(rule)), definitions)
+        yield codegen.generate(rule_file(rule.id), list(_functions(rule)), definitions,
+                               durations)
 
 
 def _functions(rule: Rule) -> Iterator[Function]:

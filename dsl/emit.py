@@ -5,12 +5,16 @@ the name (or literal) that then holds its value. Semantics are ``dsl.interpreter
 each fast path computes the same value as the helper it bypasses, for every input:
 
 * ``a + b`` etc. on two ``int``s is the helper's own ``int`` branch;
-* a field is read by subscripts; an absent last step in a dict is ``get_path``'s own answer
-  (``missing(path)``, built once), anything else unusual is left to ``runtime.get_path``;
-  submission data are plain JSON-like values (dicts, lists, text, numbers, dates), none of
-  which but a dict takes a text subscript;
+* a field is read by subscripts, and anything absent on the way is ``get_path``'s own answer,
+  ``missing(path)``, built once. This holds for what ``D`` is - the submission's evaluation
+  view, plain dicts, lists, texts, numbers and dates (as the intake and the conformance corpus
+  make it) - where only a dict takes a text subscript;
 * a value ``flow.Facts`` proves never unknown skips the ``type(x) is Unknown`` test, and a
-  comparison of values that are never durations is Python's comparison (what ``compare`` does).
+  comparison of values that are never durations is Python's comparison (what ``compare`` does);
+  for ``< <= > >=`` that is tried first, since ordering an ``Unknown`` (which has no order)
+  raises ``TypeError``, and only then ``compare`` runs (and answers, or raises the same error);
+* a pure read (a field, ``exists``, a parameter, a definition, a part of the period) already
+  made on the same code path is reused (``CodeGenerator.reuse``).
 """
 
 from __future__ import annotations
@@ -31,6 +35,7 @@ ARGS = "D, Q, P, M"
 PERIOD_PARTS = ("start", "end", "year", "quarter")
 _ARITH_HELPERS = {"+": "add", "-": "sub", "*": "mul"}
 _FAST_MEMBER_TYPES = {"text": "str", "int": "int"}
+_ORDERING = frozenset({"<", "<=", ">", ">="})
 _LOGIC = {"and": ("False", "True", "k_and"), "or": ("True", "False", "k_or")}
 
 
@@ -58,34 +63,39 @@ def literal(gen: CodeGenerator, node: nodes.Literal) -> str:
 def field(gen: CodeGenerator, node: nodes.Field) -> str:
     """``D['a']['b']['c']``: the parent by subscripts, then the last step tested with ``in``.
 
-    A missing last field (an absent optional value, the common case) is a hoisted constant
-    equal to what ``runtime.get_path`` returns for it; anything else unusual (a missing parent,
-    a value that is not a dict) is left to ``get_path`` itself.
+    ``runtime.get_path`` gives the value or, whatever step fails, ``missing(path)``: here that
+    is a constant built once, and a parent that is absent or not a dict reads as ``{}``.
     """
+    found = gen.reuse(("field", node.dotted))
+    if found is not None:
+        return found
     parent, last = _parent(gen, node, node.path)
-    target = gen.fresh_name()
     absent = gen.constant(f"missing({node.dotted!r})")
-    gen.writeline(f"if type({parent}) is dict:", node)
-    gen.indent()
-    gen.writeline(f"{target} = {parent}[{last!r}] if {last!r} in {parent} else {absent}", node)
-    gen.outdent()
-    gen.block(node, "else:", target, f"get_path(D, {node.path!r}, {node.dotted!r})")
-    return target
+    return gen.remember(("field", node.dotted), gen.assign(
+        node, f"{parent}[{last!r}] if {last!r} in {parent} else {absent}"))
 
 
 def exists(gen: CodeGenerator, node: nodes.Exists) -> str:
+    key = ("exists", node.field.dotted)
+    found = gen.reuse(key)
+    if found is not None:
+        return found
     parent, last = _parent(gen, node, node.field.path)
-    return gen.assign(node, f"{last!r} in {parent} if type({parent}) is dict else "
-                      f"has_path(D, {node.field.path!r})")
+    return gen.remember(key, gen.assign(node, f"{last!r} in {parent}"))
 
 
 def _parent(gen: CodeGenerator, node: nodes.Expr, path: tuple[str, ...]) -> tuple[str, str]:
-    """A local holding the mapping above the path's last step (None when it is not there)."""
+    """A local holding the dict above the path's last step: ``{}`` when it is not there."""
     if len(path) == 1:
         return "D", path[0]
-    parent = gen.fresh_name("p")
-    gen.block(node, "try:", parent, f"D{_subscripts(path[:-1])}")
-    gen.block(node, "except (KeyError, TypeError):", parent, "None")
+    key = ("parent", ".".join(path[:-1]))
+    parent = gen.reuse(key)
+    if parent is None:
+        empty = gen.constant("{}")
+        parent = gen.remember(key, gen.fresh_name("p"))
+        gen.block(node, "try:", parent, f"D{_subscripts(path[:-1])}")
+        gen.block(node, "except (KeyError, TypeError):", parent, empty)
+        gen.block(node, f"if type({parent}) is not dict:", parent, empty)
     return parent, path[-1]
 
 
@@ -102,9 +112,7 @@ def var(gen: CodeGenerator, node: nodes.Var) -> str:
 
 def attr(gen: CodeGenerator, node: nodes.Attr) -> str:
     if isinstance(node.base, nodes.PeriodRef):
-        if node.name not in PERIOD_PARTS:
-            return gen.assign(node, f"period_part(Q, {node.name!r})")
-        return gen.assign(node, f"Q if type(Q) is Unknown else Q.{node.name}")
+        return _period_part(gen, node)
     base = expr(gen, node.base)
     target = gen.fresh_name()
     gen.block(node, f"if type({base}) is dict and {node.name!r} in {base}:", target,
@@ -113,12 +121,34 @@ def attr(gen: CodeGenerator, node: nodes.Attr) -> str:
     return target
 
 
+def _period_part(gen: CodeGenerator, node: nodes.Attr) -> str:
+    found = gen.reuse(("period", node.name))
+    if found is not None:
+        return found
+    if node.name not in PERIOD_PARTS:
+        return gen.remember(("period", node.name),
+                            gen.assign(node, f"period_part(Q, {node.name!r})"))
+    return gen.remember(("period", node.name),
+                        gen.assign(node, f"Q if type(Q) is Unknown else Q.{node.name}"))
+
+
 def defref(gen: CodeGenerator, node: nodes.DefRef) -> str:
     function = gen.definitions.get(node.name)
     if function is None:
         raise compile_error(node, f"definition '{node.name}' was not compiled")
+    found = gen.reuse(("definition", node.name))
+    if found is not None:
+        return found
     key = repr(node.name)
-    return gen.assign(node, f"M[{key}] if {key} in M else {function}({ARGS})")
+    return gen.remember(("definition", node.name),
+                        gen.assign(node, f"M[{key}] if {key} in M else {function}({ARGS})"))
+
+
+def param(gen: CodeGenerator, node: nodes.ParamRef) -> str:
+    found = gen.reuse(("param", node.name))
+    if found is not None:
+        return found
+    return gen.remember(("param", node.name), gen.assign(node, f"P({node.name!r})"))
 
 
 def unary(gen: CodeGenerator, node: nodes.Unary) -> str:
@@ -179,6 +209,11 @@ def compare(gen: CodeGenerator, node: nodes.Compare) -> str:
             if not sure(gen, side)]
     if not gaps:
         return gen.assign(node, direct)
+    if node.op in _ORDERING:  # an unknown has no order: comparing one raises TypeError
+        target = gen.fresh_name()
+        gen.block(node, "try:", target, direct)
+        gen.block(node, "except TypeError:", target, f"compare({node.op!r}, {left}, {right})")
+        return target
     if len(gaps) == 1:
         return gen.assign(node, f"{gaps[0]} if type({gaps[0]}) is Unknown else {direct}")
     target = gen.fresh_name()
@@ -330,7 +365,7 @@ _EMITTERS: dict[type, Callable[[CodeGenerator, nodes.Expr], str]] = {
     nodes.PeriodRef: lambda gen, node: "Q",
     nodes.Attr: attr,  # type: ignore[dict-item]
     nodes.DefRef: defref,  # type: ignore[dict-item]
-    nodes.ParamRef: lambda gen, node: gen.assign(node, f"P({node.name!r})"),  # type: ignore[attr-defined]
+    nodes.ParamRef: param,  # type: ignore[dict-item]
     nodes.Unary: unary,  # type: ignore[dict-item]
     nodes.Binary: binary,  # type: ignore[dict-item]
     nodes.Compare: compare,  # type: ignore[dict-item]

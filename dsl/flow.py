@@ -10,7 +10,7 @@ be durations. A list literal "may be" whatever one of its items may be.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Container, Mapping
 
 from vardval.dsl import nodes
 
@@ -21,6 +21,9 @@ _TOTAL_CALLS = frozenset({"count", "lower", "blank", "same_text"})
 class Facts:
     """Answers ``may_be_unknown`` and ``may_be_duration`` for the nodes of one unit.
 
+    ``duration_params`` names the parameters whose values are durations, when known (their
+    type is fixed per parameter); without it any parameter may be one.
+
     Example:
         >>> from vardval.dsl.parser import parse
         >>> from vardval.dsl.flow import Facts
@@ -29,8 +32,10 @@ class Facts:
         (False, True)
     """
 
-    def __init__(self, definitions: Mapping[str, nodes.Expr]) -> None:
+    def __init__(self, definitions: Mapping[str, nodes.Expr],
+                 duration_params: Container[str] | None = None) -> None:
         self.definitions = definitions
+        self.duration_params = duration_params
         self._unknown: dict[str, bool] = {}
         self._duration: dict[str, bool] = {}
 
@@ -61,13 +66,19 @@ class Facts:
                 return kind == "duration"
             case nodes.ListExpr(items=items):
                 return any(self.may_be_duration(item) for item in items)
-            case nodes.ParamRef() | nodes.Var():
+            case nodes.ParamRef(name=name):
+                return self.duration_params is None or name in self.duration_params
+            case nodes.Var():
                 return True
             case nodes.DefRef(name=name):
                 return self._definition(name, self._duration, self.may_be_duration)
             case nodes.Unary(op="-", operand=operand):
                 return self.may_be_duration(operand)
-            case nodes.Binary(op="+" | "-" | "*", left=left, right=right):
+            case nodes.Binary(op="+", left=left, right=right):  # date + duration is a date
+                return self.may_be_duration(left) and self.may_be_duration(right)
+            case nodes.Binary(op="-", left=left):  # date - duration too
+                return self.may_be_duration(left)
+            case nodes.Binary(op="*", left=left, right=right):
                 return self.may_be_duration(left) or self.may_be_duration(right)
             case nodes.If(then=then, orelse=orelse):
                 return self.may_be_duration(then) or self.may_be_duration(orelse)
