@@ -21,6 +21,7 @@ from vardval.checker.intake import Intake
 from vardval.checker.plan import NOT_APPLICABLE, BookPlan, Entry
 from vardval.checker.ruleset import RuleSet
 from vardval.dsl import nodes
+from vardval.dsl.errors import VardvalError
 from vardval.dsl.interpreter import Context, evaluate
 from vardval.dsl.values import Quarter, Unknown
 
@@ -41,7 +42,8 @@ def check_intake(ruleset: RuleSet, intake: Intake, evaluator: Evaluate = evaluat
         return SubmissionResult(intake.file, tuple(intake.problems))
     data = intake.data
     clinic = data["clinic"]
-    run = _Run(ruleset, data, _decider(ruleset, backend, evaluator))
+    run = _Run(ruleset, data, _decider(ruleset, backend, evaluator),
+               compiled=backend == "compile" and evaluator is evaluate)
     period = run.period
     findings = tuple(run.finding(entry, ctx, evidence) for ctx, entry in run.entries())
     summary = {k: clinic[k] for k in ("hsa_id", "name", "region") if k in clinic}
@@ -138,7 +140,8 @@ def decide(applies: Any, outcome: Any) -> Status:
 class _Run:
     """One submission's evaluation: a context per rulebook (its definitions memoised there)."""
 
-    def __init__(self, ruleset: RuleSet, data: dict[str, Any], decide_status: Decide) -> None:
+    def __init__(self, ruleset: RuleSet, data: dict[str, Any], decide_status: Decide, *,
+                 compiled: bool = False) -> None:
         clinic = data["clinic"]
         self.ruleset, self.data = ruleset, data
         self.region = clinic["region"]
@@ -146,6 +149,7 @@ class _Run:
             self.region, clinic.get("vardval_system", "vardcentral"), data["period"])
         self.period, self.params = self.plan.period, self.plan.params
         self.status = decide_status
+        self.compiled = compiled
 
     def entries(self) -> Iterator[tuple[Context, Entry]]:
         for book in self.plan.books:
@@ -165,11 +169,23 @@ class _Run:
         status, gap = self.status(entry, ctx)
         found = (evidence_of.gather(self.ruleset, version, ctx, self.region, status)
                  if with_evidence else ())
-        message = texts.message(status, version, ctx, gap)
-        notes = texts.param_notes(self.ruleset, version, self.period, self.region)
+        message = self.message(entry, status, ctx, gap)
         return Finding(rule, status, message, version.citations, found,
-                       tuple(sorted(gap.missing)) if gap is not None else (), notes,
+                       tuple(sorted(gap.missing)) if gap is not None else (), entry.notes,
                        str(version.valid_from) if version.valid_from else None)
+
+
+    def message(self, entry: Entry, status: str, ctx: Context, gap: Unknown | None,
+                ) -> dict[str, str]:
+        assert entry.version is not None  # noqa: S101 - entries in force have one
+        if not self.compiled:
+            return texts.message(status, entry.version, ctx, gap)
+        try:
+            return texts.message(status, entry.version, ctx, gap, entry.placeholders)
+        except VardvalError:
+            raise
+        except Exception as exc:
+            raise self.ruleset.program.located(exc) from exc
 
 
 def _submission_notes(ruleset: RuleSet, region: str) -> tuple[dict[str, str], ...]:

@@ -6,7 +6,8 @@ interpreter in the submission's context (definitions already computed there are 
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from collections.abc import Callable, Mapping, Sequence
+from typing import TYPE_CHECKING, Any
 
 from vardval.checker import formatting
 from vardval.checker.models import Placeholder
@@ -21,15 +22,21 @@ if TYPE_CHECKING:
 Texts = dict[str, str]
 
 
-def message(status: str, version: RuleVersion, ctx: Context, gap: Unknown | None) -> Texts:
-    """The finding's message in Swedish and English."""
+def message(status: str, version: RuleVersion, ctx: Context, gap: Unknown | None,
+            compiled: Mapping[str, Sequence[Callable[..., Any]]] | None = None) -> Texts:
+    """The finding's message in Swedish and English.
+
+    ``compiled`` gives, per language, generated functions computing the placeholders (the
+    compiled backend's); without it the reference interpreter evaluates them.
+    """
     if status == "not_applicable":
         condition = version.when_text or ""
         return {"sv": f"Inte tillämplig: villkoret är inte uppfyllt ({condition.strip()}).",
                 "en": f"Not applicable: the condition does not hold ({condition.strip()})."}
     if status == "indeterminate" and gap is not None:
         return indeterminate(gap)
-    return {lang: render_template(t, ctx, lang) for lang, t in version.message.items()}
+    return {lang: render_template(t, ctx, lang, compiled[lang] if compiled else None)
+            for lang, t in version.message.items()}
 
 
 def indeterminate(gap: Unknown) -> Texts:
@@ -46,11 +53,16 @@ def indeterminate(gap: Unknown) -> Texts:
             "en": "Cannot be decided – " + "; ".join(en) + "."}
 
 
-def render_template(template: Template, ctx: Context, lang: str) -> str:
+def render_template(template: Template, ctx: Context, lang: str,
+                    compiled: Sequence[Callable[..., Any]] | None = None) -> str:
     out = []
+    place = 0
     for part in template.parts:
         if isinstance(part, Placeholder):
-            out.append(formatting.format_value(evaluate(part.expr, ctx), lang, part.spec))
+            value = (compiled[place](ctx.data, ctx.period, ctx.param, ctx.memo) if compiled
+                     else evaluate(part.expr, ctx))
+            out.append(formatting.format_value(value, lang, part.spec))
+            place += 1
         else:
             out.append(part)
     return "".join(out)

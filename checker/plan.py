@@ -13,6 +13,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from vardval.checker import finding_texts
 from vardval.dsl import runtime
 from vardval.dsl.values import Quarter
 
@@ -29,13 +30,16 @@ MAX_PLANS = 10_000
 
 @dataclass(frozen=True, slots=True)
 class Entry:
-    """One rule for one kind of submission: its version in force and compiled function, or
-    why it does not apply (``out_of`` is ``"scope"`` or ``"force"``)."""
+    """One rule for one kind of submission: its version in force, compiled function and notes
+    on parameters changing within the period, or why it does not apply (``out_of`` is
+    ``"scope"`` or ``"force"``)."""
 
     rule: Rule
     version: RuleVersion | None
     function: Callable[..., tuple[Any, Any]] | None
     out_of: str | None = None
+    notes: tuple[dict[str, str], ...] = ()
+    placeholders: dict[str, tuple[Callable[..., Any], ...]] | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,12 +96,28 @@ class Params(dict[str, Any]):
         return value
 
 
+def placeholder_functions(version: RuleVersion, index: int,
+                          unit: Mapping[str, Callable[..., Any]],
+                          ) -> dict[str, tuple[Callable[..., Any], ...]] | None:
+    """Per language, the compiled functions of a version's message placeholders, in order."""
+    from vardval.checker.program import placeholder_function, placeholders  # noqa: PLC0415
+
+    out = {}
+    for language, lang in enumerate(sorted(version.message)):
+        names = [placeholder_function(index, language, place)
+                 for place in range(len(placeholders(version.message[lang])))]
+        if not all(name in unit for name in names):
+            return None
+        out[lang] = tuple(unit[name] for name in names)
+    return out
+
+
 class Plans:
     """The plans of one corpus, by (region, system, period text), built on first use."""
 
     def __init__(self, ruleset: RuleSet, functions: Mapping[str, tuple[Callable[..., Any], ...]],
-                 ) -> None:
-        self.ruleset, self.functions = ruleset, functions
+                 units: Mapping[str, Mapping[str, Callable[..., Any]]] | None = None) -> None:
+        self.ruleset, self.functions, self.units = ruleset, functions, units or {}
         self.plans: dict[tuple[str, str, str], Plan] = {}
         self._params: dict[tuple[dt.date, str], Params] = {}
 
@@ -119,21 +139,28 @@ class Plans:
 
     def _plan(self, region: str, system: str, period: Quarter) -> Plan:
         day = period.start
-        books = tuple(self._book(b, region, system, day) for b in self.ruleset.rulebooks)
+        books = tuple(self._book(b, region, system, period) for b in self.ruleset.rulebooks)
         statuses = {e.rule.id: NOT_APPLICABLE for book in books for e in book.entries}
         return Plan(period, self._params_for(day, region), books, statuses,
                     tuple(book.calls for book in books if book.calls))
 
-    def _book(self, book: Rulebook, region: str, system: str, day: dt.date) -> BookPlan:
+    def _book(self, book: Rulebook, region: str, system: str, period: Quarter) -> BookPlan:
         definitions = {name: checked.expr for name, checked in book.definitions.items()}
-        entries = tuple(self._entry(rule, region, system, day) for rule in book.rules)
+        entries = tuple(self._entry(rule, region, system, period) for rule in book.rules)
         calls = tuple((e.rule.id, e.function) for e in entries if e.function is not None)
         return BookPlan(book, definitions, entries, calls)
 
-    def _entry(self, rule: Rule, region: str, system: str, day: dt.date) -> Entry:
+    def _entry(self, rule: Rule, region: str, system: str, period: Quarter) -> Entry:
         if not rule.applies_to(region, system):
             return Entry(rule, None, None, "scope")
         for index, version in enumerate(rule.versions):
-            if version.covers(day):
-                return Entry(rule, version, self.functions[rule.id][index])
+            if version.covers(period.start):
+                notes = finding_texts.param_notes(self.ruleset, version, period, region)
+                return Entry(rule, version, self.functions[rule.id][index], notes=notes,
+                             placeholders=self._placeholders(rule, index, version))
         return Entry(rule, None, None, "force")
+
+    def _placeholders(self, rule: Rule, index: int, version: RuleVersion,
+                      ) -> dict[str, tuple[Callable[..., Any], ...]] | None:
+        unit = self.units.get(rule.id)
+        return placeholder_functions(version, index, unit) if unit is not None else None

@@ -3,7 +3,8 @@
 ``build`` turns every rule version of a loaded ``RuleSet`` into a generated function
 ``v_<i>(D, Q, P, M) -> (status, unknown or None)`` deciding ``when`` and ``require`` as
 ``engine.decide`` does, sharing the rulebook's
-definitions, which are compiled once per rulebook and memoised per submission in ``M``. A
+definitions, which are compiled once per rulebook and memoised per submission in ``M``; the
+placeholders of its messages become functions ``m_<version>_<language>_<place>``. A
 ``Program`` pickles as its generated source only, and re-executes it when unpickled, so the
 load cache (``checker.cache``) never stores code objects or functions.
 """
@@ -11,18 +12,19 @@ load cache (``checker.cache``) never stores code objects or functions.
 from __future__ import annotations
 
 import marshal
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from types import CodeType
 from typing import TYPE_CHECKING, Any
 
+from vardval.checker.models import Placeholder
 from vardval.checker.plan import Plans
-from vardval.dsl import codegen, compiled
+from vardval.dsl import codegen, compiled, nodes
 from vardval.dsl.codegen import Function, Generated, Verdicts
 from vardval.dsl.errors import EvaluationError
 from vardval.dsl.values import Duration
 
 if TYPE_CHECKING:
-    from vardval.checker.models import Rule, Rulebook
+    from vardval.checker.models import Rule, Rulebook, Template
     from vardval.checker.ruleset import RuleSet
 
 VersionFunction = Callable[..., tuple[str, Any]]
@@ -59,10 +61,23 @@ def _book_units(book: Rulebook, durations: frozenset[str]) -> Iterator[Generated
                                durations)
 
 
+def placeholder_function(version: int, language: int, index: int) -> str:
+    """The generated name of a message placeholder: by version, language (sorted) and place."""
+    return f"m_{version}_{language}_{index}"
+
+
+def placeholders(template: Template) -> list[nodes.Expr]:
+    return [part.expr for part in template.parts if isinstance(part, Placeholder)]
+
+
 def _functions(rule: Rule) -> Iterator[Function]:
     for index, version in enumerate(rule.versions):
         guard = version.when.expr if version.when is not None else None
         yield Function(version_function(index), version.require.expr, guard, VERDICTS)
+    for index, version in enumerate(rule.versions):
+        for language, lang in enumerate(sorted(version.message)):
+            for place, expr in enumerate(placeholders(version.message[lang])):
+                yield Function(placeholder_function(index, language, place), expr)
 
 
 class Program:
@@ -76,13 +91,14 @@ class Program:
                  codes: tuple[CodeType, ...] | None = None) -> None:
         self.units = units
         self.rules: dict[str, tuple[VersionFunction, ...]] = {}
+        self.functions: dict[str, Mapping[str, Callable[..., Any]]] = {}
         self._plans: Plans | None = None
         self._codes = self._load(codes or (None,) * len(units))
 
     def plans(self, ruleset: RuleSet) -> Plans:
         """The corpus's evaluation plans (kept here, so they live as long as the program)."""
         if self._plans is None:
-            self._plans = Plans(ruleset, self.rules)
+            self._plans = Plans(ruleset, self.rules, self.functions)
         return self._plans
 
     def _load(self, codes: tuple[CodeType | None, ...]) -> tuple[CodeType, ...]:
@@ -95,8 +111,9 @@ class Program:
             if kind == "definitions":
                 definitions = dict(loaded.functions)
             else:
+                self.functions[name] = loaded.functions
                 self.rules[name] = tuple(loaded[version_function(i)]
-                                         for i in range(len(loaded.functions)))
+                                         for i in range(_count(loaded.functions, "v_")))
         return tuple(loaded_codes)
 
     def located(self, exc: Exception) -> EvaluationError:
@@ -113,6 +130,10 @@ class Program:
         except (EOFError, ValueError, TypeError):
             codes = None
         self.__init__(units, codes)  # type: ignore[misc]
+
+
+def _count(functions: Mapping[str, object], prefix: str) -> int:
+    return sum(1 for name in functions if name.startswith(prefix))
 
 
 def build(ruleset: RuleSet) -> Program:
