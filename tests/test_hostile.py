@@ -141,11 +141,15 @@ def test_max_bytes_sets_the_size_limit() -> None:
 # --- rule files ---------------------------------------------------------------------------
 
 
-def corpus_with(tmp_path: Path, name: str, make: Callable[[Path], None]) -> Path:
-    """A copy of the minimal corpus with one more rulebook, made by ``make``, in national/."""
+def corpus_with(tmp_path: Path, name: str, make: Callable[[Path], None],
+                where: str = "national") -> Path:
+    """A copy of the minimal corpus with one more file, made by ``make``, in ``where``/
+    (``sources.yaml``: in place of the sources)."""
     corpus = tmp_path / "corpus"
     shutil.copytree(BASE, corpus)
-    make(corpus / "national" / name)
+    target = corpus / where if where == "sources.yaml" else corpus / where / name
+    target.unlink(missing_ok=True)
+    make(target)
     return corpus
 
 
@@ -208,6 +212,8 @@ def make(kind: str, path: Path, monkeypatch: pytest.MonkeyPatch, size: int) -> N
     elif kind == "unreadable":
         shutil.copy(VALID, path)
         refuse_access(path, monkeypatch)
+    elif kind == "latin1":
+        path.write_bytes("# Sparad i Latin-1: Växjö\n".encode("latin-1"))
     elif kind == "folder-link-loop":
         path.mkdir()
         (path / "back").symlink_to("..")
@@ -236,15 +242,19 @@ def test_a_made_submission_input_is_reported_not_read(
             assert problems[str(folder / "a-valid.yaml")] == []
 
 
-@pytest.mark.parametrize("name", sorted(n for n, c in MADE.items() if c["kind"] == "rules"))
+@pytest.mark.parametrize("name", cases({n: c for n, c in MADE.items() if c["kind"] == "rules"}))
 def test_a_made_rule_file_is_reported_not_read(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch, name: str) -> None:
     case = MADE[name]
-    corpus = corpus_with(tmp_path, name, lambda p: make(case["make"], p, monkeypatch, 1_000_000))
+    where = case.get("where", "national")
+    corpus = corpus_with(tmp_path, name, lambda p: make(case["make"], p, monkeypatch, 1_000_000),
+                         where)
+    signal.alarm(case.get("deadline", 60))
     code, out, err = vardval("check", VALID, "--rules", corpus)
+    shown = where if where == "sources.yaml" else f"{where}/{name}"
     assert code == case["exit"]
     assert out == ""
-    assert f"national/{name}:{case['line']}:" in err
+    assert f"{shown}:{case['line']}:" in err
     assert case["message"] in err
 
 
