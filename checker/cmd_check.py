@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
 from vardval.checker import collect, outputs
-from vardval.checker.engine import check_intake
+from vardval.checker.engine import BACKENDS, check_intake
 from vardval.checker.findings import BatchTally, SubmissionResult
 from vardval.checker.intake import DEFAULT_MAX_BYTES, Problem, load_submission
 from vardval.checker.render_html import HtmlRenderer
@@ -53,6 +53,9 @@ def register(subparsers: Any) -> None:
     parser.add_argument("--max-bytes", type=_byte_limit, default=DEFAULT_MAX_BYTES, metavar="N",
                         help="refuse submission files over N bytes (default "
                         f"{DEFAULT_MAX_BYTES}); such a file is reported, the batch goes on")
+    # Advanced and hidden: the reference interpreter instead of the compiled rules (the two
+    # agree, see tests/test_differential.py); for cross-checking a surprising result.
+    parser.add_argument("--backend", choices=BACKENDS, default="compile", help=argparse.SUPPRESS)
     parser.set_defaults(handler=run)
 
 
@@ -68,6 +71,7 @@ def run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
     progress = _Progress(stderr, args.paths, stdout) if _is_terminal(stderr) else None
     batch = _Batch(ruleset, args.fail_on, progress)
     batch.max_bytes = args.max_bytes
+    batch.backend = args.backend
     try:
         with outputs.output_to(args.output, stdout) as out:
             batch.stream(_chain(first, files), FORMATS[args.format](out, view))
@@ -101,6 +105,7 @@ class _Batch:
     def __init__(self, ruleset: RuleSet, fail_on: str, progress: _Progress | None) -> None:
         self.ruleset, self.fail_on, self.progress = ruleset, fail_on, progress
         self.max_bytes = DEFAULT_MAX_BYTES
+        self.backend = "compile"
         self.tally = BatchTally(rule.id for rule in ruleset.rules())
         self.bad = self.internal = False
 
@@ -124,7 +129,7 @@ class _Batch:
             return SubmissionResult(path, (Problem("$", None, None, why),))
         try:
             intake = load_submission(Path(path), max_bytes=self.max_bytes)
-            return check_intake(self.ruleset, intake)
+            return check_intake(self.ruleset, intake, backend=self.backend)
         except Exception as exc:  # noqa: BLE001 - one file's bug must not stop the batch
             self.internal = True
             message = (f"internal error while checking this file: {type(exc).__name__}: {exc} "

@@ -10,6 +10,7 @@ which gives the very value (or unknown, or failure) the interpreter gives.
 from __future__ import annotations
 
 import datetime as dt
+import io
 import os
 from decimal import Decimal
 from pathlib import Path
@@ -20,7 +21,7 @@ import pytest
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
-from vardval.checker import casetest
+from vardval.checker import casetest, cli
 from vardval.checker.engine import check_intake, rule_statuses
 from vardval.checker.intake import Intake, load_submission, load_submission_text
 from vardval.checker.ruleset import RuleSet, load_ruleset
@@ -227,3 +228,14 @@ def test_random_expressions_agree(source: str, data: dict[str, Any], period: Qua
     expected = _outcome(interpret, expr, _context(data, period, params))
     actual = _outcome(compiled.evaluate, expr, _context(data, period, params))
     _assert_same(expected, actual, source)
+
+
+def test_the_cli_reports_the_same_with_either_backend() -> None:
+    outputs = []
+    for backend in ("compile", "interpret"):
+        out, err = io.StringIO(), io.StringIO()
+        code = cli.run(["check", str(FIXTURES / "submissions"), "--format", "json",
+                        "--backend", backend], out, err)
+        outputs.append((code, out.getvalue(), err.getvalue()))
+    assert outputs[0] == outputs[1]
+    assert outputs[0][0] in (0, 1)
