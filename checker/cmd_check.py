@@ -129,7 +129,9 @@ class _Batch:
             return SubmissionResult(path, (Problem("$", None, None, why),))
         try:
             intake = load_submission(Path(path), max_bytes=self.max_bytes)
-            return check_intake(self.ruleset, intake, backend=self.backend)
+            if self.backend != "compile":
+                return check_intake(self.ruleset, intake, backend=self.backend)
+            return check_intake(self.ruleset, intake)
         except Exception as exc:  # noqa: BLE001 - one file's bug must not stop the batch
             self.internal = True
             message = (f"internal error while checking this file: {type(exc).__name__}: {exc} "
