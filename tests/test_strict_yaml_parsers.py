@@ -62,7 +62,7 @@ DATA = st.recursive(SCALARS, lambda kids: st.one_of(
     max_leaves=20)
 
 
-@settings(max_examples=int(os.environ.get("VARDVAL_YAML_EXAMPLES", "200")), deadline=None,
+@settings(max_examples=int(os.environ.get("VARDVAL_YAML_EXAMPLES", "100")), deadline=None,
           derandomize=not os.environ.get("VARDVAL_YAML_EXAMPLES"),
           suppress_health_check=[HealthCheck.too_slow])
 @given(data=DATA, flow=st.sampled_from([None, True, False]), width=st.sampled_from([20, 80]),
