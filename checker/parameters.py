@@ -13,7 +13,7 @@ import difflib
 from collections import defaultdict
 from typing import TYPE_CHECKING
 
-from vardval.checker import _yaml_problems
+from vardval.checker import _yaml_problems, reading
 from vardval.checker.errors import RuleLoadError
 from vardval.checker.parameter_files import (
     UNITS,
@@ -22,7 +22,7 @@ from vardval.checker.parameter_files import (
     ParamValue,
     type_name,
 )
-from vardval.dsl.errors import Diagnostic
+from vardval.dsl.errors import Diagnostic, VardvalError
 
 if TYPE_CHECKING:
     import datetime as dt
@@ -125,7 +125,12 @@ def load_parameters(directory: Path, registry: SourceRegistry) -> ParameterSet:
     """Read every ``*.yaml`` in ``directory``; all problems of all files in one error."""
     parameters: list[Parameter] = []
     problems: list[Diagnostic] = []
-    texts = {str(path): path.read_text(encoding="utf-8") for path in directory.glob("*.yaml")}
+    texts = {}
+    for path in sorted(directory.glob("*.yaml")):
+        try:  # bounded and located: a FIFO, a huge file or Latin-1 bytes are plain problems
+            texts[str(path)] = reading.rule_text(path, str(path))
+        except VardvalError as exc:
+            problems += exc.diagnostics
     for filename, text in sorted(texts.items()):
         found, file_problems = _read_file(text, filename, registry)
         parameters += found

@@ -11,7 +11,7 @@ import re
 from typing import TYPE_CHECKING
 
 from pydantic import BaseModel, ConfigDict, ValidationError
-from vardval.checker import _yaml_problems, locate, strict_yaml
+from vardval.checker import _yaml_problems, locate, reading, strict_yaml
 from vardval.checker.citation_syntax import parse_citation
 from vardval.checker.errors import RuleLoadError
 from vardval.checker.source_models import SOURCE_ID, SOURCE_MODELS, Source
@@ -46,7 +46,7 @@ class _Collector:
 
 def load_source_models(path: Path) -> dict[str, Source]:
     """The sources of one file by id; raises ``RuleLoadError`` with all problems at once."""
-    text = path.read_text(encoding="utf-8")
+    text = reading.rule_text(path, str(path))
     collector = _Collector(_yaml_problems.load(text, str(path)), str(path))
     sources = _read_file(collector)
     if collector.problems:
