@@ -155,10 +155,9 @@ def ps_berattelse(d: dict[str, Any], q: Quarter, p: Params) -> Status:
 
 # --- national.vardgaranti ---------------------------------------------------------------------
 
-def _guarantee(section: dict[str, Any] | None, name: str, listed: bool, total_key: str,
-               done_key: str, target: Any) -> Status:
-    if listed:
-        total_key, done_key = "listed_" + total_key, "listed_" + done_key
+def _guarantee(section: dict[str, Any] | None, name: str, keys: tuple[str, str],
+               target: Any) -> Status:
+    total_key, done_key = keys
     total = section.get(total_key) if section is not None else None
     if total is None:
         return unknown(f"accessibility.{name}.{total_key}")
@@ -175,23 +174,25 @@ def _guarantee(section: dict[str, Any] | None, name: str, listed: bool, total_ke
 def vg_kontakt(d: dict[str, Any], q: Quarter, p: Params) -> Status:
     if q.start < D2017_04:
         return NA
-    return _guarantee(d["accessibility"]["contacts"], "contacts", q.start >= D2022_07,
-                      "total", "same_day", p("vardgaranti.kontakt.malniva"))
+    keys = ("listed_total", "listed_same_day") if q.start >= D2022_07 else ("total", "same_day")
+    return _guarantee(d["accessibility"]["contacts"], "contacts", keys,
+                      p("vardgaranti.kontakt.malniva"))
 
 
 def vg_bedomning(d: dict[str, Any], q: Quarter, p: Params) -> Status:
     if q.start < D2019:
         return NA
-    return _guarantee(d["accessibility"].get("assessments"), "assessments",
-                      q.start >= D2022_07, "total", "within_3_days",
+    keys = (("listed_total", "listed_within_3_days") if q.start >= D2022_07
+            else ("total", "within_3_days"))
+    return _guarantee(d["accessibility"].get("assessments"), "assessments", keys,
                       p("vardgaranti.bedomning.malniva"))
 
 
 def vg_lakarbesok(d: dict[str, Any], q: Quarter, p: Params) -> Status:
     if q.start >= D2019:
         return NA
-    return _guarantee(d["accessibility"].get("doctor_visits"), "doctor_visits", False, "total",
-                      "within_7_days", p("vardgaranti.lakarbesok.malniva"))
+    return _guarantee(d["accessibility"].get("doctor_visits"), "doctor_visits",
+                      ("total", "within_7_days"), p("vardgaranti.lakarbesok.malniva"))
 
 
 # --- national.verksamhet ----------------------------------------------------------------------

@@ -117,7 +117,8 @@ def verify_handwritten(rules: ruleset.RuleSet, data: Sequence[dict[str, Any]]) -
     """Fail loudly unless hand-written and engine agree on every rule of every submission."""
     ids = {rule.id for rule in rules.rules()}
     if ids - handwritten.RULE_IDS:
-        sys.exit(f"bench/handwritten.py lacks rules: {', '.join(sorted(ids - handwritten.RULE_IDS))}")
+        lacking = ", ".join(sorted(ids - handwritten.RULE_IDS))
+        sys.exit(f"bench/handwritten.py lacks rules: {lacking}")
     if handwritten.RULE_IDS - ids:
         sys.exit(f"bench/handwritten.py has rules the corpus lacks: "
                  f"{', '.join(sorted(handwritten.RULE_IDS - ids))}")
@@ -192,7 +193,7 @@ def measure_end_to_end(data: Sequence[dict[str, Any]], cache: Path) -> dict[str,
             "small_check": small_run[0]}
 
 
-# --- report ----------------------------------------------------------------------------------------
+# --- report ---------------------------------------------------------------------------------
 
 
 def machine() -> str:

@@ -3,9 +3,9 @@
 ``load_ruleset`` asks here first. An entry is keyed by the SHA-256 of every file under the
 rules folder (path and bytes), the vardval version and source files (so an edited checker never
 meets an old entry), the Python version, and the folder and working directory (rule file names
-in messages are shown relative to the latter). A process whose own code files changed on disk
-after it imported them stays away from the cache altogether. A changed rule file therefore misses, and the
-fresh result is stored under its new key; the few newest entries are kept.
+in messages are shown relative to the latter). A changed rule file therefore misses, and the
+fresh result is stored under its new key; the few newest entries are kept. A process whose own
+code files changed on disk after it imported them stays away from the cache altogether.
 
 Location: ``$VARDVAL_CACHE_DIR``, else ``$XDG_CACHE_HOME/vardval``, else ``~/.cache/vardval``;
 ``VARDVAL_NO_CACHE=1`` turns it off. Anything wrong with an entry (truncated, corrupt, from

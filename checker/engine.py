@@ -23,7 +23,7 @@ from vardval.checker.ruleset import RuleSet
 from vardval.dsl import nodes
 from vardval.dsl.errors import VardvalError
 from vardval.dsl.interpreter import Context, evaluate
-from vardval.dsl.values import Quarter, Unknown
+from vardval.dsl.values import Unknown
 
 Evaluate = Callable[[nodes.Expr, Context], Any]
 BACKENDS = ("compile", "interpret")

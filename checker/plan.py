@@ -78,7 +78,8 @@ class Params(dict[str, Any]):
         >>> from vardval.checker.ruleset import load_ruleset
         >>> from vardval.checker.plan import Params
         >>> params = Params(load_ruleset(), dt.date(2025, 1, 1), "kronoberg")
-        >>> type(params("vardgaranti.kontakt.malniva")).__name__, "vardgaranti.kontakt.malniva" in params
+        >>> name = "vardgaranti.kontakt.malniva"
+        >>> type(params(name)).__name__, name in params
         ('Decimal', True)
     """
 

@@ -12,7 +12,8 @@ from vardval.checker.engine import rule_statuses
 from vardval.checker.intake import load_submission
 from vardval.checker.ruleset import BUNDLED_RULES, RuleSet, load_ruleset
 
-EXAMPLE = Path(__file__).parent.parent / "fixtures" / "submissions" / "kronoberg-teleborg-2025-Q1.yaml"
+EXAMPLE = (Path(__file__).parent.parent / "fixtures" / "submissions"
+           / "kronoberg-teleborg-2025-Q1.yaml")
 
 
 @pytest.fixture
@@ -20,6 +21,9 @@ def corpus(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """A private copy of the rules and an empty cache folder."""
     monkeypatch.setenv("VARDVAL_CACHE_DIR", str(tmp_path / "cache"))
     monkeypatch.delenv("VARDVAL_NO_CACHE", raising=False)
+    # Someone saving a vardval source file during the session would switch the cache off
+    # (see the last test); these tests are about the rule files.
+    monkeypatch.setattr(cache, "_IMPORTED_AT", float("inf"))
     target = tmp_path / "rules"
     shutil.copytree(BUNDLED_RULES, target, ignore=shutil.ignore_patterns("__pycache__"))
     return target
