@@ -37,6 +37,7 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
 import handwritten  # noqa: E402 - bench/ is not a package
+import stages  # noqa: E402
 from generate import Generator, yaml_text  # noqa: E402
 
 from vardval.checker import program, ruleset  # noqa: E402
@@ -178,7 +179,8 @@ def measure_check(folder: Path, cache: Path) -> tuple[float, int, int]:
     return float(out[0]), int(out[1]), int(out[2])
 
 
-def measure_end_to_end(data: Sequence[dict[str, Any]], cache: Path) -> dict[str, Any]:
+def measure_end_to_end(rules: ruleset.RuleSet, data: Sequence[dict[str, Any]],
+                       cache: Path) -> dict[str, Any]:
     with tempfile.TemporaryDirectory(prefix="vardval-bench-") as tmp:
         small, full = Path(tmp) / "small", Path(tmp) / "full"
         small.mkdir()
@@ -188,9 +190,10 @@ def measure_end_to_end(data: Sequence[dict[str, Any]], cache: Path) -> dict[str,
         parse, loader = measure_c_parse(paths)
         small_run = measure_check(small, cache)
         full_run = measure_check(full, cache)
+        breakdown = stages.stages(rules, sorted(small.iterdir())[:1000])
     return {"parse": parse, "loader": loader, "check": full_run[0], "rss": full_run[1],
             "exit": full_run[2], "small_rss": small_run[1], "small_n": len(data) // 10,
-            "small_check": small_run[0]}
+            "small_check": small_run[0], "stages": breakdown}
 
 
 # --- report ---------------------------------------------------------------------------------
@@ -233,6 +236,7 @@ def rows_for(n: int, load: dict[str, float], start: dict[str, float],
         (f"peak RSS, {n} files", f"{e2e['rss'] / 1024:.0f} MiB",
          f"flat as N grows: {verdict(e2e['rss'] <= 1.25 * e2e['small_rss'])}"),
     ]
+    rows += [(f"one file: {k}", f"{v:,.0f} µs", "in-process") for k, v in e2e["stages"].items()]
     return rows
 
 
@@ -263,7 +267,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print("hand-written statuses equal the engine's on every submission", flush=True)
         sample = data[: min(len(data), 5000)]
         speed = measure_throughput(rules, sample)
-        e2e = measure_end_to_end(data, cache)
+        e2e = measure_end_to_end(rules, data, cache)
         with tempfile.NamedTemporaryFile("w", suffix=".yaml", delete=False) as one:
             one.write(yaml_text(data[0]))
         start = measure_startup(cache, Path(one.name))
