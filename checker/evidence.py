@@ -38,8 +38,9 @@ def gather(ruleset: RuleSet, version: RuleVersion, ctx: Context, region: str,
 
 def _item(ruleset: RuleSet, node: nodes.Expr, value: Any, ctx: Context,
           region: str) -> Evidence | None:
-    if isinstance(node, nodes.Exists):
-        node, value = node.field, runtime.get_path(ctx.data, node.field.path, node.field.dotted)
+    if isinstance(node, nodes.Exists):  # exists(x) read x: its evidence is x's value
+        target = node.field
+        node, value = target, runtime.get_path(ctx.data, target.path, target.dotted)
     if isinstance(node, nodes.Field):
         return Evidence(node.dotted, "field", value, type(value) is not Unknown)
     if isinstance(node, nodes.DefRef):
