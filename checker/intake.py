@@ -29,6 +29,9 @@ if TYPE_CHECKING:
     from vardval.dsl import errors
 
 DEFAULT_MAX_BYTES = reading.DEFAULT_MAX_BYTES
+# Problems listed per file: a file with thousands (a wrong file, say) is shown by its first
+# ones, and no time goes on "did you mean" suggestions nobody reads.
+MAX_PROBLEMS = 100
 
 
 @dataclass(frozen=True, slots=True)
@@ -145,7 +148,16 @@ def _validate(file: str, loaded: strict_yaml.LoadedYaml) -> Intake:
         else:
             return Intake(file, model, model.model_dump(exclude_unset=True), ())
     problems.sort(key=lambda p: (p.line or 0, p.column or 0, p.json_path))
-    return Intake(file, None, None, tuple(problems))
+    return Intake(file, None, None, _at_most(problems, file))
+
+
+def _at_most(problems: list[Problem], file: str) -> tuple[Problem, ...]:
+    """The first ``MAX_PROBLEMS``, then a note that there are more."""
+    if len(problems) <= MAX_PROBLEMS:
+        return tuple(problems)
+    note = (f"more problems not shown: only the first {MAX_PROBLEMS} are listed (is this a "
+            "submission at all?); fix these and check again")
+    return (*problems[:MAX_PROBLEMS], Problem("$", None, None, note, file))
 
 
 def _period_problems(instance: object, where: _Locator) -> list[Problem]:
@@ -263,6 +275,8 @@ def _schema_problems(
             bad_values.add(path)
         for problem in _problems_for(error, path, where):
             problems.setdefault((problem.json_path, problem.message), problem)
+            if len(problems) > MAX_PROBLEMS:  # enough to know there are more
+                return list(problems.values())
     return list(problems.values())
 
 

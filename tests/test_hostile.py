@@ -87,7 +87,8 @@ def assert_one_problem(problems: list[dict[str, Any]], case: dict[str, Any]) -> 
     if case["message"] is None:
         assert problems == []
         return
-    (problem,) = problems
+    assert len(problems) == case.get("problems", 1)
+    problem = problems[-1]
     assert case["message"] in problem["message"]
     assert problem["line"] == case["line"]
     assert (problem["column"] is None) == (case["line"] is None)
