@@ -81,7 +81,8 @@ def main(argv: list[str] | None = None) -> int:
           f"inputs={stats['inputs']} findings={stats['findings']} "
           f"answers={len(stats['kinds'])} pool={stats['pool']}")
     shown = stats["kinds"].most_common(10)
-    shown += [(k, n) for k, n in stats["kinds"].items() if k in REACHED and (k, n) not in shown]
+    shown += [(k, n) for k, n in stats["kinds"].items()
+              if (k in REACHED or k.startswith("known bug")) and (k, n) not in shown]
     for kind, count in shown:
         print(f"  {count:>8}  {kind}")
     return 1 if stats["findings"] else 0
@@ -127,8 +128,8 @@ def _attempt(target: Target, data: bytes, timeout: float) -> tuple[str, str | No
     except Timeout:
         return "finding: timeout", f"took over {timeout} s"
     except Exception as exc:  # noqa: BLE001 - every escape is a finding
-        where = _where(exc)
-        known = KNOWN.get((type(exc).__name__, where))
+        where, root = _where(exc), _root(exc)
+        known = KNOWN.get((type(root).__name__, where))
         if known is not None:
             return f"known bug: {where} ({known})", None
         return f"finding: {type(exc).__name__} in {where}", traceback.format_exc()
@@ -140,8 +141,15 @@ def _expire(*_: object) -> None:
     raise Timeout
 
 
+def _root(exc: BaseException) -> BaseException:
+    while exc.__cause__ is not None:
+        exc = exc.__cause__
+    return exc
+
+
 def _where(exc: BaseException) -> str:
-    """``file:function`` of the innermost frame in vardval's own code."""
+    """``file:function`` of the innermost frame in vardval's own code, of the root cause."""
+    exc = _root(exc)
     where = "?"
     for frame, _ in traceback.walk_tb(exc.__traceback__):
         path = Path(frame.f_code.co_filename)
