@@ -4,7 +4,7 @@ Measures in one run, on N synthetic submissions (``bench/generate.py``, fixed se
 
 (a) loading the rule corpus (parse, check, compile), cold and from the load cache;
 (b) in-process evaluation throughput of the whole catalogue, statuses only, for the compiled
-    backend and the reference interpreter;
+    backend and the reference interpreter (on the first 2000 submissions);
 (c) the same checks hand-written in plain Python (``bench/handwritten.py``), after verifying
     that they give exactly the engine's statuses and missing fields on every submission;
 (d) ``vardval check DIR --format json`` end to end over N files, its peak memory (and at N/10,
@@ -50,7 +50,8 @@ REPORT = ROOT / "docs" / "benchmarks.md"
 Row = tuple[str, str, str]
 
 
-def best(run: Callable[[], object], passes: int) -> float:
+def best(run: Callable[[], object], passes: int, clock: Callable[[], float] = time.perf_counter,
+         ) -> float:
     """The fastest of ``passes`` timed runs, in seconds (garbage collection paused, as timeit
     does, so a collection triggered by earlier work does not land in one contender's time)."""
     times = []
@@ -58,9 +59,9 @@ def best(run: Callable[[], object], passes: int) -> float:
         gc.collect()
         gc.disable()
         try:
-            start = time.perf_counter()
+            start = clock()
             run()
-            times.append(time.perf_counter() - start)
+            times.append(clock() - start)
         finally:
             gc.enable()
     return min(times)
@@ -134,14 +135,29 @@ def verify_handwritten(rules: ruleset.RuleSet, data: Sequence[dict[str, Any]]) -
 
 
 def measure_throughput(rules: ruleset.RuleSet, data: Sequence[dict[str, Any]],
-                       ) -> dict[str, float]:
+                       rounds: int = 7, chunk: int = 250) -> dict[str, float]:
+    """Submissions per second of each contender, robust against a busy machine.
+
+    Time is this thread's CPU time (a busy machine's waiting does not count). The data are
+    cut into chunks; in every round each contender runs every chunk in turn (interleaved, so
+    all meet the same conditions) and keeps, per chunk, its fastest time. The sum of those
+    minima is the time for the whole data.
+    """
     hand = hand_runner(rules)
-    runs = {
-        "compiled": (lambda: [rule_statuses(rules, d) for d in data], 7),
-        "interpreter": (lambda: [rule_statuses(rules, d, backend="interpret") for d in data], 3),
-        "hand-written": (lambda: [hand(d) for d in data], 7),
+    contenders: dict[str, Callable[[dict[str, Any]], object]] = {
+        "compiled": lambda d: rule_statuses(rules, d),
+        "interpreter": lambda d: rule_statuses(rules, d, backend="interpret"),
+        "hand-written": hand,
     }
-    return {name: len(data) / best(run, passes) for name, (run, passes) in runs.items()}
+    pieces = [data[i:i + chunk] for i in range(0, len(data), chunk)]
+    fastest = {name: [float("inf")] * len(pieces) for name in contenders}
+    for _ in range(rounds):
+        for index, piece in enumerate(pieces):
+            for name, run in contenders.items():
+                spent = best(lambda run=run, piece=piece: [run(d) for d in piece], 1,
+                             time.thread_time)
+                fastest[name][index] = min(fastest[name][index], spent)
+    return {name: len(data) / sum(times) for name, times in fastest.items()}
 
 
 # --- (d) end to end -----------------------------------------------------------------------------
@@ -240,6 +256,26 @@ def rows_for(n: int, load: dict[str, float], start: dict[str, float],
     return rows
 
 
+def explain(stage: dict[str, float]) -> list[str]:
+    """Plain words on what the end-to-end ratio is made of, from the stage timings."""
+    keys = list(stage)
+    parse, strict, intake, rules, evidence, render = (stage[k] for k in keys)
+    total = intake + evidence + render
+    share = {"reading and validating the file": intake, "evaluating the rules": rules,
+             "evidence (traced reference interpreter)": evidence - rules,
+             "rendering the JSON result": render}
+    parts = ", ".join(f"{name} {value / total:.0%}" for name, value in share.items())
+    return [
+        f"Where a file's time goes in-process (about {total:,.0f} µs, {total / parse:.1f}x the "
+        f"C-loader parse): {parts}. Strict YAML with marks alone is {strict / parse:.1f}x the "
+        "C-loader parse; the rest of the intake is JSON Schema and model validation.",
+        "The end-to-end target (≤ 3x the C-loader parse) cannot be met by evaluation: the "
+        "compiled rules are a small share. The JSON renderer indents with the pure-Python "
+        "encoder (`json.dumps(..., indent=2)` plus `textwrap.indent`), schema validation runs "
+        "`jsonschema` in Python, and evidence is gathered by the traced interpreter run.",
+    ]
+
+
 def write_report(command: str, rows: Sequence[Row], notes: Sequence[str]) -> None:
     body = [
         "# Benchmarks", "",
@@ -265,7 +301,7 @@ def main(argv: Sequence[str] | None = None) -> int:
               f"{len(data)}; {generator.tries} drafts)", flush=True)
         verify_handwritten(rules, data)
         print("hand-written statuses equal the engine's on every submission", flush=True)
-        sample = data[: min(len(data), 5000)]
+        sample = data[: min(len(data), 2000)]
         speed = measure_throughput(rules, sample)
         e2e = measure_end_to_end(rules, data, cache)
         with tempfile.NamedTemporaryFile("w", suffix=".yaml", delete=False) as one:
@@ -275,8 +311,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     statuses = Counter(s for d in sample for s, _ in rule_statuses(rules, d).values())
     rows = rows_for(args.n, load, start, speed, e2e)
     notes = [f"Statuses over the {len(sample)} submissions timed in-process: "
-             + ", ".join(f"{k} {v}" for k, v in sorted(statuses.items())) + "."]
-    print(f"\nMachine: {machine()}\n\n{table(rows)}\n\n{notes[0]}")
+             + ", ".join(f"{k} {v}" for k, v in sorted(statuses.items())) + ".",
+             *explain(e2e["stages"])]
+    print(f"\nMachine: {machine()}\n\n{table(rows)}\n\n" + "\n\n".join(notes))
     if not args.no_report:
         command = "python bench/run.py" + (f" --n {args.n}" if args.n != 10_000 else "")
         write_report(command, rows, notes)

@@ -81,8 +81,8 @@ def _compiled_statuses(ruleset: RuleSet, data: dict[str, Any]) -> dict[str, Stat
     period, params = plan.period, plan.params
     out = plan.statuses.copy()
     try:
-        for calls in plan.active:
-            memo: dict[str, Any] = {}
+        for seed, calls in plan.active:
+            memo = seed.copy()
             for rule_id, function in calls:
                 out[rule_id] = function(data, period, params, memo)
     except Exception as exc:
@@ -158,7 +158,8 @@ class _Run:
                 yield ctx, entry
 
     def _context(self, book: BookPlan) -> Context:
-        return Context(self.data, self.period, self.params, book.definitions)
+        memo = book.seed.copy() if self.compiled else {}  # the reference starts from nothing
+        return Context(self.data, self.period, self.params, book.definitions, memo)
 
     def finding(self, entry: Entry, ctx: Context, with_evidence: bool) -> Finding:
         rule, version = entry.rule, entry.version

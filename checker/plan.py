@@ -14,15 +14,15 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from vardval.checker import finding_texts
-from vardval.dsl import runtime
+from vardval.dsl import codegen, nodes, runtime, walk
 from vardval.dsl.values import Quarter
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Mapping
 
     from vardval.checker.models import Rule, Rulebook, RuleVersion
+    from vardval.checker.program import Program
     from vardval.checker.ruleset import RuleSet
-    from vardval.dsl import nodes
 
 NOT_APPLICABLE = ("not_applicable", None)
 MAX_PLANS = 10_000
@@ -44,12 +44,18 @@ class Entry:
 
 @dataclass(frozen=True, slots=True)
 class BookPlan:
-    """A rulebook's entries; ``calls`` pairs each rule in force with its function."""
+    """A rulebook's entries; ``calls`` pairs each rule in force with its function.
+
+    ``seed`` holds the definitions that read no submission data (``period.start >= …``,
+    ``param(a) - param(b)``): the same for every submission of the plan, they are computed once
+    and start each submission's memo (compiled backend).
+    """
 
     book: Rulebook
     definitions: Mapping[str, nodes.Expr]
     entries: tuple[Entry, ...]
     calls: tuple[tuple[str, Callable[..., tuple[str, Any]]], ...]
+    seed: dict[str, Any]
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,7 +70,8 @@ class Plan:
     params: Params
     books: tuple[BookPlan, ...]
     statuses: dict[str, tuple[str, Any]]
-    active: tuple[tuple[tuple[str, Callable[..., tuple[str, Any]]], ...], ...]
+    active: tuple[tuple[dict[str, Any], tuple[tuple[str, Callable[..., tuple[str, Any]]], ...]],
+                  ...]
 
 
 class Params(dict[str, Any]):
@@ -113,12 +120,39 @@ def placeholder_functions(version: RuleVersion, index: int,
     return out
 
 
+def data_free(definitions: Mapping[str, nodes.Expr]) -> frozenset[str]:
+    """The definitions that read no field of the submission, directly or through others.
+
+    Example:
+        >>> from vardval.dsl.parser import parse
+        >>> from vardval.dsl import typesys as ts
+        >>> from vardval.dsl.typecheck import Environment, check
+        >>> env = Environment(ts.record({"n": ts.NUMBER}), definitions={"a": ts.BOOL})
+        >>> a = check(parse("period.year > 2020"), env).expr
+        >>> b = check(parse("a and n > 1"), env).expr
+        >>> sorted(data_free({"a": a, "b": b}))
+        ['a']
+    """
+    reads = {name: walk.references(expr) for name, expr in definitions.items()}
+    free: set[str] = set()
+    changed = True
+    while changed:
+        changed = False
+        for name, refs in reads.items():
+            if name not in free and all(
+                    isinstance(r, nodes.ParamRef) or (isinstance(r, nodes.DefRef)
+                                                     and r.name in free) for r in refs):
+                free.add(name)
+                changed = True
+    return frozenset(free)
+
+
 class Plans:
     """The plans of one corpus, by (region, system, period text), built on first use."""
 
-    def __init__(self, ruleset: RuleSet, functions: Mapping[str, tuple[Callable[..., Any], ...]],
-                 units: Mapping[str, Mapping[str, Callable[..., Any]]] | None = None) -> None:
-        self.ruleset, self.functions, self.units = ruleset, functions, units or {}
+    def __init__(self, ruleset: RuleSet, program: Program) -> None:
+        self.ruleset, self.program = ruleset, program
+        self.functions, self.units = program.rules, program.functions
         self.plans: dict[tuple[str, str, str], Plan] = {}
         self._params: dict[tuple[dt.date, str], Params] = {}
 
@@ -142,14 +176,31 @@ class Plans:
         day = period.start
         books = tuple(self._book(b, region, system, period) for b in self.ruleset.rulebooks)
         statuses = {e.rule.id: NOT_APPLICABLE for book in books for e in book.entries}
-        return Plan(period, self._params_for(day, region), books, statuses,
-                    tuple(book.calls for book in books if book.calls))
+        params = self._params_for(day, region)
+        books = tuple(self._seeded(book, period, params) for book in books)
+        return Plan(period, params, books, statuses,
+                    tuple((book.seed, book.calls) for book in books if book.calls))
 
     def _book(self, book: Rulebook, region: str, system: str, period: Quarter) -> BookPlan:
         definitions = {name: checked.expr for name, checked in book.definitions.items()}
         entries = tuple(self._entry(rule, region, system, period) for rule in book.rules)
         calls = tuple((e.rule.id, e.function) for e in entries if e.function is not None)
-        return BookPlan(book, definitions, entries, calls)
+        return BookPlan(book, definitions, entries, calls, {})
+
+    def _seeded(self, plan: BookPlan, period: Quarter, params: Params) -> BookPlan:
+        """The plan with its data-free definitions computed (any that fails is left out and
+        fails again, located, when a submission needs it)."""
+        if not plan.calls:
+            return plan
+        functions = self.program.definitions.get(plan.book.id, {})
+        free = data_free(plan.definitions)
+        for index, name in enumerate(plan.definitions):
+            if name in free and name not in plan.seed:
+                try:
+                    functions[codegen.definition_function(index)]({}, period, params, plan.seed)
+                except Exception:  # noqa: BLE001, S112 - evaluated again per submission
+                    continue
+        return plan
 
     def _entry(self, rule: Rule, region: str, system: str, period: Quarter) -> Entry:
         if not rule.applies_to(region, system):

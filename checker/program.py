@@ -92,13 +92,14 @@ class Program:
         self.units = units
         self.rules: dict[str, tuple[VersionFunction, ...]] = {}
         self.functions: dict[str, Mapping[str, Callable[..., Any]]] = {}
+        self.definitions: dict[str, Mapping[str, Callable[..., Any]]] = {}
         self._plans: Plans | None = None
         self._codes = self._load(codes or (None,) * len(units))
 
     def plans(self, ruleset: RuleSet) -> Plans:
         """The corpus's evaluation plans (kept here, so they live as long as the program)."""
         if self._plans is None:
-            self._plans = Plans(ruleset, self.rules, self.functions)
+            self._plans = Plans(ruleset, self)
         return self._plans
 
     def _load(self, codes: tuple[CodeType | None, ...]) -> tuple[CodeType, ...]:
@@ -110,6 +111,7 @@ class Program:
             loaded_codes.append(loaded.code)
             if kind == "definitions":
                 definitions = dict(loaded.functions)
+                self.definitions[name] = loaded.functions
             else:
                 self.functions[name] = loaded.functions
                 self.rules[name] = tuple(loaded[version_function(i)]

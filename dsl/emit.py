@@ -36,6 +36,7 @@ PERIOD_PARTS = ("start", "end", "year", "quarter")
 _ARITH_HELPERS = {"+": "add", "-": "sub", "*": "mul"}
 _FAST_MEMBER_TYPES = {"text": "str", "int": "int"}
 _ORDERING = frozenset({"<", "<=", ">", ">="})
+_FLIPPED = {"<": ">", "<=": ">=", ">": "<", ">=": "<=", "==": "==", "!=": "!="}
 _LOGIC = {"and": ("False", "True", "k_and"), "or": ("True", "False", "k_or")}
 
 
@@ -164,18 +165,27 @@ def binary(gen: CodeGenerator, node: nodes.Binary) -> str:
     if node.op in _LOGIC:
         return _logic(gen, node)
     left, right = expr(gen, node.left), expr(gen, node.right)
-    ints = " and ".join(f"type({value}) is int" for side, value in
-                        ((node.left, left), (node.right, right)) if not _int_literal(side))
     if node.op == "/":
-        where = repr(f"'{nodes.show(node)}'")
-        fast = " and ".join(filter(None, (ints, right)))
-        return gen.assign(node, f"divide(Decimal({left}), Decimal({right})) if {fast} else "
-                          f"div({left}, {right}, {where})")
+        return _divide(gen, node, left, right)
+    ints = _int_tests(node, left, right)
     direct = f"{left} {node.op} {right}"
     if not ints:
         return gen.assign(node, direct)
     helper = _ARITH_HELPERS[node.op]
     return gen.assign(node, f"{direct} if {ints} else {helper}({left}, {right})")
+
+
+def _int_tests(node: nodes.Binary, left: str, right: str) -> str:
+    """``type(a) is int and type(b) is int``, leaving out sides that are int literals."""
+    return " and ".join(f"type({value}) is int" for side, value in
+                        ((node.left, left), (node.right, right)) if not _int_literal(side))
+
+
+def _divide(gen: CodeGenerator, node: nodes.Binary, left: str, right: str) -> str:
+    where = repr(f"'{nodes.show(node)}'")
+    fast = " and ".join(filter(None, (_int_tests(node, left, right), right)))
+    return gen.assign(node, f"divide(Decimal({left}), Decimal({right})) if {fast} else "
+                      f"div({left}, {right}, {where})")
 
 
 def _logic(gen: CodeGenerator, node: nodes.Binary) -> str:
@@ -201,18 +211,25 @@ def _logic(gen: CodeGenerator, node: nodes.Binary) -> str:
 
 
 def compare(gen: CodeGenerator, node: nodes.Compare) -> str:
-    left, right = expr(gen, node.left), expr(gen, node.right)
-    direct = f"{left} {node.op} {right}"
+    if _is_share(gen, node.left, node.right):
+        return _share_compare(gen, node, node.left, node.right, node.op)  # type: ignore[arg-type]
+    if _is_share(gen, node.right, node.left):
+        return _share_compare(gen, node, node.right, node.left, _FLIPPED[node.op])  # type: ignore[arg-type]
+    return _compare(gen, node, node.op, expr(gen, node.left), expr(gen, node.right))
+
+
+def _compare(gen: CodeGenerator, node: nodes.Compare, op: str, left: str, right: str) -> str:
+    direct = f"{left} {op} {right}"
     if gen.facts.may_be_duration(node.left) or gen.facts.may_be_duration(node.right):
-        return gen.assign(node, f"compare({node.op!r}, {left}, {right})")
+        return gen.assign(node, f"compare({op!r}, {left}, {right})")
     gaps = [value for side, value in ((node.left, left), (node.right, right))
             if not sure(gen, side)]
     if not gaps:
         return gen.assign(node, direct)
-    if node.op in _ORDERING:  # an unknown has no order: comparing one raises TypeError
+    if op in _ORDERING:  # an unknown has no order: comparing one raises TypeError
         target = gen.fresh_name()
         gen.block(node, "try:", target, direct)
-        gen.block(node, "except TypeError:", target, f"compare({node.op!r}, {left}, {right})")
+        gen.block(node, "except TypeError:", target, f"compare({op!r}, {left}, {right})")
         return target
     if len(gaps) == 1:
         return gen.assign(node, f"{gaps[0]} if type({gaps[0]}) is Unknown else {direct}")
@@ -220,6 +237,40 @@ def compare(gen: CodeGenerator, node: nodes.Compare) -> str:
     gen.block(node, f"if type({left}) is Unknown or type({right}) is Unknown:", target,
               f"unknown_of({left}, {right})")
     gen.block(node, "else:", target, direct)
+    return target
+
+
+def _is_share(gen: CodeGenerator, side: nodes.Expr, other: nodes.Expr) -> bool:
+    return (isinstance(side, nodes.Binary) and side.op == "/"
+            and not gen.facts.may_be_duration(other))
+
+
+def _share_compare(gen: CodeGenerator, node: nodes.Compare, share: nodes.Binary,
+                   other: nodes.Expr, op: str) -> str:
+    """``x / y >= t`` on whole numbers without the 60-digit division, when that is exact.
+
+    ``runtime.div`` rounds x/y to 60 significant digits (q) before the comparison. With
+    |x| < 10**20, 0 < y < 10**20 and t = n/d in lowest terms with d <= 10**19, x/y and t are
+    equal or differ by at least 1/(y*d) > 5e-40, while q is within half a unit in its 60th
+    digit of x/y (at most 0.5e-39, as |x/y| < 10**20): q compares with t as x/y does, which
+    is ``x * d op n * y`` in integers. Otherwise the division and comparison run as written.
+    """
+    x, y, t = expr(gen, share.left), expr(gen, share.right), expr(gen, other)
+    target, ratio = gen.fresh_name(), gen.fresh_name("r")
+    whole = (f"type({x}) is int and type({y}) is int and 0 < {y} < {10**20} and "
+             f"-{10**20} < {x} < {10**20}")
+    exact = f"(type({t}) is int or type({t}) is Decimal and {t}.is_finite())"
+    gen.writeline(f"if {whole} and {exact} and "
+                  f"({ratio} := {t}.as_integer_ratio())[1] <= {10**19}:", node)
+    gen.indent()
+    gen.writeline(f"{target} = {x} * {ratio}[1] {op} {ratio}[0] * {y}", node)
+    gen.outdent()
+    gen.writeline("else:", node)
+    gen.indent()
+    quotient = _divide(gen, share, x, y)
+    left, right = (quotient, t) if share is node.left else (t, quotient)
+    gen.writeline(f"{target} = {_compare(gen, node, node.op, left, right)}", node)
+    gen.outdent()
     return target
 
 

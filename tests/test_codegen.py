@@ -7,6 +7,8 @@ from decimal import Decimal
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from vardval.checker import program
 from vardval.checker.ruleset import load_ruleset
@@ -116,3 +118,36 @@ def test_line_map_points_every_function_at_its_expression() -> None:
     assert all(span.file == "r.yaml" and span.line == 40 for _, span in generated.line_map)
     first_def = generated.source.splitlines().index("def v(D, Q, P, M):") + 1
     assert generated.span_at(first_def) is not None
+
+
+SHARE_ROOT = ts.record({"a": ts.NUMBER, "b": ts.NUMBER, "t": ts.NUMBER})
+SHARES = {op: check(parse(f"a / b {op} t"), Environment(SHARE_ROOT)).expr
+          for op in ("<", "<=", ">", ">=", "==", "!=")}
+SHARES_RIGHT = {op: check(parse(f"t {op} a / b"), Environment(SHARE_ROOT)).expr
+                for op in ("<", ">=", "==")}
+WHOLE = st.one_of(st.integers(-50, 50), st.integers(-10**22, 10**22),
+                  st.sampled_from([10**20 - 1, 10**20, -(10**20) + 1, 3, 7, 9, 10, 11, 2 * 10**19]))
+THRESHOLD = st.one_of(
+    st.decimals(allow_nan=False, allow_infinity=False, places=2, min_value=-5, max_value=5),
+    st.sampled_from([Decimal("0.9"), Decimal("0.90"), Decimal("2") / Decimal("3"),
+                     Decimal("0.6666666666666666666666666666666666666666666666666666666667"),
+                     Decimal("1E-30"), Decimal("1E+25"), Decimal("0.1234567890123456789")]),
+    st.integers(-3, 3))
+
+
+@settings(max_examples=300, deadline=None, derandomize=True)
+@given(a=WHOLE, b=WHOLE, t=THRESHOLD)
+def test_shares_compare_exactly_as_the_interpreter_divides(a: int, b: int, t: Any) -> None:
+    data = {"a": a, "b": b, "t": t}
+    for expr in [*SHARES.values(), *SHARES_RIGHT.values()]:
+        ctx = Context(data, Quarter(2025, 1), {}.get, {})
+        expected = interpret(expr, Context(data, Quarter(2025, 1), {}.get, {}))
+        actual = compiled.evaluate(expr, ctx)
+        assert type(actual) is type(expected)
+        assert actual == expected
+
+
+def test_a_share_compared_with_a_number_skips_the_division_when_exact() -> None:
+    source = codegen.generate("<rule T>", [Function("v", SHARES[">="])]).source
+    assert "as_integer_ratio" in source
+    assert "divide(Decimal(" in source  # and keeps it for everything else
