@@ -20,11 +20,13 @@ Anything else, and any input taking over ``--timeout`` seconds, is a finding, sa
 from __future__ import annotations
 
 import argparse
+import atexit
 import copy
 import datetime as dt
 import json
 import random
 import re
+import shutil
 import signal
 import sys
 import tempfile
@@ -345,6 +347,7 @@ class RulesTarget(Target):
         self.seeds = [p.read_bytes() for p in [*books, *hostile]
                       if p.stat().st_size < self.max_len and "parameters" not in p.parts]
         self.folder = Path(tempfile.mkdtemp(prefix="vardval-fuzz-"))
+        atexit.register(shutil.rmtree, self.folder, ignore_errors=True)
 
     def feed(self, data: bytes) -> str:
         path = self.folder / "fuzz.yaml"
