@@ -7,6 +7,7 @@ Also the compact evidence line every report format shows for a finding:
 from __future__ import annotations
 
 import datetime as dt
+import decimal
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
@@ -61,7 +62,10 @@ def percent(share: Decimal, lang: str) -> str:
 def number(value: int | Decimal, lang: str, places: int = 2) -> str:
     """Grouped thousands; at most ``places`` decimals, trailing zeros dropped."""
     quantum = Decimal(1).scaleb(-places)
-    rounded = Decimal(value).quantize(quantum) if not isinstance(value, int) else value
+    exact = Decimal(value)
+    # Enough digits for any count a file can hold (the default 28 fail on 1 000-digit numbers).
+    context = decimal.Context(prec=max(28, exact.adjusted() + places + 2))
+    rounded = exact.quantize(quantum, context=context) if not isinstance(value, int) else value
     text = f"{rounded:,}" if isinstance(rounded, int) else f"{rounded:,f}"
     if "." in text:
         text = text.rstrip("0").rstrip(".")

@@ -15,10 +15,12 @@ import tempfile
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Protocol, TextIO, runtime_checkable
+from typing import TYPE_CHECKING, NoReturn, Protocol, TextIO, runtime_checkable
 
 from vardval.checker import formatting
+from vardval.checker.errors import OutputError
 from vardval.dsl import nodes, walk
+from vardval.dsl.errors import Diagnostic
 
 if TYPE_CHECKING:
     from vardval.checker.findings import BatchTally, Finding, SubmissionResult
@@ -72,6 +74,13 @@ class Renderer(Protocol):
     def end(self, tally: BatchTally) -> None: ...
 
 
+def _refuse(target: Path, why: str) -> NoReturn:
+    """A report path that cannot be written is the user's to fix: exit 2, not a crash."""
+    message = f"vardval: cannot write the report to '{target}': {why}"
+    hint = "give -o a file name in an existing, writable folder"
+    raise OutputError([Diagnostic("unwritable-output", message, None, hint)])
+
+
 @contextlib.contextmanager
 def atomic_output(path: str | os.PathLike[str]) -> Iterator[TextIO]:
     """A text file that replaces ``path`` only when the block completes.
@@ -89,7 +98,12 @@ def atomic_output(path: str | os.PathLike[str]) -> Iterator[TextIO]:
         'done\\n'
     """
     target = Path(path)
-    fd, temp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    if target.is_dir():
+        _refuse(target, "it is a folder")
+    try:
+        fd, temp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    except OSError as exc:
+        _refuse(target, exc.strerror or str(exc))
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as out:
             yield out

@@ -198,5 +198,6 @@ def _override_mismatch(parameter: Parameter, reference: Parameter) -> Diagnostic
 
 def _located(problems: list[Diagnostic], texts: dict[str, str]) -> list[Diagnostic]:
     """Problems with their caret excerpts, in file and position order."""
-    shown = [p.with_source(texts[p.span.file]) if p.span else p for p in problems]
+    shown = [p.with_source(texts[p.span.file]) if p.span and p.span.file in texts else p
+             for p in problems]
     return _yaml_problems.by_position(shown)

@@ -353,9 +353,6 @@ def test_an_interrupted_run_leaves_the_old_report_whole(
     assert "Traceback" not in out.getvalue() + err.getvalue()
 
 
-@pytest.mark.xfail(strict=True, reason="checker/outputs.atomic_output lets the OSError of "
-                   "mkstemp/os.replace escape: an internal error (exit 3) instead of a plain "
-                   "OutputError (exit 2) naming the path")
 @pytest.mark.parametrize("where", ["missing/folder/report.json", "."])
 def test_a_report_path_that_cannot_be_written_is_a_plain_error(tmp_path: Path,
                                                                where: str) -> None:
