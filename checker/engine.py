@@ -152,13 +152,13 @@ class _Run:
         self.compiled = compiled
 
     def entries(self) -> Iterator[tuple[Context, Entry]]:
-        for book in self.plan.books:
-            ctx = self._context(book)
+        for book, seed in zip(self.plan.books, self.plan.seeds, strict=True):
+            ctx = self._context(book, seed)
             for entry in book.entries:
                 yield ctx, entry
 
-    def _context(self, book: BookPlan) -> Context:
-        memo = book.seed.copy() if self.compiled else {}  # the reference starts from nothing
+    def _context(self, book: BookPlan, seed: dict[str, Any]) -> Context:
+        memo = seed.copy() if self.compiled else {}  # the reference starts from nothing
         return Context(self.data, self.period, self.params, book.definitions, memo)
 
     def finding(self, entry: Entry, ctx: Context, with_evidence: bool) -> Finding:

@@ -44,18 +44,12 @@ class Entry:
 
 @dataclass(frozen=True, slots=True)
 class BookPlan:
-    """A rulebook's entries; ``calls`` pairs each rule in force with its function.
-
-    ``seed`` holds the definitions that read no submission data (``period.start >= …``,
-    ``param(a) - param(b)``): the same for every submission of the plan, they are computed once
-    and start each submission's memo (compiled backend).
-    """
+    """A rulebook's entries; ``calls`` pairs each rule in force with its function."""
 
     book: Rulebook
     definitions: Mapping[str, nodes.Expr]
     entries: tuple[Entry, ...]
     calls: tuple[tuple[str, Callable[..., tuple[str, Any]]], ...]
-    seed: dict[str, Any]
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,11 +58,16 @@ class Plan:
 
     ``statuses`` holds every rule id in corpus order, the rules not in force already decided
     (not applicable); a run copies it and fills in the others from each book's ``calls``.
+    ``seeds`` (one per book) hold the definitions that read no submission data
+    (``period.start >= …``, ``param(a) - param(b)``): the same for every submission of the
+    plan, they are computed once and start each submission's memo (compiled backend).
+    Everything but the seeds and parameters is shared between plans.
     """
 
     period: Quarter
     params: Params
     books: tuple[BookPlan, ...]
+    seeds: tuple[dict[str, Any], ...]
     statuses: dict[str, tuple[str, Any]]
     active: tuple[tuple[dict[str, Any], tuple[tuple[str, Callable[..., tuple[str, Any]]], ...]],
                   ...]
@@ -148,13 +147,18 @@ def data_free(definitions: Mapping[str, nodes.Expr]) -> frozenset[str]:
 
 
 class Plans:
-    """The plans of one corpus, by (region, system, period text), built on first use."""
+    """The plans of one corpus, by (region, system, period text), built on first use.
+
+    Entries, book plans and status templates are interned: a plan holds little of its own, so
+    memory stays flat however many kinds of submission a batch holds.
+    """
 
     def __init__(self, ruleset: RuleSet, program: Program) -> None:
         self.ruleset, self.program = ruleset, program
         self.functions, self.units = program.rules, program.functions
         self.plans: dict[tuple[str, str, str], Plan] = {}
         self._params: dict[tuple[dt.date, str], Params] = {}
+        self._shared: dict[Any, Any] = {}
 
     def plan(self, region: str, system: str, period: str) -> Plan:
         """The plan for a submission of ``region``, vårdval ``system`` and ``period`` (text)."""
@@ -166,6 +170,12 @@ class Plans:
             found = self.plans[key] = self._plan(region, system, Quarter.parse(period))
         return found
 
+    def _intern(self, key: Any, build: Callable[[], Any]) -> Any:
+        found = self._shared.get(key)
+        if found is None:
+            found = self._shared[key] = build()
+        return found
+
     def _params_for(self, day: dt.date, region: str) -> Params:
         found = self._params.get((day, region))
         if found is None:
@@ -173,44 +183,54 @@ class Plans:
         return found
 
     def _plan(self, region: str, system: str, period: Quarter) -> Plan:
-        day = period.start
+        params = self._params_for(period.start, region)
         books = tuple(self._book(b, region, system, period) for b in self.ruleset.rulebooks)
-        statuses = {e.rule.id: NOT_APPLICABLE for book in books for e in book.entries}
-        params = self._params_for(day, region)
-        books = tuple(self._seeded(book, period, params) for book in books)
-        return Plan(period, params, books, statuses,
-                    tuple((book.seed, book.calls) for book in books if book.calls))
+        seeds = tuple(self._seed(book, period, params) for book in books)
+        ids = tuple(e.rule.id for book in books for e in book.entries if e.function is None)
+        statuses = self._intern(("statuses", ids), lambda: {
+            e.rule.id: NOT_APPLICABLE for book in books for e in book.entries})
+        active = tuple((seed, book.calls) for book, seed in zip(books, seeds, strict=True)
+                       if book.calls)
+        return Plan(period, params, books, seeds, statuses, active)
 
     def _book(self, book: Rulebook, region: str, system: str, period: Quarter) -> BookPlan:
-        definitions = {name: checked.expr for name, checked in book.definitions.items()}
         entries = tuple(self._entry(rule, region, system, period) for rule in book.rules)
-        calls = tuple((e.rule.id, e.function) for e in entries if e.function is not None)
-        return BookPlan(book, definitions, entries, calls, {})
+        return self._intern(("book", book.id, tuple(map(id, entries))), lambda: BookPlan(
+            book, self._definitions(book), entries,
+            tuple((e.rule.id, e.function) for e in entries if e.function is not None)))
 
-    def _seeded(self, plan: BookPlan, period: Quarter, params: Params) -> BookPlan:
-        """The plan with its data-free definitions computed (any that fails is left out and
-        fails again, located, when a submission needs it)."""
+    def _definitions(self, book: Rulebook) -> dict[str, nodes.Expr]:
+        return self._intern(("definitions", book.id), lambda: {
+            name: checked.expr for name, checked in book.definitions.items()})
+
+    def _seed(self, plan: BookPlan, period: Quarter, params: Params) -> dict[str, Any]:
+        """The book's data-free definitions, computed (any that fails is left out and fails
+        again, located, when a submission needs it)."""
+        seed: dict[str, Any] = {}
         if not plan.calls:
-            return plan
+            return seed
         functions = self.program.definitions.get(plan.book.id, {})
-        free = data_free(plan.definitions)
+        free = self._intern(("free", plan.book.id), lambda: data_free(plan.definitions))
         for index, name in enumerate(plan.definitions):
-            if name in free and name not in plan.seed:
+            if name in free and name not in seed:
                 try:
-                    functions[codegen.definition_function(index)]({}, period, params, plan.seed)
+                    functions[codegen.definition_function(index)]({}, period, params, seed)
                 except Exception:  # noqa: BLE001, S112 - evaluated again per submission
                     continue
-        return plan
+        return seed
 
     def _entry(self, rule: Rule, region: str, system: str, period: Quarter) -> Entry:
         if not rule.applies_to(region, system):
-            return Entry(rule, None, None, "scope")
+            return self._intern(("out", rule.id, "scope"),
+                                lambda: Entry(rule, None, None, "scope"))
         for index, version in enumerate(rule.versions):
             if version.covers(period.start):
                 notes = finding_texts.param_notes(self.ruleset, version, period, region)
-                return Entry(rule, version, self.functions[rule.id][index], notes=notes,
-                             placeholders=self._placeholders(rule, index, version))
-        return Entry(rule, None, None, "force")
+                return self._intern(("in", rule.id, index, repr(notes)),
+                                    lambda i=index, v=version, n=notes: Entry(
+                    rule, v, self.functions[rule.id][i], notes=n,
+                    placeholders=self._placeholders(rule, i, v)))
+        return self._intern(("out", rule.id, "force"), lambda: Entry(rule, None, None, "force"))
 
     def _placeholders(self, rule: Rule, index: int, version: RuleVersion,
                       ) -> dict[str, tuple[Callable[..., Any], ...]] | None:
