@@ -135,9 +135,21 @@ def _load_problems(file: str, diagnostics: Iterable[errors.Diagnostic]) -> Itera
 
 
 def _validate(file: str, loaded: strict_yaml.LoadedYaml) -> Intake:
-    """Schema first (it reports every problem at once), then the model for the typed view."""
+    """The model decides validity; the schema explains an invalid file, every problem at once.
+
+    The schema is generated from the model and a property test holds that both accept the
+    same documents, so the fast compiled model check comes first and the slower, thorough
+    ``jsonschema`` pass runs only when there is something to report.
+    """
     where = _Locator(file, loaded)
     instance: Any = loaded.data
+    try:
+        model = submission.Submission.model_validate(instance)
+    except pydantic.ValidationError:
+        pass
+    else:
+        if not _period_problems(instance, where):
+            return Intake(file, model, model.model_dump(exclude_unset=True), ())
     problems = _schema_problems(_validator().iter_errors(instance), where)
     problems += _period_problems(instance, where)
     if not problems:
