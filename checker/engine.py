@@ -82,7 +82,7 @@ def _compiled_statuses(ruleset: RuleSet, data: dict[str, Any]) -> dict[str, Stat
     out = plan.statuses.copy()
     try:
         for seed, calls in plan.active:
-            memo = seed.copy()
+            memo = seed.copy() if seed is not None else _NO_MEMO
             for rule_id, function in calls:
                 out[rule_id] = function(data, period, params, memo)
     except Exception as exc:
@@ -90,6 +90,8 @@ def _compiled_statuses(ruleset: RuleSet, data: dict[str, Any]) -> dict[str, Stat
     return out
 
 
+# Given to the rules of a book without definitions: nothing is ever memoised in it.
+_NO_MEMO: dict[str, Any] = {}
 Decide = Callable[[Entry, Context], Status]
 
 

@@ -61,7 +61,8 @@ class Plan:
     ``seeds`` (one per book) hold the definitions that read no submission data
     (``period.start >= …``, ``param(a) - param(b)``): the same for every submission of the
     plan, they are computed once and start each submission's memo (compiled backend).
-    Everything but the seeds and parameters is shared between plans.
+    ``active`` pairs each book's seed (None for a book without definitions, which needs no
+    memo) with its calls. Everything but the seeds and parameters is shared between plans.
     """
 
     period: Quarter
@@ -69,8 +70,8 @@ class Plan:
     books: tuple[BookPlan, ...]
     seeds: tuple[dict[str, Any], ...]
     statuses: dict[str, tuple[str, Any]]
-    active: tuple[tuple[dict[str, Any], tuple[tuple[str, Callable[..., tuple[str, Any]]], ...]],
-                  ...]
+    active: tuple[tuple[dict[str, Any] | None,
+                        tuple[tuple[str, Callable[..., tuple[str, Any]]], ...]], ...]
 
 
 class Params(dict[str, Any]):
@@ -189,8 +190,8 @@ class Plans:
         ids = tuple(e.rule.id for book in books for e in book.entries if e.function is None)
         statuses = self._intern(("statuses", ids), lambda: {
             e.rule.id: NOT_APPLICABLE for book in books for e in book.entries})
-        active = tuple((seed, book.calls) for book, seed in zip(books, seeds, strict=True)
-                       if book.calls)
+        active = tuple((seed if book.definitions else None, book.calls)
+                       for book, seed in zip(books, seeds, strict=True) if book.calls)
         return Plan(period, params, books, seeds, statuses, active)
 
     def _book(self, book: Rulebook, region: str, system: str, period: Quarter) -> BookPlan:

@@ -11,8 +11,6 @@ each fast path computes the same value as the helper it bypasses, for every inpu
   make it) - where only a dict takes a text subscript;
 * a value ``flow.Facts`` proves never unknown skips the ``type(x) is Unknown`` test, and a
   comparison of values that are never durations is Python's comparison (what ``compare`` does);
-  for ``< <= > >=`` that is tried first, since ordering an ``Unknown`` (which has no order)
-  raises ``TypeError``, and only then ``compare`` runs (and answers, or raises the same error);
 * a pure read (a field, ``exists``, a parameter, a definition, a part of the period) already
   made on the same code path is reused (``CodeGenerator.reuse``).
 """
@@ -35,7 +33,6 @@ ARGS = "D, Q, P, M"
 PERIOD_PARTS = ("start", "end", "year", "quarter")
 _ARITH_HELPERS = {"+": "add", "-": "sub", "*": "mul"}
 _FAST_MEMBER_TYPES = {"text": "str", "int": "int"}
-_ORDERING = frozenset({"<", "<=", ">", ">="})
 _FLIPPED = {"<": ">", "<=": ">=", ">": "<", ">=": "<=", "==": "==", "!=": "!="}
 _LOGIC = {"and": ("False", "True", "k_and"), "or": ("True", "False", "k_or")}
 
@@ -86,17 +83,21 @@ def exists(gen: CodeGenerator, node: nodes.Exists) -> str:
 
 
 def _parent(gen: CodeGenerator, node: nodes.Expr, path: tuple[str, ...]) -> tuple[str, str]:
-    """A local holding the dict above the path's last step: ``{}`` when it is not there."""
+    """A local holding the dict above the path's last step: ``{}`` when it is not there.
+
+    Each step is a ``get`` (an absent optional section is the common case, and raising and
+    catching a KeyError costs more than the whole rule) and anything but a dict becomes ``{}``.
+    """
     if len(path) == 1:
         return "D", path[0]
     key = ("parent", ".".join(path[:-1]))
     parent = gen.reuse(key)
-    if parent is None:
-        empty = gen.constant("{}")
-        parent = gen.remember(key, gen.fresh_name("p"))
-        gen.block(node, "try:", parent, f"D{_subscripts(path[:-1])}")
-        gen.block(node, "except (KeyError, TypeError):", parent, empty)
-        gen.block(node, f"if type({parent}) is not dict:", parent, empty)
+    if parent is not None:
+        return parent, path[-1]
+    above, _ = _parent(gen, node, path[:-1])
+    empty = gen.constant("{}")
+    parent = gen.remember(key, gen.assign(node, f"{above}.get({path[-2]!r}, {empty})"))
+    gen.block(node, f"if type({parent}) is not dict:", parent, empty)
     return parent, path[-1]
 
 
@@ -226,11 +227,6 @@ def _compare(gen: CodeGenerator, node: nodes.Compare, op: str, left: str, right:
             if not sure(gen, side)]
     if not gaps:
         return gen.assign(node, direct)
-    if op in _ORDERING:  # an unknown has no order: comparing one raises TypeError
-        target = gen.fresh_name()
-        gen.block(node, "try:", target, direct)
-        gen.block(node, "except TypeError:", target, f"compare({op!r}, {left}, {right})")
-        return target
     if len(gaps) == 1:
         return gen.assign(node, f"{gaps[0]} if type({gaps[0]}) is Unknown else {direct}")
     target = gen.fresh_name()
