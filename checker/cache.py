@@ -34,6 +34,7 @@ from typing import TYPE_CHECKING
 
 import vardval.checker
 import vardval.dsl
+from vardval.checker import reading
 
 if TYPE_CHECKING:
     from vardval.checker.ruleset import RuleSet
@@ -92,7 +93,20 @@ def _hash_tree(digest: hashlib._Hash, root: Path, suffixes: tuple[str, ...] | No
         if suffixes is not None and path.suffix not in suffixes:
             continue
         digest.update(path.relative_to(root).as_posix().encode() + b"\0")
-        digest.update(hashlib.sha256(path.read_bytes()).digest())
+        digest.update(_file_digest(path))
+
+
+def _file_digest(path: Path) -> bytes:
+    """A file's content hash; a file larger than any rule file by its size and time instead.
+
+    The loader refuses such a file anyway, and hashing it whole on every start would cost more
+    than the cache saves.
+    """
+    info = path.stat()
+    if info.st_size > reading.MAX_RULE_FILE_BYTES:
+        return f"{info.st_size}:{info.st_mtime_ns}".encode()
+    with path.open("rb") as handle:
+        return hashlib.file_digest(handle, "sha256").digest()
 
 
 def entry_path(directory: Path) -> Path | None:
@@ -100,7 +114,11 @@ def entry_path(directory: Path) -> Path | None:
     folder = cache_dir()
     if folder is None or _code_changed_since_import():
         return None
-    return folder / f"ruleset-{corpus_key(directory)[:40]}.pickle"
+    try:
+        key = corpus_key(directory)
+    except OSError:  # an unreadable file: no caching; the loader reports it with its place
+        return None
+    return folder / f"ruleset-{key[:40]}.pickle"
 
 
 def _code_changed_since_import() -> bool:
