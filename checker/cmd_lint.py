@@ -16,20 +16,14 @@ import datetime as dt
 import functools
 import json
 from dataclasses import dataclass
-from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
-from vardval.checker import submission
-from vardval.checker.citations import load_sources
-from vardval.checker.parameters import ParameterSet, load_parameters
+from vardval.checker.parameters import ParameterSet
 from vardval.checker.rulebooks import LoadContext, load_rulebook
-from vardval.checker.ruleset import BUNDLED_RULES, load_ruleset
+from vardval.checker.ruleset import BUNDLED_RULES, load_context, load_ruleset
 from vardval.dsl import nodes, walk
-from vardval.dsl import typesys as ts
 from vardval.dsl.errors import MAX_SHOWN, Diagnostic, VardvalError
-from vardval.dsl.schema_types import record_type
-from vardval.dsl.values import Duration
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Iterator
@@ -37,9 +31,6 @@ if TYPE_CHECKING:
     from vardval.checker.models import Rule, Rulebook
 
 FORMAT = "vardval/lint@1"
-# The DSL type of a parameter from the Python type of its values (as ``checker/ruleset.py``).
-_PY_TYPES = {int: ts.NUMBER, Decimal: ts.NUMBER, bool: ts.BOOL, str: ts.TEXT,
-             dt.date: ts.DATE, Duration: ts.DURATION}
 
 
 def register(subparsers: Any) -> None:
@@ -137,11 +128,7 @@ def corpus_context(directory: Path) -> tuple[LoadContext, ParameterSet]:
 def _context(directory: Path, stamp: tuple[tuple[str, int, int], ...]) -> tuple[LoadContext,
                                                                               ParameterSet]:
     del stamp  # part of the cache key only
-    registry = load_sources(directory / "sources.yaml")
-    parameters = load_parameters(directory / "parameters", registry)
-    root = record_type(submission.submission_schema())
-    types = {n: _PY_TYPES.get(parameters.python_type(n), ts.ANY) for n in parameters.names()}
-    return LoadContext(root, types, registry, submission.REGIONS), parameters
+    return load_context(directory)
 
 
 # --- parameters without a value ------------------------------------------------------------

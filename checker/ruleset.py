@@ -6,12 +6,10 @@ Problems in all files are gathered and raised together, so ``vardval lint`` show
 
 from __future__ import annotations
 
-import datetime as dt
 import functools
 import os
 from collections.abc import Iterator
 from dataclasses import dataclass
-from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -26,14 +24,11 @@ from vardval.dsl import typesys as ts
 from vardval.dsl.errors import Diagnostic, VardvalError
 from vardval.dsl.schema_types import record_type
 from vardval.dsl.spans import Span
-from vardval.dsl.values import Duration
 
 if TYPE_CHECKING:
     from vardval.checker.program import Program
 
 BUNDLED_RULES = Path(vardval.rules.__file__).parent
-_PY_TYPES = {int: ts.NUMBER, Decimal: ts.NUMBER, bool: ts.BOOL, str: ts.TEXT,
-             dt.date: ts.DATE, Duration: ts.DURATION}
 
 
 @dataclass(frozen=True)
@@ -101,17 +96,22 @@ def _load_ruleset(directory: Path) -> RuleSet:
         span = Span(str(directory), 1, 1, 1, 2)
         raise RuleLoadError([Diagnostic("no-rules", f"no sources.yaml in '{directory}'", span,
                                         "point --rules at a folder laid out like rules/")])
-    registry = load_sources(directory / "sources.yaml")
-    parameters = load_parameters(directory / "parameters", registry)
-    root = record_type(submission.submission_schema())
-    param_types = {n: _PY_TYPES.get(parameters.python_type(n), ts.ANY) for n in parameters.names()}
-    ctx = LoadContext(root, param_types, registry, submission.REGIONS)
+    ctx, parameters = load_context(directory)
     books, problems = _load_books(directory, ctx)
     problems += _duplicate_ids(books)
     problems += _misplaced(books, directory)
     if problems:
         raise RuleLoadError(problems)
-    return RuleSet(directory, registry, parameters, tuple(books), root)
+    return RuleSet(directory, ctx.registry, parameters, tuple(books), ctx.root)
+
+
+def load_context(directory: Path) -> tuple[LoadContext, ParameterSet]:
+    """What rulebooks are checked against: sources, parameters, the submission's fields."""
+    registry = load_sources(directory / "sources.yaml")
+    parameters = load_parameters(directory / "parameters", registry)
+    root = record_type(submission.submission_schema())
+    types = {name: ts.of_python(parameters.python_type(name)) for name in parameters.names()}
+    return LoadContext(root, types, registry, submission.REGIONS), parameters
 
 
 def _load_books(directory: Path, ctx: LoadContext) -> tuple[list[Rulebook], list[Diagnostic]]:

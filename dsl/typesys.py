@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
+from decimal import Decimal
+
+from vardval.dsl.values import Duration
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,3 +87,19 @@ EXAMPLES = {"number": "0 or 90%", "date": "2025-07-01 or period.start", "text": 
 def example(t: Type) -> str:
     """A value of the type as an author would write it, for hints."""
     return EXAMPLES.get(t.name, "a value of that type")
+
+
+_OF_PYTHON = {int: NUMBER, Decimal: NUMBER, bool: BOOL, str: TEXT, dt.date: DATE,
+              Duration: DURATION}
+
+
+def of_python(kind: type) -> Type:
+    """The DSL type of values of a Python type, e.g. a parameter's values; ANY if none fits.
+
+    Example:
+        >>> from decimal import Decimal
+        >>> from vardval.dsl.typesys import of_python
+        >>> str(of_python(Decimal))
+        'number'
+    """
+    return _OF_PYTHON.get(kind, ANY)

@@ -44,8 +44,6 @@ from vardval.dsl.values import Duration, Quarter, Unknown
 CONFORMANCE = Path(__file__).parent / "conformance"
 Evaluate = Callable[[nodes.Expr, Context], Any]
 _OUTCOMES = ("expect", "error", "unknown")
-_PY_TYPES = {int: ts.NUMBER, Decimal: ts.NUMBER, bool: ts.BOOL, str: ts.TEXT,
-             dt.date: ts.DATE, Duration: ts.DURATION}
 
 
 @dataclass(frozen=True)
@@ -134,7 +132,7 @@ def run_case(case: Case, evaluate: Evaluate) -> None:
 
 def _checked(case: Case, params: Mapping[str, Any]
              ) -> tuple[nodes.Expr, ts.Type, dict[str, nodes.Expr]]:
-    param_types = {n: _PY_TYPES.get(type(v), ts.ANY) for n, v in params.items()}
+    param_types = {n: ts.of_python(type(v)) for n, v in params.items()}
     done: dict[str, nodes.Expr] = {}
     types: dict[str, ts.Type] = {}
     for name, text in case.definitions.items():
