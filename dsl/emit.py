@@ -101,10 +101,6 @@ def _parent(gen: CodeGenerator, node: nodes.Expr, path: tuple[str, ...]) -> tupl
     return parent, path[-1]
 
 
-def _subscripts(path: tuple[str, ...]) -> str:
-    return "".join(f"[{part!r}]" for part in path)
-
-
 def var(gen: CodeGenerator, node: nodes.Var) -> str:
     found = gen.bound(node.name)
     if found is None:

@@ -361,9 +361,3 @@ def _arith_hint(op: str) -> str:
     if op in ("+", "-"):
         return "dates move by durations (2025-07-01 - 6 months); numbers add to numbers"
     return "only numbers multiply and divide"
-
-
-def raise_if(diagnostics: list[Diagnostic]) -> None:
-    """Raise the collected diagnostics as one RuleTypeError."""
-    if diagnostics:
-        raise RuleTypeError(diagnostics)
