@@ -170,7 +170,8 @@ class _Run:
                    else texts.out_of_force(rule, self.period))
             return Finding(rule, "not_applicable", why, rule.versions[-1].citations)
         status, gap = self.status(entry, ctx)
-        found = (evidence_of.gather(self.ruleset, version, ctx, self.region, status)
+        found = (evidence_of.gather(self.ruleset, version, ctx, self.region, status,
+                                    compiled=self.compiled)
                  if with_evidence else ())
         message = self.message(entry, status, ctx, gap)
         return Finding(rule, status, message, version.citations, found,

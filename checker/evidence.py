@@ -21,8 +21,13 @@ if TYPE_CHECKING:
 
 
 def gather(ruleset: RuleSet, version: RuleVersion, ctx: Context, region: str,
-           status: str) -> tuple[Evidence, ...]:
-    """The values that decided the outcome, first use first, each once."""
+           status: str, *, compiled: bool = False) -> tuple[Evidence, ...]:
+    """The values that decided the outcome, first use first, each once.
+
+    ``compiled`` says the compiled backend decided the status (``ctx.memo`` then holds its
+    memoised definitions); the traced interpreter gathers the evidence either way.
+    """
+    del compiled
     traced = Context(ctx.data, ctx.period, ctx.param, ctx.definitions, trace=[])
     if version.when is not None:
         evaluate(version.when.expr, traced)
