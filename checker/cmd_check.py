@@ -72,6 +72,7 @@ def run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
     batch = _Batch(ruleset, args.fail_on, progress)
     batch.max_bytes = args.max_bytes
     batch.backend = args.backend
+    batch.langs = (args.lang,)  # every report format words findings in the one language
     try:
         with outputs.output_to(args.output, stdout) as out:
             batch.stream(_chain(first, files), FORMATS[args.format](out, view))
@@ -106,6 +107,7 @@ class _Batch:
         self.ruleset, self.fail_on, self.progress = ruleset, fail_on, progress
         self.max_bytes = DEFAULT_MAX_BYTES
         self.backend = "compile"
+        self.langs: tuple[str, ...] = ("sv", "en")
         self.tally = BatchTally(rule.id for rule in ruleset.rules())
         self.bad = self.internal = False
 
@@ -129,9 +131,7 @@ class _Batch:
             return SubmissionResult(path, (Problem("$", None, None, why),))
         try:
             intake = load_submission(Path(path), max_bytes=self.max_bytes)
-            if self.backend != "compile":
-                return check_intake(self.ruleset, intake, backend=self.backend)
-            return check_intake(self.ruleset, intake)
+            return check_intake(self.ruleset, intake, backend=self.backend, langs=self.langs)
         except Exception as exc:  # noqa: BLE001 - one file's bug must not stop the batch
             self.internal = True
             message = (f"internal error while checking this file: {type(exc).__name__}: {exc} "

@@ -11,7 +11,7 @@ validating large batches; ``check_intake`` adds messages, notes and, when asked,
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from typing import Any
 
 from vardval.checker import evidence as evidence_of
@@ -31,19 +31,21 @@ Status = tuple[str, Unknown | None]
 
 
 def check_intake(ruleset: RuleSet, intake: Intake, evaluator: Evaluate = evaluate, *,
-                 backend: str = "compile", evidence: bool = True) -> SubmissionResult:
+                 backend: str = "compile", evidence: bool = True,
+                 langs: Sequence[str] = texts.LANGS) -> SubmissionResult:
     """The result for one loaded submission; invalid ones get their problems and no findings.
 
     ``backend`` is ``"compile"`` or ``"interpret"``; passing an ``evaluator`` other than the
     reference ``evaluate`` means interpreting with it. ``evidence=False`` leaves every finding's
-    evidence empty (reports that show no evidence need not pay for the traced run).
+    evidence empty (reports that show no evidence need not pay for the traced run). Messages
+    are worded in ``langs`` only: a report in one language need not render the other.
     """
     if intake.data is None or intake.problems:
         return SubmissionResult(intake.file, tuple(intake.problems))
     data = intake.data
     clinic = data["clinic"]
     run = _Run(ruleset, data, _decider(ruleset, backend, evaluator),
-               compiled=backend == "compile" and evaluator is evaluate)
+               compiled=backend == "compile" and evaluator is evaluate, langs=tuple(langs))
     period = run.period
     findings = tuple(run.finding(entry, ctx, evidence) for ctx, entry in run.entries())
     summary = {k: clinic[k] for k in ("hsa_id", "name", "region") if k in clinic}
@@ -143,7 +145,7 @@ class _Run:
     """One submission's evaluation: a context per rulebook (its definitions memoised there)."""
 
     def __init__(self, ruleset: RuleSet, data: dict[str, Any], decide_status: Decide, *,
-                 compiled: bool = False) -> None:
+                 compiled: bool = False, langs: tuple[str, ...] = texts.LANGS) -> None:
         clinic = data["clinic"]
         self.ruleset, self.data = ruleset, data
         self.region = clinic["region"]
@@ -151,7 +153,7 @@ class _Run:
             self.region, clinic.get("vardval_system", "vardcentral"), data["period"])
         self.period, self.params = self.plan.period, self.plan.params
         self.status = decide_status
-        self.compiled = compiled
+        self.compiled, self.langs = compiled, langs
 
     def entries(self) -> Iterator[tuple[Context, Entry]]:
         for book, seed in zip(self.plan.books, self.plan.seeds, strict=True):
@@ -168,7 +170,8 @@ class _Run:
         if version is None:
             why = (texts.out_of_scope(rule) if entry.out_of == "scope"
                    else texts.out_of_force(rule, self.period))
-            return Finding(rule, "not_applicable", why, rule.versions[-1].citations)
+            return Finding(rule, "not_applicable", {lang: why[lang] for lang in self.langs},
+                           rule.versions[-1].citations)
         status, gap = self.status(entry, ctx)
         found = (evidence_of.gather(self.ruleset, version, ctx, self.region, status,
                                     compiled=self.compiled)
@@ -183,9 +186,9 @@ class _Run:
                 ) -> dict[str, str]:
         assert entry.version is not None  # noqa: S101 - entries in force have one
         if not self.compiled:
-            return texts.message(status, entry.version, ctx, gap)
+            return texts.message(status, entry.version, ctx, gap, langs=self.langs)
         try:
-            return texts.message(status, entry.version, ctx, gap, entry.placeholders)
+            return texts.message(status, entry.version, ctx, gap, entry.placeholders, self.langs)
         except VardvalError:
             raise
         except Exception as exc:

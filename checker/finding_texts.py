@@ -20,23 +20,28 @@ if TYPE_CHECKING:
     from vardval.dsl.values import Quarter, Unknown
 
 Texts = dict[str, str]
+#: Every language a finding can be worded in, Swedish first.
+LANGS = ("sv", "en")
 
 
 def message(status: str, version: RuleVersion, ctx: Context, gap: Unknown | None,
-            compiled: Mapping[str, Sequence[Callable[..., Any]]] | None = None) -> Texts:
-    """The finding's message in Swedish and English.
+            compiled: Mapping[str, Sequence[Callable[..., Any]]] | None = None,
+            langs: Sequence[str] = LANGS) -> Texts:
+    """The finding's message in each of ``langs`` (a report in one language renders one).
 
     ``compiled`` gives, per language, generated functions computing the placeholders (the
     compiled backend's); without it the reference interpreter evaluates them.
     """
     if status == "not_applicable":
-        condition = version.when_text or ""
-        return {"sv": f"Inte tillämplig: villkoret är inte uppfyllt ({condition.strip()}).",
-                "en": f"Not applicable: the condition does not hold ({condition.strip()})."}
+        condition = (version.when_text or "").strip()
+        words = {"sv": f"Inte tillämplig: villkoret är inte uppfyllt ({condition}).",
+                 "en": f"Not applicable: the condition does not hold ({condition})."}
+        return {lang: words[lang] for lang in langs}
     if status == "indeterminate" and gap is not None:
-        return indeterminate(gap)
-    return {lang: render_template(t, ctx, lang, compiled[lang] if compiled else None)
-            for lang, t in version.message.items()}
+        return {lang: text for lang, text in indeterminate(gap).items() if lang in langs}
+    return {lang: render_template(version.message[lang], ctx, lang,
+                                  compiled[lang] if compiled else None)
+            for lang in langs}
 
 
 def indeterminate(gap: Unknown) -> Texts:
