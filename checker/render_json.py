@@ -101,13 +101,13 @@ class JsonRenderer:
 
     def __init__(self, out: TextIO, view: ReportView) -> None:
         self.out, self.view, self.count = out, view, 0
+        self.encode = ResultEncoder(view.lang, view.units)
 
     def begin(self) -> None:
         self.out.write('{\n  "format": ' + json.dumps(FORMAT) + ',\n  "results": [')
 
     def result(self, result: SubmissionResult) -> None:
-        body = _dumps(result_json(result, self.view.lang, self.view.units))
-        self.out.write(("," if self.count else "") + "\n    " + body)
+        self.out.write(("," if self.count else "") + "\n    " + self.encode(result))
         self.count += 1
 
     def end(self, tally: BatchTally) -> None:
@@ -115,6 +115,67 @@ class JsonRenderer:
         summary = json.dumps(summary_json(tally), ensure_ascii=False, indent=2).replace(
             "\n", "\n  ")
         self.out.write(f'{closing},\n  "summary": {summary}\n}}\n')
+
+
+class ResultEncoder:
+    """``_dumps(result_json(result, lang, units))``, with what is fixed per rule encoded once.
+
+    Of a finding's JSON only the status, message, evidence, missing fields and notes change
+    from one submission to the next; the rule id, severity, title, citations and source are
+    the same for every finding of a rule version, so their text is made once and reused
+    (most of a batch's output, and most of the time encoding it).
+
+    Example:
+        >>> from vardval.checker.findings import SubmissionResult
+        >>> ResultEncoder("sv", {})(SubmissionResult("a.yaml", ()))
+        '{"file": "a.yaml", "valid": true, "problems": [], "clinic": null, "period": null, \
+"notes": [], "findings": []}'
+    """
+
+    def __init__(self, lang: str, units: Mapping[str, str] | None = None) -> None:
+        self.lang, self.units = lang, units or {}
+        self._fixed: dict[tuple[int, int, str | None], tuple[Any, ...]] = {}
+        self._status = {s: _dumps(s) for s in _STATUS_KEYS}
+
+    def __call__(self, result: SubmissionResult) -> str:
+        lang = self.lang
+        head = (f'{{"file": {_dumps(result.file)}, "valid": {_dumps(result.valid)}, '
+                f'"problems": {_dumps([p.as_json() for p in result.problems])}, '
+                f'"clinic": {_dumps(result.clinic)}, "period": {_dumps(result.period)}, '
+                f'"notes": {_dumps([n[lang] for n in result.notes])}, "findings": [')
+        return head + ", ".join(map(self.finding, result.findings)) + "]}"
+
+    def finding(self, finding: Finding) -> str:
+        rule, cited = finding.rule, finding.citations
+        key = (id(rule), id(cited), finding.version_from)
+        fixed = self._fixed.get(key)
+        if fixed is None or fixed[0] is not rule or fixed[1] is not cited:
+            fixed = self._fixed[key] = (rule, cited, *_fixed_parts(finding))
+        _, _, head, middle, cites, tail = fixed
+        status = self._status.get(finding.status) or _dumps(finding.status)
+        units = self.units
+        evidence = _dumps([evidence_json(e, units.get(e.name)) for e in finding.evidence])
+        out = [head, status, middle, _dumps(finding.message[self.lang]), cites, evidence, tail]
+        if finding.missing:
+            out += ', "missing": ', _dumps(list(finding.missing))
+        if finding.notes:
+            out += ', "notes": ', _dumps([n[self.lang] for n in finding.notes])
+        out.append("}")
+        return "".join(out)
+
+
+def _fixed_parts(finding: Finding) -> tuple[str, str, str, str]:
+    """The text around a finding's status, message and evidence, and after its evidence."""
+    rule = finding.rule
+    head = f'{{"rule": {_dumps(rule.id)}, "status": '
+    middle = (f', "severity": {_dumps(rule.severity)}, "title": {_dumps(dict(rule.title))}, '
+              '"message": ')
+    cited = [{"text": c.text, "source": c.source, "url": c.url} for c in finding.citations]
+    cites = f', "citations": {_dumps(cited)}, "evidence": '
+    tail = f', "rule_source": {_dumps({"file": rule.file, "line": rule.line})}'
+    if finding.version_from:
+        tail += f', "version_from": {_dumps(finding.version_from)}'
+    return head, middle, cites, tail
 
 
 def _dumps(value: Any) -> str:

@@ -8,10 +8,15 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
+import pytest
+
 from reports_support import EXAMPLE, example_files, results_json
+from vardval.checker import outputs
+from vardval.checker.engine import check_intake
 from vardval.checker.findings import BatchTally, SubmissionResult
+from vardval.checker.intake import load_submission
 from vardval.checker.outputs import ReportView
-from vardval.checker.render_json import JsonRenderer
+from vardval.checker.render_json import JsonRenderer, ResultEncoder, _dumps, result_json
 from vardval.checker.ruleset import RuleSet
 
 # The example of the results contract, verbatim in shape (values shortened).
@@ -129,3 +134,15 @@ def test_results_are_written_as_they_come() -> None:
     renderer.end(BatchTally())
     assert [r["file"] for r in json.loads(out.getvalue())["results"]] == ["first.yaml",
                                                                          "second.yaml"]
+
+
+@pytest.mark.parametrize("lang", ["sv", "en"])
+def test_the_fast_encoder_writes_what_json_dumps_writes(ruleset: RuleSet, lang: str) -> None:
+    """``ResultEncoder`` reuses pre-encoded parts; the text must be exactly the reference's,
+    for valid and invalid examples, evidence with units and citations, notes and missing."""
+    view = outputs.view_of(ruleset, lang)
+    encode = ResultEncoder(lang, view.units)
+    broken = sorted((EXAMPLE.parent.parent / "broken").iterdir())
+    for path in [*example_files(), *broken, *example_files()]:  # twice: cached parts reused
+        result = check_intake(ruleset, load_submission(path), langs=(lang,))
+        assert encode(result) == _dumps(result_json(result, lang, view.units)), path
