@@ -88,13 +88,19 @@ def out_of_force(rule: Rule, period: Quarter) -> Texts:
             "en": f"Not in force for {period} (applies to periods starting {start} – {end})."}
 
 
-def param_notes(ruleset: RuleSet, version: RuleVersion, period: Quarter,
-                region: str) -> tuple[Texts, ...]:
-    """A note for each parameter the rule uses whose value changes within the period."""
-    notes = []
+def params_used(version: RuleVersion) -> tuple[str, ...]:
+    """The parameters a version's ``when`` and ``require`` read, sorted."""
     exprs = [version.require.expr] + ([version.when.expr] if version.when else [])
-    names = {r.name for e in exprs for r in walk.references(e) if isinstance(r, nodes.ParamRef)}
-    for name in sorted(names):
+    return tuple(sorted({r.name for e in exprs for r in walk.references(e)
+                         if isinstance(r, nodes.ParamRef)}))
+
+
+def param_notes(ruleset: RuleSet, names: Sequence[str], period: Quarter,
+                region: str) -> tuple[Texts, ...]:
+    """A note for each parameter of ``names`` (``params_used``) whose value changes within the
+    period."""
+    notes = []
+    for name in names:
         for change in ruleset.parameters.changes_within(name, period.start, period.end, region):
             value_sv = formatting.format_value(change.value, "sv")
             value_en = formatting.format_value(change.value, "en")

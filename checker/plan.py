@@ -226,7 +226,9 @@ class Plans:
                                 lambda: Entry(rule, None, None, "scope"))
         for index, version in enumerate(rule.versions):
             if version.covers(period.start):
-                notes = finding_texts.param_notes(self.ruleset, version, period, region)
+                names = self._intern(("params used", rule.id, index),
+                                     lambda v=version: finding_texts.params_used(v))
+                notes = finding_texts.param_notes(self.ruleset, names, period, region)
                 return self._intern(("in", rule.id, index, repr(notes)),
                                     lambda i=index, v=version, n=notes: Entry(
                     rule, v, self.functions[rule.id][i], notes=n,
