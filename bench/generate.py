@@ -29,6 +29,10 @@ TEXTS = {"deviation_system": ["Synergi", " synergi ", "Platina", "Medcontrol"],
          "head_of_unit": ["Anna Exempelsson", "Karin Lind", "", "  "],
          "name": ["Vårdcentralen Norr", "Hälsocentralen Öst", "Vårdcentralen Teleborg"]}
 REGISTERS = ["NDR", "Senior alert", "BPSD", "Svenska palliativregistret"]
+# Sweden has about 1,200 vårdcentraler: each region gets this many clinics, and a submission is
+# drawn from its region's (so a batch holds several quarters of the same clinics, as a
+# national collection does).
+CLINICS_PER_REGION = 60
 
 
 class Generator:
@@ -46,13 +50,13 @@ class Generator:
         targets = [(rule, status) for rule in self.ruleset.rules() for status in ("pass", "fail")]
         for index in range(count):
             rule, status = targets[index % len(targets)]
-            yield self.aimed(rule, status, index)
+            yield self.aimed(rule, status)
 
-    def aimed(self, rule: Rule, status: str, index: int) -> dict[str, Any]:
+    def aimed(self, rule: Rule, status: str) -> dict[str, Any]:
         data: dict[str, Any] = {}
         for _ in range(MAX_TRIES):
             self.tries += 1
-            data = self.submission(self.region_for(rule), self.period_for(rule), index)
+            data = self.submission(self.region_for(rule), self.period_for(rule))
             if rule_statuses(self.ruleset, data)[rule.id][0] == status:
                 self.hits += 1
                 return data
@@ -74,12 +78,14 @@ class Generator:
 
     # --- one submission from the schema ------------------------------------------------------
 
-    def submission(self, region: str, period: Quarter, index: int) -> dict[str, Any]:
+    def submission(self, region: str, period: Quarter) -> dict[str, Any]:
         self.size = int(10 ** self.rng.uniform(2, 4.3))
         self.period = period
         data = self.value(self.schema, "")
         data["clinic"]["region"] = region
-        data["clinic"]["hsa_id"] = f"SE{2321000000 + index % 10**9:010d}-E{index:012d}"
+        clinic = submission.REGIONS.index(region) * CLINICS_PER_REGION + self.rng.randrange(
+            CLINICS_PER_REGION)
+        data["clinic"]["hsa_id"] = f"SE{2321000000 + clinic:010d}-E{clinic:012d}"
         data["clinic"].pop("vardval_system", None)
         data["period"] = str(period)
         return data

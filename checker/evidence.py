@@ -1,13 +1,18 @@
 """Evidence for a finding: the fields, definitions and parameters the rule actually read.
 
-Gathered by a traced run of the reference interpreter, whichever backend decided the status:
-the trace sees fields inside definitions too and skips untaken branches and short-circuited
-operands, so evidence names exactly what mattered. It costs a second evaluation, so the engine
-gathers it only when a report needs it.
+The reference is a traced run of the interpreter: the trace sees fields inside definitions too
+and skips untaken branches and short-circuited operands, so evidence names exactly what
+mattered. When the compiled backend decided the status, the rule's generated traced twin
+(``checker.program``; ``dsl.codegen`` on traced units) records the very same reads in the same
+order instead, without walking the tree (``tests/test_evidence_backends.py`` holds them equal).
+It shares, per submission and rulebook, each definition's value and reads and each evidence
+item, in the compiled memo under a key no definition name can be. Either way it costs a second
+evaluation, so the engine gathers evidence only when a report needs it.
 """
 
 from __future__ import annotations
 
+import weakref
 from typing import TYPE_CHECKING, Any
 
 from vardval.checker.findings import Evidence
@@ -16,18 +21,38 @@ from vardval.dsl.interpreter import Context, evaluate
 from vardval.dsl.values import Quarter, Unknown
 
 if TYPE_CHECKING:
+    import datetime as dt
+    from collections.abc import Callable
+
     from vardval.checker.models import RuleVersion
+    from vardval.checker.parameters import ParameterSet
     from vardval.checker.ruleset import RuleSet
+
+Key = tuple[str, str]
+# Where a compiled memo keeps the traced definitions and the items made (a str is a definition).
+_SHARED = ("evidence", "shared")
+_PARAMETERS: weakref.WeakKeyDictionary[ParameterSet, dict[tuple[str, dt.date, str], Evidence]]
+_PARAMETERS = weakref.WeakKeyDictionary()
+_MAX_PARAMETER_ITEMS = 65_536
 
 
 def gather(ruleset: RuleSet, version: RuleVersion, ctx: Context, region: str,
            status: str, *, compiled: bool = False) -> tuple[Evidence, ...]:
     """The values that decided the outcome, first use first, each once.
 
-    ``compiled`` says the compiled backend decided the status (``ctx.memo`` then holds its
-    memoised definitions); the traced interpreter gathers the evidence either way.
+    ``compiled`` says the compiled backend decided the status, so ``ctx.memo`` is its
+    per-submission memo: the traced twin then gathers the evidence (the traced interpreter
+    otherwise, or when the program has no twin for ``version``).
     """
-    del compiled
+    if compiled:
+        function = ruleset.program.traced_function(ruleset, version)
+        if function is not None:
+            return _traced_compiled(ruleset, function, ctx, region)
+    return _traced_interpreted(ruleset, version, ctx, region, status)
+
+
+def _traced_interpreted(ruleset: RuleSet, version: RuleVersion, ctx: Context, region: str,
+                        status: str) -> tuple[Evidence, ...]:
     traced = Context(ctx.data, ctx.period, ctx.param, ctx.definitions, trace=[])
     if version.when is not None:
         evaluate(version.when.expr, traced)
@@ -41,6 +66,63 @@ def gather(ruleset: RuleSet, version: RuleVersion, ctx: Context, region: str,
     return tuple(seen.values())
 
 
+def _traced_compiled(ruleset: RuleSet, function: Callable[..., None], ctx: Context,
+                     region: str) -> tuple[Evidence, ...]:
+    """The twin's reads ``{(kind, name): value}`` as evidence items, made once per memo."""
+    shared = ctx.memo.get(_SHARED)  # type: ignore[call-overload]
+    if shared is None:
+        shared = ctx.memo[_SHARED] = ({}, {})  # type: ignore[index]
+    definitions, made = shared
+    reads: dict[Key, Any] = {}
+    try:
+        function(ctx.data, ctx.period, ctx.param, definitions, reads)
+    except Exception as exc:
+        raise ruleset.program.located(exc) from exc
+    get = made.get
+    return tuple([item if (item := get(key)) is not None else
+                  _made(made, ruleset, key, value, ctx, region) for key, value in reads.items()])
+
+
+def _made(made: dict[Key, Evidence], ruleset: RuleSet, key: Key, value: Any, ctx: Context,
+          region: str) -> Evidence:
+    kind, name = key
+    if kind == "parameter":
+        item = made[key] = _parameter(ruleset, name, ctx, region)
+    else:
+        item = made[key] = _read(name, kind, value, type(value) is not Unknown)
+    return item
+
+
+def _slot_writer() -> Callable[[str, str, Any, bool], Evidence]:
+    """``Evidence(name, kind, value, present)``, three times as fast.
+
+    A frozen dataclass's ``__init__`` sets each field through ``object.__setattr__``; with slots
+    each field's descriptor sets it directly. That is the bulk of the compiled evidence's cost
+    (some 40 items per submission), so it is done so whenever ``Evidence`` has exactly these
+    slots, and by the constructor otherwise.
+    """
+    names = ("name", "kind", "value", "present", "citation", "valid_from")
+    if getattr(Evidence, "__slots__", None) != names:
+        return Evidence
+    new = object.__new__
+    put_name, put_kind, put_value, put_present, put_citation, put_from = (
+        getattr(Evidence, name).__set__ for name in names)
+
+    def write(name: str, kind: str, value: Any, present: bool) -> Evidence:  # noqa: FBT001
+        item = new(Evidence)
+        put_name(item, name)
+        put_kind(item, kind)
+        put_value(item, value)
+        put_present(item, present)
+        put_citation(item, None)
+        put_from(item, None)
+        return item
+    return write
+
+
+_read = _slot_writer()
+
+
 def _item(ruleset: RuleSet, node: nodes.Expr, value: Any, ctx: Context,
           region: str) -> Evidence | None:
     if isinstance(node, nodes.Exists):  # exists(x) read x: its evidence is x's value
@@ -52,9 +134,25 @@ def _item(ruleset: RuleSet, node: nodes.Expr, value: Any, ctx: Context,
         return Evidence(node.name, "definition", value, type(value) is not Unknown)
     if not isinstance(node, nodes.ParamRef):
         return None
+    return _parameter(ruleset, node.name, ctx, region)
+
+
+def _parameter(ruleset: RuleSet, name: str, ctx: Context, region: str) -> Evidence:
+    """A parameter's value in force with its citation, looked up once per day and region."""
     assert isinstance(ctx.period, Quarter)  # noqa: S101 - the engine made it
-    found = ruleset.parameters.value_on(node.name, ctx.period.start, region)
+    day = ctx.period.start
+    table = _PARAMETERS.get(ruleset.parameters)
+    if table is None or len(table) >= _MAX_PARAMETER_ITEMS:
+        table = _PARAMETERS[ruleset.parameters] = {}
+    item = table.get((name, day, region))
+    if item is None:
+        item = table[(name, day, region)] = _parameter_on(ruleset.parameters, name, day, region)
+    return item
+
+
+def _parameter_on(parameters: ParameterSet, name: str, day: dt.date, region: str) -> Evidence:
+    found = parameters.value_on(name, day, region)
     if found is None:
-        return Evidence(node.name, "parameter", None, present=False)
-    return Evidence(node.name, "parameter", found.value, True, "; ".join(found.cite),
+        return Evidence(name, "parameter", None, present=False)
+    return Evidence(name, "parameter", found.value, True, "; ".join(found.cite),
                     found.valid_from.isoformat())

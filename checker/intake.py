@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 import jsonschema
 import pydantic
-from vardval.checker import reading, strict_yaml, submission
+from vardval.checker import fast_yaml, reading, strict_yaml, submission
 
 if TYPE_CHECKING:
     import pathlib
@@ -114,10 +114,32 @@ def load_submission_text(raw: bytes | str, filename: str) -> Intake:
     """
     try:
         text = raw if isinstance(raw, str) else strict_yaml.decode_text(raw, filename)
+        quick = _quick_intake(text, filename)
+        if quick is not None:
+            return quick
         loaded = strict_yaml.load_yaml(text, filename)
     except strict_yaml.YamlError as exc:
         return Intake(filename, None, None, tuple(_load_problems(filename, exc.diagnostics)))
     return _validate(filename, loaded)
+
+
+def _quick_intake(text: str, file: str) -> Intake | None:
+    """A valid YAML submission read without marks, or None for the full reading.
+
+    Marks serve only to locate problems, and most files have none: the quick reader declines
+    anything unusual and the model refuses anything invalid, and both send the file through
+    ``load_yaml`` and ``_validate`` as if this had never run, so problems read the same.
+    """
+    if file.lower().endswith(".json"):
+        return None
+    data = fast_yaml.load_plain(text)
+    if data is None or _outside_calendar(data):
+        return None
+    try:
+        model = submission.Submission.model_validate(data)
+    except pydantic.ValidationError:
+        return None
+    return Intake(file, model, model.model_dump(exclude_unset=True), ())
 
 
 def _refused(file: str, message: str) -> Intake:
@@ -174,11 +196,16 @@ def _at_most(problems: list[Problem], file: str) -> tuple[Problem, ...]:
 
 def _period_problems(instance: object, where: _Locator) -> list[Problem]:
     """The period's pattern lets year 0000 through, but the calendar starts at year 1."""
-    period = instance.get("period") if isinstance(instance, dict) else None
-    if not (isinstance(period, str) and period.startswith("0000-")):
+    if not _outside_calendar(instance):
         return []
+    period = instance["period"]  # type: ignore[index]
     message = f"'{period}' is not a quarter of the calendar: years start at 0001, e.g. 2025-Q1"
     return [where.value(("period",), message)]
+
+
+def _outside_calendar(instance: object) -> bool:
+    period = instance.get("period") if isinstance(instance, dict) else None
+    return isinstance(period, str) and period.startswith("0000-")
 
 
 def _is_integer(checker: object, instance: object) -> bool:

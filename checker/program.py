@@ -4,9 +4,11 @@
 ``v_<i>(D, Q, P, M) -> (status, unknown or None)`` deciding ``when`` and ``require`` as
 ``engine.decide`` does, sharing the rulebook's
 definitions, which are compiled once per rulebook and memoised per submission in ``M``; the
-placeholders of its messages become functions ``m_<version>_<language>_<place>``. A
-``Program`` pickles as its generated source only, and re-executes it when unpickled, so the
-load cache (``checker.cache``) never stores code objects or functions.
+placeholders of its messages become functions ``m_<version>_<language>_<place>``. Traced twins
+(``<traced-definitions B>``, ``<traced-rule R>`` with ``e_<i>(D, Q, P, M, T)``) record what each
+version reads, for evidence (``checker.evidence``). A ``Program`` pickles as its generated
+source and marshalled bytecode, and re-executes it when unpickled, so the load cache
+(``checker.cache``) never stores functions.
 """
 
 from __future__ import annotations
@@ -19,15 +21,18 @@ from typing import TYPE_CHECKING, Any
 from vardval.checker.models import Placeholder
 from vardval.checker.plan import Plans
 from vardval.dsl import codegen, compiled, nodes
-from vardval.dsl.codegen import Function, Generated, Verdicts
+from vardval.dsl.codegen import Function, Generated, Traced, Verdicts
 from vardval.dsl.errors import EvaluationError
 from vardval.dsl.values import Duration
 
 if TYPE_CHECKING:
-    from vardval.checker.models import Rule, Rulebook, Template
+    from vardval.checker.models import Rule, Rulebook, RuleVersion, Template
     from vardval.checker.ruleset import RuleSet
 
 VersionFunction = Callable[..., tuple[str, Any]]
+TracedFunction = Callable[..., None]
+# The units whose functions the next units of a kind may call: the book's (traced) definitions.
+_USES = {"rule": "definitions", "traced-rule": "traced-definitions"}
 VERDICTS = Verdicts(unknown="indeterminate", skipped="not_applicable", true="pass", false="fail")
 
 
@@ -39,12 +44,25 @@ def rule_file(rule_id: str) -> str:
     return f"<rule {rule_id}>"
 
 
+def traced_definitions_file(book_id: str) -> str:
+    return f"<traced-definitions {book_id}>"
+
+
+def traced_rule_file(rule_id: str) -> str:
+    return f"<traced-rule {rule_id}>"
+
+
 def version_function(index: int) -> str:
     return f"v_{index}"
 
 
+def traced_function(index: int) -> str:
+    return f"e_{index}"
+
+
 def generate(ruleset: RuleSet) -> tuple[Generated, ...]:
-    """Every unit's source, in corpus order: a rulebook's definitions, then its rules."""
+    """Every unit's source, in corpus order: a rulebook's definitions, then its rules, then
+    the traced twins of both."""
     parameters = ruleset.parameters
     durations = frozenset(n for n in parameters.names() if parameters.python_type(n) is Duration)
     units: list[Generated] = []
@@ -59,6 +77,13 @@ def _book_units(book: Rulebook, durations: frozenset[str]) -> Iterator[Generated
     for rule in book.rules:
         yield codegen.generate(rule_file(rule.id), list(_functions(rule)), definitions,
                                durations)
+    yield codegen.generate_definitions(traced_definitions_file(book.id), definitions,
+                                       durations, traced=True)
+    for rule in book.rules:
+        yield codegen.generate_traced(traced_rule_file(rule.id), [
+            Traced(traced_function(index), version.require.expr,
+                   version.when.expr if version.when is not None else None)
+            for index, version in enumerate(rule.versions)], definitions, durations)
 
 
 def placeholder_function(version: int, language: int, index: int) -> str:
@@ -81,7 +106,8 @@ def _functions(rule: Rule) -> Iterator[Function]:
 
 
 class Program:
-    """The executed units of a corpus: version functions by rule id, errors mapped to spans.
+    """The executed units of a corpus: version functions (and their traced twins) by rule id,
+    errors mapped to spans.
 
     Pickled (by the load cache) as the generated units and their marshalled bytecode; the
     bytecode is only a shortcut, recompiled from the source when it does not load.
@@ -93,7 +119,9 @@ class Program:
         self.rules: dict[str, tuple[VersionFunction, ...]] = {}
         self.functions: dict[str, Mapping[str, Callable[..., Any]]] = {}
         self.definitions: dict[str, Mapping[str, Callable[..., Any]]] = {}
+        self.traced: dict[str, tuple[TracedFunction, ...]] = {}
         self._plans: Plans | None = None
+        self._by_version: dict[int, tuple[RuleVersion, TracedFunction]] | None = None
         self._codes = self._load(codes or (None,) * len(units))
 
     def plans(self, ruleset: RuleSet) -> Plans:
@@ -102,20 +130,32 @@ class Program:
             self._plans = Plans(ruleset, self)
         return self._plans
 
+    def traced_function(self, ruleset: RuleSet, version: RuleVersion) -> TracedFunction | None:
+        """The traced twin of a version of ``ruleset`` (None for a version it does not have)."""
+        if self._by_version is None:
+            self._by_version = {
+                id(version): (version, function) for rule in ruleset.rules()
+                for version, function in zip(rule.versions, self.traced.get(rule.id, ()))}
+        found = self._by_version.get(id(version))
+        return found[1] if found is not None and found[0] is version else None
+
     def _load(self, codes: tuple[CodeType | None, ...]) -> tuple[CodeType, ...]:
-        definitions: dict[str, Callable[..., Any]] = {}
+        shared: dict[str, dict[str, Callable[..., Any]]] = {}
         loaded_codes = []
         for unit, code in zip(self.units, codes, strict=True):
             kind, _, name = unit.filename.strip("<>").partition(" ")
-            loaded = compiled.load(unit, definitions if kind == "rule" else None, code)
+            uses = _USES.get(kind)
+            loaded = compiled.load(unit, shared.get(uses) if uses else None, code)
             loaded_codes.append(loaded.code)
+            if uses is None:
+                shared[kind] = dict(loaded.functions)
             if kind == "definitions":
-                definitions = dict(loaded.functions)
                 self.definitions[name] = loaded.functions
-            else:
+            elif kind == "rule":
                 self.functions[name] = loaded.functions
-                self.rules[name] = tuple(loaded[version_function(i)]
-                                         for i in range(_count(loaded.functions, "v_")))
+                self.rules[name] = _numbered(loaded.functions, version_function)
+            elif kind == "traced-rule":
+                self.traced[name] = _numbered(loaded.functions, traced_function)
         return tuple(loaded_codes)
 
     def located(self, exc: Exception) -> EvaluationError:
@@ -134,8 +174,13 @@ class Program:
         self.__init__(units, codes)  # type: ignore[misc]
 
 
-def _count(functions: Mapping[str, object], prefix: str) -> int:
-    return sum(1 for name in functions if name.startswith(prefix))
+def _numbered(functions: Mapping[str, Callable[..., Any]],
+              name: Callable[[int], str]) -> tuple[Callable[..., Any], ...]:
+    """``functions[name(0)]``, ``functions[name(1)]``… as far as they go."""
+    found = []
+    while name(len(found)) in functions:
+        found.append(functions[name(len(found))])
+    return tuple(found)
 
 
 def build(ruleset: RuleSet) -> Program:

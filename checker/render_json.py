@@ -9,13 +9,13 @@ items for parameters carry their ``citation``, ``valid_from`` and ``unit``.
 from __future__ import annotations
 
 import json
-from typing import TYPE_CHECKING, Any, TextIO
+from typing import TYPE_CHECKING, Any, NoReturn, TextIO
 
 from vardval.checker.findings import BatchTally, Evidence, Finding, SubmissionResult
 from vardval.checker.formatting import plain
 
 if TYPE_CHECKING:
-    from collections.abc import Mapping
+    from collections.abc import Callable, Mapping
 
     from vardval.checker.outputs import ReportView
 
@@ -178,8 +178,25 @@ def _fixed_parts(finding: Finding) -> tuple[str, str, str, str]:
     return head, middle, cites, tail
 
 
-def _dumps(value: Any) -> str:
-    # One result per line, written by json's C encoder: indenting would force the pure-Python
-    # encoder, which took four tenths of the time of a whole check (docs/benchmarks.md).
-    return json.dumps(value, ensure_ascii=False)
+def _refuse(value: object) -> NoReturn:
+    msg = f"Object of type {type(value).__name__} is not JSON serializable"
+    raise TypeError(msg)
+
+
+# One result per line, written by json's C encoder: indenting would force the pure-Python
+# encoder, which took four tenths of the time of a whole check (docs/benchmarks.md). The
+# encoder is made once, not per call as ``json.dumps(..., ensure_ascii=False)`` makes it
+# (a check encodes some 80 small values per submission); without the check for cycles, which
+# plain report data cannot have. Its output is exactly ``json.dumps``'s.
+_C_ENCODE = getattr(json.encoder, "c_make_encoder", None)
+_TEXT: Callable[[str], str] = json.encoder.encode_basestring  # type: ignore[attr-defined]
+if _C_ENCODE is not None:
+    _ENCODE = _C_ENCODE(None, _refuse, _TEXT, None, ": ", ", ", False, False, True)
+
+    def _dumps(value: Any) -> str:
+        if type(value) is str:
+            return _TEXT(value)
+        return "".join(_ENCODE(value, 0))
+else:  # pragma: no cover - CPython has the C encoder
+    _dumps = json.JSONEncoder(ensure_ascii=False).encode
 

@@ -35,7 +35,9 @@ _NON_PRINTABLE = yaml_reader.Reader.NON_PRINTABLE
 # (libyaml allows more), a BOM inside or Unicode line breaks (columns), '?' (libyaml takes it
 # inside flow plain scalars), an empty value in a flow collection (its mark is one column off)
 # and a block scalar header running into a comment ('>#'). These go to the pure parser.
-_PURE_ONLY = re.compile(r"[\t\ufeff\x85\u2028\u2029?]|:\s*(?:#[^\n]*\n\s*)*[,}\]]|[|>][-+0-9]*#")
+_PURE_ONLY_CHARS = ("\t", "\ufeff", "\x85", "\u2028", "\u2029", "?")
+_EMPTY_FLOW_VALUE = re.compile(r":\s*(?:#[^\n]*\n\s*)*[,}\]]")
+_HEADER_COMMENT = re.compile(r"[|>][-+0-9]*#")
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -249,7 +251,7 @@ _RESOLVED: dict[str, Value] = {}
 _MAX_RESOLVED = 4096
 
 
-def _resolve_plain(text: str) -> Value:
+def resolve_plain(text: str) -> Value:
     """The value of an untagged, unquoted scalar; ``ValueError`` for non-finite numbers.
 
     Keys and many values repeat from file to file, so results are remembered (they are all
@@ -340,11 +342,10 @@ def _compose_yaml(tree: _Tree) -> Value:
     tests compare them). Whenever a text is refused, by libyaml or by the composer's strict
     rules, the pure parser reads it again, so every error is worded and located exactly as
     without libyaml; so does a text with characters PyYAML's reader refuses. The few constructs
-    the two read differently (``_PURE_ONLY``) go to the pure parser directly.
+    the two read differently (``_pure_only``) go to the pure parser directly.
     """
-    text = tree.text
-    if _CParser is not None and not _PURE_ONLY.search(text) and not _NON_PRINTABLE.search(text):
-        parser = _CParser(text)
+    parser = libyaml_events(tree.text)
+    if parser is not None:
         try:
             return _YamlComposer(tree, parser).document()
         except (yaml.YAMLError, YamlError):  # every refusal is worded by the pure reading
@@ -352,6 +353,30 @@ def _compose_yaml(tree: _Tree) -> Value:
         finally:
             parser.dispose()
     return _compose_pure(tree)
+
+
+def libyaml_events(text: str) -> Any | None:
+    """libyaml's event parser over ``text``, or None where PyYAML's pure one must read it.
+
+    None without libyaml, for text PyYAML's reader refuses, and for the constructs the two
+    parsers read differently (``_pure_only``). The caller disposes of the parser.
+    """
+    if _CParser is None or _pure_only(text) or _NON_PRINTABLE.search(text):
+        return None
+    return _CParser(text)
+
+
+def _pure_only(text: str) -> bool:
+    """Whether ``text`` has a construct the two parsers read differently (see above).
+
+    Three cheap tests rather than one regex with alternatives: this runs on every file, and
+    the block-header test only where there is a block header at all.
+    """
+    return (
+        any(char in text for char in _PURE_ONLY_CHARS)
+        or _EMPTY_FLOW_VALUE.search(text) is not None
+        or (("|" in text or ">" in text) and _HEADER_COMMENT.search(text) is not None)
+    )
 
 
 def _compose_pure(tree: _Tree) -> Value:
@@ -422,7 +447,7 @@ class _YamlComposer:
         if event.style:  # quoted or block; libyaml says '' for plain, PyYAML None
             return self.tree.string(str(event.value), mark)
         try:
-            return _resolve_plain(event.value)
+            return resolve_plain(event.value)
         except (ValueError, OverflowError) as exc:
             _scalar_error(self.tree, exc, event.value, mark)
 
@@ -481,7 +506,7 @@ class _YamlComposer:
         if text == "<<":
             self.tree.fail("merge-key", "merge keys ('<<') are not supported", mark, _MERGE_HINT)
         try:
-            value = _resolve_plain(text)
+            value = resolve_plain(text)
         except (ValueError, OverflowError):
             value = Decimal(0)
         if not isinstance(value, str):

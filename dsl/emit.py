@@ -13,6 +13,13 @@ each fast path computes the same value as the helper it bypasses, for every inpu
   comparison of values that are never durations is Python's comparison (what ``compare`` does);
 * a pure read (a field, ``exists``, a parameter, a definition, a part of the period) already
   made on the same code path is reused (``CodeGenerator.reuse``).
+
+In a traced unit (``CodeGenerator.traced``) every first read of a field, parameter or
+definition on a code path is also recorded, ``T[(kind, name)] = value``, as the interpreter's
+trace keeps it for evidence: at the moment the interpreter reads it (operands are read in the
+interpreter's order, a definition's reads come before the definition itself), ``exists(x)`` as
+a read of ``x``. A read reused from earlier on the path was recorded then; ``T`` is a dict, so
+only the first use of a key fixes its place.
 """
 
 from __future__ import annotations
@@ -69,8 +76,9 @@ def field(gen: CodeGenerator, node: nodes.Field) -> str:
         return found
     parent, last = _parent(gen, node, node.path)
     absent = gen.constant(f"missing({node.dotted!r})")
-    return gen.remember(("field", node.dotted), gen.assign(
-        node, f"{parent}[{last!r}] if {last!r} in {parent} else {absent}"))
+    value = gen.assign(node, f"{parent}[{last!r}] if {last!r} in {parent} else {absent}")
+    trace(gen, node, "field", node.dotted, value)
+    return gen.remember(("field", node.dotted), value)
 
 
 def exists(gen: CodeGenerator, node: nodes.Exists) -> str:
@@ -78,6 +86,8 @@ def exists(gen: CodeGenerator, node: nodes.Exists) -> str:
     found = gen.reuse(key)
     if found is not None:
         return found
+    if gen.traced:  # exists(x) read x: its evidence is x's value
+        field(gen, node.field)
     parent, last = _parent(gen, node, node.field.path)
     return gen.remember(key, gen.assign(node, f"{last!r} in {parent}"))
 
@@ -99,6 +109,12 @@ def _parent(gen: CodeGenerator, node: nodes.Expr, path: tuple[str, ...]) -> tupl
     parent = gen.remember(key, gen.assign(node, f"{above}.get({path[-2]!r}, {empty})"))
     gen.block(node, f"if type({parent}) is not dict:", parent, empty)
     return parent, path[-1]
+
+
+def trace(gen: CodeGenerator, node: nodes.Expr, kind: str, name: str, value: str) -> None:
+    """In a traced unit, record a read under its evidence key ``(kind, name)``."""
+    if gen.traced:
+        gen.writeline(f"T[{gen.constant(repr((kind, name)))}] = {value}", node)
 
 
 def var(gen: CodeGenerator, node: nodes.Var) -> str:
@@ -138,15 +154,21 @@ def defref(gen: CodeGenerator, node: nodes.DefRef) -> str:
     if found is not None:
         return found
     key = repr(node.name)
-    return gen.remember(("definition", node.name),
-                        gen.assign(node, f"M[{key}] if {key} in M else {function}({ARGS})"))
+    value = gen.assign(node, f"M[{key}] if {key} in M else {function}({ARGS})")
+    if gen.traced:  # a traced memo holds (value, reads): the reads come first, as the
+        gen.writeline(f"T.update({value}[1])", node)  # interpreter's trace has them
+        value = gen.assign(node, f"{value}[0]")
+        trace(gen, node, "definition", node.name, value)
+    return gen.remember(("definition", node.name), value)
 
 
 def param(gen: CodeGenerator, node: nodes.ParamRef) -> str:
     found = gen.reuse(("param", node.name))
     if found is not None:
         return found
-    return gen.remember(("param", node.name), gen.assign(node, f"P({node.name!r})"))
+    value = gen.assign(node, f"P({node.name!r})")
+    trace(gen, node, "parameter", node.name, value)
+    return gen.remember(("param", node.name), value)
 
 
 def unary(gen: CodeGenerator, node: nodes.Unary) -> str:
@@ -247,7 +269,10 @@ def _share_compare(gen: CodeGenerator, node: nodes.Compare, share: nodes.Binary,
     digit of x/y (at most 0.5e-39, as |x/y| < 10**20): q compares with t as x/y does, which
     is ``x * d op n * y`` in integers. Otherwise the division and comparison run as written.
     """
-    x, y, t = expr(gen, share.left), expr(gen, share.right), expr(gen, other)
+    if share is node.left:
+        x, y, t = expr(gen, share.left), expr(gen, share.right), expr(gen, other)
+    else:  # read in the interpreter's order: the left side first
+        t, x, y = expr(gen, other), expr(gen, share.left), expr(gen, share.right)
     target, ratio = gen.fresh_name(), gen.fresh_name("r")
     whole = (f"type({x}) is int and type({y}) is int and 0 < {y} < {10**20} and "
              f"-{10**20} < {x} < {10**20}")
@@ -270,6 +295,8 @@ def member(gen: CodeGenerator, node: nodes.Member) -> str:
     item = expr(gen, node.item)
     container = node.container
     if isinstance(container, nodes.DefRef):  # a definition that is a list literal
+        if gen.traced:  # is inlined below, but the interpreter reads it: evidence
+            expr(gen, container)
         container = gen.facts.definitions.get(container.name, container)
     fast = _literal_list_type(container)
     if fast is not None:
