@@ -61,6 +61,9 @@ def percent(share: Decimal, lang: str) -> str:
 
 def number(value: int | Decimal, lang: str, places: int = 2) -> str:
     """Grouped thousands; at most ``places`` decimals, trailing zeros dropped."""
+    if type(value) is int:  # most values are counts: no rounding, no decimal context
+        text = f"{value:,}"
+        return text.replace(",", NBSP) if lang == "sv" else text
     quantum = Decimal(1).scaleb(-places)
     exact = Decimal(value)
     # Enough digits for any count a file can hold (the default 28 fail on 1 000-digit numbers).
@@ -83,8 +86,13 @@ def duration(value: Duration, lang: str) -> str:
     return " ".join(parts) or f"0 {_UNITS[lang]['day'][1]}"
 
 
+_AS_IS = frozenset({bool, int, str, type(None)})
+
+
 def plain(value: Any) -> Any:
     """A JSON-safe form: exact numbers stay numbers where a float represents them exactly."""
+    if type(value) in _AS_IS:  # the common case, before the isinstance chain
+        return value
     if isinstance(value, Unknown):
         return None
     if isinstance(value, bool | int | str) or value is None:

@@ -154,7 +154,8 @@ class ResultEncoder:
         _, _, head, middle, cites, tail = fixed
         status = self._status.get(finding.status) or _dumps(finding.status)
         units = self.units
-        evidence = _dumps([evidence_json(e, units.get(e.name)) for e in finding.evidence])
+        evidence = (_dumps([evidence_json(e, units.get(e.name)) for e in finding.evidence])
+                    if finding.evidence else "[]")
         out = [head, status, middle, _dumps(finding.message[self.lang]), cites, evidence, tail]
         if finding.missing:
             out += ', "missing": ', _dumps(list(finding.missing))
