@@ -168,10 +168,11 @@ class _Run:
     def finding(self, entry: Entry, ctx: Context, with_evidence: bool) -> Finding:
         rule, version = entry.rule, entry.version
         if version is None:
-            why = (texts.out_of_scope(rule) if entry.out_of == "scope"
-                   else texts.out_of_force(rule, self.period))
-            return Finding(rule, "not_applicable", {lang: why[lang] for lang in self.langs},
-                           rule.versions[-1].citations)
+            fixed = self.plan.fixed
+            found = fixed.get((rule.id, self.langs))
+            if found is None:
+                found = fixed[(rule.id, self.langs)] = self._not_in_force(entry)
+            return found
         status, gap = self.status(entry, ctx)
         found = (evidence_of.gather(self.ruleset, version, ctx, self.region, status,
                                     compiled=self.compiled)
@@ -181,6 +182,14 @@ class _Run:
                        tuple(sorted(gap.missing)) if gap is not None else (), entry.notes,
                        str(version.valid_from) if version.valid_from else None)
 
+
+    def _not_in_force(self, entry: Entry) -> Finding:
+        """The finding of a rule out of scope or force: the same for the whole plan."""
+        rule = entry.rule
+        why = (texts.out_of_scope(rule) if entry.out_of == "scope"
+               else texts.out_of_force(rule, self.period))
+        return Finding(rule, "not_applicable", {lang: why[lang] for lang in self.langs},
+                       rule.versions[-1].citations)
 
     def message(self, entry: Entry, status: str, ctx: Context, gap: Unknown | None,
                 ) -> dict[str, str]:

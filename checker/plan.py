@@ -10,7 +10,7 @@ Both backends use the same plans; only how a version is evaluated differs.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from vardval.checker import finding_texts
@@ -72,6 +72,9 @@ class Plan:
     statuses: dict[str, tuple[str, Any]]
     active: tuple[tuple[dict[str, Any] | None,
                         tuple[tuple[str, Callable[..., tuple[str, Any]]], ...]], ...]
+    #: Findings that are the same for every submission of the plan (rules out of scope or
+    #: out of force), made on first use by the engine, by rule id and languages.
+    fixed: dict[tuple[str, tuple[str, ...]], Any] = field(default_factory=dict)
 
 
 class Params(dict[str, Any]):
