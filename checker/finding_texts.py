@@ -60,17 +60,16 @@ def indeterminate(gap: Unknown) -> Texts:
 
 def render_template(template: Template, ctx: Context, lang: str,
                     compiled: Sequence[Callable[..., Any]] | None = None) -> str:
-    out = []
-    place = 0
-    for part in template.parts:
-        if isinstance(part, Placeholder):
-            value = (compiled[place](ctx.data, ctx.period, ctx.param, ctx.memo) if compiled
-                     else evaluate(part.expr, ctx))
-            out.append(formatting.format_value(value, lang, part.spec))
-            place += 1
-        else:
-            out.append(part)
-    return "".join(out)
+    """The template's text with each placeholder's value formatted, placeholders in order."""
+    fmt = formatting.format_value
+    if compiled is None:
+        return "".join(part if type(part) is str else fmt(evaluate(part.expr, ctx), lang,
+                                                          part.spec)
+                       for part in template.parts)
+    functions = iter(compiled)
+    args = (ctx.data, ctx.period, ctx.param, ctx.memo)
+    return "".join(part if type(part) is str else fmt(next(functions)(*args), lang, part.spec)
+                   for part in template.parts)
 
 
 def out_of_scope(rule: Rule) -> Texts:
