@@ -124,15 +124,13 @@ def load_submission_text(raw: bytes | str, filename: str) -> Intake:
 
 
 def _quick_intake(text: str, file: str) -> Intake | None:
-    """A valid YAML submission read without marks, or None for the full reading.
+    """A valid submission read without marks, or None for the full reading.
 
     Marks serve only to locate problems, and most files have none: the quick reader declines
     anything unusual and the model refuses anything invalid, and both send the file through
     ``load_yaml`` and ``_validate`` as if this had never run, so problems read the same.
     """
-    if file.lower().endswith(".json"):
-        return None
-    data = fast_yaml.load_plain(text)
+    data = fast_yaml.load_plain(text, file)
     if data is None or _outside_calendar(data):
         return None
     try:
