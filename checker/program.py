@@ -177,7 +177,7 @@ class Program:
 def _numbered(functions: Mapping[str, Callable[..., Any]],
               name: Callable[[int], str]) -> tuple[Callable[..., Any], ...]:
     """``functions[name(0)]``, ``functions[name(1)]``… as far as they go."""
-    found = []
+    found: list[Callable[..., Any]] = []
     while name(len(found)) in functions:
         found.append(functions[name(len(found))])
     return tuple(found)
