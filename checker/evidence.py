@@ -50,16 +50,14 @@ def gather(ruleset: RuleSet, version: RuleVersion, ctx: Context, region: str,
     shared = ctx.memo.get(_SHARED)  # type: ignore[call-overload]
     if shared is None:
         shared = ctx.memo[_SHARED] = ({}, {})  # type: ignore[index]
-    definitions, made = shared
     reads: dict[Key, Any] = {}
     try:
-        function(ctx.data, ctx.period, ctx.param, definitions, reads)
+        function(ctx.data, ctx.period, ctx.param, shared[0], reads)
     except Exception as exc:
         raise ruleset.program.located(exc) from exc
-    items = tuple(map(made.get, reads))
-    if all(items):  # all made before (an Evidence is always true, None is not)
-        return items
-    return tuple([made.get(key) or _made(made, ruleset, key, value, ctx, region)
+    made = shared[1]
+    get = made.get  # an Evidence is always true, None is not
+    return tuple([get(key) or _made(made, key, value, ruleset, ctx, region)
                   for key, value in reads.items()])
 
 
@@ -78,13 +76,12 @@ def _traced_interpreted(ruleset: RuleSet, version: RuleVersion, ctx: Context, re
     return tuple(seen.values())
 
 
-def _made(made: dict[Key, Evidence], ruleset: RuleSet, key: Key, value: Any, ctx: Context,
+def _made(made: dict[Key, Evidence], key: Key, value: Any, ruleset: RuleSet, ctx: Context,
           region: str) -> Evidence:
+    """The item for a read (``made`` keeps it for the next rule of the submission)."""
     kind, name = key
-    if kind == "parameter":
-        item = made[key] = _parameter(ruleset, name, ctx, region)
-    else:
-        item = made[key] = _read(name, kind, value, type(value) is not Unknown)
+    item = made[key] = (_parameter(ruleset, name, ctx, region) if kind == "parameter" else
+                        _new(name, kind, value, type(value) is not Unknown))
     return item
 
 
@@ -92,8 +89,8 @@ def _slot_writer() -> Callable[[str, str, Any, bool], Evidence]:
     """``Evidence(name, kind, value, present)``, in half the time.
 
     A frozen dataclass's ``__init__`` sets each field through ``object.__setattr__``; with slots
-    each field's descriptor can set it directly. Making items is the bulk of the compiled
-    evidence's cost (some 40 per submission), so it is done so whenever ``Evidence`` has exactly
+    each field's descriptor can set it directly. Making items is a large part of the compiled
+    evidence's cost (some 40 a submission), so it is done so whenever ``Evidence`` has exactly
     these slots, and by the constructor otherwise.
     """
     names = ("name", "kind", "value", "present", "citation", "valid_from")
@@ -115,7 +112,7 @@ def _slot_writer() -> Callable[[str, str, Any, bool], Evidence]:
     return write
 
 
-_read = _slot_writer()
+_new = _slot_writer()
 
 
 def _item(ruleset: RuleSet, node: nodes.Expr, value: Any, ctx: Context,

@@ -235,6 +235,6 @@ def test_each_construct_reads_as_the_interpreter_does(index: int, data: dict[str
 
 
 def test_evidence_items_made_fast_equal_the_constructed_ones() -> None:
-    made = evidence._read("a.b", "field", Decimal("1.5"), True)  # noqa: SLF001
+    made = evidence._new("a.b", "field", Decimal("1.5"), True)  # noqa: SLF001
     assert made == Evidence("a.b", "field", Decimal("1.5"), True)
     assert (made.citation, made.valid_from) == (None, None)
