@@ -13,7 +13,6 @@ must still have its twins.
 from __future__ import annotations
 
 import datetime as dt
-import pickle
 import sys
 from collections.abc import Iterator
 from decimal import Decimal
@@ -23,7 +22,7 @@ from typing import Any
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from vardval.checker import casetest, evidence
+from vardval.checker import cache, casetest, evidence
 from vardval.checker.engine import check_intake, decide
 from vardval.checker.findings import Evidence
 from vardval.checker.intake import Intake, load_submission, load_submission_text
@@ -120,8 +119,12 @@ def test_synthetic_submissions(ruleset: RuleSet) -> None:
     assert compared >= SYNTHETIC * len(list(ruleset.rules()))
 
 
-def test_every_version_has_a_twin_also_after_the_cache_pickle(ruleset: RuleSet) -> None:
-    restored: RuleSet = pickle.loads(pickle.dumps(ruleset))  # noqa: S301 - our own pickle
+def test_every_version_has_a_twin_also_from_the_load_cache(ruleset: RuleSet,
+                                                            tmp_path: Path) -> None:
+    entry = tmp_path / "ruleset-test.pickle"
+    cache.store(entry, ruleset)
+    restored = cache.load(entry)
+    assert restored is not None
     assert {u.filename for u in restored.program.units} == {
         u.filename for u in ruleset.program.units}
     for rules in (ruleset, restored):
