@@ -261,12 +261,13 @@ def explain(stage: dict[str, float]) -> list[str]:
     parse, strict, intake, rules, evidence, render = stage.values()
     total = intake + evidence + render
     share = {"reading and validating the file": intake, "evaluating the rules (compiled) "
-             "with messages": rules, "evidence (traced reference interpreter)": evidence - rules,
+             "with messages": rules, "gathering evidence (traced compiled code)": evidence - rules,
              "rendering the JSON result": render}
     parts = ", ".join(f"{name} {value / total:.0%}" for name, value in
                       sorted(share.items(), key=lambda item: -item[1]))
     return [f"Where a file's time goes in-process (about {total:,.0f} µs, {total / parse:.1f}x "
-            f"the C-loader parse of the same file): {parts}. Strict YAML with marks alone is "
+            f"the C-loader parse of the same file): {parts}. The full strict reading with marks, "
+            f"which now runs only to locate the problems of an invalid file, is "
             f"{strict / parse:.1f}x the C-loader parse. The end-to-end run adds process start-up, "
             "walking the folder and writing the report."]
 

@@ -2,8 +2,8 @@
 
 Each row includes the one before it where they nest: parsing with PyYAML's C loader (the
 yardstick), strict loading (marks, duplicates, limits), the whole intake (strict loading plus
-schema and model validation), evaluating the rules with messages, the same with evidence (a
-traced run of the reference interpreter), and rendering one result as JSON.
+schema and model validation), evaluating the rules with messages, the same with evidence (traced
+twins of the compiled rules), and rendering one result as JSON.
 """
 
 from __future__ import annotations
@@ -42,7 +42,7 @@ def per_file(paths: Sequence[Path], run: Callable[[Path], object], passes: int =
 def stages(rules: RuleSet, paths: Sequence[Path]) -> dict[str, float]:
     loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     intakes = {path: load_submission(path) for path in paths}
-    results = {path: check_intake(rules, intakes[path]) for path in paths}
+    results = {path: check_intake(rules, intakes[path], langs=("sv",)) for path in paths}
     renderer = JsonRenderer(io.StringIO(), outputs.view_of(rules, "sv", show_all=False))
     return {
         "parse (PyYAML C loader)": per_file(paths, lambda p: yaml.load(  # noqa: S506
@@ -51,8 +51,8 @@ def stages(rules: RuleSet, paths: Sequence[Path]) -> dict[str, float]:
             p.read_text(encoding="utf-8"), p.name)),
         "intake = strict YAML + schema + model": per_file(paths, load_submission),
         "rules: statuses and messages": per_file(
-            paths, lambda p: check_intake(rules, intakes[p], evidence=False)),
+            paths, lambda p: check_intake(rules, intakes[p], evidence=False, langs=("sv",))),
         "rules: the same + evidence": per_file(
-            paths, lambda p: check_intake(rules, intakes[p])),
+            paths, lambda p: check_intake(rules, intakes[p], langs=("sv",))),
         "JSON rendering of the result": per_file(paths, lambda p: renderer.result(results[p])),
     }
