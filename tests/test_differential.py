@@ -45,7 +45,7 @@ def ruleset() -> RuleSet:
 
 
 def assert_backends_agree(ruleset: RuleSet, intake: Intake) -> None:
-    # Evidence comes from the interpreter's traced run under both backends: left out here.
+    # Evidence is compared between backends in tests/test_evidence_backends.py.
     interpreted = check_intake(ruleset, intake, backend="interpret", evidence=False)
     compiled_result = check_intake(ruleset, intake, backend="compile", evidence=False)
     assert [(f.rule.id, f.status, f.missing) for f in compiled_result.findings] == [

@@ -292,10 +292,10 @@ def test_a_bug_while_checking_one_file_is_an_internal_error_and_the_batch_goes_o
     shutil.copy(VALID, tmp_path / "b.yaml")
     real = cmd_check.check_intake
 
-    def buggy(ruleset: Any, intake: Any) -> Any:
+    def buggy(ruleset: Any, intake: Any, **options: Any) -> Any:
         if intake.file.endswith("a.yaml"):
             raise ZeroDivisionError("planted bug")
-        return real(ruleset, intake)
+        return real(ruleset, intake, **options)
 
     monkeypatch.setattr(cmd_check, "check_intake", buggy)
     out, err = io.StringIO(), io.StringIO()
