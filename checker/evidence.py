@@ -22,7 +22,6 @@ from vardval.dsl.values import Quarter, Unknown
 
 if TYPE_CHECKING:
     import datetime as dt
-    from collections.abc import Callable
 
     from vardval.checker.models import RuleVersion
     from vardval.checker.parameters import ParameterSet
@@ -81,38 +80,10 @@ def _made(made: dict[Key, Evidence], key: Key, value: Any, ruleset: RuleSet, ctx
     """The item for a read (``made`` keeps it for the next rule of the submission)."""
     kind, name = key
     item = made[key] = (_parameter(ruleset, name, ctx, region) if kind == "parameter" else
-                        _new(name, kind, value, type(value) is not Unknown))
+                        Evidence(name, kind, value, type(value) is not Unknown))
     return item
 
 
-def _slot_writer() -> Callable[[str, str, Any, bool], Evidence]:
-    """``Evidence(name, kind, value, present)``, in half the time.
-
-    A frozen dataclass's ``__init__`` sets each field through ``object.__setattr__``; with slots
-    each field's descriptor can set it directly. Making items is a large part of the compiled
-    evidence's cost (some 40 a submission), so it is done so whenever ``Evidence`` has exactly
-    these slots, and by the constructor otherwise.
-    """
-    names = ("name", "kind", "value", "present", "citation", "valid_from")
-    if getattr(Evidence, "__slots__", None) != names:
-        return Evidence
-    new = object.__new__
-    put_name, put_kind, put_value, put_present, put_citation, put_from = (
-        getattr(Evidence, name).__set__ for name in names)
-
-    def write(name: str, kind: str, value: Any, present: bool) -> Evidence:  # noqa: FBT001
-        item = new(Evidence)
-        put_name(item, name)
-        put_kind(item, kind)
-        put_value(item, value)
-        put_present(item, present)
-        put_citation(item, None)
-        put_from(item, None)
-        return item
-    return write
-
-
-_new = _slot_writer()
 
 
 def _item(ruleset: RuleSet, node: nodes.Expr, value: Any, ctx: Context,

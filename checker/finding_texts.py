@@ -10,7 +10,6 @@ from collections.abc import Callable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 from vardval.checker import formatting
-from vardval.checker.models import Placeholder
 from vardval.dsl import nodes, walk
 from vardval.dsl.interpreter import Context, evaluate
 

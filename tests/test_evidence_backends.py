@@ -24,7 +24,6 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from vardval.checker import cache, casetest, evidence
 from vardval.checker.engine import check_intake, decide
-from vardval.checker.findings import Evidence
 from vardval.checker.intake import Intake, load_submission, load_submission_text
 from vardval.checker.models import RuleVersion
 from vardval.checker.plan import BookPlan
@@ -236,8 +235,3 @@ def test_each_construct_reads_as_the_interpreter_does(index: int, data: dict[str
     assert [(kind, name, value) for (kind, name), value in reads.items()] == (
         interpreted_reads(RESOLVED[index], ctx)), EXPRESSIONS[index]
 
-
-def test_evidence_items_made_fast_equal_the_constructed_ones() -> None:
-    made = evidence._new("a.b", "field", Decimal("1.5"), True)  # noqa: SLF001
-    assert made == Evidence("a.b", "field", Decimal("1.5"), True)
-    assert (made.citation, made.valid_from) == (None, None)
