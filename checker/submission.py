@@ -55,6 +55,8 @@ DigitalChannel = Literal["video", "chat", "phone", "app"]
 
 def _whole_number(value: object) -> object:
     """Counts are whole numbers; ``3.0`` is one, ``true`` and ``"3"`` are not (JSON Schema)."""
+    if type(value) is int:  # nearly every count; runs for each one in every submission
+        return value
     if isinstance(value, bool) or not isinstance(value, int | Decimal | float):
         msg = "expected a whole number"
         raise ValueError(msg)  # noqa: TRY004 - pydantic wants ValueError, not TypeError
@@ -78,11 +80,14 @@ def _exact_number(value: object) -> object:
     return number
 
 
+_DATE = re.compile(DATE_PATTERN, flags=re.ASCII)
+
+
 def _iso_date(value: object) -> object:
     """Dates are ISO ``YYYY-MM-DD`` text; pydantic alone would also take timestamps."""
     if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
         return value
-    if not isinstance(value, str) or not re.fullmatch(DATE_PATTERN, value, flags=re.ASCII):
+    if not isinstance(value, str) or not _DATE.fullmatch(value):
         msg = "expected a date written YYYY-MM-DD"
         raise ValueError(msg)
     return dt.date.fromisoformat(value)
