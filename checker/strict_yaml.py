@@ -367,7 +367,7 @@ def libyaml_events(text: str) -> Any | None:
 
 
 def _pure_only(text: str) -> bool:
-    """Whether ``text`` has a construct the two parsers read differently (see above).
+    """Whether ``text`` has a construct the parsers read differently (the note at the top).
 
     Three cheap tests rather than one regex with alternatives: this runs on every file, and
     the block-header test only where there is a block header at all.
