@@ -149,7 +149,8 @@ class _Run:
         clinic = data["clinic"]
         self.ruleset, self.data = ruleset, data
         self.region = clinic["region"]
-        self.plan = ruleset.program.plans(ruleset).plan(
+        self.plans = ruleset.program.plans(ruleset)
+        self.plan = self.plans.plan(
             self.region, clinic.get("vardval_system", "vardcentral"), data["period"])
         self.period, self.params = self.plan.period, self.plan.params
         self.status = decide_status
@@ -168,7 +169,9 @@ class _Run:
     def finding(self, entry: Entry, ctx: Context, with_evidence: bool) -> Finding:
         rule, version = entry.rule, entry.version
         if version is None:
-            fixed = self.plan.fixed
+            if entry.out_of != "scope":
+                return self._not_in_force(entry)
+            fixed = self.plans.out_of_scope  # the same for every submission: made once
             found = fixed.get((rule.id, self.langs))
             if found is None:
                 found = fixed[(rule.id, self.langs)] = self._not_in_force(entry)
@@ -184,7 +187,7 @@ class _Run:
 
 
     def _not_in_force(self, entry: Entry) -> Finding:
-        """The finding of a rule out of scope or force: the same for the whole plan."""
+        """The finding of a rule out of scope or out of force for the period."""
         rule = entry.rule
         why = (texts.out_of_scope(rule) if entry.out_of == "scope"
                else texts.out_of_force(rule, self.period))

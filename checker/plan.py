@@ -10,7 +10,7 @@ Both backends use the same plans; only how a version is evaluated differs.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from vardval.checker import finding_texts
@@ -72,9 +72,6 @@ class Plan:
     statuses: dict[str, tuple[str, Any]]
     active: tuple[tuple[dict[str, Any] | None,
                         tuple[tuple[str, Callable[..., tuple[str, Any]]], ...]], ...]
-    #: Findings that are the same for every submission of the plan (rules out of scope or
-    #: out of force), made on first use by the engine, by rule id and languages.
-    fixed: dict[tuple[str, tuple[str, ...]], Any] = field(default_factory=dict)
 
 
 class Params(dict[str, Any]):
@@ -163,6 +160,9 @@ class Plans:
         self.plans: dict[tuple[str, str, str], Plan] = {}
         self._params: dict[tuple[dt.date, str], Params] = {}
         self._shared: dict[Any, Any] = {}
+        #: The findings of rules out of scope (the engine's, by rule id and languages): the
+        #: same for every submission of the region, so kept here once, not per plan.
+        self.out_of_scope: dict[tuple[str, tuple[str, ...]], Any] = {}
 
     def plan(self, region: str, system: str, period: str) -> Plan:
         """The plan for a submission of ``region``, vårdval ``system`` and ``period`` (text)."""
