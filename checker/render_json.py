@@ -21,6 +21,7 @@ if TYPE_CHECKING:
 
 FORMAT = "vardval/results@1"
 _STATUS_KEYS = ("pass", "fail", "not_applicable", "indeterminate")
+_MAX_SEEN = 4096  # findings whose text is kept for reuse
 
 
 def finding_json(finding: Finding, lang: str,
@@ -136,6 +137,7 @@ class ResultEncoder:
         self.lang, self.units = lang, units or {}
         self._fixed: dict[tuple[int, int, str | None], tuple[Any, ...]] = {}
         self._status = {s: _dumps(s) for s in _STATUS_KEYS}
+        self._seen: dict[int, tuple[Finding, str]] = {}
 
     def __call__(self, result: SubmissionResult) -> str:
         lang = self.lang
@@ -146,6 +148,20 @@ class ResultEncoder:
         return head + ", ".join(map(self.finding, result.findings)) + "]}"
 
     def finding(self, finding: Finding) -> str:
+        """One finding's text; a finding object met before (rules out of scope are the same
+        finding for every submission of a region) is written from the text made then."""
+        if finding.status != "not_applicable" or finding.evidence:
+            return self._finding(finding)
+        known = self._seen.get(id(finding))
+        if known is not None and known[0] is finding:
+            return known[1]
+        if len(self._seen) >= _MAX_SEEN:
+            self._seen.clear()
+        text = self._finding(finding)
+        self._seen[id(finding)] = (finding, text)
+        return text
+
+    def _finding(self, finding: Finding) -> str:
         rule, cited = finding.rule, finding.citations
         key = (id(rule), id(cited), finding.version_from)
         fixed = self._fixed.get(key)
