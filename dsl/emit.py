@@ -210,8 +210,9 @@ def _divide(gen: CodeGenerator, node: nodes.Binary, left: str, right: str) -> st
 def _logic(gen: CodeGenerator, node: nodes.Binary) -> str:
     """Short-circuit Kleene logic: the right side is evaluated only when it can matter.
 
-    When neither side is ever unknown both are plain truth values, and a left side that does
-    not decide is the neutral one (``true and x`` is ``x``): the result is the right side.
+    When the left side is never unknown, a left side that does not decide is the neutral one
+    (``true and x`` is ``x``, ``false or x`` is ``x``, unknown ``x`` included): the result is
+    the right side.
     """
     stop, go, helper = _LOGIC[node.op]
     left = expr(gen, node.left)
@@ -220,7 +221,7 @@ def _logic(gen: CodeGenerator, node: nodes.Binary) -> str:
     gen.writeline("else:", node)
     gen.indent()
     right = expr(gen, node.right)
-    if sure(gen, node.left) and sure(gen, node.right):
+    if sure(gen, node.left):
         gen.writeline(f"{target} = {right}", node)
     else:
         gen.writeline(f"{target} = {stop} if {right} is {stop} else {go} if {left} is {go} and "
