@@ -40,6 +40,7 @@ class Entry:
     out_of: str | None = None
     notes: tuple[dict[str, str], ...] = ()
     placeholders: dict[str, tuple[Callable[..., Any], ...]] | None = None
+    prepare: Callable[..., None] | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,10 +60,10 @@ class Plan:
     ``statuses`` holds every rule id in corpus order, the rules not in force already decided
     (not applicable); a run copies it and fills in the others from each book's ``calls``.
     ``seeds`` (one per book) hold the definitions that read no submission data
-    (``period.start >= …``, ``param(a) - param(b)``): the same for every submission of the
-    plan, they are computed once and start each submission's memo (compiled backend).
-    ``active`` pairs each book's seed (None for a book without definitions, which needs no
-    memo) with its calls. Everything but the seeds and parameters is shared between plans.
+    (``period.start >= …``, ``param(a) - param(b)``) and the rules' parts that read none
+    (``codegen.Function.prepare``): the same for every submission of the plan, they are
+    computed once and start each submission's memo (compiled backend). ``active`` pairs each
+    book's seed (None for a book with neither, which needs no memo) with its calls. Everything but the seeds and parameters is shared between plans.
     """
 
     period: Quarter
@@ -193,7 +194,7 @@ class Plans:
         ids = tuple(e.rule.id for book in books for e in book.entries if e.function is None)
         statuses = self._intern(("statuses", ids), lambda: {
             e.rule.id: NOT_APPLICABLE for book in books for e in book.entries})
-        active = tuple((seed if book.definitions else None, book.calls)
+        active = tuple((seed if book.definitions or seed else None, book.calls)
                        for book, seed in zip(books, seeds, strict=True) if book.calls)
         return Plan(period, params, books, seeds, statuses, active)
 
@@ -208,8 +209,8 @@ class Plans:
             name: checked.expr for name, checked in book.definitions.items()})
 
     def _seed(self, plan: BookPlan, period: Quarter, params: Params) -> dict[str, Any]:
-        """The book's data-free definitions, computed (any that fails is left out and fails
-        again, located, when a submission needs it)."""
+        """The book's data-free definitions and its rules' prepared parts, computed (any that
+        fails is left out and fails again, located, when a submission needs it)."""
         seed: dict[str, Any] = {}
         if not plan.calls:
             return seed
@@ -221,6 +222,9 @@ class Plans:
                     functions[codegen.definition_function(index)]({}, period, params, seed)
                 except Exception:  # noqa: BLE001, S112 - evaluated again per submission
                     continue
+        for entry in plan.entries:
+            if entry.prepare is not None:  # leaves out, itself, any part that fails
+                entry.prepare({}, period, params, seed)
         return seed
 
     def _entry(self, rule: Rule, region: str, system: str, period: Quarter) -> Entry:
@@ -235,7 +239,8 @@ class Plans:
                 return self._intern(("in", rule.id, index, repr(notes)),
                                     lambda i=index, v=version, n=notes: Entry(
                     rule, v, self.functions[rule.id][i], notes=n,
-                    placeholders=self._placeholders(rule, i, v)))
+                    placeholders=self._placeholders(rule, i, v),
+                    prepare=self.program.prepares.get(rule.id, ())[i]))
         return self._intern(("out", rule.id, "force"), lambda: Entry(rule, None, None, "force"))
 
     def _placeholders(self, rule: Rule, index: int, version: RuleVersion,

@@ -86,6 +86,12 @@ def _book_units(book: Rulebook, durations: frozenset[str]) -> Iterator[Generated
             for index, version in enumerate(rule.versions)], definitions, durations)
 
 
+def prepare_function(index: int) -> str:
+    """The generated name of a version's per-plan preparation (``codegen.Function.prepare``);
+    a version with nothing worth preparing has none."""
+    return f"h_{index}"
+
+
 def placeholder_function(version: int, language: int, index: int) -> str:
     """The generated name of a message placeholder: by version, language (sorted) and place."""
     return f"m_{version}_{language}_{index}"
@@ -98,7 +104,8 @@ def placeholders(template: Template) -> list[nodes.Expr]:
 def _functions(rule: Rule) -> Iterator[Function]:
     for index, version in enumerate(rule.versions):
         guard = version.when.expr if version.when is not None else None
-        yield Function(version_function(index), version.require.expr, guard, VERDICTS)
+        yield Function(version_function(index), version.require.expr, guard, VERDICTS,
+                       prepare=prepare_function(index))
     for index, version in enumerate(rule.versions):
         for language, lang in enumerate(sorted(version.message)):
             for place, expr in enumerate(placeholders(version.message[lang])):
@@ -120,6 +127,7 @@ class Program:
         self.functions: dict[str, Mapping[str, Callable[..., Any]]] = {}
         self.definitions: dict[str, Mapping[str, Callable[..., Any]]] = {}
         self.traced: dict[str, tuple[TracedFunction, ...]] = {}
+        self.prepares: dict[str, tuple[Callable[..., Any] | None, ...]] = {}
         self._plans: Plans | None = None
         self._by_version: dict[int, tuple[RuleVersion, TracedFunction]] | None = None
         self._codes = self._load(codes or (None,) * len(units))
@@ -154,6 +162,8 @@ class Program:
             elif kind == "rule":
                 self.functions[name] = loaded.functions
                 self.rules[name] = _numbered(loaded.functions, version_function)
+                self.prepares[name] = tuple(loaded.functions.get(prepare_function(index))
+                                            for index in range(len(self.rules[name])))
             elif kind == "traced-rule":
                 self.traced[name] = _numbered(loaded.functions, traced_function)
         return tuple(loaded_codes)

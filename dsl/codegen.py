@@ -28,12 +28,17 @@ from collections.abc import Callable, Container, Sequence
 from dataclasses import dataclass
 from typing import TypeVar
 
-from vardval.dsl import emit, nodes, reads
+from vardval.dsl import emit, nodes, reads, walk
 from vardval.dsl.emit import ARGS
 from vardval.dsl.flow import Facts
 from vardval.dsl.spans import Span
 
 T = TypeVar("T")
+# What a part computed once per plan may hold: nothing read from the submission, no
+# quantifier variable, no definition (those have their own memo); and what makes it worth it.
+_DATA_FREE = (nodes.Literal, nodes.PeriodRef, nodes.Attr, nodes.ParamRef, nodes.Unary,
+              nodes.Binary, nodes.Compare, nodes.Call, nodes.If, nodes.ListExpr, nodes.Member)
+_WORK = (nodes.Unary, nodes.Binary, nodes.Compare, nodes.Call, nodes.If, nodes.Member)
 
 
 
@@ -54,12 +59,19 @@ class Function:
     With ``verdicts`` it decides, as a rule's ``when``/``require`` do: ``(unknown, gap)`` when
     the guard is unknown, ``(skipped, None)`` when it is false (the body is then not evaluated),
     else ``(unknown, gap)``, ``(true, None)`` or ``(false, None)`` by the body's value.
+
+    With ``prepare`` a second function of that name is generated, ``(D, Q, P, M)`` storing in
+    ``M`` the value of each costly part that reads no submission data (``date(period.year, 3,
+    1)``, ``param(a) - param(b)``). Called once per plan, on the memo every submission of the
+    plan starts from, it spares the deciding function that work; without it, or where it could
+    not compute a part, the deciding function computes the part itself (``plan_value``).
     """
 
     name: str
     body: nodes.Expr
     guard: nodes.Expr | None = None
     verdicts: Verdicts | None = None
+    prepare: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -202,6 +214,8 @@ class CodeGenerator:
         self._constants: dict[str, str] = {}
         self._scopes: list[dict[str, str]] = []
         self._known: list[dict[tuple[str, str], str]] = [{}]
+        self._prepared: list[tuple[str, nodes.Expr]] | None = None
+        self._data_free: dict[int, bool] = {}
 
     # --- the writer ------------------------------------------------------------------------
 
@@ -300,9 +314,55 @@ class CodeGenerator:
         if verdicts is None:
             self.writeline(f"return {self.expr(function.body)}", function.body)
         else:
+            self._prepared = [] if function.prepare else None
             if function.guard is not None:
                 self._decide(function.guard, verdicts, verdicts.skipped)
             self._decide(function.body, verdicts, None)
+        self.outdent()
+        prepared, self._prepared = self._prepared, None
+        if function.prepare and prepared:
+            self._prepare(function.prepare, prepared)
+
+    def plan_value(self, node: nodes.Expr) -> str | None:
+        """Inside a deciding function with ``prepare``: a costly part that reads no submission
+        data is taken from ``M`` when the plan stored it there, else computed as usual."""
+        if self._prepared is None or not self._worth_preparing(node):
+            return None
+        key = self.constant(repr(f"<{self.filename} {len(self._prepared)}>"))  # no identifier
+        target = self.fresh_name()
+        self.block(node, f"if {key} in M:", target, f"M[{key}]")
+        self.writeline("else:", node)
+        self.indent()
+        prepared, self._prepared = self._prepared, None  # its parts are computed inline
+        self.writeline(f"{target} = {self.expr(node)}", node)
+        self._prepared = prepared
+        self.outdent()
+        prepared.append((key, node))
+        return target
+
+    def _worth_preparing(self, node: nodes.Expr) -> bool:
+        if not isinstance(node, _WORK):
+            return False
+        found = self._data_free.get(id(node))
+        if found is None:
+            found = self._data_free[id(node)] = all(
+                isinstance(part, _DATA_FREE) for part in walk.descendants(node))
+        return found
+
+    def _prepare(self, name: str, parts: Sequence[tuple[str, nodes.Expr]]) -> None:
+        """``def name(D, Q, P, M)`` storing each part's value in ``M``; a part that fails is
+        left out (the deciding function then computes it, and fails located, if it needs it)."""
+        self.writeline(f"def {name}({ARGS}):", parts[0][1])
+        self.indent()
+        for key, node in parts:
+            self.writeline("try:", node)
+            self.indent()
+            self.writeline(f"M[{key}] = {self.expr(node)}", node)
+            self.outdent()
+            self.writeline("except Exception:", node)
+            self.indent()
+            self.writeline("pass", node)
+            self.outdent()
         self.outdent()
 
     def _decide(self, node: nodes.Expr, verdicts: Verdicts, skipped: str | None) -> None:

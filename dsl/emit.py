@@ -46,6 +46,9 @@ _LOGIC = {"and": ("False", "True", "k_and"), "or": ("True", "False", "k_or")}
 
 def expr(gen: CodeGenerator, node: nodes.Expr) -> str:
     """Emit the statements computing ``node``; return a name or literal holding its value."""
+    prepared = gen.plan_value(node)
+    if prepared is not None:
+        return prepared
     emit = _EMITTERS.get(type(node))
     if emit is None:
         raise compile_error(node, f"cannot compile {type(node).__name__} nodes; only resolved "

@@ -151,3 +151,34 @@ def test_a_share_compared_with_a_number_skips_the_division_when_exact() -> None:
     source = codegen.generate("<rule T>", [Function("v", SHARES[">="])]).source
     assert "as_integer_ratio" in source
     assert "divide(Decimal(" in source  # and keeps it for everything else
+
+
+PREPARED = codegen.Verdicts("indeterminate", "not_applicable", "pass", "fail")
+
+
+@pytest.mark.parametrize(("text", "parts"), [
+    ("day >= date(period.year, 3, 1) and n > 0", 1),  # the date is the same all plan long
+    ("n > 0", 0),  # nothing but data: nothing to prepare
+    ("all x in [1, 2] : x < n", 0),  # a quantifier variable is per submission
+    ("day <= period.end - 12 months or date(period.year + 9000, 1, 1) > day", 2),
+])
+def test_a_prepared_part_gives_the_value_the_deciding_function_would_compute(
+        text: str, parts: int) -> None:
+    """With the plan's memo (``h_0`` run on it) or without it (computing inline), a deciding
+    function decides as the interpreter does, also where a prepared part is unknown (year
+    11025 has no dates)."""
+    expr = resolved(text)
+    unit = compiled.load(codegen.generate("<rule T>", [
+        Function("v_0", expr, verdicts=PREPARED, prepare="h_0")]))
+    assert ("h_0" in unit.functions) == (parts > 0)
+    for data in ({"n": 1, "day": dt.date(2025, 3, 1)}, {"n": 0}, {"day": dt.date(2024, 12, 31)}):
+        period = Quarter(2025, 1)
+        expected = interpret(expr, Context(data, period, {}.get, {}))
+        want = ("indeterminate" if isinstance(expected, runtime.Unknown)
+                else "pass" if expected else "fail")
+        memo: dict[str, Any] = {}
+        if parts:
+            unit["h_0"]({}, period, {}.get, memo)
+            assert 0 < len(memo) <= parts
+        assert unit["v_0"](data, period, {}.get, memo)[0] == want
+        assert unit["v_0"](data, period, {}.get, {})[0] == want
