@@ -138,6 +138,7 @@ class ResultEncoder:
         self._fixed: dict[tuple[int, int, str | None], tuple[Any, ...]] = {}
         self._status = {s: _dumps(s) for s in _STATUS_KEYS}
         self._seen: dict[int, tuple[Finding, str]] = {}
+        self._seen_items: dict[int, tuple[Evidence, str]] = {}
 
     def __call__(self, result: SubmissionResult) -> str:
         lang = self.lang
@@ -169,8 +170,7 @@ class ResultEncoder:
             fixed = self._fixed[key] = (rule, cited, *_fixed_parts(finding))
         _, _, head, middle, cites, tail = fixed
         status = self._status.get(finding.status) or _dumps(finding.status)
-        units = self.units
-        evidence = (_dumps([evidence_json(e, units.get(e.name)) for e in finding.evidence])
+        evidence = ("[" + ", ".join([self._evidence(e) for e in finding.evidence]) + "]"
                     if finding.evidence else "[]")
         out = [head, status, middle, _dumps(finding.message[self.lang]), cites, evidence, tail]
         if finding.missing:
@@ -179,6 +179,35 @@ class ResultEncoder:
             out += ', "notes": ', _dumps([n[self.lang] for n in finding.notes])
         out.append("}")
         return "".join(out)
+
+
+    def _evidence(self, item: Evidence) -> str:
+        """``_dumps(evidence_json(item, unit))`` written directly; a parameter's item (the
+        same object for every submission of a region and quarter) is written once."""
+        if item.kind == "parameter":
+            known = self._seen_items.get(id(item))
+            if known is not None and known[0] is item:
+                return known[1]
+        value = item.value
+        kind = type(value)
+        text = (f'{{"name": {_TEXT(item.name)}, "kind": {_TEXT(item.kind)}, "value": '
+                + (str(value) if kind is int else _TEXT(value) if kind is str
+                   else _dumps(plain(value))))
+        if not item.present:
+            text += ', "missing": true'
+        if item.citation:
+            text += f', "citation": {_TEXT(item.citation)}'
+        if item.valid_from:
+            text += f', "valid_from": {_TEXT(item.valid_from)}'
+        unit = self.units.get(item.name) if item.kind == "parameter" else None
+        if unit:
+            text += f', "unit": {_TEXT(unit)}'
+        text += "}"
+        if item.kind == "parameter":
+            if len(self._seen_items) >= _MAX_SEEN:
+                self._seen_items.clear()
+            self._seen_items[id(item)] = (item, text)
+        return text
 
 
 def _fixed_parts(finding: Finding) -> tuple[str, str, str, str]:
