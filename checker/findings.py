@@ -34,8 +34,9 @@ class Evidence(NamedTuple):
     valid_from: str | None = None
 
 
-@dataclass(frozen=True, slots=True)
-class Finding:
+class Finding(NamedTuple):
+    """What one rule says of one submission (a named tuple: a batch makes tens of thousands)."""
+
     rule: Rule
     status: str
     message: dict[str, str]
