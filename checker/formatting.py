@@ -37,6 +37,11 @@ def format_value(value: Any, lang: str = "sv", spec: str = "") -> str:
         >>> format_value(10640, "sv")
         '10\\xa0640'
     """
+    kind = type(value)
+    if kind is int and spec != "%":  # the common cases first
+        return number(value, lang)
+    if kind is str:
+        return value
     if isinstance(value, Unknown):
         return "–"
     if isinstance(value, bool):
