@@ -101,11 +101,13 @@ def add_months(day: dt.date, months: int) -> dt.date:
     """
     index = day.year * 12 + day.month - 1 + months
     year, month = divmod(index, 12)
+    if day.day <= 28:  # every month has it: no clamping to look up
+        return dt.date(year, month + 1, day.day)
     last = calendar.monthrange(year, month + 1)[1]
     return dt.date(year, month + 1, min(day.day, last))
 
 
 def shift(day: dt.date, duration: Duration, sign: int = 1) -> dt.date:
     """Move a date by a duration: months first (clamped), then days."""
-    moved = add_months(day, sign * duration.months)
-    return moved + dt.timedelta(days=sign * duration.days)
+    moved = add_months(day, sign * duration.months) if duration.months else day
+    return moved + dt.timedelta(days=sign * duration.days) if duration.days else moved
