@@ -83,8 +83,8 @@ def _compiled_statuses(ruleset: RuleSet, data: dict[str, Any]) -> dict[str, Stat
     period, params = plan.period, plan.params
     out = plan.statuses.copy()
     try:
-        for seed, calls in plan.active:
-            memo = seed.copy() if seed is not None else _NO_MEMO
+        for seed, as_is, calls in plan.active:
+            memo = seed if as_is else seed.copy()
             for rule_id, function in calls:
                 out[rule_id] = function(data, period, params, memo)
     except Exception as exc:
@@ -92,8 +92,6 @@ def _compiled_statuses(ruleset: RuleSet, data: dict[str, Any]) -> dict[str, Stat
     return out
 
 
-# Given to the rules of a book without definitions: nothing is ever memoised in it.
-_NO_MEMO: dict[str, Any] = {}
 Decide = Callable[[Entry, Context], Status]
 
 

@@ -63,7 +63,10 @@ class Plan:
     (``period.start >= …``, ``param(a) - param(b)``) and the rules' parts that read none
     (``codegen.Function.prepare``): the same for every submission of the plan, they are
     computed once and start each submission's memo (compiled backend). ``active`` pairs each
-    book's seed (None for a book with neither, which needs no memo) with its calls. Everything but the seeds and parameters is shared between plans.
+    book's seed with its calls, and says whether the seed may be used as it is: a book without
+    definitions writes nothing in its memo (only a definition stores its value), so its rules
+    can all read the one seed instead of a copy each submission. Everything but the seeds and
+    parameters is shared between plans.
     """
 
     period: Quarter
@@ -71,7 +74,7 @@ class Plan:
     books: tuple[BookPlan, ...]
     seeds: tuple[dict[str, Any], ...]
     statuses: dict[str, tuple[str, Any]]
-    active: tuple[tuple[dict[str, Any] | None,
+    active: tuple[tuple[dict[str, Any], bool,
                         tuple[tuple[str, Callable[..., tuple[str, Any]]], ...]], ...]
 
 
@@ -194,7 +197,7 @@ class Plans:
         ids = tuple(e.rule.id for book in books for e in book.entries if e.function is None)
         statuses = self._intern(("statuses", ids), lambda: {
             e.rule.id: NOT_APPLICABLE for book in books for e in book.entries})
-        active = tuple((seed if book.definitions or seed else None, book.calls)
+        active = tuple((seed, not book.definitions, book.calls)
                        for book, seed in zip(books, seeds, strict=True) if book.calls)
         return Plan(period, params, books, seeds, statuses, active)
 
