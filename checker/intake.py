@@ -131,7 +131,12 @@ def _quick_intake(text: str, file: str) -> Intake | None:
     ``load_yaml`` and ``_validate`` as if this had never run, so problems read the same.
     """
     data = fast_yaml.load_plain(text, file)
-    if data is None or _outside_calendar(data):
+    return None if data is None else _valid(file, data)
+
+
+def _valid(file: str, data: object) -> Intake | None:
+    """The intake of data the model accepts (in a quarter of the calendar), else None."""
+    if _outside_calendar(data):
         return None
     try:
         model = submission.Submission.model_validate(data)
@@ -161,15 +166,11 @@ def _validate(file: str, loaded: strict_yaml.LoadedYaml) -> Intake:
     same documents, so the fast compiled model check comes first and the slower, thorough
     ``jsonschema`` pass runs only when there is something to report.
     """
+    valid = _valid(file, loaded.data)
+    if valid is not None:
+        return valid
     where = _Locator(file, loaded)
     instance: Any = loaded.data
-    try:
-        model = submission.Submission.model_validate(instance)
-    except pydantic.ValidationError:
-        pass
-    else:
-        if not _period_problems(instance, where):
-            return Intake(file, model, model.model_dump(exclude_unset=True), ())
     problems = _schema_problems(_validator().iter_errors(instance), where)
     problems += _period_problems(instance, where)
     if not problems:
