@@ -166,13 +166,11 @@ class _Run:
 
     def finding(self, entry: Entry, ctx: Context, with_evidence: bool) -> Finding:
         rule, version = entry.rule, entry.version
-        if version is None:
-            if entry.out_of != "scope":
-                return self._not_in_force(entry)
-            fixed = self.plans.out_of_scope  # the same for every submission: made once
-            found = fixed.get((rule.id, self.langs))
+        if version is None:  # the same finding for every submission of the region/period
+            key = (rule.id, self.langs, self.period if entry.out_of == "force" else None)
+            found = self.plans.not_applicable.get(key)
             if found is None:
-                found = fixed[(rule.id, self.langs)] = self._not_in_force(entry)
+                found = self.plans.not_applicable[key] = self._not_applicable(entry)
             return found
         status, gap = self.status(entry, ctx)
         found = (evidence_of.gather(self.ruleset, version, ctx, self.region, status,
@@ -183,8 +181,7 @@ class _Run:
                        tuple(sorted(gap.missing)) if gap is not None else (), entry.notes,
                        str(version.valid_from) if version.valid_from else None)
 
-
-    def _not_in_force(self, entry: Entry) -> Finding:
+    def _not_applicable(self, entry: Entry) -> Finding:
         """The finding of a rule out of scope or out of force for the period."""
         rule = entry.rule
         why = (texts.out_of_scope(rule) if entry.out_of == "scope"

@@ -164,9 +164,10 @@ class Plans:
         self.plans: dict[tuple[str, str, str], Plan] = {}
         self._params: dict[tuple[dt.date, str], Params] = {}
         self._shared: dict[Any, Any] = {}
-        #: The findings of rules out of scope (the engine's, by rule id and languages): the
-        #: same for every submission of the region, so kept here once, not per plan.
-        self.out_of_scope: dict[tuple[str, tuple[str, ...]], Any] = {}
+        #: The engine's findings of rules out of scope (by rule id and languages) or out of
+        #: force (and period): kept once here, not per plan, so they grow with rules and
+        #: quarters only, and a report writes each one's text once.
+        self.not_applicable: dict[tuple[str, tuple[str, ...], Quarter | None], Any] = {}
 
     def plan(self, region: str, system: str, period: str) -> Plan:
         """The plan for a submission of ``region``, vårdval ``system`` and ``period`` (text)."""

@@ -149,8 +149,8 @@ class ResultEncoder:
         return head + ", ".join(map(self.finding, result.findings)) + "]}"
 
     def finding(self, finding: Finding) -> str:
-        """One finding's text; a finding object met before (rules out of scope are the same
-        finding for every submission of a region) is written from the text made then."""
+        """One finding's text; a finding object met before (a rule out of scope or force is
+        one finding for every submission of a region or quarter) is written from its text."""
         if finding.status != "not_applicable" or finding.evidence:
             return self._finding(finding)
         known = self._seen.get(id(finding))
