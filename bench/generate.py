@@ -17,10 +17,10 @@ from collections.abc import Iterator
 from decimal import Decimal
 from typing import Any
 
-from vardval.checker import submission
-from vardval.checker.engine import rule_statuses
-from vardval.checker.models import Rule
-from vardval.checker.ruleset import RuleSet
+from vardval.checker.corpus.models import Rule
+from vardval.checker.corpus.ruleset import RuleSet
+from vardval.checker.engine.evaluate import rule_statuses
+from vardval.checker.submission import model as submission
 from vardval.dsl.values import Quarter
 
 FIRST, LAST = dt.date(2011, 1, 1), dt.date(2026, 12, 31)

@@ -39,10 +39,12 @@ sys.path.insert(0, str(HERE))
 import handwritten  # noqa: E402 - bench/ is not a package
 import stages  # noqa: E402
 from generate import CLINICS_PER_REGION, Generator, yaml_text  # noqa: E402
-
-from vardval.checker import program, ruleset, submission  # noqa: E402
-from vardval.checker.engine import rule_statuses  # noqa: E402
-from vardval.checker.plan import Params  # noqa: E402
+from vardval.checker.corpus import ruleset
+from vardval.checker.engine.evaluate import rule_statuses  # noqa: E402
+from vardval.checker.engine.plan import Params  # noqa: E402
+from vardval.checker.program import load_ruleset  # noqa: E402
+from vardval.checker.program import units as program  # noqa: E402
+from vardval.checker.submission import model as submission  # noqa: E402
 from vardval.dsl.values import Quarter  # noqa: E402
 
 ROOT = HERE.parent
@@ -73,13 +75,13 @@ def best(run: Callable[[], object], passes: int, clock: Callable[[], float] = ti
 def measure_loading(cache: Path) -> tuple[dict[str, float], ruleset.RuleSet]:
     os.environ["VARDVAL_CACHE_DIR"] = str(cache)
     start = time.perf_counter()
-    rules = ruleset._load_ruleset(ruleset.BUNDLED_RULES)  # noqa: SLF001 - the uncached half
+    rules = ruleset.read_ruleset(ruleset.BUNDLED_RULES)  # the uncached half
     checked = time.perf_counter()
     program.build(rules)
     compiled = time.perf_counter()
-    ruleset.load_ruleset()  # cold through the cache: load, check, compile, store
+    load_ruleset()  # cold through the cache: load, check, compile, store
     stored = time.perf_counter()
-    warm = best(ruleset.load_ruleset, 5)
+    warm = best(load_ruleset, 5)
     return {"parse+check": checked - start, "compile": compiled - checked,
             "cold (cache miss, stored)": stored - compiled, "warm (cache hit)": warm}, rules
 

@@ -15,12 +15,12 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 import yaml
-
-from vardval.checker import outputs, strict_yaml
-from vardval.checker.engine import check_intake
-from vardval.checker.intake import load_submission
-from vardval.checker.render_json import JsonRenderer
-from vardval.checker.ruleset import RuleSet
+from vardval.checker.corpus.ruleset import RuleSet
+from vardval.checker.engine.evaluate import check_intake
+from vardval.checker.reading import strict_yaml
+from vardval.checker.report import outputs
+from vardval.checker.report.results_json import JsonRenderer
+from vardval.checker.submission.intake import load_submission
 
 
 def per_file(paths: Sequence[Path], run: Callable[[Path], object], passes: int = 3) -> float:

@@ -16,7 +16,7 @@ from vardval.dsl.values import Duration, Quarter, Unknown
 if TYPE_CHECKING:
     from collections.abc import Iterable, Mapping
 
-    from vardval.checker.findings import Evidence
+    from vardval.checker.engine import Evidence
 
 _UNITS = {"sv": {"day": ("dag", "dagar"), "month": ("månad", "månader")},
           "en": {"day": ("day", "days"), "month": ("month", "months")}}

@@ -9,9 +9,8 @@ from typing import Any
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-
-from vardval.checker import program
-from vardval.checker.ruleset import load_ruleset
+from vardval.checker.program import load_ruleset
+from vardval.checker.program import units as program
 from vardval.dsl import codegen, compiled, nodes, runtime
 from vardval.dsl import typesys as ts
 from vardval.dsl.codegen import Function

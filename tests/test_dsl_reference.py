@@ -15,7 +15,7 @@ from typing import Any
 
 import pytest
 from conformance_corpus import Case, run_case
-from vardval.checker import strict_yaml
+from vardval.checker.reading import strict_yaml
 from vardval.dsl.interpreter import evaluate
 from vardval.dsl.typecheck import FUNCTIONS
 

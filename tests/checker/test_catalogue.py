@@ -13,11 +13,12 @@ import pathlib
 from collections import Counter
 
 import pytest
-from vardval.checker.citations import ResolvedCitation
-from vardval.checker.engine import check_intake
-from vardval.checker.intake import load_submission
-from vardval.checker.models import Rule
-from vardval.checker.ruleset import RuleSet, load_ruleset
+from vardval.checker.corpus.models import Rule
+from vardval.checker.corpus.ruleset import RuleSet
+from vardval.checker.engine.evaluate import check_intake
+from vardval.checker.program import load_ruleset
+from vardval.checker.sources.registry import ResolvedCitation
+from vardval.checker.submission.intake import load_submission
 
 ROOT = pathlib.Path(__file__).resolve().parents[2]
 SUBMISSIONS = sorted(p for p in (ROOT / "fixtures" / "submissions").iterdir()

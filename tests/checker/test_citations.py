@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from vardval.checker.citation_syntax import (
+from vardval.checker.sources.citation_syntax import (
     enclosing_keys,
     lagen_nu_anchor,
     parse_citation,

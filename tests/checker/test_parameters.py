@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 import vardval.rules
-from vardval.checker.citations import SourceRegistry, load_sources
 from vardval.checker.errors import RuleLoadError
-from vardval.checker.parameters import ParameterSet, load_parameters
+from vardval.checker.parameters.parameter_set import ParameterSet, load_parameters
+from vardval.checker.sources.registry import SourceRegistry, load_sources
 from vardval.dsl.values import Duration
 
 RULES = Path(vardval.rules.__file__).parent

@@ -8,10 +8,10 @@ from pathlib import Path
 
 from junitparser import Error, Failure, JUnitXml, Skipped
 from reports_support import results_json, vardval
-from vardval.checker.findings import BatchTally, SubmissionResult
-from vardval.checker.outputs import ReportView
-from vardval.checker.render_junit import JunitRenderer
-from vardval.checker.ruleset import RuleSet
+from vardval.checker.corpus.ruleset import RuleSet
+from vardval.checker.engine.findings import BatchTally, SubmissionResult
+from vardval.checker.report.junit import JunitRenderer
+from vardval.checker.report.outputs import ReportView
 
 
 def junit_of(tmp_path: Path, *argv: str) -> JUnitXml:

@@ -9,8 +9,8 @@ from typing import Any
 
 import pytest
 from reports_support import EXAMPLE, vardval
-from vardval.checker import cmd_check
-from vardval.checker.outputs import Renderer, ReportView, atomic_output
+from vardval.checker.cli import check as cmd_check
+from vardval.checker.report.outputs import Renderer, ReportView, atomic_output
 
 
 def test_a_failure_mid_write_keeps_the_old_content(tmp_path: Path) -> None:
