@@ -90,7 +90,7 @@ class Generator:
         data["period"] = str(period)
         return data
 
-    def value(self, schema: dict[str, Any], name: str) -> Any:  # noqa: PLR0911 - one per type
+    def value(self, schema: dict[str, Any], name: str) -> Any:
         if "const" in schema:
             return schema["const"]
         if "enum" in schema:
@@ -101,7 +101,7 @@ class Generator:
         if kind == "array":
             return self.items(schema, name)
         if kind == "boolean":
-            return self.rng.random() < 0.85  # noqa: PLR2004 - mostly yes, as declared
+            return self.rng.random() < 0.85
         if kind == "integer":
             return self.integer(schema)
         if kind == "number":
@@ -154,7 +154,7 @@ def _quarter_from(day: dt.date) -> Quarter:
     quarter = _quarter_of(day)
     if quarter.start >= day:
         return quarter
-    return Quarter(day.year + 1, 1) if quarter.quarter == 4 else Quarter(day.year, quarter.quarter + 1)  # noqa: E501, PLR2004
+    return Quarter(day.year + 1, 1) if quarter.quarter == 4 else Quarter(day.year, quarter.quarter + 1)  # noqa: E501
 
 
 def yaml_text(data: dict[str, Any]) -> str:

@@ -36,16 +36,16 @@ import yaml
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
-import handwritten  # noqa: E402 - bench/ is not a package
-import stages  # noqa: E402
-from generate import CLINICS_PER_REGION, Generator, yaml_text  # noqa: E402
+import handwritten
+import stages
+from generate import CLINICS_PER_REGION, Generator, yaml_text
 from vardval.checker.corpus import ruleset
-from vardval.checker.engine.evaluate import rule_statuses  # noqa: E402
-from vardval.checker.engine.plan import Params  # noqa: E402
-from vardval.checker.program import load_ruleset  # noqa: E402
-from vardval.checker.program import units as program  # noqa: E402
-from vardval.checker.submission import model as submission  # noqa: E402
-from vardval.dsl.values import Quarter  # noqa: E402
+from vardval.checker.engine.evaluate import rule_statuses
+from vardval.checker.engine.plan import Params
+from vardval.checker.program import load_ruleset
+from vardval.checker.program import units as program
+from vardval.checker.submission import model as submission
+from vardval.dsl.values import Quarter
 
 ROOT = HERE.parent
 REPORT = ROOT / "docs" / "benchmarks.md"
@@ -186,7 +186,7 @@ def measure_c_parse(paths: Sequence[Path]) -> tuple[float, str]:
 
     def parse_all() -> None:
         for path in paths:
-            yaml.load(path.read_bytes(), Loader=loader)  # noqa: S506 - a safe loader
+            yaml.load(path.read_bytes(), Loader=loader)
     return best(parse_all, 3), loader.__name__
 
 
@@ -274,11 +274,11 @@ def explain(stage: dict[str, float]) -> list[str]:
              "rendering the JSON result": render}
     parts = ", ".join(f"{name} {value / total:.0%}" for name, value in
                       sorted(share.items(), key=lambda item: -item[1]))
-    return [f"Where a file's time goes in-process (about {total:,.0f} µs, {total / parse:.1f}x "
+    return [(f"Where a file's time goes in-process (about {total:,.0f} µs, {total / parse:.1f}x "
             f"the C-loader parse of the same file): {parts}. The full strict reading with marks, "
             f"which now runs only to locate the problems of an invalid file, is "
             f"{strict / parse:.1f}x the C-loader parse. The end-to-end run adds process start-up, "
-            "walking the folder and writing the report."]
+            "walking the folder and writing the report.")]
 
 
 def write_report(command: str, rows: Sequence[Row], notes: Sequence[str]) -> None:
@@ -318,11 +318,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     notes = [f"Statuses over the {len(sample)} submissions timed in-process: "
              + ", ".join(f"{k} {v}" for k, v in sorted(statuses.items())) + ".",
              *explain(e2e["stages"]),
-             "Memory: results are written as they are made and not kept. What a run keeps grows "
+             ("Memory: results are written as they are made and not kept. What a run keeps grows "
              "with the kinds of submission met (a plan per region and quarter: at most 21 x 64 "
              "over the 16 years drawn here) and with the clinics (the generator draws from "
              f"{len(submission.REGIONS) * CLINICS_PER_REGION:,}, about as many as Sweden has), "
-             "never with the number of files."]
+             "never with the number of files.")]
     print(f"\nMachine: {machine()}\n\n{table(rows)}\n\n" + "\n\n".join(notes))
     if not args.no_report:
         command = "python bench/run.py" + (f" --n {args.n}" if args.n != 10_000 else "")

@@ -26,7 +26,7 @@ _WORDS = {"sv": {"missing": "saknas", "present": "finns", "param": "param"},
 NBSP = "\u00a0"
 
 
-def format_value(value: Any, lang: str = "sv", spec: str = "") -> str:
+def format_value(value: Any, lang: str = "sv", spec: str = "") -> str:  # noqa: PLR0911 - a case per kind
     """Format a DSL value for a message.
 
     Example:

@@ -6,7 +6,6 @@ import shutil
 from pathlib import Path
 
 import pytest
-from vardval.checker.corpus import ruleset
 from vardval.checker.corpus.ruleset import BUNDLED_RULES, RuleSet
 from vardval.checker.engine.evaluate import rule_statuses
 from vardval.checker.program import cache, load_ruleset, loader

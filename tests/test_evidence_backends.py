@@ -1,13 +1,13 @@
 """Evidence gathered by the compiled backend's traced twins equals the traced interpreter's.
 
-The twins (``checker.program.units``, traced units of ``dsl.codegen``) must record what the reference
-interpreter's trace keeps, in the same first-use order: the same tuple of ``Evidence``. Checked
-for every rule and every version of it (in force for the submission or not) over every example
+The twins (``checker.program``, traced units of ``dsl.codegen``) must record what the reference
+interpreter's trace keeps, in the same first-use order: the same tuple of ``Evidence``. Checked for
+every rule and every version of it (in force for the submission or not) over every example
 submission, every rule test case and a few hundred synthetic submissions (``bench/generate.py``),
-each submission's rules in engine order against one shared memo per rulebook, as the engine
-runs them; the engine's whole findings must agree between backends too. A list of expressions
-covers each construct with random data, and a program restored from the load cache's pickle
-must still have its twins.
+each submission's rules in engine order against one shared memo per rulebook, as the engine runs
+them; the engine's whole findings must agree between backends too. A list of expressions covers
+each construct with random data, and a program restored from the load cache's pickle must still
+have its twins.
 """
 
 from __future__ import annotations
@@ -112,7 +112,7 @@ def test_every_rule_test_case(ruleset: RuleSet, case_file: casetest.CaseFile,
 def test_synthetic_submissions(ruleset: RuleSet) -> None:
     sys.path.insert(0, str(ROOT / "bench"))
     try:
-        from generate import Generator  # noqa: PLC0415 - bench/ is not a package
+        from generate import Generator
     finally:
         sys.path.remove(str(ROOT / "bench"))
     compared = sum(assert_same_evidence(ruleset, data)

@@ -335,7 +335,7 @@ def run_all(ruleset: RuleSet, files: list[CaseFile]) -> list[Outcome]:
     return [run_case(ruleset, f, case) for f in files for case in f.cases]
 
 
-# --- coverage --------------------------------------------------------------------------------------
+# --- coverage ------------------------------------------------------------------------------
 
 
 def coverage(ruleset: RuleSet, outcomes: list[Outcome]) -> list[Coverage]:

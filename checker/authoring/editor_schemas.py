@@ -35,7 +35,7 @@ def _parameters_model() -> type[BaseModel]:
         "ParametersFile", __config__=_STRICT,
         region=(str | None, Field(default=None, description="Absent in the national file; "
                                   "a region slug in a region's own file.")),
-        parameters=(dict[str, parameter_files._ParameterModel],  # the loader's own model
+        parameters=(dict[str, parameter_files._ParameterModel],  # noqa: SLF001 - the loader's own model
                     Field(description="Dated parameters by dotted name, e.g. flk.malniva.")))
 
 

@@ -1,4 +1,4 @@
-"""The command line: argument parsing, dispatch, exit codes. Nothing inside ``checker`` imports it."""
+"""The command line: argument parsing, dispatch, exit codes; nothing in ``checker`` imports it."""
 
 from vardval.checker.cli.entry import build_parser, captured, main, run
 

@@ -1,4 +1,4 @@
-"""The law as checked data: rulebooks read and checked into a ``RuleSet`` (no compiled code, no cache)."""
+"""The law as checked data: rulebooks read and checked into a ``RuleSet`` (no code, no cache)."""
 
 from vardval.checker.corpus import rulefile
 from vardval.checker.corpus.messages import placeholders
@@ -14,4 +14,21 @@ from vardval.checker.corpus.ruleset import (
     rulebook_files,
 )
 
-__all__ = ["BUNDLED_RULES", "LoadContext", "Placeholder", "RULE_ID", "Rule", "RuleSet", "RuleVersion", "Rulebook", "Template", "display_path", "load_context", "load_rulebook", "placeholders", "read_ruleset", "rulebook_files", "rulefile"]
+__all__ = [
+    "BUNDLED_RULES",
+    "RULE_ID",
+    "LoadContext",
+    "Placeholder",
+    "Rule",
+    "RuleSet",
+    "RuleVersion",
+    "Rulebook",
+    "Template",
+    "display_path",
+    "load_context",
+    "load_rulebook",
+    "placeholders",
+    "read_ruleset",
+    "rulebook_files",
+    "rulefile",
+]

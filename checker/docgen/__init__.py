@@ -3,4 +3,4 @@
 from vardval.checker.docgen.reference import CliRun
 from vardval.checker.docgen.site import GENERATED, build_site, expand, extend_nav, nav, snippets
 
-__all__ = ["CliRun", "GENERATED", "build_site", "expand", "extend_nav", "nav", "snippets"]
+__all__ = ["GENERATED", "CliRun", "build_site", "expand", "extend_nav", "nav", "snippets"]

@@ -41,9 +41,13 @@ def fields(schema: dict[str, Any]) -> list[Field]:
         >>> from vardval.checker.docgen.reference import fields
         >>> schema = {"type": "object", "required": ["a"], "properties": {
         ...     "a": {"type": "integer", "minimum": 0, "description": "count"},
-        ...     "b": {"type": "object", "required": ["c"], "properties": {"c": {"type": "boolean"}}}}}
-        >>> [(f.path, f.type, f.required) for f in fields(schema)]
-        [('a', 'integer ≥ 0', 'yes'), ('b', 'object', 'no'), ('b.c', 'boolean', 'yes, when `b` is present')]
+        ...     "b": {"type": "object", "required": ["c"],
+        ...           "properties": {"c": {"type": "boolean"}}}}}
+        >>> for f in fields(schema):
+        ...     print(f.path, f.type, f.required, sep=" | ")
+        a | integer ≥ 0 | yes
+        b | object | no
+        b.c | boolean | yes, when `b` is present
     """
     return list(_walk(schema, "", None))
 

@@ -59,8 +59,10 @@ def _requirement(ruleset: RuleSet, rule: Rule, page: str) -> str:
         sv, en = (parts.prose(ruleset, rule.description[lang], page) for lang in ("sv", "en"))
         out += f"{sv}\n\n*{en}*\n\n"
     message = rule.versions[-1].message
-    out += "A finding of this rule says (placeholders in braces are filled from the submission):\n\n"
-    return out + "".join(f"- **{lang}:** {md.code(message[lang].source)}\n" for lang in ("sv", "en"))
+    out += ("A finding of this rule says (placeholders in braces are filled from the "
+            "submission):\n\n")
+    return out + "".join(f"- **{lang}:** {md.code(message[lang].source)}\n"
+                         for lang in ("sv", "en"))
 
 
 def _legal_basis(rule: Rule, page: str) -> str:
@@ -110,7 +112,8 @@ def _definition(name: str, book: Rulebook) -> str:
 
 def _when_require(version: RuleVersion) -> str:
     blocks = [("when", version.when), ("require", version.require)]
-    return "\n".join(f"{key}:\n" + "\n".join("    " + line for line in layout(c.expr, 80).splitlines())
+    return "\n".join(f"{key}:\n" + "\n".join("    " + line
+                                               for line in layout(c.expr, 80).splitlines())
                      for key, c in blocks if c is not None)
 
 
@@ -184,7 +187,8 @@ def _evidence(ruleset: RuleSet, item: Evidence) -> str:
         return f"{md.code(item.name)} missing"
     if item.kind == "parameter":
         unit = ruleset.parameters.get(item.name).unit
-        return f"{md.code(f'param({item.name})')} = {md.escape(parts.format_param(unit, item.value))}"
+        value = parts.format_param(unit, item.value)
+        return f"{md.code(f'param({item.name})')} = {md.escape(value)}"
     value = formatting.format_value(item.value, "en")
     return f"{md.code(item.name)} = {md.escape(value)}"
 

@@ -5,7 +5,8 @@ them, touching only files whose content changed (``mkdocs serve`` watches the fo
 rebuild for ever otherwise). ``build_site`` does both for a project checkout; ``docs/hooks.py``
 and ``vardval docs`` call it. References that lead nowhere (a case naming an unknown rule, a
 description naming one, a citation its source registry cannot resolve or whose project page is
-missing) stop the generator with located messages. Page layouts live in ``docgen_rule``, ``docgen_pages`` and ``docgen_reference``.
+missing) stop the generator with located messages. Page layouts live in ``rule_page``,
+``pages`` and ``reference``.
 """
 
 from __future__ import annotations

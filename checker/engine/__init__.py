@@ -12,4 +12,18 @@ from vardval.checker.engine.findings import (
 )
 from vardval.checker.engine.plan import Plans, plans_of
 
-__all__ = ["BACKENDS", "BatchTally", "ClinicSummary", "Evidence", "Finding", "Plans", "STATUSES", "SubmissionResult", "check_intake", "decide", "plans_of", "rule_statuses", "worst_status"]
+__all__ = [
+    "BACKENDS",
+    "STATUSES",
+    "BatchTally",
+    "ClinicSummary",
+    "Evidence",
+    "Finding",
+    "Plans",
+    "SubmissionResult",
+    "check_intake",
+    "decide",
+    "plans_of",
+    "rule_statuses",
+    "worst_status",
+]

@@ -4,7 +4,7 @@ The engine decides statuses and gathers evidence; it never formats a report (``r
 Every loaded rule gives exactly one finding, so a reader can tell "passed" from "not checked".
 
 Two backends decide statuses and always agree (``tests/test_differential.py``): ``compile``
-(the default) runs the rules compiled to Python (``checker.program.units``); ``interpret`` walks them
+(the default) runs the rules compiled to Python (``checker.program``); ``interpret`` walks them
 with the reference interpreter. ``rule_statuses`` decides statuses only, the fast path for
 validating large batches; ``check_intake`` adds messages, notes and, when asked, evidence.
 """
@@ -107,7 +107,7 @@ def _decider(ruleset: RuleSet, backend: str, evaluator: Evaluate) -> Decide:
 
 
 def _compiled(entry: Entry, ctx: Context, program: Any) -> Status:
-    assert entry.function is not None  # noqa: S101 - entries in force have one
+    assert entry.function is not None
     try:
         return entry.function(ctx.data, ctx.period, ctx.param, ctx.memo)
     except Exception as exc:
@@ -116,7 +116,7 @@ def _compiled(entry: Entry, ctx: Context, program: Any) -> Status:
 
 def _interpreted(entry: Entry, ctx: Context, evaluator: Evaluate) -> Status:
     version = entry.version
-    assert version is not None  # noqa: S101 - entries in force have one
+    assert version is not None
     applies = True if version.when is None else evaluator(version.when.expr, ctx)
     if type(applies) is Unknown or applies is False:
         return decide(applies, None)
@@ -192,7 +192,7 @@ class _Run:
 
     def message(self, entry: Entry, status: str, ctx: Context, gap: Unknown | None,
                 ) -> dict[str, str]:
-        assert entry.version is not None  # noqa: S101 - entries in force have one
+        assert entry.version is not None
         if not self.compiled:
             return texts.message(status, entry.version, ctx, gap, langs=self.langs)
         try:

@@ -102,7 +102,7 @@ def _item(ruleset: RuleSet, node: nodes.Expr, value: Any, ctx: Context,
 
 def _parameter(ruleset: RuleSet, name: str, ctx: Context, region: str) -> Evidence:
     """A parameter's value in force with its citation, looked up once per day and region."""
-    assert isinstance(ctx.period, Quarter)  # noqa: S101 - the engine made it
+    assert isinstance(ctx.period, Quarter)
     day = ctx.period.start
     table = _PARAMETERS.get(ruleset.parameters)
     if table is None or len(table) >= _MAX_PARAMETER_ITEMS:

@@ -4,4 +4,4 @@ from vardval.checker.parameters import files
 from vardval.checker.parameters.files import UNITS, Parameter, ParamValue
 from vardval.checker.parameters.parameter_set import ParameterSet, load_parameters
 
-__all__ = ["ParamValue", "Parameter", "ParameterSet", "UNITS", "files", "load_parameters"]
+__all__ = ["UNITS", "ParamValue", "Parameter", "ParameterSet", "files", "load_parameters"]

@@ -12,8 +12,8 @@ Location: ``$VARDVAL_CACHE_DIR``, else ``$XDG_CACHE_HOME/vardval``, else ``~/.ca
 another version) is ignored, removed and rebuilt; a cache that cannot be written is skipped.
 
 Trust: an entry is a pickle of the ``RuleSet`` and its ``Program`` (the compiled rules pickle as
-their generated source and bytecode). Unpickling runs code chosen by whoever wrote the file, so it is
-only as safe as the folder: anyone who can write to your cache folder can run code as you, as
+their generated source and bytecode). Unpickling runs code chosen by whoever wrote the file, so it
+is only as safe as the folder: anyone who can write to your cache folder can run code as you, as
 they could through your shell start-up files. Entries are therefore read only from a folder and
 files owned by the current user that no group or other user may write (checked on POSIX); the
 folder is created with mode 0700 and entries with 0600. Never point ``VARDVAL_CACHE_DIR`` at a
@@ -144,16 +144,19 @@ def load(path: Path) -> tuple[RuleSet, Program] | None:
     if not _trusted(path.parent) or not path.is_file() or not _trusted(path):
         return None
     try:
-        with path.open("rb") as handle:
-            if handle.read(len(MAGIC)) != MAGIC:
-                raise ValueError("not a vardval cache entry")
-            found = pickle.load(handle)  # noqa: S301 - our own entry in a folder we trust
-        ruleset, program = found
-        if not isinstance(ruleset, RuleSet) or not isinstance(program, Program):
-            raise TypeError("the entry holds no RuleSet and Program")
+        return _read_entry(path)
     except Exception:  # noqa: BLE001 - a bad entry is rebuilt, never an error
         _remove(path)
         return None
+
+
+def _read_entry(path: Path) -> tuple[RuleSet, Program]:
+    with path.open("rb") as handle:
+        if handle.read(len(MAGIC)) != MAGIC:
+            raise ValueError("not a vardval cache entry")
+        ruleset, program = pickle.load(handle)  # noqa: S301 - our own entry in a folder we trust
+    if not isinstance(ruleset, RuleSet) or not isinstance(program, Program):
+        raise TypeError("the entry holds no RuleSet and Program")
     return ruleset, program
 
 

@@ -1,4 +1,4 @@
-"""The public loader: a corpus read, checked and compiled once, from the load cache when unchanged."""
+"""The public loader: a corpus read, checked and compiled once; the load cache when unchanged."""
 
 from __future__ import annotations
 

@@ -134,7 +134,8 @@ class Program:
         if self._by_version is None:
             self._by_version = {
                 id(version): (version, function) for rule in ruleset.rules()
-                for version, function in zip(rule.versions, self.traced.get(rule.id, ()))}
+                for version, function in zip(rule.versions, self.traced.get(rule.id, ()),
+                                             strict=False)}
         found = self._by_version.get(id(version))
         return found[1] if found is not None and found[0] is version else None
 

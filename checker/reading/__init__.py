@@ -1,4 +1,4 @@
-"""Bytes and text in, safely: bounded file reads, strict YAML/JSON with marks, located parse errors."""
+"""Bytes and text in, safely: bounded reads, strict YAML/JSON with marks, located parse errors."""
 
 from vardval.checker.reading import collect, fast_yaml, files, locate, strict_yaml, yaml_problems
 from vardval.checker.reading.collect import SUFFIXES, submission_files
@@ -26,4 +26,30 @@ from vardval.checker.reading.strict_yaml import (
     load_yaml,
 )
 
-__all__ = ["DEFAULT_MAX_BYTES", "Loaded", "LoadedYaml", "MAX_RULE_FILE_BYTES", "Mark", "NodeMark", "NodePath", "ReadRefused", "SUFFIXES", "YamlError", "collect", "decode_text", "expression_source", "fast_yaml", "files", "load_plain", "load_yaml", "locate", "pydantic_diagnostics", "read_bounded", "rule_text", "span_at", "strict_yaml", "submission_files", "yaml_problems"]
+__all__ = [
+    "DEFAULT_MAX_BYTES",
+    "MAX_RULE_FILE_BYTES",
+    "SUFFIXES",
+    "Loaded",
+    "LoadedYaml",
+    "Mark",
+    "NodeMark",
+    "NodePath",
+    "ReadRefused",
+    "YamlError",
+    "collect",
+    "decode_text",
+    "expression_source",
+    "fast_yaml",
+    "files",
+    "load_plain",
+    "load_yaml",
+    "locate",
+    "pydantic_diagnostics",
+    "read_bounded",
+    "rule_text",
+    "span_at",
+    "strict_yaml",
+    "submission_files",
+    "yaml_problems",
+]

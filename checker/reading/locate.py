@@ -131,9 +131,9 @@ def _data_path(loc: Sequence[Any], data: Any, kind: str) -> PathKey:
     path: list[str | int] = []
     current = data
     for index, part in enumerate(loc):
-        if isinstance(current, dict) and part in current:
-            current = current[part]
-        elif isinstance(current, list) and isinstance(part, int) and 0 <= part < len(current):
+        in_dict = isinstance(current, dict) and part in current
+        in_list = isinstance(current, list) and isinstance(part, int) and 0 <= part < len(current)
+        if in_dict or in_list:
             current = current[part]
         elif not (index == len(loc) - 1 and kind == "missing"):
             continue

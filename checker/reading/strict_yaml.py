@@ -642,7 +642,8 @@ class _JsonComposer:
         if self.text.startswith(("NaN", "Infinity", "-Infinity"), pos):
             name = self.text[pos:].split(None, 1)[0].rstrip(",]}")
             _scalar_error(self.tree, ValueError(), name, self.mark(pos, pos + len(name)))
-        self.fail(pos, "expected a JSON value (object, array, string, number, true, false, null)")
+        return self.fail(pos, "expected a JSON value (object, array, string, number, true, false, "
+                         "null)")
 
     def object(self, pos: int, path: NodePath) -> tuple[Value, int]:
         index = self.tree.add(path, self.mark(pos))

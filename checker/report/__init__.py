@@ -8,4 +8,18 @@ from vardval.checker.report.outputs import Renderer, ReportView, atomic_output, 
 from vardval.checker.report.results_json import JsonRenderer
 from vardval.checker.report.text import TextRenderer, clean
 
-__all__ = ["HtmlRenderer", "JsonRenderer", "JunitRenderer", "Renderer", "ReportView", "Subject", "TextRenderer", "atomic_output", "clean", "explain", "output_to", "outputs", "view_of"]
+__all__ = [
+    "HtmlRenderer",
+    "JsonRenderer",
+    "JunitRenderer",
+    "Renderer",
+    "ReportView",
+    "Subject",
+    "TextRenderer",
+    "atomic_output",
+    "clean",
+    "explain",
+    "output_to",
+    "outputs",
+    "view_of",
+]

@@ -300,7 +300,8 @@ def describe(expr: nodes.Expr, value: Any, lang: str, unit: str | None = None) -
     """
     words = WORDS[lang]
     if type(value) is Unknown:
-        causes = [f"{words['missing']}: {', '.join(sorted(value.missing))}"] if value.missing else []
+        missing = ", ".join(sorted(value.missing))
+        causes = [f"{words['missing']}: {missing}"] if value.missing else []
         causes += sorted(value.reasons)
         return f"{words['unknown']} ({'; '.join(causes)})" if causes else words["unknown"]
     if isinstance(value, bool):

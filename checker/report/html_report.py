@@ -5,7 +5,8 @@ inlined, fonts are the system's, and the only links are citation URLs (http/http
 Each submission is one ``<tbody class="sub">`` holding its matrix row and a hidden details
 row, so the page is written as results arrive; the summary comes last in the file and is
 placed on screen by CSS:
-counts above the matrix, the per-rule and per-clinic tables below it. Everything from a submission or a rule is HTML-escaped.
+counts above the matrix, the per-rule and per-clinic tables below it. Everything from a
+submission or a rule is HTML-escaped.
 """
 
 from __future__ import annotations
@@ -39,7 +40,8 @@ _WORDS = {
            "source": "Regelkälla", "group_not_applicable": "Ej tillämpliga regler ({n})",
            "group_pass": "Godkända regler ({n})",
            "problems": "Problem i inlämningen", "generated": "Skapad",
-           "rules_n": "regler", "show_quote": "Visa citat", "details": "Visa detaljer", "note": "Obs"},
+           "rules_n": "regler", "show_quote": "Visa citat", "details": "Visa detaljer",
+           "note": "Obs"},
     "en": {"title": "Review of vårdval submissions", "fail": "Fail",
            "indeterminate": "Indeterminate", "pass": "Pass", "not_applicable": "Not applicable",
            "invalid": "Invalid submission", "submissions": "Submissions", "clinic": "Clinic",
@@ -52,7 +54,8 @@ _WORDS = {
            "source": "Rule source", "group_not_applicable": "Rules not applicable ({n})",
            "group_pass": "Rules passed ({n})",
            "problems": "Problems in the submission", "generated": "Generated",
-           "rules_n": "rules", "show_quote": "Show quote", "details": "Show details", "note": "Note"},
+           "rules_n": "rules", "show_quote": "Show quote", "details": "Show details",
+           "note": "Note"},
 }
 
 
@@ -105,7 +108,7 @@ class HtmlRenderer:
 
 
 def _page_head(view: ReportView, words: dict[str, str]) -> str:
-    today = dt.date.today().isoformat()
+    today = dt.datetime.now().astimezone().date().isoformat()
     return (f'<!DOCTYPE html>\n<html lang="{e(view.lang)}">\n<head>\n<meta charset="utf-8">\n'
             '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
             f"<title>vardval — {e(words['title'])}</title>\n"

@@ -11,4 +11,17 @@ from vardval.checker.sources.registry import (
     load_sources,
 )
 
-__all__ = ["CitationRef", "IsoDate", "Localized", "Provision", "ResolvedCitation", "SOURCE_MODELS", "SourceRegistry", "citation_source_label", "lagen_nu_anchor", "load_sources", "models", "parse_citation"]
+__all__ = [
+    "SOURCE_MODELS",
+    "CitationRef",
+    "IsoDate",
+    "Localized",
+    "Provision",
+    "ResolvedCitation",
+    "SourceRegistry",
+    "citation_source_label",
+    "lagen_nu_anchor",
+    "load_sources",
+    "models",
+    "parse_citation",
+]

@@ -11,4 +11,16 @@ from vardval.checker.submission.intake import (
 )
 from vardval.checker.submission.model import FORMAT_ID, REGIONS, Submission, submission_schema
 
-__all__ = ["DEFAULT_MAX_BYTES", "FORMAT_ID", "Intake", "Problem", "REGIONS", "Submission", "json_path", "load_submission", "load_submission_text", "model", "submission_schema"]
+__all__ = [
+    "DEFAULT_MAX_BYTES",
+    "FORMAT_ID",
+    "REGIONS",
+    "Intake",
+    "Problem",
+    "Submission",
+    "json_path",
+    "load_submission",
+    "load_submission_text",
+    "model",
+    "submission_schema",
+]

@@ -209,7 +209,7 @@ def _outside_calendar(instance: object) -> bool:
     return isinstance(period, str) and period.startswith("0000-")
 
 
-def _is_integer(checker: object, instance: object) -> bool:
+def _is_integer(_checker: object, instance: object) -> bool:
     """JSON Schema's integer is any number with no fraction, so ``3.0`` (a Decimal) counts."""
     if isinstance(instance, bool):
         return False

@@ -334,6 +334,7 @@ class _Generator(GenerateJsonSchema):
     """Leaves out per-field titles and ``default: null`` (absent is not the same as null)."""
 
     def field_title_should_be_set(self, schema: Any) -> bool:
+        del schema
         return False
 
     def default_schema(self, schema: core_schema.WithDefaultSchema) -> dict[str, Any]:

@@ -141,7 +141,8 @@ def test_the_quick_reading_declines_what_needs_care(text: str) -> None:
 
 
 def nested(depth: int) -> str:
-    return "a:\n" + "".join("  " * level + "- \n" for level in range(1, depth)) + "  " * depth + "x\n"
+    items = "".join("  " * level + "- \n" for level in range(1, depth))
+    return "a:\n" + items + "  " * depth + "x\n"
 
 
 @pytest.mark.parametrize("limit", range(1, 8))

@@ -85,7 +85,7 @@ def test_python_types_for_the_type_checker(shipped: ParameterSet) -> None:
 
 
 def test_unknown_names_get_a_suggestion(shipped: ParameterSet) -> None:
-    with pytest.raises(KeyError, match="did you mean 'flk.malniva'"):
+    with pytest.raises(KeyError, match=r"did you mean 'flk\.malniva'"):
         shipped.value_on("flk.malnivå", D(2025, 1, 1), None)
 
 

@@ -124,7 +124,7 @@ def test_any_layout_points_at_the_mark(words: list[str], position: int, breaks: 
 def placeholder_error(message_yaml: str) -> tuple[int, int]:
     text = f"message:\n  en: {message_yaml}\n"
     loaded = load_yaml(text, "m.yaml")
-    mark, value = loaded.marks[("message", "en")], loaded.data["message"]["en"]  # type: ignore
+    mark, value = loaded.marks[("message", "en")], loaded.data["message"]["en"]  # type: ignore[index]
     found: list = []
     written = expression_source(text.splitlines(), mark, value, "m.yaml")
     templates.compile_template(value, ENV, found, written)

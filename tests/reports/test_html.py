@@ -1,4 +1,4 @@
-"""The HTML report, checked structurally with ``html.parser``: matrix, escaping, self-containment."""
+"""The HTML report, checked with ``html.parser``: matrix, escaping, self-containment."""
 
 from __future__ import annotations
 

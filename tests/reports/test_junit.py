@@ -63,7 +63,7 @@ def test_control_characters_and_markup_in_names_stay_well_formed() -> None:
     out = io.StringIO()
     renderer = JunitRenderer(out, ReportView())
     renderer.begin()
-    renderer.result(SubmissionResult("VC \x07<&\">.yaml", ()))
+    renderer.result(SubmissionResult('VC \x07<&">.yaml', ()))
     renderer.end(BatchTally())
     root = ET.fromstring(out.getvalue())
     assert root.find("testsuite").get("name") == 'VC ?<&">.yaml'
