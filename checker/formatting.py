@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import decimal
 from decimal import Decimal
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from vardval.dsl.values import Duration, Quarter, Unknown
 
@@ -41,7 +41,7 @@ def format_value(value: Any, lang: str = "sv", spec: str = "") -> str:  # noqa: 
     if kind is int and spec != "%":  # the common cases first
         return number(value, lang)
     if kind is str:
-        return value
+        return cast("str", value)
     if isinstance(value, Unknown):
         return "–"
     if isinstance(value, bool):

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -56,8 +57,9 @@ def generate(kind: str) -> dict[str, Any]:
         >>> schema["$schema"], sorted(schema["required"])
         ('https://json-schema.org/draft/2020-12/schema', ['rulebook', 'rules', 'title'])
     """
-    models = {"rulebook": lambda: rulefile.RulebookFile, "parameters": _parameters_model,
-              "sources": _sources_model}
+    models: dict[str, Callable[[], type[BaseModel]]] = {
+        "rulebook": lambda: rulefile.RulebookFile, "parameters": _parameters_model,
+        "sources": _sources_model}
     body = models[kind]().model_json_schema(by_alias=True, mode="validation")
     if kind == "rulebook":
         _regions(body["$defs"]["Scope"]["properties"]["region"], ["all"])

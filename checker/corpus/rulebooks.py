@@ -28,10 +28,10 @@ from vardval.checker.sources import ResolvedCitation, SourceRegistry
 from vardval.checker.submission import model as submission
 from vardval.dsl import nodes, schema_types, walk
 from vardval.dsl import typesys as ts
-from vardval.dsl.errors import Diagnostic, DslError, RuleSyntaxError
+from vardval.dsl.errors import Diagnostic, DslError, RuleSyntaxError, suggest
 from vardval.dsl.parser import parse
 from vardval.dsl.spans import Origin
-from vardval.dsl.typecheck import FUNCTIONS, Checked, Environment, check, suggest
+from vardval.dsl.typecheck import FUNCTIONS, Checked, Environment, check
 
 KEYWORDS = frozenset({"if", "then", "else", "and", "or", "not", "in", "all", "any", "true",
                       "false", "period"})

@@ -79,7 +79,7 @@ def type_text(node: dict[str, Any]) -> str:
         return f"always {md.code(json.dumps(node['const']))}"
     if "enum" in node:
         return "one of " + ", ".join(md.code(str(v)) for v in node["enum"])
-    kind = node.get("type", "any")
+    kind = str(node.get("type", "any"))
     if kind == "array":
         return "list of " + type_text(node.get("items", {}))
     if node.get("format") == "date":

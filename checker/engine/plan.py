@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import weakref
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from vardval.checker.engine import texts as finding_texts
 from vardval.checker.program import Program, placeholder_function, placeholders, program_of
@@ -24,6 +24,7 @@ if TYPE_CHECKING:
 
     from vardval.checker.corpus import Rule, Rulebook, RuleSet, RuleVersion
 
+T = TypeVar("T")
 NOT_APPLICABLE = ("not_applicable", None)
 MAX_PLANS = 10_000
 
@@ -177,8 +178,8 @@ class Plans:
             found = self.plans[key] = self._plan(region, system, Quarter.parse(period))
         return found
 
-    def _intern(self, key: Any, build: Callable[[], Any]) -> Any:
-        found = self._shared.get(key)
+    def _intern(self, key: Any, build: Callable[[], T]) -> T:
+        found: T | None = self._shared.get(key)
         if found is None:
             found = self._shared[key] = build()
         return found
@@ -235,15 +236,18 @@ class Plans:
                                 lambda: Entry(rule, None, None, "scope"))
         for index, version in enumerate(rule.versions):
             if version.covers(period.start):
-                names = self._intern(("params used", rule.id, index),
-                                     lambda v=version: finding_texts.params_used(v))
-                notes = finding_texts.param_notes(self.ruleset, names, period, region)
-                return self._intern(("in", rule.id, index, repr(notes)),
-                                    lambda i=index, v=version, n=notes: Entry(
-                    rule, v, self.functions[rule.id][i], notes=n,
-                    placeholders=self._placeholders(rule, i, v),
-                    prepare=self.program.prepares.get(rule.id, ())[i]))
+                return self._entry_in_force(rule, index, version, period, region)
         return self._intern(("out", rule.id, "force"), lambda: Entry(rule, None, None, "force"))
+
+    def _entry_in_force(self, rule: Rule, index: int, version: RuleVersion, period: Quarter,
+                        region: str) -> Entry:
+        names = self._intern(("params used", rule.id, index),
+                             lambda: finding_texts.params_used(version))
+        notes = finding_texts.param_notes(self.ruleset, names, period, region)
+        return self._intern(("in", rule.id, index, repr(notes)), lambda: Entry(
+            rule, version, self.functions[rule.id][index], notes=notes,
+            placeholders=self._placeholders(rule, index, version),
+            prepare=self.program.prepares.get(rule.id, ())[index]))
 
     def _placeholders(self, rule: Rule, index: int, version: RuleVersion,
                       ) -> dict[str, tuple[Callable[..., Any], ...]] | None:

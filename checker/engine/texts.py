@@ -61,12 +61,13 @@ def render_template(template: Template, ctx: Context, lang: str,
     """The template's text with each placeholder's value formatted, placeholders in order."""
     fmt = formatting.format_value
     if compiled is None:
-        return "".join(part if type(part) is str else fmt(evaluate(part.expr, ctx), lang,
-                                                          part.spec)
+        return "".join(part if isinstance(part, str) else fmt(evaluate(part.expr, ctx), lang,
+                                                               part.spec)
                        for part in template.parts)
     functions = iter(compiled)
     args = (ctx.data, ctx.period, ctx.param, ctx.memo)
-    return "".join(part if type(part) is str else fmt(next(functions)(*args), lang, part.spec)
+    return "".join(part if isinstance(part, str) else fmt(next(functions)(*args), lang,
+                                                          part.spec)
                    for part in template.parts)
 
 

@@ -78,7 +78,7 @@ def corpus_key(directory: Path) -> str:
 
 def _code_trees() -> tuple[Path, ...]:
     """vardval's own code: the dsl and checker package folders."""
-    return (Path(vardval.dsl.__file__).resolve().parent, CHECKER_TREE)  # type: ignore[arg-type]
+    return (Path(vardval.dsl.__file__).resolve().parent, CHECKER_TREE)
 
 
 def _version() -> str:

@@ -8,7 +8,7 @@ text of the scalar with its true starting position.
 from __future__ import annotations
 
 import difflib
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any, Protocol, get_args, get_origin
 
 from pydantic import BaseModel
@@ -27,9 +27,16 @@ class Mark(Protocol):
 
 
 class Loaded(Protocol):
-    data: Any
-    marks: dict[PathKey, Any]
-    key_marks: dict[PathKey, Any]
+    """What locating needs of a loaded document (read-only, so frozen loaders conform)."""
+
+    @property
+    def data(self) -> Any: ...
+
+    @property
+    def marks(self) -> Mapping[PathKey, Any]: ...
+
+    @property
+    def key_marks(self) -> Mapping[PathKey, Any]: ...
 
 
 def span_at(loaded: Loaded, path: PathKey, filename: str, *, key: bool = False) -> Span:
@@ -93,7 +100,7 @@ def _written(lines: Sequence[str], mark: Mark, filename: str) -> tuple[str, Orig
     return text, Origin(filename, mark.line, mark.column)
 
 
-def pydantic_diagnostics(errors: list[dict[str, Any]], loaded: Loaded, filename: str,
+def pydantic_diagnostics(errors: Sequence[Mapping[str, Any]], loaded: Loaded, filename: str,
                          model: type[BaseModel] | None = None) -> list[Diagnostic]:
     """Translate pydantic's errors into located diagnostics in house style.
 
@@ -145,7 +152,7 @@ def _dotted(path: PathKey) -> str:
     return ".".join(str(p) for p in path) or "the file"
 
 
-def _invalid(error: dict[str, Any], path: PathKey, model: type[BaseModel] | None) -> str:
+def _invalid(error: Mapping[str, Any], path: PathKey, model: type[BaseModel] | None) -> str:
     """``where: what was found; what was expected`` from a pydantic error."""
     where = _dotted(path)
     message = str(error["msg"]).removeprefix("Value error, ")

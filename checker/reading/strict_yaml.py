@@ -26,6 +26,7 @@ from yaml import parser as yaml_parser
 from yaml import reader as yaml_reader
 from yaml import scanner as yaml_scanner
 
+_CParser: type | None
 try:  # libyaml's event parser, ~10x faster than PyYAML's pure one; absent in some builds
     from yaml._yaml import CParser as _CParser
 except ImportError:  # pragma: no cover - depends on how PyYAML was built

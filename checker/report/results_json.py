@@ -235,7 +235,7 @@ def _refuse(value: object) -> NoReturn:
 # (a check encodes some 80 small values per submission); without the check for cycles, which
 # plain report data cannot have. Its output is exactly ``json.dumps``'s.
 _C_ENCODE = getattr(json.encoder, "c_make_encoder", None)
-_TEXT: Callable[[str], str] = json.encoder.encode_basestring  # type: ignore[attr-defined]
+_TEXT: Callable[[str], str] = json.encoder.encode_basestring
 if _C_ENCODE is not None:
     _ENCODE = _C_ENCODE(None, _refuse, _TEXT, None, ": ", ", ", False, False, True)
 
@@ -244,5 +244,7 @@ if _C_ENCODE is not None:
             return _TEXT(value)
         return "".join(_ENCODE(value, 0))
 else:  # pragma: no cover - CPython has the C encoder
-    _dumps = json.JSONEncoder(ensure_ascii=False).encode
+
+    def _dumps(value: Any) -> str:
+        return json.JSONEncoder(ensure_ascii=False).encode(value)
 
