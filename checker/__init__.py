@@ -12,7 +12,6 @@ these same names.
 
 from vardval.checker.corpus import RuleSet
 from vardval.checker.engine import (
-    STATUSES,
     BatchTally,
     Evidence,
     Finding,
@@ -26,9 +25,12 @@ from vardval.checker.engine import (
 from vardval.checker.errors import RuleLoadError
 from vardval.checker.program import load_ruleset
 from vardval.checker.submission import Intake, Problem, load_submission, load_submission_text
+from vardval.checker.vocab import LANGS, SEVERITIES, STATUSES
 from vardval.dsl.errors import Diagnostic, VardvalError
 
 __all__ = [
+    "LANGS",
+    "SEVERITIES",
     "STATUSES",
     "BatchTally",
     "Diagnostic",

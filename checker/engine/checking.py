@@ -17,9 +17,9 @@ from typing import Any
 from vardval.checker.corpus import RuleSet
 from vardval.checker.engine.evaluate import check_intake
 from vardval.checker.engine.findings import SubmissionResult
-from vardval.checker.engine.texts import LANGS
 from vardval.checker.program import load_ruleset
 from vardval.checker.submission import load_submission, load_submission_text
+from vardval.checker.vocab import LANGS
 
 
 def check_file(path: str | Path, ruleset: RuleSet | None = None, *,
