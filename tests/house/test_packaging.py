@@ -28,7 +28,7 @@ DATA_SUFFIXES = {".yaml", ".json", ".lark", ".css", ".js"}
 def _folders(suffixes: set[str]) -> set[str]:
     """Dotted names, as installed, of every folder holding files with these suffixes (and of
     the folders above it, up to the mapped package)."""
-    names = {"vardval"}
+    names = set()
     for dotted, folder in SETUPTOOLS["package-dir"].items():
         for path in (ROOT / folder).rglob("*"):
             if "__pycache__" in path.parts or not path.is_file() or path.suffix not in suffixes:
