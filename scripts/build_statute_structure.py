@@ -40,6 +40,10 @@ import re
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
 
 # Which file holds which act. The SFS number keys the index, as ``sources.yaml`` names acts.
 FILES = {
@@ -106,51 +110,54 @@ def read_section(lines: list[str]) -> Section:
     return section
 
 
-def read_act(text: str) -> dict[str, dict[str, Section]]:
-    """Chapters by number, each with its sections by number (``""`` for an act without chapters)."""
-    chapters: dict[str, dict[str, Section]] = {}
+def sections(text: str) -> Iterator[tuple[str, str, list[str], list[tuple[str, str]]]]:
+    """Each section of the text in order: chapter, number, its lines, and new numbers (from a
+    ``/Ny beteckning …/`` marker). A file holding two wordings yields a section twice."""
     chapter: str | None = None
-    current: tuple[str, list[str]] | None = None
-    extra: list[tuple[str, str]] = []
-
-    def close() -> None:
-        nonlocal current
-        if current is not None and chapter is not None:
-            found = read_section(current[1])
-            sections = chapters.setdefault(chapter, {})
-            if current[0] in sections:
-                sections[current[0]].merge(found)
-            else:
-                sections[current[0]] = found
-            for new_chapter, new_number in extra:
-                moved = chapters.setdefault(new_chapter, {})
-                moved.setdefault(new_number, Section(list(found.stycken), found.repealed))
-        current = None
-        extra.clear()
-
+    current: tuple[str, list[str], list[tuple[str, str]]] | None = None
     for line in _body(text):
         heading = _HEADING.match(line)
         if heading is None and not line.lstrip().startswith(("<section", "</section", "</article")):
             if current is not None:
                 current[1].append(line)
             continue
-        close()
+        if current is not None and chapter is not None:
+            yield chapter, *current
+        current = None
         if heading is None:
             continue
         title = heading.group("text")
         if chapter_match := _CHAPTER.match(title):
             chapter = _normal(chapter_match.group("n"))
-            chapters.setdefault(chapter, {})
         elif section_match := _SECTION.match(title):
-            if chapter is None:
-                chapter = ""
-            current = (_normal(section_match.group("n")), [])
+            chapter = "" if chapter is None else chapter
             marker = section_match.group("marker") or ""
-            if new := _NEW_NUMBER.search(marker):
-                extra.append((_normal(new.group("chapter") or chapter), _normal(new.group("n"))))
+            new = _NEW_NUMBER.search(marker)
+            moved = [(_normal(new.group("chapter") or chapter), _normal(new.group("n")))] if new else []
+            current = (_normal(section_match.group("n")), [], moved)
         elif title.startswith("Övergångsbestämmelser"):
-            break
-    close()
+            return
+    if current is not None and chapter is not None:
+        yield chapter, *current
+
+
+def read_act(text: str) -> dict[str, dict[str, Section]]:
+    """Chapters by number, each with its sections by number (``""`` for an act without chapters)."""
+    chapters: dict[str, dict[str, Section]] = {}
+    for line in _body(text):
+        heading = _HEADING.match(line)
+        if heading and (found := _CHAPTER.match(heading.group("text"))):
+            chapters.setdefault(_normal(found.group("n")), {})
+    for chapter, number, lines, moved in sections(text):
+        found = read_section(lines)
+        known = chapters.setdefault(chapter, {})
+        if number in known:
+            known[number].merge(found)
+        else:
+            known[number] = found
+        for new_chapter, new_number in moved:
+            chapters.setdefault(new_chapter, {}).setdefault(
+                new_number, Section(list(found.stycken), found.repealed))
     return chapters
 
 
