@@ -17,10 +17,9 @@ from collections.abc import Iterator
 from decimal import Decimal
 from typing import Any
 
-from vardval.checker import submission
-from vardval.checker.engine import rule_statuses
-from vardval.checker.models import Rule
-from vardval.checker.ruleset import RuleSet
+from vardval.checker import RuleSet, rule_statuses
+from vardval.checker.corpus import Rule
+from vardval.checker.submission import model as submission
 from vardval.dsl.values import Quarter
 
 FIRST, LAST = dt.date(2011, 1, 1), dt.date(2026, 12, 31)
@@ -90,7 +89,7 @@ class Generator:
         data["period"] = str(period)
         return data
 
-    def value(self, schema: dict[str, Any], name: str) -> Any:  # noqa: PLR0911 - one per type
+    def value(self, schema: dict[str, Any], name: str) -> Any:
         if "const" in schema:
             return schema["const"]
         if "enum" in schema:
@@ -101,7 +100,7 @@ class Generator:
         if kind == "array":
             return self.items(schema, name)
         if kind == "boolean":
-            return self.rng.random() < 0.85  # noqa: PLR2004 - mostly yes, as declared
+            return self.rng.random() < 0.85
         if kind == "integer":
             return self.integer(schema)
         if kind == "number":
@@ -154,7 +153,7 @@ def _quarter_from(day: dt.date) -> Quarter:
     quarter = _quarter_of(day)
     if quarter.start >= day:
         return quarter
-    return Quarter(day.year + 1, 1) if quarter.quarter == 4 else Quarter(day.year, quarter.quarter + 1)  # noqa: E501, PLR2004
+    return Quarter(day.year + 1, 1) if quarter.quarter == 4 else Quarter(day.year, quarter.quarter + 1)  # noqa: E501
 
 
 def yaml_text(data: dict[str, Any]) -> str:

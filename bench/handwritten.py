@@ -351,7 +351,7 @@ def vgr_vantetidsdata(d: dict[str, Any], q: Quarter, p: Params) -> Status:
     months = d["accessibility"].get("months_reported")
     if months is None:
         return unknown("accessibility.months_reported")
-    return PASS if months == 3 else FAIL  # noqa: PLR2004 - the three months of a quarter
+    return PASS if months == 3 else FAIL
 
 
 # --- the catalogue ----------------------------------------------------------------------------

@@ -36,14 +36,15 @@ import yaml
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
-import handwritten  # noqa: E402 - bench/ is not a package
-import stages  # noqa: E402
-from generate import CLINICS_PER_REGION, Generator, yaml_text  # noqa: E402
-
-from vardval.checker import program, ruleset, submission  # noqa: E402
-from vardval.checker.engine import rule_statuses  # noqa: E402
-from vardval.checker.plan import Params  # noqa: E402
-from vardval.dsl.values import Quarter  # noqa: E402
+import handwritten
+import stages
+from generate import CLINICS_PER_REGION, Generator, yaml_text
+from vardval.checker import RuleSet, load_ruleset, rule_statuses
+from vardval.checker.corpus import BUNDLED_RULES, read_ruleset
+from vardval.checker.engine import Params
+from vardval.checker.program import build
+from vardval.checker.submission import REGIONS
+from vardval.dsl.values import Quarter
 
 ROOT = HERE.parent
 REPORT = ROOT / "docs" / "benchmarks.md"
@@ -70,16 +71,16 @@ def best(run: Callable[[], object], passes: int, clock: Callable[[], float] = ti
 # --- (a) loading ---------------------------------------------------------------------------------
 
 
-def measure_loading(cache: Path) -> tuple[dict[str, float], ruleset.RuleSet]:
+def measure_loading(cache: Path) -> tuple[dict[str, float], RuleSet]:
     os.environ["VARDVAL_CACHE_DIR"] = str(cache)
     start = time.perf_counter()
-    rules = ruleset._load_ruleset(ruleset.BUNDLED_RULES)  # noqa: SLF001 - the uncached half
+    rules = read_ruleset(BUNDLED_RULES)  # the uncached half
     checked = time.perf_counter()
-    program.build(rules)
+    build(rules)
     compiled = time.perf_counter()
-    ruleset.load_ruleset()  # cold through the cache: load, check, compile, store
+    load_ruleset()  # cold through the cache: load, check, compile, store
     stored = time.perf_counter()
-    warm = best(ruleset.load_ruleset, 5)
+    warm = best(load_ruleset, 5)
     return {"parse+check": checked - start, "compile": compiled - checked,
             "cold (cache miss, stored)": stored - compiled, "warm (cache hit)": warm}, rules
 
@@ -99,7 +100,7 @@ def measure_startup(cache: Path, sample: Path) -> dict[str, float]:
 # --- (b) and (c) throughput -------------------------------------------------------------------
 
 
-def hand_runner(rules: ruleset.RuleSet) -> Callable[[dict[str, Any]], dict[str, Any]]:
+def hand_runner(rules: RuleSet) -> Callable[[dict[str, Any]], dict[str, Any]]:
     """Hand-written checks with the same per-batch conveniences the engine has (a parsed period
     and the parameter values in force, each looked up once)."""
     quarters: dict[str, Quarter] = {}
@@ -115,7 +116,7 @@ def hand_runner(rules: ruleset.RuleSet) -> Callable[[dict[str, Any]], dict[str, 
     return run
 
 
-def verify_handwritten(rules: ruleset.RuleSet, data: Sequence[dict[str, Any]]) -> None:
+def verify_handwritten(rules: RuleSet, data: Sequence[dict[str, Any]]) -> None:
     """Fail loudly unless hand-written and engine agree on every rule of every submission."""
     ids = {rule.id for rule in rules.rules()}
     if ids - handwritten.RULE_IDS:
@@ -134,7 +135,7 @@ def verify_handwritten(rules: ruleset.RuleSet, data: Sequence[dict[str, Any]]) -
             sys.exit(f"hand-written and engine differ on submission {index}: {diff}")
 
 
-def measure_throughput(rules: ruleset.RuleSet, data: Sequence[dict[str, Any]],
+def measure_throughput(rules: RuleSet, data: Sequence[dict[str, Any]],
                        rounds: int = 7, chunk: int = 250) -> dict[str, float]:
     """Submissions per second of each contender, robust against a busy machine.
 
@@ -184,7 +185,7 @@ def measure_c_parse(paths: Sequence[Path]) -> tuple[float, str]:
 
     def parse_all() -> None:
         for path in paths:
-            yaml.load(path.read_bytes(), Loader=loader)  # noqa: S506 - a safe loader
+            yaml.load(path.read_bytes(), Loader=loader)
     return best(parse_all, 3), loader.__name__
 
 
@@ -202,7 +203,7 @@ def measure_check(folder: Path, cache: Path) -> tuple[float, int, int]:
     return float(out[0]), int(out[1]), int(out[2])
 
 
-def measure_end_to_end(rules: ruleset.RuleSet, data: Sequence[dict[str, Any]],
+def measure_end_to_end(rules: RuleSet, data: Sequence[dict[str, Any]],
                        cache: Path) -> dict[str, Any]:
     with tempfile.TemporaryDirectory(prefix="vardval-bench-") as tmp:
         small, full = Path(tmp) / "small", Path(tmp) / "full"
@@ -272,11 +273,11 @@ def explain(stage: dict[str, float]) -> list[str]:
              "rendering the JSON result": render}
     parts = ", ".join(f"{name} {value / total:.0%}" for name, value in
                       sorted(share.items(), key=lambda item: -item[1]))
-    return [f"Where a file's time goes in-process (about {total:,.0f} µs, {total / parse:.1f}x "
+    return [(f"Where a file's time goes in-process (about {total:,.0f} µs, {total / parse:.1f}x "
             f"the C-loader parse of the same file): {parts}. The full strict reading with marks, "
             f"which now runs only to locate the problems of an invalid file, is "
             f"{strict / parse:.1f}x the C-loader parse. The end-to-end run adds process start-up, "
-            "walking the folder and writing the report."]
+            "walking the folder and writing the report.")]
 
 
 def write_report(command: str, rows: Sequence[Row], notes: Sequence[str]) -> None:
@@ -316,11 +317,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     notes = [f"Statuses over the {len(sample)} submissions timed in-process: "
              + ", ".join(f"{k} {v}" for k, v in sorted(statuses.items())) + ".",
              *explain(e2e["stages"]),
-             "Memory: results are written as they are made and not kept. What a run keeps grows "
+             ("Memory: results are written as they are made and not kept. What a run keeps grows "
              "with the kinds of submission met (a plan per region and quarter: at most 21 x 64 "
              "over the 16 years drawn here) and with the clinics (the generator draws from "
-             f"{len(submission.REGIONS) * CLINICS_PER_REGION:,}, about as many as Sweden has), "
-             "never with the number of files."]
+             f"{len(REGIONS) * CLINICS_PER_REGION:,}, about as many as Sweden has), "
+             "never with the number of files.")]
     print(f"\nMachine: {machine()}\n\n{table(rows)}\n\n" + "\n\n".join(notes))
     if not args.no_report:
         command = "python bench/run.py" + (f" --n {args.n}" if args.n != 10_000 else "")

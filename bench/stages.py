@@ -15,12 +15,12 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 import yaml
-
-from vardval.checker import outputs, strict_yaml
-from vardval.checker.engine import check_intake
-from vardval.checker.intake import load_submission
-from vardval.checker.render_json import JsonRenderer
-from vardval.checker.ruleset import RuleSet
+from vardval.checker.corpus.ruleset import RuleSet
+from vardval.checker.engine.evaluate import check_intake
+from vardval.checker.reading import strict_yaml
+from vardval.checker.report import outputs
+from vardval.checker.report.results_json import JsonRenderer
+from vardval.checker.submission.intake import load_submission
 
 
 def per_file(paths: Sequence[Path], run: Callable[[Path], object], passes: int = 3) -> float:
@@ -45,7 +45,7 @@ def stages(rules: RuleSet, paths: Sequence[Path]) -> dict[str, float]:
     results = {path: check_intake(rules, intakes[path], langs=("sv",)) for path in paths}
     renderer = JsonRenderer(io.StringIO(), outputs.view_of(rules, "sv", show_all=False))
     return {
-        "parse (PyYAML C loader)": per_file(paths, lambda p: yaml.load(  # noqa: S506
+        "parse (PyYAML C loader)": per_file(paths, lambda p: yaml.load(
             p.read_bytes(), Loader=loader)),
         "strict YAML with marks": per_file(paths, lambda p: strict_yaml.load_yaml(
             p.read_text(encoding="utf-8"), p.name)),

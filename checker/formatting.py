@@ -9,14 +9,31 @@ from __future__ import annotations
 import datetime as dt
 import decimal
 from decimal import Decimal
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol, cast
 
 from vardval.dsl.values import Duration, Quarter, Unknown
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Mapping
 
-    from vardval.checker.findings import Evidence
+
+class Evidence(Protocol):
+    """What formatting reads of an evidence item (``engine.Evidence`` is one)."""
+
+    @property
+    def name(self) -> str: ...
+
+    @property
+    def kind(self) -> str: ...
+
+    @property
+    def value(self) -> Any: ...
+
+    @property
+    def present(self) -> bool: ...
+
+    @property
+    def citation(self) -> str | None: ...
 
 _UNITS = {"sv": {"day": ("dag", "dagar"), "month": ("månad", "månader")},
           "en": {"day": ("day", "days"), "month": ("month", "months")}}
@@ -26,7 +43,7 @@ _WORDS = {"sv": {"missing": "saknas", "present": "finns", "param": "param"},
 NBSP = "\u00a0"
 
 
-def format_value(value: Any, lang: str = "sv", spec: str = "") -> str:
+def format_value(value: Any, lang: str = "sv", spec: str = "") -> str:  # noqa: PLR0911 - a case per kind
     """Format a DSL value for a message.
 
     Example:
@@ -41,7 +58,7 @@ def format_value(value: Any, lang: str = "sv", spec: str = "") -> str:
     if kind is int and spec != "%":  # the common cases first
         return number(value, lang)
     if kind is str:
-        return value
+        return cast("str", value)
     if isinstance(value, Unknown):
         return "–"
     if isinstance(value, bool):

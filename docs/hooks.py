@@ -1,6 +1,6 @@
 """mkdocs hooks: generate the rule pages from ``rules/`` before each build.
 
-Thin on purpose: ``vardval.checker.docgen`` does the work. Pages go to ``docs/generated/``
+Thin on purpose: ``vardval.checker.docgen.site`` does the work. Pages go to ``docs/generated/``
 (gitignored) and are rewritten only when their content changed, so ``mkdocs serve`` does not
 rebuild for ever. Hand-written pages get real ``vardval check`` output where they say
 ``<!-- vardval:NAME -->``. A problem in the corpus fails the build with its location.
@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from mkdocs.exceptions import PluginError
-from vardval.checker import docgen
+from vardval.checker import cli, docgen
 from vardval.dsl.errors import VardvalError
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -23,7 +23,7 @@ def on_pre_build(config: Any) -> None:
     try:
         site = docgen.build_site(ROOT, Path(config["docs_dir"]) / docgen.GENERATED)
         _snippets.clear()
-        _snippets.update(docgen.snippets(site.ruleset, ROOT))
+        _snippets.update(docgen.snippets(site.ruleset, cli.captured(ROOT)))
     except VardvalError as exc:
         raise PluginError(f"vardval docs generation failed:\n{exc}") from None
     docgen.extend_nav(config["nav"] or [], docgen.nav(site.ruleset))

@@ -421,7 +421,7 @@ def _literal_list_type(node: nodes.Expr) -> str | None:
 
 
 def _literal_tuple(node: nodes.Expr) -> str:
-    assert isinstance(node, nodes.ListExpr)  # noqa: S101 - checked by _literal_list_type
+    assert isinstance(node, nodes.ListExpr)
     values = [repr(item.value) for item in node.items if isinstance(item, nodes.Literal)]
     return f"({', '.join(values)},)"
 
@@ -436,7 +436,7 @@ _EMITTERS: dict[type, Callable[[CodeGenerator, nodes.Expr], str]] = {
     nodes.Field: field,  # type: ignore[dict-item]
     nodes.Exists: exists,  # type: ignore[dict-item]
     nodes.Var: var,  # type: ignore[dict-item]
-    nodes.PeriodRef: lambda gen, node: "Q",
+    nodes.PeriodRef: lambda _gen, _node: "Q",
     nodes.Attr: attr,  # type: ignore[dict-item]
     nodes.DefRef: defref,  # type: ignore[dict-item]
     nodes.ParamRef: param,  # type: ignore[dict-item]

@@ -6,6 +6,7 @@ Every stage owns a subclass (syntax, types, compile, evaluation here; loading an
 
 from __future__ import annotations
 
+import difflib
 from dataclasses import dataclass, field
 
 from vardval.dsl.spans import Span, render_excerpt
@@ -92,3 +93,14 @@ class RuleCompileError(DslError):
 
 class EvaluationError(DslError):
     """Evaluation went outside its bounds (too deep, too long)."""
+
+
+def suggest(name: str, candidates: list[str]) -> str | None:
+    """A 'did you mean' hint for a misspelt name, or None.
+
+    Example:
+        >>> suggest("kanalr", ["kanaler", "total"])
+        "did you mean 'kanaler'?"
+    """
+    close = difflib.get_close_matches(name, candidates, n=1, cutoff=0.6)
+    return f"did you mean '{close[0]}'?" if close else None

@@ -7,19 +7,30 @@ share one implementation.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
-from typing import TYPE_CHECKING, TypeAlias
+from collections.abc import Callable, Mapping
+from typing import Protocol, TypeAlias
 
 from vardval.dsl import nodes
 from vardval.dsl import typesys as ts
+from vardval.dsl.errors import suggest
+from vardval.dsl.spans import Span
 
-if TYPE_CHECKING:
-    from vardval.dsl.typecheck import _Checker
+
+class Checking(Protocol):
+    """What a signature rule may use of the type checker (``typecheck`` implements it)."""
+
+    @property
+    def params(self) -> Mapping[str, ts.Type]: ...
+
+    def visit(self, node: nodes.Expr) -> tuple[nodes.Expr, ts.Type]: ...
+
+    def error(self, code: str, message: str, span: Span, hint: str | None = None) -> ts.Type: ...
+
 
 Result: TypeAlias = tuple[nodes.Expr, ts.Type]
 
 
-def _arity(checker: _Checker, node: nodes.Call, count: int, example: str) -> bool:
+def _arity(checker: Checking, node: nodes.Call, count: int, example: str) -> bool:
     if len(node.args) == count:
         return True
     checker.error("wrong-arguments", f"{node.func}() takes {count} argument"
@@ -28,7 +39,7 @@ def _arity(checker: _Checker, node: nodes.Call, count: int, example: str) -> boo
     return False
 
 
-def _typed_args(checker: _Checker, node: nodes.Call, want: tuple[ts.Type, ...],
+def _typed_args(checker: Checking, node: nodes.Call, want: tuple[ts.Type, ...],
                 example: str) -> tuple[list[nodes.Expr], bool]:
     resolved, ok = [], _arity(checker, node, len(want), example)
     for index, arg in enumerate(node.args):
@@ -43,7 +54,7 @@ def _typed_args(checker: _Checker, node: nodes.Call, want: tuple[ts.Type, ...],
     return resolved, ok
 
 
-def _exists(checker: _Checker, node: nodes.Call) -> Result:
+def _exists(checker: Checking, node: nodes.Call) -> Result:
     if not _arity(checker, node, 1, "exists(listing.cap)"):
         return node, ts.BOOL
     expr, found = checker.visit(node.args[0])
@@ -67,23 +78,21 @@ def dotted_name(expr: nodes.Expr) -> str | None:
     return None
 
 
-def _param(checker: _Checker, node: nodes.Call) -> Result:
-    from vardval.dsl.typecheck import suggest
-
+def _param(checker: Checking, node: nodes.Call) -> Result:
     name = dotted_name(node.args[0]) if len(node.args) == 1 else None
     if name is None:
         checker.error("wrong-arguments", "param() takes the name of one parameter", node.span,
                       "e.g. param(vardgaranti.kontakt.malniva)")
         return node, ts.ERROR
-    found = checker.env.params.get(name)
+    found = checker.params.get(name)
     if found is None:
-        hint = suggest(name, list(checker.env.params)) or "parameters live in rules/parameters/"
+        hint = suggest(name, list(checker.params)) or "parameters live in rules/parameters/"
         return node, checker.error("unknown-parameter", f"unknown parameter '{name}'",
                                    node.args[0].span, hint)
     return nodes.ParamRef(name, node.span), found
 
 
-def _list_arg(checker: _Checker, node: nodes.Call, example: str) -> tuple[nodes.Expr, ts.Type]:
+def _list_arg(checker: Checking, node: nodes.Call, example: str) -> tuple[nodes.Expr, ts.Type]:
     if not _arity(checker, node, 1, example):
         return node, ts.ERROR
     expr, found = checker.visit(node.args[0])
@@ -94,19 +103,19 @@ def _list_arg(checker: _Checker, node: nodes.Call, example: str) -> tuple[nodes.
     return expr, found
 
 
-def _count(checker: _Checker, node: nodes.Call) -> Result:
+def _count(checker: Checking, node: nodes.Call) -> Result:
     expr, _ = _list_arg(checker, node, "count(quality.quality_registers)")
     return nodes.Call(node.func, (expr,), node.span), ts.NUMBER
 
 
-def _sum(checker: _Checker, node: nodes.Call) -> Result:
+def _sum(checker: Checking, node: nodes.Call) -> Result:
     expr, found = _list_arg(checker, node, "sum([a, b, c])")
     if found.name == "list" and found.elem not in (ts.NUMBER, ts.ANY):
         checker.error("wrong-type", f"sum() adds numbers, not {found.elem}s", node.span)
     return nodes.Call(node.func, (expr,), node.span), ts.NUMBER
 
 
-def _extreme(checker: _Checker, node: nodes.Call) -> Result:
+def _extreme(checker: Checking, node: nodes.Call) -> Result:
     if len(node.args) == 1:
         expr, found = _list_arg(checker, node, f"{node.func}([a, b])")
         elem = found.elem if found.name == "list" and found.elem else ts.ERROR
@@ -124,14 +133,14 @@ def _extreme(checker: _Checker, node: nodes.Call) -> Result:
     return nodes.Call(node.func, tuple(args), node.span), _ordered(checker, node, common)
 
 
-def _ordered(checker: _Checker, node: nodes.Call, elem: ts.Type) -> ts.Type:
+def _ordered(checker: Checking, node: nodes.Call, elem: ts.Type) -> ts.Type:
     if elem in ts.ORDERED or elem in (ts.ERROR, ts.ANY):
         return elem
     return checker.error("wrong-type", f"{node.func}() needs ordered values, not {elem}s",
                          node.span)
 
 
-def _date(checker: _Checker, node: nodes.Call) -> Result:
+def _date(checker: Checking, node: nodes.Call) -> Result:
     """``date(y, m, d)``; with three whole-number literals an impossible date is an error now."""
     args, ok = _typed_args(checker, node, (ts.NUMBER,) * 3, "date(period.year, 3, 1)")
     parts = [a.value for a in args if isinstance(a, nodes.Literal) and a.kind == "int"]
@@ -146,13 +155,13 @@ def _date(checker: _Checker, node: nodes.Call) -> Result:
 
 
 def _simple(want: tuple[ts.Type, ...], result: ts.Type, example: str) -> Callable[..., Result]:
-    def check(checker: _Checker, node: nodes.Call) -> Result:
+    def check(checker: Checking, node: nodes.Call) -> Result:
         args, _ = _typed_args(checker, node, want, example)
         return nodes.Call(node.func, tuple(args), node.span), result
     return check
 
 
-SIGNATURES: dict[str, Callable[[_Checker, nodes.Call], Result]] = {
+SIGNATURES: dict[str, Callable[[Checking, nodes.Call], Result]] = {
     "exists": _exists,
     "param": _param,
     "count": _count,

@@ -181,7 +181,7 @@ def show(node: Expr) -> str:
     return _show(node, 0)
 
 
-def _show(node: Expr, outer: int) -> str:  # noqa: C901, PLR0911 - one case per node kind
+def _show(node: Expr, outer: int) -> str:  # noqa: C901, PLR0911, PLR0912 - one case per node kind
     match node:
         case Literal(text=text):
             return text

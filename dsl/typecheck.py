@@ -6,13 +6,12 @@ the mistakes in a rule at once; ``ERROR`` stands in for a bad sub-expression to 
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 
-from vardval.dsl import nodes
+from vardval.dsl import functions, nodes
 from vardval.dsl import typesys as ts
-from vardval.dsl.errors import Diagnostic, RuleTypeError
+from vardval.dsl.errors import Diagnostic, RuleTypeError, suggest
 from vardval.dsl.spans import Span
 
 PERIOD_PARTS = {"start": ts.DATE, "end": ts.DATE, "year": ts.NUMBER, "quarter": ts.NUMBER}
@@ -75,12 +74,6 @@ def _hint_for(expect: ts.Type) -> str | None:
     return None
 
 
-def suggest(name: str, candidates: list[str]) -> str | None:
-    """A 'did you mean' hint for a misspelt name, or None."""
-    close = difflib.get_close_matches(name, candidates, n=1, cutoff=0.6)
-    return f"did you mean '{close[0]}'?" if close else None
-
-
 def all_paths(record: ts.Type, prefix: str = "") -> list[str]:
     """Every dotted field path of a record type (for suggestions and docs)."""
     out = []
@@ -98,6 +91,10 @@ class _Checker:
         self.scope: dict[str, ts.Type] = {}
         self.var_choices: dict[str, str | None] = {}  # variable -> its list field
         self.diagnostics: list[Diagnostic] = []
+
+    @property
+    def params(self) -> Mapping[str, ts.Type]:
+        return self.env.params
 
     def error(self, code: str, message: str, span: Span, hint: str | None = None) -> ts.Type:
         self.diagnostics.append(Diagnostic(code, message, span, hint))
@@ -312,7 +309,7 @@ class _Checker:
     def _quantifier(self, node: nodes.Quantifier) -> tuple[nodes.Expr, ts.Type]:
         iterable, found = self.visit(node.iterable)
         elem = found.elem if found.name == "list" and found.elem else ts.ERROR
-        if found not in (ts.ERROR,) and found.name != "list":
+        if found != ts.ERROR and found.name != "list":
             self.error("wrong-type", f"'{node.kind}' needs a list to go through, not "
                        f"{ts.article(found)}", node.iterable.span)
         saved, saved_choices = self.scope.get(node.var), self.var_choices.get(node.var)
@@ -347,8 +344,6 @@ class _Checker:
         return nodes.ListExpr(tuple(items), node.span), ts.list_of(elem)
 
     def _call(self, node: nodes.Call) -> tuple[nodes.Expr, ts.Type]:
-        from vardval.dsl import functions
-
         spec = functions.SIGNATURES.get(node.func)
         if spec is None:
             return node, self.error("unknown-function", f"unknown function '{node.func}'",

@@ -81,7 +81,8 @@ class Section:
     def merge(self, other: Section) -> None:
         """Take the larger count of each part (two wordings of one section)."""
         longer, shorter = sorted((self.stycken, other.stycken), key=len, reverse=True)
-        self.stycken = [max(a, b) for a, b in zip(longer, shorter + [0] * len(longer))]
+        padded = shorter + [0] * (len(longer) - len(shorter))
+        self.stycken = [max(a, b) for a, b in zip(longer, padded, strict=True)]
         self.repealed = self.repealed and other.repealed
 
 
@@ -133,7 +134,8 @@ def sections(text: str) -> Iterator[tuple[str, str, list[str], list[tuple[str, s
             chapter = "" if chapter is None else chapter
             marker = section_match.group("marker") or ""
             new = _NEW_NUMBER.search(marker)
-            moved = [(_normal(new.group("chapter") or chapter), _normal(new.group("n")))] if new else []
+            moved = ([(_normal(new.group("chapter") or chapter), _normal(new.group("n")))]
+                     if new else [])
             current = (_normal(section_match.group("n")), [], moved)
         elif title.startswith("Övergångsbestämmelser"):
             return

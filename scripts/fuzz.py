@@ -38,11 +38,12 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from vardval.checker.cmd_lint import corpus_context
-from vardval.checker.engine import check_intake
-from vardval.checker.intake import load_submission_text
-from vardval.checker.rulebooks import load_rulebook
-from vardval.checker.ruleset import BUNDLED_RULES, RuleSet, load_ruleset
+from vardval.checker.authoring.lint import corpus_context
+from vardval.checker.corpus.rulebooks import load_rulebook
+from vardval.checker.corpus.ruleset import BUNDLED_RULES, RuleSet
+from vardval.checker.engine.evaluate import check_intake
+from vardval.checker.program import load_ruleset
+from vardval.checker.submission.intake import load_submission_text
 from vardval.dsl import compiled, interpreter, runtime
 from vardval.dsl.errors import VardvalError
 from vardval.dsl.parser import parse

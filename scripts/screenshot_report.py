@@ -17,7 +17,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from vardval.checker.cli import run
+from vardval.checker.cli.entry import run
 
 ROOT = Path(__file__).resolve().parents[1]
 BROWSERS = ("chromium", "chromium-browser", "google-chrome")

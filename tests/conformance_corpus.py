@@ -30,7 +30,8 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from vardval.checker import strict_yaml, submission
+from vardval.checker.reading import strict_yaml
+from vardval.checker.submission import model as submission
 from vardval.dsl import literals, nodes
 from vardval.dsl import typesys as ts
 from vardval.dsl.errors import DslError

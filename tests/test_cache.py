@@ -6,11 +6,10 @@ import shutil
 from pathlib import Path
 
 import pytest
-
-from vardval.checker import cache, ruleset
-from vardval.checker.engine import rule_statuses
-from vardval.checker.intake import load_submission
-from vardval.checker.ruleset import BUNDLED_RULES, RuleSet, load_ruleset
+from vardval.checker.corpus.ruleset import BUNDLED_RULES, RuleSet
+from vardval.checker.engine.evaluate import rule_statuses
+from vardval.checker.program import cache, load_ruleset, loader
+from vardval.checker.submission.intake import load_submission
 
 EXAMPLE = (Path(__file__).parent.parent / "fixtures" / "submissions"
            / "kronoberg-teleborg-2025-Q1.yaml")
@@ -32,13 +31,13 @@ def corpus(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 class Counter:
     def __init__(self, monkeypatch: pytest.MonkeyPatch) -> None:
         self.calls = 0
-        real = ruleset._load_ruleset
+        real = loader.read_ruleset
 
         def counting(directory: Path) -> RuleSet:
             self.calls += 1
             return real(directory)
 
-        monkeypatch.setattr(ruleset, "_load_ruleset", counting)
+        monkeypatch.setattr(loader, "read_ruleset", counting)
 
 
 def test_a_warm_load_comes_from_the_cache_compiled(corpus: Path,
@@ -48,7 +47,7 @@ def test_a_warm_load_comes_from_the_cache_compiled(corpus: Path,
     warm = load_ruleset(corpus)
     assert counter.calls == 0
     assert [r.id for r in warm.rules()] == [r.id for r in cold.rules()]
-    assert "program" in vars(warm)  # compiled rules came with it
+    assert warm in loader._PROGRAMS  # compiled rules came with it
     data = load_submission(EXAMPLE).data
     assert data is not None
     assert rule_statuses(warm, data) == rule_statuses(cold, data)

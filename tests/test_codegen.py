@@ -9,9 +9,8 @@ from typing import Any
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-
-from vardval.checker import program
-from vardval.checker.ruleset import load_ruleset
+from vardval.checker.program import load_ruleset
+from vardval.checker.program import units as program
 from vardval.dsl import codegen, compiled, nodes, runtime
 from vardval.dsl import typesys as ts
 from vardval.dsl.codegen import Function
@@ -129,7 +128,7 @@ WHOLE = st.one_of(st.integers(-50, 50), st.integers(-10**22, 10**22),
                   st.sampled_from([10**20 - 1, 10**20, -(10**20) + 1, 3, 7, 9, 10, 11, 2 * 10**19]))
 THRESHOLD = st.one_of(
     st.decimals(allow_nan=False, allow_infinity=False, places=2, min_value=-5, max_value=5),
-    st.sampled_from([Decimal("0.9"), Decimal("0.90"), Decimal("2") / Decimal("3"),
+    st.sampled_from([Decimal("0.9"), Decimal("0.90"), Decimal(2) / Decimal(3),
                      Decimal("0.6666666666666666666666666666666666666666666666666666666667"),
                      Decimal("1E-30"), Decimal("1E+25"), Decimal("0.1234567890123456789")]),
     st.integers(-3, 3))

@@ -20,11 +20,12 @@ import conformance_corpus
 import pytest
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
-
-from vardval.checker import casetest, cli
-from vardval.checker.engine import check_intake, rule_statuses
-from vardval.checker.intake import Intake, load_submission, load_submission_text
-from vardval.checker.ruleset import RuleSet, load_ruleset
+from vardval.checker.authoring import cases as casetest
+from vardval.checker.cli import entry as cli
+from vardval.checker.corpus.ruleset import RuleSet
+from vardval.checker.engine.evaluate import check_intake, rule_statuses
+from vardval.checker.program import load_ruleset
+from vardval.checker.submission.intake import Intake, load_submission, load_submission_text
 from vardval.dsl import compiled, nodes, runtime
 from vardval.dsl import typesys as ts
 from vardval.dsl.errors import RuleTypeError

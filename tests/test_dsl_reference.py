@@ -15,7 +15,7 @@ from typing import Any
 
 import pytest
 from conformance_corpus import Case, run_case
-from vardval.checker import strict_yaml
+from vardval.checker.reading import strict_yaml
 from vardval.dsl.interpreter import evaluate
 from vardval.dsl.typecheck import FUNCTIONS
 
@@ -84,7 +84,8 @@ def test_every_function_has_a_section_with_examples() -> None:
 
 def test_the_page_names_every_diagnostic_code_of_the_language() -> None:
     codes = ("syntax-error", "impossible-date", "unknown-unit", "unknown-name", "unknown-field",
-             "not-a-record", "unknown-value", "unknown-parameter", "parameter-not-in-force", "unknown-function",
+             "not-a-record", "unknown-value", "unknown-parameter", "parameter-not-in-force",
+             "unknown-function",
              "function-without-call", "wrong-arguments", "wrong-type", "expression-too-long",
              "nesting-too-deep", "definition-cycle", "invalid-name", "bad-citation",
              "unknown-region", "duplicate-rule-id", "version-order",

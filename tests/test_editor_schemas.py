@@ -10,7 +10,8 @@ from typing import Any
 
 import pytest
 from jsonschema import Draft202012Validator
-from vardval.checker import editor_schemas, strict_yaml
+from vardval.checker.authoring import editor_schemas
+from vardval.checker.reading import strict_yaml
 
 REPO = Path(__file__).resolve().parents[1]
 RULES = REPO / "rules"
@@ -39,7 +40,7 @@ def validator(kind: str) -> Draft202012Validator:
 def test_committed_schema_equals_the_generated_one(kind: str) -> None:
     committed = editor_schemas.SCHEMAS / f"{kind}.schema.json"
     assert committed.read_text(encoding="utf-8") == editor_schemas.render(kind), (
-        "regenerate with: python -m vardval.checker.editor_schemas")
+        "regenerate with: python -m vardval.checker.authoring.editor_schemas")
 
 
 @pytest.mark.parametrize("kind", editor_schemas.KINDS)

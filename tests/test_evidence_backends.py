@@ -1,13 +1,13 @@
 """Evidence gathered by the compiled backend's traced twins equals the traced interpreter's.
 
 The twins (``checker.program``, traced units of ``dsl.codegen``) must record what the reference
-interpreter's trace keeps, in the same first-use order: the same tuple of ``Evidence``. Checked
-for every rule and every version of it (in force for the submission or not) over every example
+interpreter's trace keeps, in the same first-use order: the same tuple of ``Evidence``. Checked for
+every rule and every version of it (in force for the submission or not) over every example
 submission, every rule test case and a few hundred synthetic submissions (``bench/generate.py``),
-each submission's rules in engine order against one shared memo per rulebook, as the engine
-runs them; the engine's whole findings must agree between backends too. A list of expressions
-covers each construct with random data, and a program restored from the load cache's pickle
-must still have its twins.
+each submission's rules in engine order against one shared memo per rulebook, as the engine runs
+them; the engine's whole findings must agree between backends too. A list of expressions covers
+each construct with random data, and a program restored from the load cache's pickle must still
+have its twins.
 """
 
 from __future__ import annotations
@@ -22,12 +22,14 @@ from typing import Any
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from vardval.checker import cache, casetest, evidence
-from vardval.checker.engine import check_intake, decide
-from vardval.checker.intake import Intake, load_submission, load_submission_text
-from vardval.checker.models import RuleVersion
-from vardval.checker.plan import BookPlan
-from vardval.checker.ruleset import RuleSet, load_ruleset
+from vardval.checker.authoring import cases as casetest
+from vardval.checker.corpus.models import RuleVersion
+from vardval.checker.corpus.ruleset import RuleSet
+from vardval.checker.engine import evidence
+from vardval.checker.engine.evaluate import check_intake, decide
+from vardval.checker.engine.plan import BookPlan, plans_of
+from vardval.checker.program import cache, load_ruleset, loader, program_of
+from vardval.checker.submission.intake import Intake, load_submission, load_submission_text
 from vardval.dsl import codegen, compiled, nodes, runtime
 from vardval.dsl import typesys as ts
 from vardval.dsl.interpreter import Context, evaluate
@@ -50,7 +52,7 @@ def ruleset() -> RuleSet:
 def book_contexts(ruleset: RuleSet, data: dict[str, Any]) -> Iterator[tuple[BookPlan, Context]]:
     """Each rulebook's plan and a context like the compiled engine's (memo from the seed)."""
     clinic = data["clinic"]
-    plan = ruleset.program.plans(ruleset).plan(
+    plan = plans_of(ruleset).plan(
         clinic["region"], clinic.get("vardval_system", "vardcentral"), data["period"])
     for book, seed in zip(plan.books, plan.seeds, strict=True):
         yield book, Context(data, plan.period, plan.params, book.definitions, seed.copy())
@@ -110,7 +112,7 @@ def test_every_rule_test_case(ruleset: RuleSet, case_file: casetest.CaseFile,
 def test_synthetic_submissions(ruleset: RuleSet) -> None:
     sys.path.insert(0, str(ROOT / "bench"))
     try:
-        from generate import Generator  # noqa: PLC0415 - bench/ is not a package
+        from generate import Generator
     finally:
         sys.path.remove(str(ROOT / "bench"))
     compared = sum(assert_same_evidence(ruleset, data)
@@ -121,22 +123,23 @@ def test_synthetic_submissions(ruleset: RuleSet) -> None:
 def test_every_version_has_a_twin_also_from_the_load_cache(ruleset: RuleSet,
                                                             tmp_path: Path) -> None:
     entry = tmp_path / "ruleset-test.pickle"
-    cache.store(entry, ruleset)
-    restored = cache.load(entry)
-    assert restored is not None
-    assert {u.filename for u in restored.program.units} == {
-        u.filename for u in ruleset.program.units}
+    cache.store(entry, ruleset, program_of(ruleset))
+    found = cache.load(entry)
+    assert found is not None
+    restored, program = found
+    loader._PROGRAMS[restored] = program  # as load_ruleset does on a cache hit
+    assert {u.filename for u in program.units} == {u.filename for u in program_of(ruleset).units}
     for rules in (ruleset, restored):
         for rule in rules.rules():
             for version in rule.versions:
-                assert rules.program.traced_function(rules, version) is not None, rule.id
+                assert program_of(rules).traced_function(rules, version) is not None, rule.id
     assert_same_evidence(restored, load_submission(SUBMISSIONS[0]).data or {})
 
 
 def test_a_version_of_another_ruleset_falls_back_to_the_interpreter(ruleset: RuleSet) -> None:
     other = load_ruleset()
     version = next(other.rules()).versions[0]
-    assert ruleset.program.traced_function(ruleset, version) is None
+    assert program_of(ruleset).traced_function(ruleset, version) is None
 
 
 # --- constructs, one by one, with random data ---------------------------------------------

@@ -15,7 +15,7 @@ import os
 from pathlib import Path
 
 import pytest
-from vardval.checker import cli
+from vardval.checker.cli import entry as cli
 
 GOLDEN = Path(__file__).parent / "golden" / "errors"
 CASES = sorted(GOLDEN.glob("*.yaml"))

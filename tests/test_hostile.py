@@ -18,8 +18,8 @@ from typing import TYPE_CHECKING, Any
 
 import pytest
 import yaml
-from vardval.checker import cmd_check
-from vardval.checker.cli import run
+from vardval.checker.cli import check as cmd_check
+from vardval.checker.cli.entry import run
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterator

@@ -16,10 +16,10 @@ import time
 from pathlib import Path
 
 import pytest
-from vardval.checker import nesting
-from vardval.checker.cmd_lint import corpus_context
-from vardval.checker.rulebooks import LoadContext, load_rulebook
-from vardval.checker.submission import submission_schema
+from vardval.checker.authoring.lint import corpus_context
+from vardval.checker.corpus import nesting
+from vardval.checker.corpus.rulebooks import LoadContext, load_rulebook
+from vardval.checker.submission.model import submission_schema
 from vardval.dsl import compiled, interpreter, runtime
 from vardval.dsl import typesys as ts
 from vardval.dsl.errors import DslError, RuleSyntaxError, VardvalError

@@ -8,7 +8,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from vardval.checker import cli
+from vardval.checker.cli import entry as cli
 from vardval.dsl.errors import MAX_SHOWN
 
 REPO = Path(__file__).resolve().parents[1]

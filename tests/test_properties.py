@@ -20,12 +20,13 @@ import pytest
 from hypothesis import HealthCheck, assume, example, given, settings
 from hypothesis import strategies as st
 from schema_strategies import instances, to_json
-from vardval.checker.cmd_lint import corpus_context
-from vardval.checker.engine import check_intake
-from vardval.checker.intake import Intake, load_submission_text
-from vardval.checker.rulebooks import LoadContext, load_rulebook
-from vardval.checker.ruleset import RuleSet, load_ruleset
-from vardval.checker.submission import submission_schema
+from vardval.checker.authoring.lint import corpus_context
+from vardval.checker.corpus.rulebooks import LoadContext, load_rulebook
+from vardval.checker.corpus.ruleset import RuleSet
+from vardval.checker.engine.evaluate import check_intake
+from vardval.checker.program import load_ruleset
+from vardval.checker.submission.intake import Intake, load_submission_text
+from vardval.checker.submission.model import submission_schema
 from vardval.dsl import compiled, interpreter
 from vardval.dsl.errors import VardvalError
 from vardval.dsl.parser import parse

@@ -15,8 +15,7 @@ import pytest
 import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-
-from vardval.checker import strict_yaml
+from vardval.checker.reading import strict_yaml
 
 ROOT = Path(__file__).parent.parent
 FILES = sorted(p for folder in ("fixtures", "rules", "tests")

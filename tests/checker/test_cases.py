@@ -12,9 +12,9 @@ import pathlib
 import shutil
 
 import pytest
-from vardval.checker import casetest
-from vardval.checker.cli import run
-from vardval.checker.ruleset import load_ruleset
+from vardval.checker.authoring import cases as casetest
+from vardval.checker.cli.entry import run
+from vardval.checker.program import load_ruleset
 
 ROOT = pathlib.Path(__file__).resolve().parents[2]
 RULES = ROOT / "rules"

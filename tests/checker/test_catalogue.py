@@ -13,11 +13,12 @@ import pathlib
 from collections import Counter
 
 import pytest
-from vardval.checker.citations import ResolvedCitation
-from vardval.checker.engine import check_intake
-from vardval.checker.intake import load_submission
-from vardval.checker.models import Rule
-from vardval.checker.ruleset import RuleSet, load_ruleset
+from vardval.checker.corpus.models import Rule
+from vardval.checker.corpus.ruleset import RuleSet
+from vardval.checker.engine.evaluate import check_intake
+from vardval.checker.program import load_ruleset
+from vardval.checker.sources.registry import ResolvedCitation
+from vardval.checker.submission.intake import load_submission
 
 ROOT = pathlib.Path(__file__).resolve().parents[2]
 SUBMISSIONS = sorted(p for p in (ROOT / "fixtures" / "submissions").iterdir()
@@ -116,7 +117,7 @@ VERSIONS = [
 
 @pytest.mark.parametrize(("rule_id", "day", "cite_before", "cite_after", "word_before",
                           "word_after"), VERSIONS, ids=[v[0] for v in VERSIONS])
-def test_versions_change_citation_and_message_on_the_catalogue_date(  # noqa: PLR0913
+def test_versions_change_citation_and_message_on_the_catalogue_date(
         ruleset: RuleSet, rule_id: str, day: str, cite_before: str, cite_after: str,
         word_before: str, word_after: str) -> None:
     rule = _rule(ruleset, rule_id)
@@ -125,7 +126,8 @@ def test_versions_change_citation_and_message_on_the_catalogue_date(  # noqa: PL
     assert before is not None and after is not None and before is not after
     assert _cites(before.citations, cite_before) and not _cites(before.citations, cite_after)
     assert _cites(after.citations, cite_after)
-    assert word_before in before.message["sv"].source and word_after not in before.message["sv"].source
+    text_before = before.message["sv"].source
+    assert word_before in text_before and word_after not in text_before
     assert word_after in after.message["sv"].source
 
 

@@ -21,9 +21,9 @@ import pytest
 import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from vardval.checker import fast_yaml, strict_yaml
-from vardval.checker.intake import load_submission_text
-from vardval.checker.submission import submission_schema
+from vardval.checker.reading import fast_yaml, strict_yaml
+from vardval.checker.submission.intake import load_submission_text
+from vardval.checker.submission.model import submission_schema
 
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "tests"))  # schema_strategies lives beside the top-level tests
@@ -141,7 +141,8 @@ def test_the_quick_reading_declines_what_needs_care(text: str) -> None:
 
 
 def nested(depth: int) -> str:
-    return "a:\n" + "".join("  " * level + "- \n" for level in range(1, depth)) + "  " * depth + "x\n"
+    items = "".join("  " * level + "- \n" for level in range(1, depth))
+    return "a:\n" + items + "  " * depth + "x\n"
 
 
 @pytest.mark.parametrize("limit", range(1, 8))

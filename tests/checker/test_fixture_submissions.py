@@ -6,7 +6,7 @@ import os
 import pathlib
 
 import pytest
-from vardval.checker.intake import load_submission, load_submission_text
+from vardval.checker.submission.intake import load_submission, load_submission_text
 
 ROOT = pathlib.Path(__file__).resolve().parents[2]
 SUBMISSIONS = sorted(

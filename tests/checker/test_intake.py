@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from vardval.checker.intake import Intake, Problem, load_submission, load_submission_text
+from vardval.checker.submission.intake import Intake, Problem, load_submission, load_submission_text
 
 if TYPE_CHECKING:
     import pathlib

@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 import vardval.rules
-from vardval.checker.citations import SourceRegistry, load_sources
 from vardval.checker.errors import RuleLoadError
-from vardval.checker.parameters import ParameterSet, load_parameters
+from vardval.checker.parameters.parameter_set import ParameterSet, load_parameters
+from vardval.checker.sources.registry import SourceRegistry, load_sources
 from vardval.dsl.values import Duration
 
 RULES = Path(vardval.rules.__file__).parent
@@ -85,7 +85,7 @@ def test_python_types_for_the_type_checker(shipped: ParameterSet) -> None:
 
 
 def test_unknown_names_get_a_suggestion(shipped: ParameterSet) -> None:
-    with pytest.raises(KeyError, match="did you mean 'flk.malniva'"):
+    with pytest.raises(KeyError, match=r"did you mean 'flk\.malniva'"):
         shipped.value_on("flk.malnivå", D(2025, 1, 1), None)
 
 

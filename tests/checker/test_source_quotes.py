@@ -1,4 +1,4 @@
-"""Every quote in ``rules/sources.yaml`` is verbatim from a named consolidation or marked unverified.
+"""Every quote in ``rules/sources.yaml``: verbatim from a named consolidation, or marked unverified.
 
 A statute passage quoted from its act's ``consolidation`` is compared with the consolidated text
 in ``../shared/domain/statutes/`` (skipped, with the reason, when that folder is absent): each
@@ -17,9 +17,9 @@ from typing import TYPE_CHECKING
 
 import pytest
 import vardval.rules
-from vardval.checker.citation_syntax import parse_citation
-from vardval.checker.citations import SourceRegistry, load_sources
-from vardval.checker.source_models import DocumentSource, Passage, StatuteSource
+from vardval.checker.sources.citation_syntax import parse_citation
+from vardval.checker.sources.models import DocumentSource, Passage, StatuteSource
+from vardval.checker.sources.registry import SourceRegistry, load_sources
 
 if TYPE_CHECKING:
     from types import ModuleType
@@ -85,7 +85,7 @@ def test_every_quote_names_its_consolidation_or_says_why_it_is_unverified(
         assert isinstance(source, StatuteSource) and source.consolidation is not None, (
             f"{source_id} {key} is quoted from a consolidation the source does not name")
         assert passage.verbatim, f"{source_id} {key}: a paraphrase is not quoted from a text"
-    elif isinstance(source, StatuteSource) or passage.verbatim and passage.quoted_from != "BG":
+    elif isinstance(source, StatuteSource) or (passage.verbatim and passage.quoted_from != "BG"):
         assert passage.unverified, (
             f"{source_id} {key} is quoted from {passage.quoted_from!r}: name the consolidation "
             "or say in `unverified` why it is not checked")
@@ -123,6 +123,7 @@ def test_every_background_quote_is_verbatim_in_a_background_page(
 
 def test_the_comparison_can_fail() -> None:
     section = "Vårdgivaren ska [anmäla](#x) händelser.\n\nAnmälan ska göras snarast."
-    assert quoted_in("Vårdgivaren ska anmäla händelser. … Anmälan ska göras snarast.", section) is None
+    whole = "Vårdgivaren ska anmäla händelser. … Anmälan ska göras snarast."
+    assert quoted_in(whole, section) is None
     assert quoted_in("Anmälan ska göras snarast. … Vårdgivaren ska", section) == "Vårdgivaren ska"
     assert quoted_in("Vårdgivaren bör anmäla", section) == "Vårdgivaren bör anmäla"

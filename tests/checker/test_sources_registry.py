@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 import vardval.rules
-from vardval.checker.citations import SourceRegistry, load_sources, parse_citation
 from vardval.checker.errors import RuleLoadError
+from vardval.checker.sources.registry import SourceRegistry, load_sources, parse_citation
 
 RULES = Path(vardval.rules.__file__).parent
 LEGAL_SOURCES = Path(__file__).parents[3] / "shared" / "domain" / "legal-sources.md"

@@ -11,6 +11,8 @@ the index.
 from __future__ import annotations
 
 import importlib.util
+import io
+import json
 import re
 import sys
 from pathlib import Path
@@ -18,16 +20,17 @@ from typing import TYPE_CHECKING
 
 import pytest
 import vardval.rules
-from vardval.checker.citation_syntax import parse_citation
-from vardval.checker.citations import load_sources
-from vardval.checker.ruleset import load_ruleset
-from vardval.checker.source_models import StatuteSource
-from vardval.checker.statute_structure import FILENAME, StatuteIndex, load_index
+from vardval.checker import cli
+from vardval.checker.program import load_ruleset
+from vardval.checker.sources.citation_syntax import parse_citation
+from vardval.checker.sources.models import StatuteSource
+from vardval.checker.sources.registry import load_sources
+from vardval.checker.sources.structure import FILENAME, StatuteIndex, load_index
 
 if TYPE_CHECKING:
     from types import ModuleType
 
-    from vardval.checker.ruleset import RuleSet
+    from vardval.checker.corpus.ruleset import RuleSet
 
 ROOT = Path(__file__).resolve().parents[2]
 RULES = Path(vardval.rules.__file__).parent
@@ -171,3 +174,35 @@ def test_a_corpus_without_its_own_index_uses_the_bundled_one(tmp_path: Path) -> 
     registry = load_sources(tmp_path / "sources.yaml")
     with pytest.raises(ValueError, match="inget 99 kap"):
         registry.resolve_text("HSL 99 kap. 1 §")
+
+
+def test_every_lagen_nu_link_in_the_results_of_the_examples_exists(index: StatuteIndex) -> None:
+    """``vardval check fixtures/submissions/ --format json``: every link of every finding."""
+    out = io.StringIO()
+    cli.run(["check", str(ROOT / "fixtures" / "submissions"), "--format", "json"], out,
+            io.StringIO())
+    results = json.loads(out.getvalue())["results"]
+    urls = {c["url"] for r in results for f in r["findings"] for c in f["citations"]}
+    lagen_nu = {u for u in urls if u.startswith("https://lagen.nu/")}
+    assert len(lagen_nu) >= 10
+    assert lagen_nu_problems(index, lagen_nu) == []
+    # the older wording links to its own (original) text, never to today's lagen.nu page
+    assert "https://lagen.nu/2017:80#K6P1S1N2" in lagen_nu
+    assert "https://rkrattsdb.gov.se/SFSdoc/17/170080.pdf" in urls
+
+
+def test_a_copied_rule_file_citing_a_missing_chapter_is_a_located_lint_error(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    text = (RULES / "national" / "verksamhet.yaml").read_text(encoding="utf-8")
+    assert "cite: [HSL 4 kap. 2 §]" in text
+    copy = tmp_path / "verksamhet.yaml"
+    copy.write_text(text.replace("cite: [HSL 4 kap. 2 §]", "cite: [HSL 99 kap. 1 §]"),
+                    encoding="utf-8")
+    line = next(i for i, row in enumerate(copy.read_text(encoding="utf-8").splitlines(), 1)
+                if "HSL 99 kap. 1 §" in row)
+    monkeypatch.chdir(tmp_path)
+    out = io.StringIO()
+    assert cli.run(["lint", "verksamhet.yaml"], out, io.StringIO()) == 2
+    first = out.getvalue().splitlines()[0]
+    assert first.startswith(f"verksamhet.yaml:{line}:")
+    assert "'HSL 99 kap. 1 §' finns inte" in first and "did you mean 'HSL 9 kap. 1 §'" in first

@@ -9,8 +9,8 @@ from decimal import Decimal
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
-from vardval.checker import strict_yaml
-from vardval.checker.strict_yaml import NodeMark, YamlError, decode_text, load_yaml
+from vardval.checker.reading import strict_yaml
+from vardval.checker.reading.strict_yaml import NodeMark, YamlError, decode_text, load_yaml
 
 
 def refusal(text: str, filename: str = "s.yaml") -> tuple[str, int, int, str]:

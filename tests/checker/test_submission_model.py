@@ -13,8 +13,8 @@ import pydantic
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
-from vardval.checker import submission
-from vardval.checker.submission import REGIONS, Submission, submission_schema
+from vardval.checker.submission import model as submission
+from vardval.checker.submission.model import REGIONS, Submission, submission_schema
 
 VALID: dict[str, Any] = {
     "format": "vardval/submission@1",

@@ -9,8 +9,8 @@ import subprocess
 import sys
 from pathlib import Path
 
-from vardval.checker.cli import run
-from vardval.checker.ruleset import load_ruleset
+from vardval.checker.cli.entry import run
+from vardval.checker.program import load_ruleset
 
 ROOT = Path(__file__).resolve().parents[2]
 SUBMISSIONS = ROOT / "fixtures" / "submissions"

@@ -8,9 +8,9 @@ import io
 import shutil
 from pathlib import Path
 
-from vardval.checker import docgen_md as md
-from vardval.checker.cli import run
-from vardval.checker.ruleset import load_ruleset
+from vardval.checker.cli.entry import run
+from vardval.checker.docgen import markdown as md
+from vardval.checker.program import load_ruleset
 
 ROOT = Path(__file__).resolve().parents[2]
 

@@ -8,16 +8,17 @@ import re
 from pathlib import Path
 
 import pytest
-from vardval.checker import docgen
-from vardval.checker import docgen_md as md
-from vardval.checker import docgen_parts as parts
-from vardval.checker.citations import SourceRegistry
-from vardval.checker.docgen_examples import DocgenError, load_examples
-from vardval.checker.docgen_logic import layout, uses
-from vardval.checker.docgen_reference import fields, fields_table
-from vardval.checker.docgen_rule import book_of, rule_page
-from vardval.checker.ruleset import RuleSet, load_ruleset
-from vardval.checker.submission import submission_schema
+from vardval.checker.corpus.ruleset import RuleSet
+from vardval.checker.docgen import markdown as md
+from vardval.checker.docgen import parts
+from vardval.checker.docgen import site as docgen
+from vardval.checker.docgen.examples import DocgenError, load_examples
+from vardval.checker.docgen.logic import layout, uses
+from vardval.checker.docgen.reference import fields, fields_table
+from vardval.checker.docgen.rule_page import book_of, rule_page
+from vardval.checker.program import load_ruleset
+from vardval.checker.sources.registry import SourceRegistry
+from vardval.checker.submission.model import submission_schema
 from vardval.dsl import nodes
 from vardval.dsl.parser import parse
 

@@ -14,9 +14,10 @@ from pathlib import Path
 from urllib.parse import unquote, urljoin
 
 import pytest
-from vardval.checker import docgen_md as md
-from vardval.checker.ruleset import RuleSet, load_ruleset
-from vardval.checker.submission import submission_schema
+from vardval.checker.corpus.ruleset import RuleSet
+from vardval.checker.docgen import markdown as md
+from vardval.checker.program import load_ruleset
+from vardval.checker.submission.model import submission_schema
 
 ROOT = Path(__file__).resolve().parents[2]
 _HREF = re.compile(r'href="([^"]*)"')

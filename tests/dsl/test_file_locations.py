@@ -9,11 +9,11 @@ from pathlib import Path
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from vardval.checker import templates
-from vardval.checker.cmd_lint import lint
-from vardval.checker.locate import expression_source
-from vardval.checker.models import Placeholder
-from vardval.checker.strict_yaml import load_yaml
+from vardval.checker.authoring.lint import lint
+from vardval.checker.corpus import messages as templates
+from vardval.checker.corpus.models import Placeholder
+from vardval.checker.reading.locate import expression_source
+from vardval.checker.reading.strict_yaml import load_yaml
 from vardval.dsl import typesys as ts
 from vardval.dsl.errors import DslError
 from vardval.dsl.parser import parse
@@ -124,7 +124,7 @@ def test_any_layout_points_at_the_mark(words: list[str], position: int, breaks: 
 def placeholder_error(message_yaml: str) -> tuple[int, int]:
     text = f"message:\n  en: {message_yaml}\n"
     loaded = load_yaml(text, "m.yaml")
-    mark, value = loaded.marks[("message", "en")], loaded.data["message"]["en"]  # type: ignore
+    mark, value = loaded.marks[("message", "en")], loaded.data["message"]["en"]  # type: ignore[index]
     found: list = []
     written = expression_source(text.splitlines(), mark, value, "m.yaml")
     templates.compile_template(value, ENV, found, written)

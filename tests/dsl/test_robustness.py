@@ -11,9 +11,9 @@ from pathlib import Path
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from vardval.checker.cmd_lint import corpus_context
-from vardval.checker.rulebooks import load_rulebook
-from vardval.checker.ruleset import BUNDLED_RULES
+from vardval.checker.authoring.lint import corpus_context
+from vardval.checker.corpus.rulebooks import load_rulebook
+from vardval.checker.corpus.ruleset import BUNDLED_RULES
 from vardval.dsl import typesys as ts
 from vardval.dsl.errors import DslError, VardvalError
 from vardval.dsl.interpreter import Context, evaluate

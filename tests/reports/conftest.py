@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 from reports_support import example_files
-from vardval.checker.ruleset import RuleSet, load_ruleset
+from vardval.checker.corpus.ruleset import RuleSet
+from vardval.checker.program import load_ruleset
 
 
 @pytest.fixture(scope="session")

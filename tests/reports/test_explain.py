@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 from reports_support import EXAMPLE, example_files, results_json, vardval
-from vardval.checker.engine import check_intake
-from vardval.checker.explain import Step, Subject, explain, trace_tree
-from vardval.checker.intake import load_submission
-from vardval.checker.ruleset import RuleSet
+from vardval.checker.corpus.ruleset import RuleSet
+from vardval.checker.engine.evaluate import check_intake
+from vardval.checker.report.explain import Step, Subject, explain, trace_tree
+from vardval.checker.submission.intake import load_submission
 from vardval.dsl import nodes
 from vardval.dsl.values import Quarter
 

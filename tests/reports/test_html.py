@@ -1,4 +1,4 @@
-"""The HTML report, checked structurally with ``html.parser``: matrix, escaping, self-containment."""
+"""The HTML report, checked with ``html.parser``: matrix, escaping, self-containment."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 from reports_support import EXAMPLE, results_json, vardval
-from vardval.checker.ruleset import RuleSet
+from vardval.checker.corpus.ruleset import RuleSet
 
 HOSTILE_NAME = '<script>alert("x")</script> & <img src=x onerror=alert(1)> Vårdcentral'
 

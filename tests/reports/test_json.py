@@ -9,15 +9,14 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-
 from reports_support import EXAMPLE, example_files, results_json
-from vardval.checker import outputs
-from vardval.checker.engine import check_intake
-from vardval.checker.findings import BatchTally, SubmissionResult
-from vardval.checker.intake import load_submission
-from vardval.checker.outputs import ReportView
-from vardval.checker.render_json import JsonRenderer, ResultEncoder, _dumps, result_json
-from vardval.checker.ruleset import RuleSet
+from vardval.checker.corpus.ruleset import RuleSet
+from vardval.checker.engine.evaluate import check_intake
+from vardval.checker.engine.findings import BatchTally, SubmissionResult
+from vardval.checker.report import outputs
+from vardval.checker.report.outputs import ReportView
+from vardval.checker.report.results_json import JsonRenderer, ResultEncoder, _dumps, result_json
+from vardval.checker.submission.intake import load_submission
 
 # The example of the results contract, verbatim in shape (values shortened).
 SPEC_EXAMPLE: dict[str, Any] = {

@@ -8,10 +8,10 @@ from pathlib import Path
 
 from junitparser import Error, Failure, JUnitXml, Skipped
 from reports_support import results_json, vardval
-from vardval.checker.findings import BatchTally, SubmissionResult
-from vardval.checker.outputs import ReportView
-from vardval.checker.render_junit import JunitRenderer
-from vardval.checker.ruleset import RuleSet
+from vardval.checker.corpus.ruleset import RuleSet
+from vardval.checker.engine.findings import BatchTally, SubmissionResult
+from vardval.checker.report.junit import JunitRenderer
+from vardval.checker.report.outputs import ReportView
 
 
 def junit_of(tmp_path: Path, *argv: str) -> JUnitXml:
@@ -63,7 +63,7 @@ def test_control_characters_and_markup_in_names_stay_well_formed() -> None:
     out = io.StringIO()
     renderer = JunitRenderer(out, ReportView())
     renderer.begin()
-    renderer.result(SubmissionResult("VC \x07<&\">.yaml", ()))
+    renderer.result(SubmissionResult('VC \x07<&">.yaml', ()))
     renderer.end(BatchTally())
     root = ET.fromstring(out.getvalue())
     assert root.find("testsuite").get("name") == 'VC ?<&">.yaml'

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 from reports_support import example_files, vardval
-from vardval.checker.ruleset import RuleSet
+from vardval.checker.corpus.ruleset import RuleSet
 
 # A share written the other language's way: "96.4%"/"96.4 %" in Swedish, "96,4%" in English.
 WRONG_SHARE = {"sv": re.compile(r"\d\.\d+\s?%"), "en": re.compile(r"\d,\d+\s?%|\d\s%")}

@@ -9,16 +9,20 @@ from typing import Any
 
 import pytest
 from reports_support import EXAMPLE, vardval
-from vardval.checker import cmd_check
-from vardval.checker.outputs import Renderer, ReportView, atomic_output
+from vardval.checker.cli import check as cmd_check
+from vardval.checker.report.outputs import Renderer, ReportView, atomic_output
 
 
 def test_a_failure_mid_write_keeps_the_old_content(tmp_path: Path) -> None:
     target = tmp_path / "report.txt"
     target.write_text("old report\n", encoding="utf-8")
-    with pytest.raises(RuntimeError), atomic_output(target) as out:
-        out.write("half a new rep")
-        raise RuntimeError("disk on fire")
+    def write_half_then_fail() -> None:
+        with atomic_output(target) as out:
+            out.write("half a new rep")
+            raise RuntimeError("disk on fire")
+
+    with pytest.raises(RuntimeError, match="disk on fire"):
+        write_half_then_fail()
     assert target.read_text(encoding="utf-8") == "old report\n"
     assert sorted(os.listdir(tmp_path)) == ["report.txt"]
 

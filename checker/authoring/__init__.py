@@ -1,0 +1,29 @@
+"""What rule authors run, without a CLI: lint, rule test cases and coverage, editor schemas."""
+
+from vardval.checker.authoring import cases, editor_schemas
+from vardval.checker.authoring.cases import (
+    CaseFileError,
+    Coverage,
+    Outcome,
+    coverage,
+    load_case_files,
+    run_all,
+    to_json,
+)
+from vardval.checker.authoring.lint import LintResult, lint, render_json, render_text
+
+__all__ = [
+    "CaseFileError",
+    "Coverage",
+    "LintResult",
+    "Outcome",
+    "cases",
+    "coverage",
+    "editor_schemas",
+    "lint",
+    "load_case_files",
+    "render_json",
+    "render_text",
+    "run_all",
+    "to_json",
+]

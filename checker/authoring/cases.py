@@ -1,0 +1,371 @@
+"""Rule test cases: a base submission, changes to it, and the status one rule must give.
+
+A case file (``fixtures/cases/*.yaml``) names a base submission, relative to the case file, and
+its cases::
+
+    base: bases/kronoberg-privat-tak-2025-Q1.yaml
+    cases:
+      - name: A clinic whose listed patients all got contact the same day passes.
+        rule: VG-KONTAKT
+        set: {accessibility.contacts.listed_same_day: 10300}
+        remove: [accessibility.assessments]
+        expect: pass            # pass | fail | not_applicable | indeterminate
+        boundary: true          # the case sits exactly at a limit of the rule
+
+``set`` is applied first (missing mappings on the way are created), then ``remove``. The
+changed submission must still be valid; a case whose changes break the format fails and says
+why. Everything here is a pure function of its inputs; ``cmd_test`` prints and sets the exit
+code.
+"""
+
+from __future__ import annotations
+
+import copy
+import difflib
+import json
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+from pathlib import Path
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from vardval.checker.corpus import RULE_ID, RuleSet
+from vardval.checker.engine import Finding, check_intake
+from vardval.checker.reading import locate, strict_yaml
+from vardval.checker.submission import load_submission_text
+from vardval.dsl import nodes, walk
+from vardval.dsl.errors import Diagnostic, VardvalError
+from vardval.dsl.spans import Span
+
+STATUSES = ("pass", "fail", "not_applicable", "indeterminate")
+ORDERING = frozenset({"<", "<=", ">", ">="})
+_PATH = re.compile(r"[a-z_][a-z0-9_]*(\.[a-z_][a-z0-9_]*)*")
+_SENTENCE = re.compile(r"[A-ZÅÄÖ0-9].*[.!?]", re.DOTALL)
+
+
+class CaseFileError(VardvalError):
+    """A case file is unreadable or malformed, or names an unknown rule or a bad base."""
+
+
+class _CaseModel(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    name: str
+    rule: str = Field(pattern=RULE_ID)
+    set: dict[str, Any] = {}
+    remove: list[str] = []
+    expect: Literal["pass", "fail", "not_applicable", "indeterminate"]
+    boundary: bool = False
+
+    @field_validator("name")
+    @classmethod
+    def _sentence(cls, name: str) -> str:
+        if not _SENTENCE.fullmatch(name.strip()):
+            msg = ("a case name is a full sentence saying what the case shows: a capital "
+                   "letter first and a full stop last")
+            raise ValueError(msg)
+        return name
+
+
+class _FileModel(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    base: str = Field(min_length=1)
+    cases: list[_CaseModel] = Field(min_length=1)
+
+
+@dataclass(frozen=True)
+class Case:
+    """One case, with the file and line where it is written."""
+
+    name: str
+    rule: str
+    set: tuple[tuple[str, Any], ...]
+    remove: tuple[str, ...]
+    expect: str
+    boundary: bool
+    file: str
+    line: int
+
+    @property
+    def where(self) -> str:
+        return f"{self.file}:{self.line}"
+
+
+@dataclass(frozen=True)
+class CaseFile:
+    """A loaded case file: its base submission's data and its cases."""
+
+    file: str
+    base: str
+    base_data: dict[str, Any]
+    cases: tuple[Case, ...]
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What running a case gave: the rule's status and finding, or why it could not run."""
+
+    case: Case
+    actual: str | None
+    finding: Finding | None = None
+    problems: tuple[str, ...] = ()
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems and self.actual == self.case.expect
+
+
+@dataclass(frozen=True)
+class Coverage:
+    """How well one rule is tested by the cases that ran as expected."""
+
+    rule: str
+    counts: dict[str, int]
+    boundary: int
+    needs_boundary: bool
+
+    @property
+    def gaps(self) -> tuple[str, ...]:
+        """What the rule still lacks: a passing case, a failing case, a boundary case."""
+        missing = [f"a {label} case" for status, label in (("pass", "passing"),
+                                                           ("fail", "failing"))
+                   if not self.counts[status]]
+        if self.needs_boundary and not self.boundary:
+            missing.append("a boundary case (it compares with <, <=, > or >=)")
+        return tuple(missing)
+
+
+# --- loading ---------------------------------------------------------------------------------
+
+
+def case_files(directory: Path) -> list[Path]:
+    """The case files of a folder: its ``*.yaml`` files (bases live in a subfolder)."""
+    return sorted(p for p in directory.glob("*.y*ml") if p.is_file())
+
+
+def load_case_files(directory: Path, rule_ids: set[str]) -> list[CaseFile]:
+    """Load every case file of ``directory``; all problems of all files in one error."""
+    paths = case_files(directory)
+    if not paths:
+        span = Span(str(directory), 1, 1, 1, 2)
+        raise CaseFileError([Diagnostic("no-cases", f"no case files (*.yaml) in '{directory}'",
+                                        span, "point --cases at a folder like fixtures/cases")])
+    loaded, problems = [], []
+    for path in paths:
+        try:
+            loaded.append(load_case_file(path, rule_ids))
+        except VardvalError as exc:
+            problems.extend(exc.diagnostics)
+    if problems:
+        raise CaseFileError(problems)
+    return loaded
+
+
+def load_case_file(path: Path, rule_ids: set[str]) -> CaseFile:
+    """Load one case file; raise ``CaseFileError`` with every located problem in it."""
+    filename = str(path)
+    text = strict_yaml.decode_text(path.read_bytes(), filename)
+    loaded = strict_yaml.load_yaml(text, filename)
+    try:
+        model = _FileModel.model_validate(loaded.data)
+    except ValidationError as exc:
+        errors = list(exc.errors(include_url=False))
+        raise CaseFileError(_with_source(
+            locate.pydantic_diagnostics(errors, loaded, filename), text)) from None
+    problems = _case_problems(model, loaded, filename, rule_ids)
+    base, base_problems = _load_base(path.parent / model.base, loaded, filename)
+    if problems or base_problems:
+        raise CaseFileError(_with_source([*problems, *base_problems], text))
+    cases = tuple(_case(item, i, loaded, filename) for i, item in enumerate(model.cases))
+    return CaseFile(filename, str(path.parent / model.base), base, cases)
+
+
+def _case(item: _CaseModel, index: int, loaded: strict_yaml.LoadedYaml, filename: str) -> Case:
+    line = locate.span_at(loaded, ("cases", index), filename).line
+    return Case(item.name, item.rule, tuple(item.set.items()), tuple(item.remove), item.expect,
+                item.boundary, filename, line)
+
+
+def _case_problems(model: _FileModel, loaded: strict_yaml.LoadedYaml, filename: str,
+                   rule_ids: set[str]) -> list[Diagnostic]:
+    problems: list[Diagnostic] = []
+    names: set[str] = set()
+    for index, item in enumerate(model.cases):
+        where = ("cases", index)
+        if item.rule not in rule_ids:
+            problems.append(_unknown_rule(item.rule, rule_ids, loaded, (*where, "rule"),
+                                          filename))
+        if item.name in names:
+            problems.append(_diag("duplicate-case", f"case name '{item.name}' is used twice "
+                                  "in this file", loaded, (*where, "name"), filename,
+                                  "give every case its own sentence"))
+        names.add(item.name)
+        problems += _path_problems(item, loaded, where, filename)
+    return problems
+
+
+def _unknown_rule(rule: str, rule_ids: set[str], loaded: strict_yaml.LoadedYaml,
+                  path: tuple[str | int, ...], filename: str) -> Diagnostic:
+    close = difflib.get_close_matches(rule, sorted(rule_ids), n=1)
+    hint = f"did you mean '{close[0]}'?" if close else "rule ids are in the rulebooks"
+    return _diag("unknown-rule", f"unknown rule '{rule}'", loaded, path, filename, hint)
+
+
+def _path_problems(item: _CaseModel, loaded: strict_yaml.LoadedYaml,
+                   where: tuple[str | int, ...], filename: str) -> list[Diagnostic]:
+    bad: list[tuple[tuple[str | int, ...], str]] = [
+        (("set", p), p) for p in item.set if not _PATH.fullmatch(p)]
+    bad += [(("remove", i), p) for i, p in enumerate(item.remove) if not _PATH.fullmatch(p)]
+    return [_diag("bad-path", f"'{path}' is not a dotted field path", loaded, (*where, *at),
+                  filename, "write e.g. accessibility.contacts.same_day", key=at[0] == "set")
+            for at, path in bad]
+
+
+def _load_base(path: Path, loaded: strict_yaml.LoadedYaml,
+               filename: str) -> tuple[dict[str, Any], list[Diagnostic]]:
+    """The base submission's data as loaded (dates as text), or why it cannot be a base."""
+    if not path.is_file():
+        return {}, [_diag("no-base", f"base submission '{path}' does not exist", loaded,
+                          ("base",), filename, "name a file relative to the case file")]
+    text = strict_yaml.decode_text(path.read_bytes(), str(path))
+    intake = load_submission_text(text, str(path))
+    if not intake.valid:
+        shown = "; ".join(f"{p.json_path}: {p.message}" for p in intake.problems[:3])
+        return {}, [_diag("invalid-base", f"base submission '{path}' is not valid: {shown}",
+                          loaded, ("base",), filename, "a base must be a valid submission")]
+    data = strict_yaml.load_yaml(text, str(path)).data
+    assert isinstance(data, dict)  # a valid submission is a mapping
+    return data, []
+
+
+def _diag(code: str, message: str, loaded: strict_yaml.LoadedYaml, path: tuple[str | int, ...],
+          filename: str, hint: str | None = None, *, key: bool = False) -> Diagnostic:
+    return Diagnostic(code, message, locate.span_at(loaded, path, filename, key=key), hint)
+
+
+def _with_source(problems: list[Diagnostic], text: str) -> list[Diagnostic]:
+    return [p.with_source(text) for p in problems]
+
+
+# --- changing a submission ---------------------------------------------------------------------
+
+
+class ChangeError(ValueError):
+    """A case's change does not fit the base submission."""
+
+
+def apply_changes(base: dict[str, Any], sets: tuple[tuple[str, Any], ...],
+                  removes: tuple[str, ...]) -> dict[str, Any]:
+    """A copy of ``base`` with ``sets`` applied, then ``removes``.
+
+    Example:
+        >>> from vardval.checker.authoring.cases import apply_changes
+        >>> apply_changes({"a": {"b": 1, "c": 2}}, (("a.b", 5), ("d.e", True)), ("a.c",))
+        {'a': {'b': 5}, 'd': {'e': True}}
+    """
+    data = copy.deepcopy(base)
+    for path, value in sets:
+        parent, key = _parent(data, path, create=True)
+        parent[key] = copy.deepcopy(value)
+    for path in removes:
+        parent, key = _parent(data, path, create=False)
+        if key not in parent:
+            raise ChangeError(f"cannot remove '{path}': it is not in the submission")
+        del parent[key]
+    return data
+
+
+def _parent(data: dict[str, Any], path: str, *, create: bool) -> tuple[dict[str, Any], str]:
+    *steps, last = path.split(".")
+    current = data
+    for depth, step in enumerate(steps):
+        if step not in current and create:
+            current[step] = {}
+        found = current.get(step)
+        if not isinstance(found, dict):
+            where = ".".join(steps[: depth + 1])
+            verb = "set" if create else "remove"
+            raise ChangeError(f"cannot {verb} '{path}': '{where}' is not a mapping in the "
+                              "submission")
+        current = found
+    return current, last
+
+
+def to_json(value: Any) -> str:
+    """JSON text for loaded data, with exact decimals written as they are.
+
+    Example:
+        >>> from decimal import Decimal
+        >>> from vardval.checker.authoring.cases import to_json
+        >>> to_json({"a": [Decimal("0.5"), "2025-01-01", True, None]})
+        '{"a": [0.5, "2025-01-01", true, null]}'
+    """
+    if isinstance(value, dict):
+        return "{" + ", ".join(f"{json.dumps(k)}: {to_json(v)}" for k, v in value.items()) + "}"
+    if isinstance(value, list):
+        return "[" + ", ".join(to_json(v) for v in value) + "]"
+    if isinstance(value, Decimal):
+        return str(value)
+    return json.dumps(value, ensure_ascii=False)
+
+
+# --- running -------------------------------------------------------------------------------------
+
+
+def run_case(ruleset: RuleSet, case_file: CaseFile, case: Case) -> Outcome:
+    """Apply the case's changes to its base, check the result, and read the rule's status."""
+    try:
+        data = apply_changes(case_file.base_data, case.set, case.remove)
+    except ChangeError as exc:
+        return Outcome(case, None, problems=(str(exc),))
+    intake = load_submission_text(to_json(data), f"{case.where}.json")
+    if not intake.valid:
+        problems = tuple(f"the changed submission is not valid: {p.json_path}: {p.message}"
+                         for p in intake.problems)
+        return Outcome(case, None, problems=problems)
+    result = check_intake(ruleset, intake)
+    finding = next(f for f in result.findings if f.rule.id == case.rule)
+    return Outcome(case, finding.status, finding)
+
+
+def run_all(ruleset: RuleSet, files: list[CaseFile]) -> list[Outcome]:
+    """Every case of every file, in file order."""
+    return [run_case(ruleset, f, case) for f in files for case in f.cases]
+
+
+# --- coverage ------------------------------------------------------------------------------
+
+
+def coverage(ruleset: RuleSet, outcomes: list[Outcome]) -> list[Coverage]:
+    """Per rule, in rulebook order: cases that ran as expected, by status and at a boundary."""
+    out = []
+    for rule in ruleset.rules():
+        good = [o.case for o in outcomes if o.ok and o.case.rule == rule.id]
+        counts = {status: sum(c.expect == status for c in good) for status in STATUSES}
+        out.append(Coverage(rule.id, counts, sum(c.boundary for c in good),
+                            uses_ordering(ruleset, rule.id)))
+    return out
+
+
+def uses_ordering(ruleset: RuleSet, rule_id: str) -> bool:
+    """Whether a rule's ``when`` or ``require`` (or a definition they use) orders values."""
+    rule = ruleset.rule(rule_id)
+    assert rule is not None  # callers pass loaded ids
+    book = next(b for b in ruleset.rulebooks if b.id == rule.rulebook)
+    definitions = {name: checked.expr for name, checked in book.definitions.items()}
+    exprs = [c.expr for v in rule.versions for c in (v.when, v.require) if c is not None]
+    seen: set[str] = set()
+    return any(_orders(expr, definitions, seen) for expr in exprs)
+
+
+def _orders(expr: nodes.Expr, definitions: dict[str, nodes.Expr], seen: set[str]) -> bool:
+    for node in walk.descendants(expr):
+        if isinstance(node, nodes.Compare) and node.op in ORDERING:
+            return True
+        if isinstance(node, nodes.DefRef) and node.name not in seen:
+            seen.add(node.name)
+            if _orders(definitions[node.name], definitions, seen):
+                return True
+    return False

@@ -1,0 +1,227 @@
+"""Every static check of the rules, without any submission (what ``vardval lint`` runs).
+
+PATH is a rule corpus (a folder with ``sources.yaml``, ``parameters/``, ``national/`` and
+``regions/``; the bundled corpus when omitted), one rulebook file, or a folder of rulebook
+files. A rulebook outside a corpus is checked against the sources and parameters of
+``--rules`` (the bundled corpus by default), so a new or broken rulebook can be linted alone.
+
+``render_json`` writes ``{"format": "vardval/lint@1", "ok": …, "diagnostics": […]}``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import json
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from vardval.checker.corpus import BUNDLED_RULES, LoadContext, load_context, load_rulebook
+from vardval.checker.parameters import ParameterSet
+from vardval.checker.program import load_ruleset
+from vardval.dsl import nodes, walk
+from vardval.dsl.errors import MAX_SHOWN, Diagnostic, VardvalError
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable, Iterator
+
+    from vardval.checker.corpus import Rule, Rulebook
+
+FORMAT = "vardval/lint@1"
+
+
+@dataclass(frozen=True)
+class LintResult:
+    """What a lint found: the diagnostics, and how much was checked."""
+
+    diagnostics: tuple[Diagnostic, ...]
+    rules: int
+    files: int
+
+    @property
+    def ok(self) -> bool:
+        return not self.diagnostics
+
+
+def lint(path: Path | None, corpus: Path | None = None) -> LintResult:
+    """Lint a corpus folder, a rulebook file or a folder of rulebook files.
+
+    Example:
+        >>> from vardval.checker.authoring.lint import lint
+        >>> lint(None).ok
+        True
+    """
+    target = path or BUNDLED_RULES
+    if not target.exists():
+        return LintResult((_missing(target),), 0, 0)
+    if target.is_dir() and (target / "sources.yaml").is_file():
+        return _lint_corpus(target)
+    files = [target] if target.is_file() else sorted(target.rglob("*.yaml"))
+    return _lint_files(files, corpus or BUNDLED_RULES)
+
+
+def _missing(target: Path) -> Diagnostic:
+    return Diagnostic("no-rules", f"'{target}' does not exist", None,
+                      "give a rule corpus folder, a rulebook file or a folder of rulebooks")
+
+
+def _lint_corpus(directory: Path) -> LintResult:
+    try:
+        ruleset = load_ruleset(directory)
+    except VardvalError as exc:
+        return LintResult(_ordered(exc.diagnostics), 0, 0)
+    found = _parameters_in_force(ruleset.rulebooks, ruleset.parameters)
+    rules = sum(len(b.rules) for b in ruleset.rulebooks)
+    return LintResult(_ordered(found), rules, len(ruleset.rulebooks))
+
+
+def _lint_files(files: list[Path], corpus: Path) -> LintResult:
+    try:
+        ctx, parameters = corpus_context(corpus)
+    except VardvalError as exc:
+        return LintResult(_ordered(exc.diagnostics), 0, 0)
+    found: list[Diagnostic] = []
+    books = []
+    for path in files:
+        try:
+            books.append(load_rulebook(path, ctx, str(path)))
+        except VardvalError as exc:
+            found.extend(exc.diagnostics)
+    found += _parameters_in_force(books, parameters)
+    return LintResult(_ordered(found), sum(len(b.rules) for b in books), len(files))
+
+
+def corpus_context(directory: Path) -> tuple[LoadContext, ParameterSet]:
+    """The sources, parameters and submission fields that rulebooks are checked against.
+
+    Kept while the files are unchanged, so linting many single files reads them once.
+    """
+    files = [directory / "sources.yaml", *sorted((directory / "parameters").glob("*.yaml"))]
+    stamp = tuple((str(f), f.stat().st_mtime_ns, f.stat().st_size) for f in files if f.exists())
+    return _context(directory.resolve(), stamp)
+
+
+@functools.lru_cache(maxsize=4)
+def _context(directory: Path, stamp: tuple[tuple[str, int, int], ...]) -> tuple[LoadContext,
+                                                                              ParameterSet]:
+    del stamp  # part of the cache key only
+    return load_context(directory)
+
+
+# --- parameters without a value ------------------------------------------------------------
+
+
+def _parameters_in_force(books: Iterable[Rulebook], parameters: ParameterSet) -> list[Diagnostic]:
+    """A ``param(x)`` that has no value anywhere in the range where its rule is in force."""
+    found: dict[tuple[str, str], Diagnostic] = {}
+    for book in books:
+        for rule in book.rules:
+            for ref, start, end in _param_uses(book, rule):
+                if parameters.value_on(ref.name, end or dt.date.max, rule.region) is None:
+                    found.setdefault((str(ref.span), ref.name),
+                                     _no_value(ref, rule, start, end, parameters))
+    return list(found.values())
+
+
+def _param_uses(book: Rulebook, rule: Rule) -> Iterator[tuple[nodes.ParamRef, Any, Any]]:
+    for version in rule.versions:
+        roots = [version.require.expr, *([version.when.expr] if version.when else [])]
+        roots += [p.expr for t in version.message.values() for p in t.parts
+                  if not isinstance(p, str)]
+        for ref in _reachable_params(book, roots):
+            yield ref, version.valid_from, version.valid_to
+
+
+def _reachable_params(book: Rulebook, roots: list[nodes.Expr]) -> list[nodes.ParamRef]:
+    """Parameters read by the expressions or by the definitions they use, transitively."""
+    out, seen, stack = [], set(), list(roots)
+    while stack:
+        for ref in walk.references(stack.pop()):
+            if isinstance(ref, nodes.ParamRef):
+                out.append(ref)
+            elif isinstance(ref, nodes.DefRef) and ref.name not in seen:
+                seen.add(ref.name)
+                stack.append(book.definitions[ref.name].expr)
+    return out
+
+
+def _no_value(ref: nodes.ParamRef, rule: Rule, start: Any, end: Any,
+              parameters: ParameterSet) -> Diagnostic:
+    where = f"for region '{rule.region}'" if rule.region else "nationally"
+    first = [v.valid_from for p in _definitions(parameters, ref.name) for v in p.values]
+    since = f"; its first value is from {min(first)}" if first else ""
+    message = (f"parameter '{ref.name}' has no value {where} while rule {rule.id} is in force "
+               f"({_range(start, end)}){since}")
+    return Diagnostic("parameter-not-in-force", message, ref.span,
+                      "add a value from an earlier date in rules/parameters/, or narrow the "
+                      "rule's validity")
+
+
+def _range(start: dt.date | None, end: dt.date | None) -> str:
+    if start and end:
+        return f"from {start} to {end}"
+    if end:
+        return f"until {end}"
+    return f"from {start} on" if start else "always"
+
+
+def _definitions(parameters: ParameterSet, name: str) -> list[Any]:
+    regions = [None, *parameters.regions()]
+    out = []
+    for region in regions:
+        try:
+            out.append(parameters.get(name, region))
+        except KeyError:
+            continue
+    return out
+
+
+# --- output ----------------------------------------------------------------------------------
+
+
+def _ordered(diagnostics: Iterable[Diagnostic]) -> tuple[Diagnostic, ...]:
+    """By file and position, each with its source line when the file can be read."""
+    shown = [_with_source(d) for d in diagnostics]
+    return tuple(sorted(shown, key=_position))
+
+
+def _position(d: Diagnostic) -> tuple[str, int, int]:
+    return (d.span.file, d.span.line, d.span.column) if d.span else ("", 0, 0)
+
+
+def _with_source(d: Diagnostic) -> Diagnostic:
+    if d.span is None or d.excerpt is not None:
+        return d
+    try:
+        return d.with_source(Path(d.span.file).read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError):
+        return d
+
+
+def render_text(result: LintResult) -> str:
+    """The diagnostics as a person reads them, then a one-line summary."""
+    blocks = [f"{d}\n" for d in result.diagnostics[:MAX_SHOWN]]
+    extra = len(result.diagnostics) - MAX_SHOWN
+    if extra > 0:
+        blocks.append(f"… and {extra} more\n")
+    blocks.append(_summary(result) + "\n")
+    return "\n".join(blocks)
+
+
+def _summary(result: LintResult) -> str:
+    if result.ok:
+        return f"no problems: {_plural(result.rules, 'rule')} in " \
+               f"{_plural(result.files, 'rulebook')}"
+    files = {d.span.file for d in result.diagnostics if d.span}
+    return f"{_plural(len(result.diagnostics), 'problem')} in {_plural(len(files), 'file')}"
+
+
+def _plural(count: int, word: str) -> str:
+    return f"{count} {word}" if count == 1 else f"{count} {word}s"
+
+
+def render_json(result: LintResult) -> str:
+    document = {"format": FORMAT, "ok": result.ok,
+                "diagnostics": [d.as_json() for d in result.diagnostics]}
+    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"

@@ -1,0 +1,176 @@
+"""``vardval check PATH…``: validate submissions and evaluate every rule in force for each.
+
+Results stream: each submission is checked, written in the chosen format and forgotten; only
+the batch tally (``findings.BatchTally``) is kept for the closing summary. One unreadable or
+invalid file never stops the batch, and neither does a bug met while checking one file (that
+file is reported, the run goes on and exits 3). Progress goes to stderr when it is a terminal.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import io
+import os
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, TextIO
+
+from vardval.checker.cli.exits import EXIT_FINDINGS, EXIT_INTERNAL, EXIT_OK, EXIT_USAGE
+from vardval.checker.corpus import RuleSet
+from vardval.checker.engine import BACKENDS, BatchTally, SubmissionResult, check_intake
+from vardval.checker.program import load_ruleset
+from vardval.checker.reading import collect
+from vardval.checker.report import (
+    HtmlRenderer,
+    JsonRenderer,
+    JunitRenderer,
+    TextRenderer,
+    clean,
+    outputs,
+)
+from vardval.checker.submission import DEFAULT_MAX_BYTES, Problem, load_submission
+
+if TYPE_CHECKING:
+    from collections.abc import Callable, Iterator
+
+    from vardval.checker.report import Renderer, ReportView
+
+FORMATS: dict[str, Callable[[TextIO, ReportView], Renderer]] = {
+    "text": TextRenderer, "json": JsonRenderer, "junit": JunitRenderer, "html": HtmlRenderer}
+
+
+def register(subparsers: Any) -> None:
+    parser = subparsers.add_parser(
+        "check", help="check quarterly submissions against the rules",
+        description="Check submission files (YAML or JSON) and folders of them.")
+    parser.add_argument("paths", nargs="+", metavar="PATH", help="submission files or folders")
+    parser.add_argument("--format", choices=tuple(FORMATS), default="text",
+                        help="text (terminal), json (vardval/results@1), junit (CI), html "
+                        "(one self-contained file)")
+    parser.add_argument("-o", "--output", metavar="FILE", default=None,
+                        help="write the report to FILE (replaced only once complete)")
+    parser.add_argument("--fail-on", choices=("error", "warning", "info"), default="error",
+                        help="lowest severity whose failure makes the exit status 1")
+    parser.add_argument("--lang", choices=("sv", "en"), default="sv")
+    parser.add_argument("--all", action="store_true", help="also show rules not applicable")
+    parser.add_argument("--rules", type=Path, default=None, help="rule corpus folder")
+    parser.add_argument("--max-bytes", type=_byte_limit, default=DEFAULT_MAX_BYTES, metavar="N",
+                        help="refuse submission files over N bytes (default "
+                        f"{DEFAULT_MAX_BYTES}); such a file is reported, the batch goes on")
+    # Advanced and hidden: the reference interpreter instead of the compiled rules (the two
+    # agree, see tests/test_differential.py); for cross-checking a surprising result.
+    parser.add_argument("--backend", choices=BACKENDS, default="compile", help=argparse.SUPPRESS)
+    parser.set_defaults(handler=run)
+
+
+def run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
+    ruleset = load_ruleset(args.rules)
+    files = collect.submission_files(args.paths)
+    first = next(files, None)
+    if first is None:
+        stderr.write("vardval check: no submission files (.yaml, .yml, .json) found in "
+                     f"{', '.join(args.paths)}\n")
+        return EXIT_USAGE
+    view = outputs.view_of(ruleset, args.lang, show_all=args.all)
+    progress = _Progress(stderr, args.paths, stdout) if _is_terminal(stderr) else None
+    batch = _Batch(ruleset, args.fail_on, progress)
+    batch.max_bytes = args.max_bytes
+    batch.backend = args.backend
+    batch.langs = (args.lang,)  # every report format words findings in the one language
+    try:
+        with outputs.output_to(args.output, stdout) as out:
+            batch.stream(_chain(first, files), FORMATS[args.format](out, view))
+    except BrokenPipeError:  # the reader went away (`vardval check … | head`): stop quietly
+        _discard(stdout)
+        return EXIT_FINDINGS
+    return batch.exit_code()
+
+
+def _discard(stream: TextIO) -> None:
+    """Point a closed pipe's descriptor at /dev/null so the final flush cannot fail again."""
+    with contextlib.suppress(OSError, ValueError, io.UnsupportedOperation):
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, stream.fileno())
+
+
+def _chain(first: tuple[str, str | None],
+           rest: Iterator[tuple[str, str | None]]) -> Iterator[tuple[str, str | None]]:
+    yield first
+    yield from rest
+
+
+def _is_terminal(stream: TextIO) -> bool:
+    isatty = getattr(stream, "isatty", None)
+    return bool(isatty and isatty())
+
+
+class _Batch:
+    """Checks files one by one into a renderer, keeping only the tally and the exit status."""
+
+    def __init__(self, ruleset: RuleSet, fail_on: str, progress: _Progress | None) -> None:
+        self.ruleset, self.fail_on, self.progress = ruleset, fail_on, progress
+        self.max_bytes = DEFAULT_MAX_BYTES
+        self.backend = "compile"
+        self.langs: tuple[str, ...] = ("sv", "en")
+        self.tally = BatchTally(rule.id for rule in ruleset.rules())
+        self.bad = self.internal = False
+
+    def stream(self, files: Iterator[tuple[str, str | None]], renderer: Renderer) -> None:
+        renderer.begin()
+        for path, why in files:
+            if self.progress:
+                self.progress.show(path)
+            result = self._check_one(path, why)
+            self.tally.add(result)
+            self.bad |= not result.valid or bool(result.fails_at(self.fail_on))
+            if self.progress:
+                self.progress.clear()
+            renderer.result(result)
+        renderer.end(self.tally)
+        if self.progress:
+            self.progress.clear()
+
+    def _check_one(self, path: str, why: str | None) -> SubmissionResult:
+        if why is not None:
+            return SubmissionResult(path, (Problem("$", None, None, why),))
+        try:
+            intake = load_submission(Path(path), max_bytes=self.max_bytes)
+            return check_intake(self.ruleset, intake, backend=self.backend, langs=self.langs)
+        except Exception as exc:  # noqa: BLE001 - one file's bug must not stop the batch
+            self.internal = True
+            message = (f"internal error while checking this file: {type(exc).__name__}: {exc} "
+                       "(a bug in vardval, not in the file; please report it)")
+            return SubmissionResult(path, (Problem("$", None, None, message),))
+
+    def exit_code(self) -> int:
+        if self.internal:
+            return EXIT_INTERNAL
+        return EXIT_FINDINGS if self.bad else EXIT_OK
+
+
+class _Progress:
+    """``[ 12/340] path`` on one terminal line, rewritten in place and cleared at the end."""
+
+    def __init__(self, stderr: TextIO, paths: list[str], stdout: TextIO) -> None:
+        self.stderr, self.stdout = stderr, stdout
+        self.total = sum(1 for _ in collect.submission_files(paths))
+        self.done = 0
+
+    def show(self, path: str) -> None:
+        self.done += 1
+        width = len(str(self.total))
+        self.stdout.flush()
+        self.stderr.write(f"\r\x1b[K[{self.done:>{width}}/{self.total}] {clean(path)}"[:200])
+        self.stderr.flush()
+
+    def clear(self) -> None:
+        self.stderr.write("\r\x1b[K")
+        self.stderr.flush()
+
+
+def _byte_limit(text: str) -> int:
+    """``--max-bytes``: a whole number of bytes, at least 1."""
+    if not (text.isascii() and text.isdigit()) or int(text) < 1:
+        msg = f"expected a whole number of bytes, at least 1, e.g. 5000000; not '{text}'"
+        raise argparse.ArgumentTypeError(msg)
+    return int(text)

@@ -1,0 +1,45 @@
+"""``vardval docs``: write the generated Markdown (rule pages, traceability, timeline, format
+reference, schemas) for the docs site; ``mkdocs build`` does the same through ``docs/hooks.py``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+from pathlib import Path
+from typing import Any, TextIO
+
+from vardval.checker import docgen
+from vardval.checker.cli.exits import EXIT_OK
+from vardval.checker.corpus import BUNDLED_RULES
+
+
+def register(subparsers: Any) -> None:
+    parser = subparsers.add_parser(
+        "docs", help="generate the Markdown pages of the rule docs",
+        description="Generate a page per rule (law, logic, parameters, examples), the rule "
+        "catalogue, traceability and timeline pages, the submission format reference and the "
+        "JSON Schemas. Example cases are read from fixtures/cases/ beside the rules folder.")
+    parser.add_argument("--out", type=Path, default=Path("docs") / docgen.GENERATED,
+                        help="folder to write into (default: docs/generated)")
+    parser.add_argument("--rules", type=Path, default=None, help="rule corpus folder")
+    parser.set_defaults(handler=run)
+
+
+def run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
+    del stderr
+    rules = args.rules or BUNDLED_RULES
+    site = docgen.build_site(_project_root(rules), args.out, rules)
+    rule_pages = sum(1 for path in site.files if path.startswith("rules/"))
+    stdout.write(f"vardval docs: {len(site.files)} files ({rule_pages} rule pages) in "
+                 f"{args.out}; {len(site.written)} written, the others unchanged\n")
+    return EXIT_OK
+
+
+def _project_root(rules: Path) -> Path:
+    """The folder holding the rules folder (and fixtures/), relative when it is below the
+    working directory so messages name files as the user sees them.
+    """
+    root = rules.resolve().parent
+    relative = Path(os.path.relpath(root))
+    return root if relative.parts[:1] == ("..",) else relative

@@ -1,0 +1,34 @@
+"""``vardval lint [PATH]``: every static check of the rules, without any submission.
+
+Exit codes: 0 when there is nothing to report, 2 otherwise (the ``check`` contract for rule
+errors). ``--format json`` prints ``{"format": "vardval/lint@1", "ok": …, "diagnostics": […]}``.
+"""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+from typing import Any, TextIO
+
+from vardval.checker.authoring import lint, render_json, render_text
+from vardval.checker.cli.exits import EXIT_OK, EXIT_USAGE
+
+
+def register(subparsers: Any) -> None:
+    parser = subparsers.add_parser(
+        "lint", help="check rule files without a submission",
+        description="Check a rule corpus, a rulebook file or a folder of rulebooks: syntax, "
+        "names, types, citations, dates and messages. Exit 0 when clean, 2 otherwise.")
+    parser.add_argument("path", nargs="?", type=Path, default=None, metavar="PATH",
+                        help="corpus folder, rulebook file or folder (default: bundled rules)")
+    parser.add_argument("--format", choices=("text", "json"), default="text")
+    parser.add_argument("--rules", type=Path, default=None, metavar="DIR",
+                        help="corpus whose sources and parameters a lone rulebook uses")
+    parser.set_defaults(handler=run)
+
+
+def run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
+    del stderr
+    result = lint(args.path, args.rules)
+    stdout.write(render_json(result) if args.format == "json" else render_text(result))
+    return EXIT_OK if result.ok else EXIT_USAGE

@@ -1,0 +1,34 @@
+"""The law as checked data: rulebooks read and checked into a ``RuleSet`` (no code, no cache)."""
+
+from vardval.checker.corpus import rulefile
+from vardval.checker.corpus.messages import placeholders
+from vardval.checker.corpus.models import Placeholder, Rule, Rulebook, RuleVersion, Template
+from vardval.checker.corpus.rulebooks import LoadContext, load_rulebook
+from vardval.checker.corpus.rulefile import RULE_ID
+from vardval.checker.corpus.ruleset import (
+    BUNDLED_RULES,
+    RuleSet,
+    display_path,
+    load_context,
+    read_ruleset,
+    rulebook_files,
+)
+
+__all__ = [
+    "BUNDLED_RULES",
+    "RULE_ID",
+    "LoadContext",
+    "Placeholder",
+    "Rule",
+    "RuleSet",
+    "RuleVersion",
+    "Rulebook",
+    "Template",
+    "display_path",
+    "load_context",
+    "load_rulebook",
+    "placeholders",
+    "read_ruleset",
+    "rulebook_files",
+    "rulefile",
+]

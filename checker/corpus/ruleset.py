@@ -1,0 +1,133 @@
+"""The whole rule corpus of a folder: sources, parameters and every rulebook, checked once.
+
+Layout: ``sources.yaml``, ``parameters/*.yaml``, ``national/*.yaml``, ``regions/<region>/*.yaml``.
+Problems in all files are gathered and raised together, so ``vardval lint`` shows them all.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import vardval.rules
+from vardval.checker.corpus.models import Rule, Rulebook
+from vardval.checker.corpus.rulebooks import LoadContext, load_rulebook
+from vardval.checker.errors import RuleLoadError
+from vardval.checker.parameters import ParameterSet, load_parameters
+from vardval.checker.sources import SourceRegistry, load_sources
+from vardval.checker.submission import model as submission
+from vardval.dsl import typesys as ts
+from vardval.dsl.errors import Diagnostic, VardvalError
+from vardval.dsl.schema_types import record_type
+from vardval.dsl.spans import Span
+
+BUNDLED_RULES = Path(vardval.rules.__file__).parent
+
+
+@dataclass(frozen=True, eq=False)
+class RuleSet:
+    """A checked corpus. Compared and hashed by identity, so its compiled program can be
+    remembered beside it (``program.program_of``)."""
+
+    directory: Path
+    registry: SourceRegistry
+    parameters: ParameterSet
+    rulebooks: tuple[Rulebook, ...]
+    root: ts.Type
+
+    def rules(self) -> Iterator[Rule]:
+        for book in self.rulebooks:
+            yield from book.rules
+
+    def rule(self, rule_id: str) -> Rule | None:
+        return next((r for r in self.rules() if r.id == rule_id), None)
+
+    def regions_with_rulebooks(self) -> set[str]:
+        return {b.region for b in self.rulebooks if b.region is not None}
+
+
+
+def display_path(path: Path, directory: Path) -> str:
+    """A short path for messages: relative to the working directory, else to the corpus."""
+    try:
+        relative = os.path.relpath(path)
+    except ValueError:
+        relative = str(path)
+    if not relative.startswith(".."):
+        return relative
+    return str(Path(directory.name) / path.relative_to(directory))
+
+
+def rulebook_files(directory: Path) -> list[Path]:
+    """National rulebooks first, then regional ones, each in name order."""
+    national = sorted((directory / "national").glob("*.yaml"))
+    regional = sorted((directory / "regions").glob("*/*.yaml"))
+    return [*national, *regional]
+
+
+def read_ruleset(directory: Path | None = None) -> RuleSet:
+    """Read and check a corpus, uncached; raise RuleLoadError with every problem in every file.
+
+    ``program.load_ruleset`` is the cached loader most callers want.
+    """
+    directory = directory or BUNDLED_RULES
+    if not (directory / "sources.yaml").is_file():
+        span = Span(str(directory), 1, 1, 1, 2)
+        raise RuleLoadError([Diagnostic("no-rules", f"no sources.yaml in '{directory}'", span,
+                                        "point --rules at a folder laid out like rules/")])
+    ctx, parameters = load_context(directory)
+    books, problems = _load_books(directory, ctx)
+    problems += _duplicate_ids(books)
+    problems += _misplaced(books, directory)
+    if problems:
+        raise RuleLoadError(problems)
+    return RuleSet(directory, ctx.registry, parameters, tuple(books), ctx.root)
+
+
+def load_context(directory: Path) -> tuple[LoadContext, ParameterSet]:
+    """What rulebooks are checked against: sources, parameters, the submission's fields."""
+    registry = load_sources(directory / "sources.yaml")
+    parameters = load_parameters(directory / "parameters", registry)
+    root = record_type(submission.submission_schema())
+    types = {name: ts.of_python(parameters.python_type(name)) for name in parameters.names()}
+    return LoadContext(root, types, registry, submission.REGIONS), parameters
+
+
+def _load_books(directory: Path, ctx: LoadContext) -> tuple[list[Rulebook], list[Diagnostic]]:
+    books, problems = [], []
+    for path in rulebook_files(directory):
+        try:
+            books.append(load_rulebook(path, ctx, display_path(path, directory)))
+        except VardvalError as exc:
+            problems.extend(exc.diagnostics)
+    return books, problems
+
+
+def _duplicate_ids(books: list[Rulebook]) -> list[Diagnostic]:
+    seen: dict[str, Rule] = {}
+    problems = []
+    for rule in (r for b in books for r in b.rules):
+        first = seen.setdefault(rule.id, rule)
+        if first is not rule:
+            span = Span(rule.file, rule.line, 1, rule.line, 2)
+            problems.append(Diagnostic("duplicate-rule-id", f"rule id '{rule.id}' is already "
+                                       f"used at {first.file}:{first.line}", span,
+                                       "every rule needs its own id"))
+    return problems
+
+
+def _misplaced(books: list[Rulebook], directory: Path) -> list[Diagnostic]:
+    problems = []
+    for book in books:
+        folder = Path(book.file).parent.name
+        expected = None if folder == "national" else folder
+        if Path(book.file).parent.parent.name == "regions" and book.region != expected:
+            span = Span(book.file, 1, 1, 1, 2)
+            problems.append(Diagnostic("scope-mismatch", f"rulebook '{book.id}' lies in "
+                                       f"regions/{folder}/ but its scope is "
+                                       f"'{book.region or 'all'}'", span,
+                                       f"set scope.region: {folder}"))
+    del directory
+    return problems

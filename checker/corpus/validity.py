@@ -1,0 +1,127 @@
+"""When a rule and each of its versions are in force, and the problems with those date ranges.
+
+A rule applies to a submission when the first day of its period (a quarter: 1 January,
+1 April, 1 July or 1 October) lies in the rule's ``valid`` range; within it, the version in
+force is the last one whose ``from`` is on or before that day. A range that holds no such day
+is empty: the rule, or that version of it, would never be used, which is always a mistake.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from vardval.checker.corpus import rulefile
+
+ONE_DAY = dt.timedelta(days=1)
+PathKey = tuple[str | int, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """A located date-range problem, before it becomes a Diagnostic."""
+
+    code: str
+    message: str
+    path: PathKey
+    hint: str
+
+
+def first_period_start(start: dt.date | None) -> dt.date:
+    """The first quarter's first day on or after ``start`` (or the first ever).
+
+    Example:
+        >>> from vardval.checker.corpus.validity import first_period_start
+        >>> first_period_start(dt.date(2025, 1, 2))
+        datetime.date(2025, 4, 1)
+    """
+    if start is None:
+        return dt.date.min
+    first = dt.date(start.year, 3 * ((start.month - 1) // 3) + 1, 1)
+    if first >= start:
+        return first
+    if first.month == 10:
+        return dt.date(first.year + 1, 1, 1) if first.year < dt.MAXYEAR else dt.date.max
+    return dt.date(first.year, first.month + 3, 1)
+
+
+def holds_a_period(start: dt.date | None, end: dt.date | None) -> bool:
+    """Whether some period's first day lies in the inclusive range ``start``..``end``.
+
+    Example:
+        >>> from vardval.checker.corpus.validity import holds_a_period
+        >>> holds_a_period(dt.date(2025, 1, 2), dt.date(2025, 3, 31))
+        False
+        >>> holds_a_period(None, dt.date(2025, 1, 1))
+        True
+    """
+    return end is None or first_period_start(start) <= end
+
+
+def ranges(entry: rulefile.RuleEntry) -> list[tuple[dt.date | None, dt.date | None]]:
+    """The in-force range of the rule's own wording, then of each version, in order."""
+    starts: list[dt.date | None] = [entry.valid.from_, *(v.from_ for v in entry.versions)]
+    ends = [s - ONE_DAY if s else None for s in starts[1:]] + [entry.valid.to]
+    return list(zip(starts, ends, strict=True))
+
+
+def problems(entry: rulefile.RuleEntry, base: PathKey) -> list[Problem]:
+    """Every date-range problem of one rule."""
+    valid = entry.valid
+    if valid.from_ and valid.to and valid.to < valid.from_:
+        return [Problem("empty-validity", f"rule {entry.id} is valid from {valid.from_} to "
+                        f"{valid.to}: the range ends before it starts", (*base, "valid"),
+                        "'to' must be on or after 'from', e.g. valid: {from: 2022-07-01, "
+                        "to: 2024-12-31}")]
+    if not holds_a_period(valid.from_, valid.to):
+        return [Problem("empty-validity", f"rule {entry.id} is valid from {valid.from_} to "
+                        f"{valid.to}, which holds no period's first day, so it never applies",
+                        (*base, "valid"), _PERIOD_HINT)]
+    return [*_order(entry, base), *_outside(entry, base), *_unused(entry, base)]
+
+
+_PERIOD_HINT = ("a rule applies when its period's first day (1 January, 1 April, 1 July or "
+                "1 October) is in range; widen the range")
+
+
+def _order(entry: rulefile.RuleEntry, base: PathKey) -> list[Problem]:
+    starts = [v.from_ for v in entry.versions]
+    for index in range(1, len(starts)):
+        if starts[index] <= starts[index - 1]:
+            same = "repeats" if starts[index] == starts[index - 1] else "comes before"
+            return [Problem("version-order", f"the version from {starts[index]} {same} the "
+                            f"version before it ({starts[index - 1]})",
+                            (*base, "versions", index, "from"),
+                            "list versions in date order, each date once")]
+    return []
+
+
+def _outside(entry: rulefile.RuleEntry, base: PathKey) -> list[Problem]:
+    out = []
+    valid = entry.valid
+    for index, version in enumerate(entry.versions):
+        start = version.from_
+        if (valid.from_ and start < valid.from_) or (valid.to and start > valid.to):
+            out.append(Problem("version-outside-validity", f"the version from {start} lies "
+                               f"outside the rule's validity ({valid.from_ or 'always'} to "
+                               f"{valid.to or 'no end'})", (*base, "versions", index, "from"),
+                               "a version starts after 'valid.from' and on or before "
+                               "'valid.to'"))
+    return out
+
+
+def _unused(entry: rulefile.RuleEntry, base: PathKey) -> list[Problem]:
+    """Wordings that a later version replaces before any period starts."""
+    if _order(entry, base) or _outside(entry, base):
+        return []
+    out = []
+    for index, (start, end) in enumerate(ranges(entry)):
+        if holds_a_period(start, end):
+            continue
+        where: PathKey = (*base, "versions", index - 1, "from") if index else (*base, "valid")
+        which = f"the version from {start}" if index else "the rule's own wording"
+        out.append(Problem("empty-validity", f"{which} is in force only from {start} to {end}, "
+                           "which holds no period's first day, so it never applies", where,
+                           _PERIOD_HINT.replace("widen the range", "start the next version "
+                                                "on a period's first day")))
+    return out

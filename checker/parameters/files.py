@@ -1,0 +1,248 @@
+"""Reading one parameter file (``rules/parameters/*.yaml``) into checked, dated parameters.
+
+A file holds the national parameters (no ``region``) or one region's (``region: kronoberg``),
+which may override national ones. Each value is a literal read by ``dsl.literals.parse_literal``
+with a ``from`` date and citations that must resolve in the source registry. Every problem is
+collected with its location; ``checker/parameters.py`` raises them once for all files.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import TYPE_CHECKING
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from vardval.checker.reading import locate, strict_yaml
+from vardval.checker.reading import yaml_problems as _yaml_problems
+from vardval.checker.sources import IsoDate, Localized
+from vardval.checker.submission import REGIONS
+from vardval.dsl import literals
+from vardval.dsl.errors import Diagnostic
+from vardval.dsl.values import Duration
+
+if TYPE_CHECKING:
+    from vardval.checker.sources import SourceRegistry
+    from vardval.dsl.spans import Span
+
+UNITS = ("percent", "days", "months", "count", "sek")
+UNIT_EXAMPLES = {
+    "percent": "a percentage such as 90%",
+    "days": "a number of days such as 3 or 3 days",
+    "months": "a number of months such as 6 or 6 months",
+    "count": "a whole number such as 3",
+    "sek": "an amount in kronor such as 1500 or 1500.50",
+}
+_NAME = re.compile(r"[a-z][a-z0-9_]*(\.[a-z][a-z0-9_]*)*")
+
+
+@dataclass(frozen=True, slots=True)
+class ParamValue:
+    """One dated value: in force from ``valid_from`` until the next value of its parameter."""
+
+    value: literals.Literal
+    valid_from: dt.date
+    cite: tuple[str, ...]
+    file: str
+    line: int
+
+
+@dataclass(frozen=True, slots=True)
+class Parameter:
+    """A named, dated parameter of the nation (``region`` None) or of one region."""
+
+    name: str
+    unit: str
+    description: Localized
+    region: str | None
+    values: tuple[ParamValue, ...]
+    span: Span
+
+    @property
+    def python_type(self) -> type:
+        """The Python type of the values (``Decimal`` when whole and exact numbers mix)."""
+        types = {type(v.value) for v in self.values}
+        return Decimal if Decimal in types else next(iter(types))
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+
+
+class _ValueModel(_Model):
+    valid_from: IsoDate = Field(alias="from")
+    value: str | int | Decimal | bool
+    cite: list[str] = Field(min_length=1)
+
+
+class _ParameterModel(_Model):
+    unit: str
+    description: Localized
+    values: list[_ValueModel] = Field(min_length=1)
+
+
+class _FileModel(_Model):
+    region: str | None = None
+    parameters: dict[str, dict[str, object]]
+
+
+class FileReader:
+    """Reads one loaded file; ``problems`` holds every located diagnostic found."""
+
+    def __init__(
+        self, loaded: strict_yaml.LoadedYaml, filename: str, registry: SourceRegistry
+    ) -> None:
+        self.loaded = loaded
+        self.filename = filename
+        self.registry = registry
+        self.problems: list[Diagnostic] = []
+
+    def read(self) -> list[Parameter]:
+        """The file's parameters that passed their checks (the others left problems)."""
+        try:
+            top = _FileModel.model_validate(self.loaded.data)
+        except ValidationError as error:
+            self._invalid(error)
+            return []
+        region = self._region(top.region)
+        found = (self._parameter(name, raw, region) for name, raw in top.parameters.items())
+        return [parameter for parameter in found if parameter is not None]
+
+    def _region(self, region: str | None) -> str | None:
+        if region is not None and region not in REGIONS:
+            close = difflib.get_close_matches(region, REGIONS, n=1)
+            hint = f"did you mean '{close[0]}'?" if close else "use a slug of the submission format"
+            self._add("unknown-region", f"unknown region '{region}'; {hint}", ("region",))
+        return region
+
+    def _parameter(self, name: str, raw: dict[str, object], region: str | None) -> Parameter | None:
+        path = ("parameters", name)
+        if not _NAME.fullmatch(name):
+            message = f"invalid parameter name '{name}'; use dotted lower case, e.g. flk.malniva"
+            self._add("invalid-parameter-name", message, path, key=True)
+        try:
+            model = _ParameterModel.model_validate(raw)
+        except ValidationError as error:
+            self._invalid(error, path)
+            return None
+        values = self._values(model, path)
+        if values is None or not self._unit_known(model.unit, path):
+            return None
+        span = locate.span_at(self.loaded, path, self.filename, key=True)
+        return Parameter(name, model.unit, model.description, region, values, span)
+
+    def _unit_known(self, unit: str, path: tuple[str | int, ...]) -> bool:
+        if unit in UNITS:
+            return True
+        close = difflib.get_close_matches(unit, UNITS, n=1)
+        hint = f"; did you mean '{close[0]}'?" if close else ""
+        message = f"unknown unit '{unit}'; expected one of {', '.join(UNITS)}{hint}"
+        self._add("unknown-unit", message, (*path, "unit"))
+        return False
+
+    def _values(
+        self, model: _ParameterModel, path: tuple[str, str]
+    ) -> tuple[ParamValue, ...] | None:
+        before = len(self.problems)
+        values = [self._param_value(item, model.unit, (*path, "values", index))
+                  for index, item in enumerate(model.values)]  # fmt: skip
+        self._check_order(model.values, path)
+        self._check_types(values, path)
+        if len(self.problems) > before:
+            return None
+        return tuple(value for value in values if value is not None)
+
+    def _param_value(
+        self, item: _ValueModel, unit: str, where: tuple[str | int, ...]
+    ) -> ParamValue | None:
+        value = self._value(item, unit, where)
+        cite = self._citations(item.cite, where)
+        if value is None:
+            return None
+        line = locate.span_at(self.loaded, where, self.filename).line
+        return ParamValue(value, item.valid_from, cite, self.filename, line)
+
+    def _value(
+        self, item: _ValueModel, unit: str, where: tuple[str | int, ...]
+    ) -> literals.Literal | None:
+        text = _literal_text(item.value)
+        try:
+            value = literals.parse_literal(text)
+        except ValueError as error:
+            self._add("invalid-value", str(error), (*where, "value"))
+            return None
+        if unit in UNITS and not _fits(unit, text, value):
+            message = f"value '{text}' does not fit unit '{unit}'; expected {UNIT_EXAMPLES[unit]}"
+            self._add("invalid-value", message, (*where, "value"))
+            return None
+        return value
+
+    def _citations(self, cites: list[str], where: tuple[str | int, ...]) -> tuple[str, ...]:
+        """The citations in normal form; each one that does not resolve is a problem."""
+        found = []
+        for index, text in enumerate(cites):
+            try:
+                found.append(self.registry.resolve_text(text).text)
+            except ValueError as error:
+                self._add("unresolved-citation", str(error), (*where, "cite", index))
+        return tuple(found)
+
+    def _check_order(self, values: list[_ValueModel], path: tuple[str, str]) -> None:
+        for index in range(1, len(values)):
+            previous, current = values[index - 1].valid_from, values[index].valid_from
+            if current <= previous:
+                same = "repeats the date" if current == previous else "is earlier than"
+                message = (
+                    f"'from: {current}' {same} the value before it ({previous}); list values "
+                    "in ascending date order, one per date"
+                )
+                self._add("unordered-values", message, (*path, "values", index, "from"))
+
+    def _check_types(self, values: list[ParamValue | None], path: tuple[str, str]) -> None:
+        kinds = [(i, type_name(v.value)) for i, v in enumerate(values) if v is not None]
+        for index, kind in kinds[1:]:
+            if kind != kinds[0][1]:
+                message = f"value is {kind} but the parameter's first value is {kinds[0][1]}"
+                self._add("mixed-types", message, (*path, "values", index, "value"))
+
+    def _add(
+        self, code: str, message: str, path: tuple[str | int, ...], *, key: bool = False
+    ) -> None:
+        span = locate.span_at(self.loaded, path, self.filename, key=key)
+        self.problems.append(Diagnostic(code, message, span))
+
+    def _invalid(self, error: ValidationError, prefix: tuple[str | int, ...] = ()) -> None:
+        found = _yaml_problems.validation_diagnostics(error, self.loaded, self.filename, prefix)
+        self.problems.extend(found)
+
+
+def type_name(value: object) -> str:
+    """How a message names a value's type; whole and exact numbers are both 'a number'."""
+    if isinstance(value, bool):
+        return "a truth value"
+    if isinstance(value, int | Decimal):
+        return "a number"
+    names = {Duration: "a duration", dt.date: "a date", str: "a text"}
+    return names.get(type(value), type(value).__name__)
+
+
+def _literal_text(raw: str | int | Decimal | bool) -> str:
+    if isinstance(raw, bool):
+        return "true" if raw else "false"
+    return str(raw)
+
+
+def _fits(unit: str, text: str, value: literals.Literal) -> bool:
+    """Whether a value reads as the unit says: a percent parameter is written as a percentage."""
+    is_percent = text.strip().endswith("%")
+    whole = isinstance(value, int) and not isinstance(value, bool)
+    if unit == "percent":
+        return is_percent
+    if unit in ("days", "months") and isinstance(value, Duration):
+        return value.months == 0 if unit == "days" else value.days == 0
+    if unit == "sek":
+        return not is_percent and (whole or isinstance(value, Decimal))
+    return whole

@@ -1,0 +1,17 @@
+"""The corpus compiled to Python, and the load cache: ``load_ruleset`` is the loader to use."""
+
+from vardval.checker.program import cache, loader, units
+from vardval.checker.program.loader import load_ruleset, program_of
+from vardval.checker.program.units import Program, build, placeholder_function, placeholders
+
+__all__ = [
+    "Program",
+    "build",
+    "cache",
+    "load_ruleset",
+    "loader",
+    "placeholder_function",
+    "placeholders",
+    "program_of",
+    "units",
+]

@@ -1,0 +1,55 @@
+"""Bytes and text in, safely: bounded reads, strict YAML/JSON with marks, located parse errors."""
+
+from vardval.checker.reading import collect, fast_yaml, files, locate, strict_yaml, yaml_problems
+from vardval.checker.reading.collect import SUFFIXES, submission_files
+from vardval.checker.reading.fast_yaml import load_plain
+from vardval.checker.reading.files import (
+    DEFAULT_MAX_BYTES,
+    MAX_RULE_FILE_BYTES,
+    ReadRefused,
+    read_bounded,
+    rule_text,
+)
+from vardval.checker.reading.locate import (
+    Loaded,
+    Mark,
+    expression_source,
+    pydantic_diagnostics,
+    span_at,
+)
+from vardval.checker.reading.strict_yaml import (
+    LoadedYaml,
+    NodeMark,
+    NodePath,
+    YamlError,
+    decode_text,
+    load_yaml,
+)
+
+__all__ = [
+    "DEFAULT_MAX_BYTES",
+    "MAX_RULE_FILE_BYTES",
+    "SUFFIXES",
+    "Loaded",
+    "LoadedYaml",
+    "Mark",
+    "NodeMark",
+    "NodePath",
+    "ReadRefused",
+    "YamlError",
+    "collect",
+    "decode_text",
+    "expression_source",
+    "fast_yaml",
+    "files",
+    "load_plain",
+    "load_yaml",
+    "locate",
+    "pydantic_diagnostics",
+    "read_bounded",
+    "rule_text",
+    "span_at",
+    "strict_yaml",
+    "submission_files",
+    "yaml_problems",
+]

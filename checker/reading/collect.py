@@ -1,0 +1,106 @@
+"""Which files a ``vardval check PATH…`` call means: files as given, folders walked safely.
+
+Nothing named or found is dropped without a word. Each path yields ``(path, None)`` when it is
+a file to check, or ``(path, why)`` when it cannot be used: missing, a broken or looping
+symbolic link, unreadable, or not a regular file (a FIFO or device is reported, never opened,
+since reading it could wait for ever). Folders are walked in name order, a folder's files
+before its subfolders, without recursion (any depth is fine); symbolic links are followed, but
+a folder is entered once only, so a link loop ends with a message. Inside folders only names
+ending in .yaml, .yml or .json count (hidden files and other files are left alone); a file
+named explicitly is always tried.
+"""
+
+from __future__ import annotations
+
+import errno
+import os
+import stat
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+
+from vardval.checker.reading.files import not_regular, os_problem
+
+SUFFIXES = (".yaml", ".yml", ".json")
+
+Found = tuple[str, str | None]
+
+
+def submission_files(paths: Iterable[str]) -> Iterator[Found]:
+    """Yield ``(path, None)`` for each submission file, or ``(path, why)`` when unusable.
+
+    Example:
+        >>> from vardval.checker.reading.collect import submission_files
+        >>> list(submission_files(["no/such/file.yaml"]))
+        [('no/such/file.yaml', 'no such file or folder')]
+    """
+    walker = _Walker()
+    for raw in paths:
+        try:
+            info = os.stat(raw)
+        except OSError as exc:
+            yield raw, os_problem(exc, raw)
+            continue
+        if stat.S_ISDIR(info.st_mode):
+            yield from walker.walk(raw, info)
+        else:
+            yield raw, not_regular(info.st_mode)
+
+
+@dataclass
+class _Walker:
+    """Walks folders with an explicit stack, remembering every folder entered (by inode)."""
+
+    seen: dict[tuple[int, int], str] = field(default_factory=dict)
+
+    def walk(self, top: str, info: os.stat_result) -> Iterator[Found]:
+        stack = [(top, info)]
+        while stack:
+            folder, folder_info = stack.pop()
+            key = _identity(folder_info)
+            if key in self.seen:
+                yield folder, _revisit(folder, self.seen[key])
+                continue
+            self.seen[key] = folder
+            files, folders = _scan(folder)
+            yield from files
+            stack.extend(reversed(folders))
+
+
+def _identity(info: os.stat_result) -> tuple[int, int]:
+    return info.st_dev, info.st_ino
+
+
+def _revisit(folder: str, first: str) -> str:
+    if first == folder:
+        return "already walked (this folder is named more than once); its files are checked once"
+    if os.path.islink(folder):
+        return (f"symbolic link to a folder already walked as '{first}' (a link loop or a "
+                "second way in); skipped so no file is checked twice")
+    return f"folder already walked as '{first}'; skipped so no file is checked twice"
+
+
+def _scan(folder: str) -> tuple[list[Found], list[tuple[str, os.stat_result]]]:
+    """One folder's submission files (and unusable entries) and subfolders, in name order."""
+    files: list[Found] = []
+    folders: list[tuple[str, os.stat_result]] = []
+    try:
+        names = sorted(os.listdir(folder))
+    except OSError as exc:
+        return [(folder, "cannot read the folder: " + os_problem(exc, folder))], []
+    for name in names:
+        path = os.path.join(folder, name)
+        try:
+            info = os.stat(path)
+        except OSError as exc:
+            if _wanted(name) or exc.errno == errno.ELOOP:
+                files.append((path, os_problem(exc, path)))
+            continue
+        if stat.S_ISDIR(info.st_mode):
+            folders.append((path, info))
+        elif _wanted(name):
+            files.append((path, not_regular(info.st_mode)))
+    return files, folders
+
+
+def _wanted(name: str) -> bool:
+    return name.endswith(SUFFIXES) and not name.startswith(".")

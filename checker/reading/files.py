@@ -1,0 +1,165 @@
+"""Reading input files safely: regular files only, never more than a size limit.
+
+Submissions and rule files come from outside. A path may name a FIFO or a device (reading it
+could wait for ever or never end), a symbolic link loop, a file that is not ours to read, or
+something far too large. Every such case becomes a ``ReadRefused`` whose text says, in plain
+words, what the path is and why it was not read; nothing else escapes from here.
+"""
+
+from __future__ import annotations
+
+import errno
+import os
+import stat
+from typing import TYPE_CHECKING, BinaryIO
+
+from vardval.checker.errors import RuleLoadError
+from vardval.checker.reading import strict_yaml
+from vardval.dsl.errors import Diagnostic
+from vardval.dsl.spans import Span
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+DEFAULT_MAX_BYTES = 5_000_000
+MAX_RULE_FILE_BYTES = 1_000_000
+SUBMISSION_ADVICE = ("a quarterly submission is a few kilobytes; is this the right file? "
+                     "--max-bytes raises the limit")
+RULE_FILE_ADVICE = "a rule file is a few kilobytes; is this the right file?"
+_CHUNK = 1 << 16
+# Non-blocking: opening a FIFO (swapped in after the check) returns at once instead of waiting.
+_OPEN_FLAGS = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0)
+
+_WAITS = "reading it could wait for ever"
+_KINDS = (
+    (stat.S_ISFIFO, "a named pipe (FIFO)", _WAITS),
+    (stat.S_ISCHR, "a character device", _WAITS),
+    (stat.S_ISBLK, "a block device", _WAITS),
+    (stat.S_ISSOCK, "a socket", _WAITS),
+    (stat.S_ISDIR, "a folder", "name the files in it, or the folder on its own"),
+)
+
+
+class ReadRefused(Exception):
+    """The file was not read; ``str(exc)`` says why, for a person."""
+
+
+def not_regular(mode: int) -> str | None:
+    """Why a path with this ``st_mode`` must not be read as a file, or None when it may.
+
+    Example:
+        >>> import stat
+        >>> from vardval.checker.reading.files import not_regular
+        >>> not_regular(stat.S_IFIFO | 0o644)
+        'it is a named pipe (FIFO), not a regular file; skipped (reading it could wait for ever)'
+        >>> not_regular(stat.S_IFREG | 0o644) is None
+        True
+    """
+    if stat.S_ISREG(mode):
+        return None
+    kind, why = next(((k, w) for test, k, w in _KINDS if test(mode)), ("special", _WAITS))
+    return f"it is {kind}, not a regular file; skipped ({why})"
+
+
+def os_problem(exc: OSError, path: str | os.PathLike[str]) -> str:
+    """An ``OSError`` met on ``path`` in plain words.
+
+    Example:
+        >>> import errno
+        >>> from vardval.checker.reading.files import os_problem
+        >>> os_problem(OSError(errno.ELOOP, "Too many levels of symbolic links"), "a.yaml")
+        'symbolic link loop: the link leads (through other links) back to itself'
+    """
+    code = exc.errno
+    if code == errno.ENOENT:
+        return _missing(path)
+    if code == errno.ELOOP:
+        return "symbolic link loop: the link leads (through other links) back to itself"
+    if code in (errno.EACCES, errno.EPERM):
+        return "permission denied: vardval may not read it"
+    return f"cannot read it: {exc.strerror or exc}"
+
+
+def _missing(path: str | os.PathLike[str]) -> str:
+    if os.path.islink(path):
+        return f"broken symbolic link: it points to '{os.readlink(path)}', which does not exist"
+    return "no such file or folder"
+
+
+def read_bounded(path: Path, max_bytes: int = DEFAULT_MAX_BYTES, *,
+                 advice: str = SUBMISSION_ADVICE) -> bytes:
+    """The bytes of a regular file of at most ``max_bytes``; ``ReadRefused`` otherwise.
+
+    The file is opened without blocking and checked again once open, so a file swapped for a
+    FIFO between the check and the read cannot hang the run.
+
+    Example:
+        >>> import pathlib, tempfile
+        >>> from vardval.checker.reading.files import ReadRefused, read_bounded
+        >>> folder = pathlib.Path(tempfile.mkdtemp())
+        >>> (folder / "a.yaml").write_bytes(b"a: 1\\n")
+        5
+        >>> read_bounded(folder / "a.yaml")
+        b'a: 1\\n'
+        >>> read_bounded(folder / "a.yaml", max_bytes=4)  # doctest: +ELLIPSIS
+        Traceback (most recent call last):
+        ...
+        vardval.checker.reading.files.ReadRefused: the file is 5 bytes; the limit is 4 ...
+    """
+    try:
+        info = os.stat(path)
+        _check_kind(info.st_mode, max_bytes, info.st_size, advice)
+        fd = os.open(path, _OPEN_FLAGS)
+    except OSError as exc:
+        raise ReadRefused(os_problem(exc, path)) from None
+    with os.fdopen(fd, "rb") as handle:
+        info = os.fstat(handle.fileno())
+        _check_kind(info.st_mode, max_bytes, info.st_size, advice)
+        return _read_at_most(handle, max_bytes, advice)
+
+
+def _check_kind(mode: int, max_bytes: int, size: int, advice: str) -> None:
+    why = not_regular(mode)
+    if why is not None:
+        raise ReadRefused(why)
+    if size > max_bytes:
+        raise ReadRefused(too_large(str(size), max_bytes, advice))
+
+
+def _read_at_most(handle: BinaryIO, max_bytes: int, advice: str) -> bytes:
+    chunks, total = [], 0
+    while total <= max_bytes:
+        chunk = handle.read(min(_CHUNK, max_bytes + 1 - total))
+        if not chunk:
+            break
+        chunks.append(chunk)
+        total += len(chunk)
+    if total > max_bytes:  # it grew after the check
+        raise ReadRefused(too_large(f"more than {max_bytes}", max_bytes, advice))
+    return b"".join(chunks)
+
+
+def too_large(size: str, limit: int, advice: str) -> str:
+    """The size-limit message."""
+    return f"the file is {size} bytes; the limit is {limit} ({advice})"
+
+
+def rule_text(path: Path, filename: str, max_bytes: int = MAX_RULE_FILE_BYTES) -> str:
+    """The text of a rule, parameter or source file; a located ``VardvalError`` if unusable.
+
+    Example:
+        >>> import pathlib
+        >>> from vardval.checker.reading.files import rule_text
+        >>> rule_text(pathlib.Path("no/such/rules.yaml"), "rules.yaml")  # doctest: +ELLIPSIS
+        Traceback (most recent call last):
+        ...
+        vardval.checker.errors.RuleLoadError: rules.yaml:1:1: cannot read the rule file: no such ...
+    """
+    try:
+        raw = read_bounded(path, max_bytes, advice=RULE_FILE_ADVICE)
+    except ReadRefused as exc:
+        span = Span(filename, 1, 1, 1, 2)
+        message = f"cannot read the rule file: {exc}"
+        raise RuleLoadError([Diagnostic("unreadable-file", message, span)]) from None
+    text: str = strict_yaml.decode_text(raw, filename)
+    return text

@@ -1,0 +1,766 @@
+"""Strict, safe loading of YAML and JSON text into plain data with a source mark for every node.
+
+Used for submissions and rule files alike. Nothing is ever constructed from a tag: we read
+PyYAML's event stream and build dicts, lists and scalars ourselves. Plain scalars follow the
+YAML 1.2 core schema (as JSON does): ``true``/``false`` only, no implicit dates (they stay text
+for pydantic to parse, so a bad date is a located problem), no ``yes``/``no`` or ``1:30``
+magic, numbers with a fraction or exponent become exact ``Decimal``s. Duplicate keys, explicit
+tags, non-text keys, ``.nan``/``.inf``, several documents and empty files are refused, and the
+node count (after alias expansion) and nesting depth are bounded. ``.json`` files go through a
+small JSON reader with the same guarantees. Every refusal is a located ``YamlError``.
+"""
+
+from __future__ import annotations
+
+import bisect
+import copy
+import json
+import re
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+from typing import TYPE_CHECKING, Any, NoReturn, TypeAlias
+
+import yaml
+from vardval.dsl import errors, spans
+from yaml import parser as yaml_parser
+from yaml import reader as yaml_reader
+from yaml import scanner as yaml_scanner
+
+_CParser: type | None
+try:  # libyaml's event parser, ~10x faster than PyYAML's pure one; absent in some builds
+    from yaml._yaml import CParser as _CParser
+except ImportError:  # pragma: no cover - depends on how PyYAML was built
+    _CParser = None
+_NON_PRINTABLE = yaml_reader.Reader.NON_PRINTABLE
+# Texts libyaml and PyYAML read differently (found by tests/test_strict_yaml_parsers.py): tabs
+# (libyaml allows more), a BOM inside or Unicode line breaks (columns), '?' (libyaml takes it
+# inside flow plain scalars), an empty value in a flow collection (its mark is one column off)
+# and a block scalar header running into a comment ('>#'). These go to the pure parser.
+_PURE_ONLY_CHARS = ("\t", "\ufeff", "\x85", "\u2028", "\u2029", "?")
+_EMPTY_FLOW_VALUE = re.compile(r":\s*(?:#[^\n]*\n\s*)*[,}\]]")
+_HEADER_COMMENT = re.compile(r"[|>][-+0-9]*#")
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+MAX_NODES = 100_000
+MAX_DEPTH = 100
+MAX_DIGITS = 1000
+
+Value: TypeAlias = dict[str, "Value"] | list["Value"] | str | int | Decimal | bool | None
+NodePath: TypeAlias = tuple[str | int, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class NodeMark:
+    """Where a node's text sits: 1-based line/column, end exclusive, and its scalar style."""
+
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+    style: str | None = None
+
+    def span(self, file: str) -> spans.Span:
+        return spans.Span(file, self.line, self.column, self.end_line, self.end_column)
+
+
+@dataclass(frozen=True)
+class LoadedYaml:
+    """Plain data plus the mark of every value and every mapping key, keyed by node path."""
+
+    data: Value
+    marks: dict[NodePath, NodeMark]
+    key_marks: dict[NodePath, NodeMark]
+
+
+class YamlError(errors.VardvalError):
+    """The text is not acceptable YAML/JSON data (syntax, encoding, duplicates, limits)."""
+
+
+def decode_text(raw: bytes, filename: str) -> str:
+    """UTF-8 bytes to text; a BOM is dropped, NUL bytes and invalid UTF-8 are located errors.
+
+    Example:
+        >>> decode_text(b"\\xef\\xbb\\xbfname: V\\xc3\\xa4xj\\xc3\\xb6", "a.yaml")
+        'name: Växjö'
+    """
+    _refuse_other_encodings(raw, filename)
+    body = raw.removeprefix(b"\xef\xbb\xbf")
+    offset = len(raw) - len(body)
+    if b"\x00" in body:
+        _byte_error(body, body.index(b"\x00"), offset, filename, "nul-byte")
+    try:
+        return body.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        _byte_error(body, exc.start, offset, filename, "invalid-utf8")
+
+
+_OTHER_BOMS = (
+    (b"\xff\xfe\x00\x00", "UTF-32"), (b"\x00\x00\xfe\xff", "UTF-32"),
+    (b"\xff\xfe", "UTF-16"), (b"\xfe\xff", "UTF-16"),
+)
+
+
+def _refuse_other_encodings(raw: bytes, filename: str) -> None:
+    """A UTF-16/32 byte-order mark names the problem better than the NUL bytes that follow."""
+    name = next((name for bom, name in _OTHER_BOMS if raw.startswith(bom)), None)
+    if name is not None:
+        message = f"the file is {name} text (it starts with a {name} byte-order mark)"
+        hint = "save it as UTF-8; submissions and rule files are UTF-8 text"
+        span = spans.Span(filename, 1, 1, 1, 2)
+        raise YamlError([errors.Diagnostic("not-utf8", message, span, hint)])
+
+
+def _byte_error(body: bytes, index: int, offset: int, filename: str, code: str) -> NoReturn:
+    line = body.count(b"\n", 0, index) + 1
+    line_start = body.rfind(b"\n", 0, index) + 1
+    column = len(body[line_start:index].decode("utf-8", errors="replace")) + 1
+    where = f"byte offset {index + offset} (line {line}, column {column})"
+    if code == "nul-byte":
+        message = f"NUL byte at {where}; a submission or rule file is UTF-8 text"
+        hint = "is this a binary file, or text saved as UTF-16? Save it as UTF-8."
+    else:
+        message = f"invalid UTF-8 at {where}: byte 0x{body[index]:02X}"
+        hint = "save the file as UTF-8; it may be in Latin-1 or Windows-1252"
+    span = spans.Span(filename, line, column, line, column + 1)
+    raise YamlError([errors.Diagnostic(code, message, span, hint)])
+
+
+def load_yaml(
+    text: str, filename: str, *, max_nodes: int = MAX_NODES, max_depth: int = MAX_DEPTH
+) -> LoadedYaml:
+    """Parse one YAML (or, for ``*.json``, JSON) document strictly; raise ``YamlError``.
+
+    Example:
+        >>> loaded = load_yaml("total: 12\\nshare: 0.1\\n", "a.yaml")
+        >>> loaded.data, loaded.marks[("share",)].line
+        ({'total': 12, 'share': Decimal('0.1')}, 2)
+    """
+    text = text.removeprefix("\ufeff")
+    tree = _Tree(text, filename, max_nodes, max_depth)
+    if filename.lower().endswith(".json"):
+        data = _JsonComposer(tree).document()
+    else:
+        data = _compose_yaml(tree)
+    return LoadedYaml(data, dict(tree.values), dict(tree.keys))
+
+
+@dataclass(frozen=True, slots=True)
+class _Anchor:
+    """A finished anchored node: its value and where its marks sit in the tree's lists."""
+
+    value: Value
+    path: NodePath
+    values: tuple[int, int]
+    keys: tuple[int, int]
+    height: int
+
+
+class _Tree:
+    """Collects marks in document order and enforces the node-count and depth limits."""
+
+    def __init__(self, text: str, filename: str, max_nodes: int, max_depth: int) -> None:
+        self.text, self.filename = text, filename
+        self.max_nodes, self.max_depth = max_nodes, max_depth
+        self.values: list[tuple[NodePath, NodeMark]] = []
+        self.keys: list[tuple[NodePath, NodeMark]] = []
+
+    def reset(self) -> None:
+        """Forget what a failed first reading recorded."""
+        self.values.clear()
+        self.keys.clear()
+
+    def add(self, path: NodePath, mark: NodeMark, size: int = 1, height: int = 0) -> int:
+        """Record a node (or an alias expanding to ``size`` nodes); return its index."""
+        if len(self.values) + size > self.max_nodes:
+            self.fail(
+                "too-many-nodes",
+                f"the document has more than {self.max_nodes} values once aliases are expanded",
+                mark,
+                "a submission or rule file is far smaller; is this an alias bomb?",
+            )
+        if len(path) + height > self.max_depth:
+            self.fail(
+                "too-deep",
+                f"values are nested more than {self.max_depth} levels deep",
+                mark,
+                "flatten the structure; real submissions nest a few levels",
+            )
+        self.values.append((path, mark))
+        return len(self.values) - 1
+
+    def finish(self, index: int, mark: NodeMark) -> None:
+        """Set a collection's mark once its end is known."""
+        self.values[index] = (self.values[index][0], mark)
+
+    def key(self, path: NodePath, mark: NodeMark) -> None:
+        self.keys.append((path, mark))
+
+    def string(self, value: str, mark: NodeMark) -> str:
+        """Join a surrogate pair written as two escapes (JSON exporters write an emoji so, and
+        YAML reads each half alone); refuse a lone half (``\\ud800``): it is no character."""
+        if _SURROGATE.search(value) is None:
+            return value
+        value = value.encode("utf-16-le", "surrogatepass").decode("utf-16-le", "surrogatepass")
+        found = _SURROGATE.search(value)
+        if found is not None:
+            self.fail(
+                "lone-surrogate",
+                f"the escape for U+{ord(found.group()):04X} is half of a UTF-16 surrogate pair, "
+                "not a character",
+                mark,
+                "write the character itself, or both halves of a pair, e.g. \\ud83d\\ude00",
+            )
+        return value
+
+    def anchor(self, value: Value, path: NodePath, starts: tuple[int, int]) -> _Anchor:
+        """Remember a just-finished node so aliases can copy it and its marks."""
+        subtree = self.values[starts[0] :]
+        height = max(len(p) for p, _ in subtree) - len(path)
+        ends = (len(self.values), len(self.keys))
+        return _Anchor(value, path, (starts[0], ends[0]), (starts[1], ends[1]), height)
+
+    def graft(self, anchor: _Anchor, path: NodePath, mark: NodeMark) -> None:
+        """Expand an alias: the alias's own mark, the anchored node's marks below it."""
+        start, end = anchor.values
+        self.add(path, mark, end - start, anchor.height)
+        cut = len(anchor.path)
+        self.values.extend((path + p[cut:], m) for p, m in self.values[start + 1 : end])
+        self.keys.extend((path + p[cut:], m) for p, m in self.keys[slice(*anchor.keys)])
+
+    def fail(self, code: str, message: str, mark: NodeMark, hint: str | None = None) -> NoReturn:
+        diagnostic = errors.Diagnostic(code, message, mark.span(self.filename), hint)
+        raise YamlError([diagnostic.with_source(self.text)])
+
+
+# ---------------------------------------------------------------------------------------------
+# Scalars (YAML 1.2 core schema)
+
+_NULL = re.compile(r"~|null|Null|NULL|")
+_TRUE = re.compile(r"true|True|TRUE")
+_FALSE = re.compile(r"false|False|FALSE")
+_INT = re.compile(r"[-+]?[0-9]+")
+_OCT = re.compile(r"0o[0-7]+")
+_HEX = re.compile(r"0x[0-9a-fA-F]+")
+_FLOAT = re.compile(r"[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?")
+_NOT_FINITE = re.compile(r"[-+]?\.(inf|Inf|INF)|\.(nan|NaN|NAN)")
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+_RESOLVED: dict[str, Value] = {}
+_MAX_RESOLVED = 4096
+
+
+def resolve_plain(text: str) -> Value:
+    """The value of an untagged, unquoted scalar; ``ValueError`` for non-finite numbers.
+
+    Keys and many values repeat from file to file, so results are remembered (they are all
+    immutable: None, bool, int, Decimal or str); refusals are not.
+    """
+    found = _RESOLVED.get(text, _RESOLVED)
+    if found is _RESOLVED:
+        if len(_RESOLVED) >= _MAX_RESOLVED:
+            _RESOLVED.clear()
+        found = _RESOLVED[text] = _resolve(text)
+    return found
+
+
+def _resolve(text: str) -> Value:
+    if _NULL.fullmatch(text):
+        return None
+    if _TRUE.fullmatch(text) or _FALSE.fullmatch(text):
+        return text[0] in "tT"
+    if _INT.fullmatch(text) or _OCT.fullmatch(text) or _HEX.fullmatch(text):
+        return _integer(text)
+    if _FLOAT.fullmatch(text):
+        return _decimal(text)
+    if _NOT_FINITE.fullmatch(text):
+        raise ValueError(text)
+    return text
+
+
+def _integer(text: str) -> int:
+    if len(text) > MAX_DIGITS:
+        raise OverflowError(text)
+    base = {"0o": 8, "0x": 16}.get(text[:2], 10)
+    return int(text[2:] if base != 10 else text, base)
+
+
+def _decimal(text: str) -> Decimal:
+    if len(text) > MAX_DIGITS:
+        raise OverflowError(text)
+    try:
+        number = Decimal(text)
+    except InvalidOperation:  # an exponent beyond even Decimal's range: 1e99999999999999999999
+        raise OverflowError(text) from None
+    if abs(number.adjusted()) > MAX_DIGITS:
+        raise OverflowError(text)
+    return number
+
+
+def _scalar_error(tree: _Tree, exc: Exception, text: str, mark: NodeMark) -> NoReturn:
+    if isinstance(exc, OverflowError):
+        tree.fail(
+            "number-out-of-range",
+            f"number '{text[:40]}' is out of range",
+            mark,
+            f"numbers may have at most {MAX_DIGITS} digits",
+        )
+    tree.fail(
+        "not-finite",
+        f"'{text}' is not a finite number",
+        mark,
+        "counts, amounts and shares must be ordinary numbers such as 0 or 12.5",
+    )
+
+
+# ---------------------------------------------------------------------------------------------
+# YAML
+
+
+class _Events(yaml_reader.Reader, yaml_scanner.Scanner, yaml_parser.Parser):
+    """PyYAML's reader, scanner and parser only: events, never constructed objects."""
+
+    def __init__(self, text: str) -> None:
+        yaml_reader.Reader.__init__(self, text)
+        yaml_scanner.Scanner.__init__(self)
+        yaml_parser.Parser.__init__(self)
+
+
+def _yaml_mark(
+    start: yaml.Mark | None, end: yaml.Mark | None, style: str | None = None
+) -> NodeMark:
+    if start is None or end is None:  # PyYAML always sets marks; its stubs allow None
+        return NodeMark(1, 1, 1, 2, style)
+    return NodeMark(start.line + 1, start.column + 1, end.line + 1, end.column + 1, style)
+
+
+def _compose_yaml(tree: _Tree) -> Value:
+    """Compose from libyaml's event stream when PyYAML has it, else from PyYAML's own.
+
+    The two parsers give the same events and marks for every document they both accept (the
+    tests compare them). Whenever a text is refused, by libyaml or by the composer's strict
+    rules, the pure parser reads it again, so every error is worded and located exactly as
+    without libyaml; so does a text with characters PyYAML's reader refuses. The few constructs
+    the two read differently (``_pure_only``) go to the pure parser directly.
+    """
+    parser = libyaml_events(tree.text)
+    if parser is not None:
+        try:
+            return _YamlComposer(tree, parser).document()
+        except (yaml.YAMLError, YamlError):  # every refusal is worded by the pure reading
+            tree.reset()
+        finally:
+            parser.dispose()
+    return _compose_pure(tree)
+
+
+def libyaml_events(text: str) -> Any | None:
+    """libyaml's event parser over ``text``, or None where PyYAML's pure one must read it.
+
+    None without libyaml, for text PyYAML's reader refuses, and for the constructs the two
+    parsers read differently (``_pure_only``). The caller disposes of the parser.
+    """
+    if _CParser is None or _pure_only(text) or _NON_PRINTABLE.search(text):
+        return None
+    return _CParser(text)
+
+
+def _pure_only(text: str) -> bool:
+    """Whether ``text`` has a construct the parsers read differently (the note at the top).
+
+    Three cheap tests rather than one regex with alternatives: this runs on every file, and
+    the block-header test only where there is a block header at all.
+    """
+    return (
+        any(char in text for char in _PURE_ONLY_CHARS)
+        or _EMPTY_FLOW_VALUE.search(text) is not None
+        or (("|" in text or ">" in text) and _HEADER_COMMENT.search(text) is not None)
+    )
+
+
+def _compose_pure(tree: _Tree) -> Value:
+    """Run the composer on PyYAML's pure parser, turning its errors into located diagnostics."""
+    events = None
+    try:
+        events = _Events(tree.text)  # the reader checks for forbidden characters right here
+        return _YamlComposer(tree, events).document()
+    except yaml_reader.ReaderError as exc:
+        tree.fail("yaml-syntax", _reader_message(exc), _offset_mark(tree.text, exc.position))
+    except yaml.MarkedYAMLError as exc:
+        _syntax_error(tree, exc)
+    finally:
+        if events is not None:
+            events.dispose()
+
+
+class _YamlComposer:
+    """Builds plain data from PyYAML events, recording marks in ``_Tree``."""
+
+    def __init__(self, tree: _Tree, events: _Events) -> None:
+        self.tree = tree
+        self.events: Any = events  # PyYAML's parser methods are untyped; events are duck-typed
+        self.anchors: dict[str, _Anchor | None] = {}
+
+    def document(self) -> Value:
+        self.events.get_event()
+        if self.events.check_event(yaml.StreamEndEvent):
+            self._empty(self.events.peek_event())
+        self.events.get_event()
+        if self.events.check_event(yaml.ScalarEvent) and self._is_empty_scalar():
+            self._empty(self.events.peek_event())
+        value = self.node(())
+        self.events.get_event()
+        if not self.events.check_event(yaml.StreamEndEvent):
+            self.tree.fail(
+                "multiple-documents",
+                "a second YAML document starts here; a file holds exactly one document",
+                self._mark(self.events.peek_event()),
+                "remove the '---' line and what follows, or split the file",
+            )
+        return value
+
+    def _is_empty_scalar(self) -> bool:
+        event = self.events.peek_event()
+        return bool(event.value == "" and not event.style and event.tag is None)
+
+    def _empty(self, event: yaml.Event) -> NoReturn:
+        self.tree.fail("empty-file", "the file is empty", self._mark(event), _EMPTY_HINT)
+
+    def node(self, path: NodePath) -> Value:
+        event = self.events.get_event()
+        if isinstance(event, yaml.AliasEvent):
+            return self.alias(event, path)
+        self.refuse_tag(event)
+        starts = (len(self.tree.values), len(self.tree.keys))
+        if isinstance(event, yaml.ScalarEvent):
+            value = self.scalar(event, path)
+        else:
+            value = self.collection(event, path)
+        if event.anchor is not None:
+            self.anchors[event.anchor] = self.tree.anchor(value, path, starts)
+        return value
+
+    def scalar(self, event: yaml.ScalarEvent, path: NodePath) -> Value:
+        mark = self._mark(event)
+        self.tree.add(path, mark)
+        if event.style:  # quoted or block; libyaml says '' for plain, PyYAML None
+            return self.tree.string(str(event.value), mark)
+        try:
+            return resolve_plain(event.value)
+        except (ValueError, OverflowError) as exc:
+            _scalar_error(self.tree, exc, event.value, mark)
+
+    def collection(self, event: yaml.CollectionStartEvent, path: NodePath) -> Value:
+        if event.anchor is not None:
+            self.anchors[event.anchor] = None  # in progress: an alias to it would recurse
+        index = self.tree.add(path, self._mark(event))
+        if isinstance(event, yaml.SequenceStartEvent):
+            value: Value = self.sequence(path)
+        else:
+            value = self.mapping(path)
+        end = self.events.get_event()
+        start = self.tree.values[index][1]
+        if event.flow_style:
+            stop = _yaml_mark(end.end_mark, end.end_mark)
+        else:  # a block collection ends where its last value ends, not at the next token
+            stop = self.tree.values[-1][1]
+        self.tree.finish(index, NodeMark(start.line, start.column, stop.end_line, stop.end_column))
+        return value
+
+    def sequence(self, path: NodePath) -> list[Value]:
+        items: list[Value] = []
+        while not self.events.check_event(yaml.SequenceEndEvent):
+            items.append(self.node((*path, len(items))))
+        return items
+
+    def mapping(self, path: NodePath) -> dict[str, Value]:
+        result: dict[str, Value] = {}
+        first_lines: dict[str, int] = {}
+        while not self.events.check_event(yaml.MappingEndEvent):
+            key, mark = self.key()
+            if key in first_lines:
+                self.tree.fail(
+                    "duplicate-key",
+                    f"duplicate key '{key}' (first defined on line {first_lines[key]}); "
+                    "each key may appear once in a mapping",
+                    mark,
+                )
+            first_lines[key] = mark.line
+            self.tree.key((*path, key), mark)
+            result[key] = self.node((*path, key))
+        return result
+
+    def key(self) -> tuple[str, NodeMark]:
+        event = self.events.get_event()
+        mark = self._mark(event)
+        if not isinstance(event, yaml.ScalarEvent):
+            kind = _EVENT_KINDS.get(type(event), "a value")
+            self.tree.fail("non-string-key", f"a key must be text, not {kind}", mark)
+        self.refuse_tag(event)
+        if event.style:
+            return self.tree.string(str(event.value), mark), mark
+        return self._plain_key(event.value, mark), mark
+
+    def _plain_key(self, text: str, mark: NodeMark) -> str:
+        if text == "<<":
+            self.tree.fail("merge-key", "merge keys ('<<') are not supported", mark, _MERGE_HINT)
+        try:
+            value = resolve_plain(text)
+        except (ValueError, OverflowError):
+            value = Decimal(0)
+        if not isinstance(value, str):
+            self.tree.fail(
+                "non-string-key",
+                f"the key '{text}' is read as {_kind(value)}; keys must be text",
+                mark,
+                f'quote it: "{text}"',
+            )
+        return value
+
+    def alias(self, event: yaml.AliasEvent, path: NodePath) -> Value:
+        mark = self._mark(event)
+        if event.anchor not in self.anchors:
+            self.tree.fail(
+                "undefined-alias",
+                f"alias '*{event.anchor}' refers to no anchor",
+                mark,
+                f"define '&{event.anchor}' on a value before this alias",
+            )
+        anchor = self.anchors[event.anchor]
+        if anchor is None:
+            self.tree.fail(
+                "recursive-alias",
+                f"alias '*{event.anchor}' is inside the value it refers to; "
+                "recursive structures are not allowed",
+                mark,
+            )
+        self.tree.graft(anchor, path, mark)
+        return copy.deepcopy(anchor.value)
+
+    def refuse_tag(self, event: yaml.Event) -> None:
+        tag = getattr(event, "tag", None)
+        if tag is None:
+            return
+        shown = "!!" + tag.removeprefix(_YAML_TAG) if tag.startswith(_YAML_TAG) else tag
+        self.tree.fail(
+            "explicit-tag",
+            f"explicit tag '{shown}' is not allowed; only plain data is read",
+            self._mark(event),
+            "remove the tag; quote the value if it should be text",
+        )
+
+    def _mark(self, event: Any) -> NodeMark:
+        return _yaml_mark(event.start_mark, event.end_mark, getattr(event, "style", None) or None)
+
+
+def _offset_mark(text: str, position: int) -> NodeMark:
+    line = text.count("\n", 0, position) + 1
+    column = position - (text.rfind("\n", 0, position) + 1) + 1
+    return NodeMark(line, column, line, column + 1)
+
+
+def _syntax_error(tree: _Tree, exc: yaml.MarkedYAMLError) -> NoReturn:
+    mark = exc.problem_mark or exc.context_mark
+    line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+    problem = exc.problem or "the text is not valid YAML"
+    message = f"invalid YAML: {problem}"
+    if exc.context and exc.context_mark:
+        message += f" ({exc.context} that starts on line {exc.context_mark.line + 1})"
+    hint = _syntax_hint(problem)
+    tree.fail("yaml-syntax", message, NodeMark(line, column, line, column + 1), hint)
+
+
+_YAML_TAG = "tag:yaml.org,2002:"
+_EMPTY_HINT = "the file needs at least one 'key: value' line"
+_MERGE_HINT = "write the keys out in full; anchors and aliases on whole values still work"
+_EVENT_KINDS: dict[type, str] = {
+    yaml.MappingStartEvent: "a mapping",
+    yaml.SequenceStartEvent: "a list",
+    yaml.AliasEvent: "an alias",
+}
+_SYNTAX_HINTS: tuple[tuple[str, str], ...] = (
+    ("'\\t'", "YAML indentation must use spaces, not tabs"),
+    ("mapping values are not allowed", "check the indentation, or quote a value containing ': '"),
+    ("could not find expected ':'", "write each entry as 'key: value' with a space after ':'"),
+    ("expected <block end>", "check the indentation: entries of one mapping share a column"),
+    ("found undefined tag handle", "remove the '!' tag; quote the value if it is text"),
+)
+
+
+def _syntax_hint(problem: str) -> str | None:
+    return next((hint for needle, hint in _SYNTAX_HINTS if needle in problem), None)
+
+
+def _reader_message(exc: yaml_reader.ReaderError) -> str:
+    char = exc.character if isinstance(exc.character, str) else chr(exc.character)
+    return f"character U+{ord(char):04X} is not allowed in YAML ({exc.reason})"
+
+
+def _kind(value: Value) -> str:
+    if isinstance(value, bool):
+        return "a true/false value"
+    return "empty (null)" if value is None else "a number"
+
+
+# ---------------------------------------------------------------------------------------------
+# JSON (PyYAML cannot take JSON with tab indentation; this reader keeps exact positions)
+
+_JSON_NUMBER = re.compile(r"-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][-+]?[0-9]+)?")
+_JSON_SPACE = re.compile(r"[ \t\n\r]*")
+_JSON_LITERALS: dict[str, Value] = {"true": True, "false": False, "null": None}
+
+
+class _JsonComposer:
+    """A recursive-descent JSON reader recording marks in ``_Tree`` (depth is bounded there)."""
+
+    def __init__(self, tree: _Tree) -> None:
+        self.tree, self.text = tree, tree.text
+        self.line_starts = [0] + [m.end() for m in re.finditer("\n", self.text)]
+
+    def document(self) -> Value:
+        pos = self.skip(0)
+        if pos == len(self.text):
+            self.tree.fail("empty-file", "the file is empty", self.mark(pos, pos), _EMPTY_HINT)
+        value, pos = self.value(pos, ())
+        pos = self.skip(pos)
+        if pos < len(self.text):
+            self.fail(pos, "text after the end of the JSON value; a file holds one value")
+        return value
+
+    def value(self, pos: int, path: NodePath) -> tuple[Value, int]:
+        char = self.text[pos : pos + 1]
+        reader = _JSON_READERS.get(char)
+        if reader is not None:
+            return reader(self, pos, path)
+        if _JSON_NUMBER.match(self.text, pos):
+            return self.number(pos, path)
+        for word, literal in _JSON_LITERALS.items():
+            if self.text.startswith(word, pos):
+                self.tree.add(path, self.mark(pos, pos + len(word)))
+                return literal, pos + len(word)
+        if self.text.startswith(("NaN", "Infinity", "-Infinity"), pos):
+            name = self.text[pos:].split(None, 1)[0].rstrip(",]}")
+            _scalar_error(self.tree, ValueError(), name, self.mark(pos, pos + len(name)))
+        return self.fail(pos, "expected a JSON value (object, array, string, number, true, false, "
+                         "null)")
+
+    def object(self, pos: int, path: NodePath) -> tuple[Value, int]:
+        index = self.tree.add(path, self.mark(pos))
+        result: dict[str, Value] = {}
+        first_lines: dict[str, int] = {}
+
+        def member(pos: int) -> int:
+            if not self.text.startswith('"', pos):
+                self.fail(pos, "expected a field name in double quotes")
+            key, key_end = self.scan_string(pos)
+            mark = self.mark(pos, key_end, '"')
+            if key in first_lines:
+                self.tree.fail(
+                    "duplicate-key",
+                    f"duplicate key '{key}' (first defined on line {first_lines[key]}); "
+                    "each key may appear once in an object",
+                    mark,
+                )
+            first_lines[key] = mark.line
+            self.tree.key((*path, key), mark)
+            pos = self.expect(self.skip(key_end), ":")
+            result[key], pos = self.value(self.skip(pos), (*path, key))
+            return pos
+
+        return result, self.close(index, self.members(pos, "}", member))
+
+    def array(self, pos: int, path: NodePath) -> tuple[Value, int]:
+        index = self.tree.add(path, self.mark(pos))
+        items: list[Value] = []
+
+        def item(pos: int) -> int:
+            value, pos = self.value(pos, (*path, len(items)))
+            items.append(value)
+            return pos
+
+        return items, self.close(index, self.members(pos, "]", item))
+
+    def members(self, pos: int, closer: str, read: Callable[[int], int]) -> int:
+        """Read comma-separated members after an opening bracket; return the closer's position."""
+        pos = self.skip(pos + 1)
+        if self.text.startswith(closer, pos):
+            return pos
+        while True:
+            pos = self.skip(read(pos))
+            if self.text.startswith(closer, pos):
+                return pos
+            pos = self.skip(self.expect(pos, ",", f" or '{closer}'"))
+            if self.text.startswith(closer, pos):
+                self.fail(pos, f"trailing comma before '{closer}'", show_found=False)
+
+    def string(self, pos: int, path: NodePath) -> tuple[Value, int]:
+        text, end = self.scan_string(pos)
+        self.tree.add(path, self.mark(pos, end, '"'))
+        return text, end
+
+    def scan_string(self, pos: int) -> tuple[str, int]:
+        try:
+            text, end = json.decoder.scanstring(self.text, pos + 1, True)  # type: ignore[attr-defined]
+        except json.JSONDecodeError as exc:
+            self.fail(exc.pos, _string_problem(exc.msg), show_found=False)
+        return self.tree.string(text, self.mark(pos, end, '"')), end
+
+    def number(self, pos: int, path: NodePath) -> tuple[Value, int]:
+        match = _JSON_NUMBER.match(self.text, pos)
+        assert match is not None
+        mark = self.mark(pos, match.end())
+        self.tree.add(path, mark)
+        text = match.group()
+        try:
+            number = _decimal(text) if match.group(2) or match.group(3) else _integer(text)
+        except OverflowError as exc:
+            _scalar_error(self.tree, exc, text, mark)
+        return number, match.end()
+
+    def expect(self, pos: int, char: str, alternative: str = "") -> int:
+        if not self.text.startswith(char, pos):
+            self.fail(pos, f"expected '{char}'{alternative}")
+        return pos + 1
+
+    def close(self, index: int, pos: int) -> int:
+        start = self.tree.values[index][1]
+        end = self.mark(pos + 1)
+        self.tree.finish(index, NodeMark(start.line, start.column, end.line, end.column))
+        return pos + 1
+
+    def skip(self, pos: int) -> int:
+        match = _JSON_SPACE.match(self.text, pos)
+        return match.end() if match else pos
+
+    def mark(self, start: int, end: int | None = None, style: str | None = None) -> NodeMark:
+        line, column = self.position(start)
+        end_line, end_column = self.position(start + 1 if end is None else end)
+        return NodeMark(line, column, end_line, end_column, style)
+
+    def position(self, pos: int) -> tuple[int, int]:
+        line = bisect.bisect_right(self.line_starts, pos) - 1
+        return line + 1, pos - self.line_starts[line] + 1
+
+    def fail(self, pos: int, message: str, *, show_found: bool = True) -> NoReturn:
+        found = self.text[pos : pos + 1]
+        if show_found:
+            message += f", found {found!r}" if found else ", found the end of the file"
+        self.tree.fail("json-syntax", f"invalid JSON: {message}", self.mark(pos))
+
+
+def _string_problem(msg: str) -> str:
+    """Python's ``json`` messages, said the way a person fixing the file needs them."""
+    if msg.startswith("Invalid control character"):
+        return "a tab or line break inside a string must be written as \\t or \\n"
+    if msg.startswith("Unterminated string"):
+        return "this string has no closing double quote"
+    return msg.removesuffix(" at").replace("Invalid", "invalid")
+
+
+_JSON_READERS: dict[str, Callable[[_JsonComposer, int, NodePath], tuple[Value, int]]] = {
+    "{": _JsonComposer.object,
+    "[": _JsonComposer.array,
+    '"': _JsonComposer.string,
+}

@@ -1,0 +1,25 @@
+"""Results out: the report view, one renderer per format, atomic output files, ``explain``."""
+
+from vardval.checker.report import outputs
+from vardval.checker.report.explain import Subject, explain
+from vardval.checker.report.html_report import HtmlRenderer
+from vardval.checker.report.junit import JunitRenderer
+from vardval.checker.report.outputs import Renderer, ReportView, atomic_output, output_to, view_of
+from vardval.checker.report.results_json import JsonRenderer
+from vardval.checker.report.text import TextRenderer, clean
+
+__all__ = [
+    "HtmlRenderer",
+    "JsonRenderer",
+    "JunitRenderer",
+    "Renderer",
+    "ReportView",
+    "Subject",
+    "TextRenderer",
+    "atomic_output",
+    "clean",
+    "explain",
+    "output_to",
+    "outputs",
+    "view_of",
+]

@@ -1,0 +1,27 @@
+"""Legal sources and citations: the registry of acts and rule books, parsed citations, links."""
+
+from vardval.checker.sources import models
+from vardval.checker.sources.citation_syntax import CitationRef, lagen_nu_anchor, parse_citation
+from vardval.checker.sources.models import SOURCE_MODELS, IsoDate, Localized
+from vardval.checker.sources.registry import (
+    Provision,
+    ResolvedCitation,
+    SourceRegistry,
+    citation_source_label,
+    load_sources,
+)
+
+__all__ = [
+    "SOURCE_MODELS",
+    "CitationRef",
+    "IsoDate",
+    "Localized",
+    "Provision",
+    "ResolvedCitation",
+    "SourceRegistry",
+    "citation_source_label",
+    "lagen_nu_anchor",
+    "load_sources",
+    "models",
+    "parse_citation",
+]

@@ -1,0 +1,137 @@
+"""Loading ``rules/sources.yaml`` into validated source models, every problem located.
+
+Form is checked by the pydantic models of ``checker/source_models.py``; this module adds what a
+model cannot see: the file's top-level shape, source ids, the ``kind`` of each source, and
+that provision keys are provisions of the act they belong to (chapters exactly when it has them).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from pydantic import BaseModel, ConfigDict, ValidationError
+from vardval.checker.errors import RuleLoadError
+from vardval.checker.reading import files as reading
+from vardval.checker.reading import locate, strict_yaml
+from vardval.checker.reading import yaml_problems as _yaml_problems
+from vardval.checker.sources.citation_syntax import parse_citation
+from vardval.checker.sources.models import SOURCE_ID, SOURCE_MODELS, Source
+from vardval.checker.sources.structure import StatuteIndex
+from vardval.dsl.errors import Diagnostic
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+
+class _SourcesFile(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    sources: dict[str, dict[str, object]]
+
+
+class _Collector:
+    """Gathers located diagnostics for one file."""
+
+    def __init__(self, loaded: strict_yaml.LoadedYaml, filename: str,
+                 index: StatuteIndex | None = None) -> None:
+        self.loaded = loaded
+        self.filename = filename
+        self.index = index or StatuteIndex({})
+        self.problems: list[Diagnostic] = []
+
+    def add(self, code: str, message: str, path: tuple[str, ...], *, key: bool = False) -> None:
+        span = locate.span_at(self.loaded, path, self.filename, key=key)
+        self.problems.append(Diagnostic(code, message, span))
+
+    def invalid(self, error: ValidationError, prefix: tuple[str, ...] = ()) -> None:
+        found = _yaml_problems.validation_diagnostics(error, self.loaded, self.filename, prefix)
+        self.problems.extend(found)
+
+
+def load_source_models(path: Path, index: StatuteIndex | None = None) -> dict[str, Source]:
+    """The sources of one file by id; raises ``RuleLoadError`` with all problems at once.
+
+    With an ``index``, a provision key of an indexed act must name a provision that exists.
+    """
+    text = reading.rule_text(path, str(path))
+    collector = _Collector(_yaml_problems.load(text, str(path)), str(path), index)
+    sources = _read_file(collector)
+    if collector.problems:
+        located = [d.with_source(text) for d in collector.problems]
+        raise RuleLoadError(_yaml_problems.by_position(located))
+    return sources
+
+
+def _read_file(collector: _Collector) -> dict[str, Source]:
+    try:
+        top = _SourcesFile.model_validate(collector.loaded.data)
+    except ValidationError as error:
+        collector.invalid(error)
+        return {}
+    sources = {}
+    for source_id, raw in top.sources.items():
+        source = _read_source(collector, source_id, raw)
+        if source is not None:
+            sources[source_id] = source
+    return sources
+
+
+def _read_source(collector: _Collector, source_id: str, raw: dict[str, object]) -> Source | None:
+    path = ("sources", source_id)
+    if not re.fullmatch(SOURCE_ID, source_id):
+        example = "e.g. KRO-UPPDRAG-2025"
+        message = f"invalid source id '{source_id}'; use A-Z, 0-9 and hyphens, {example}"
+        collector.add("invalid-source-id", message, path, key=True)
+    _check_keys(collector, source_id, raw)
+    model = SOURCE_MODELS.get(str(raw.get("kind")))
+    if model is None:
+        message = f"source '{source_id}' needs kind: statute or kind: document"
+        collector.add("invalid-value", message, (*path, "kind") if "kind" in raw else path)
+        return None
+    try:
+        return model.model_validate(raw)
+    except ValidationError as error:
+        collector.invalid(error, path)
+        return None
+
+
+def _check_keys(collector: _Collector, source_id: str, raw: dict[str, object]) -> None:
+    """Check provision and section keys even when other fields are wrong: one pass finds all."""
+    provisions, sections = raw.get("provisions"), raw.get("sections")
+    if isinstance(provisions, dict):
+        chapters = {True: True, "true": True, False: False, "false": False}.get(raw.get("chapters"))
+        seen: set[str] = set()
+        for key in provisions:
+            _check_provision_key(collector, source_id, chapters, key, seen, str(raw.get("sfs")))
+    for key in sections if isinstance(sections, dict) else ():
+        if "(" in key or ")" in key:
+            message = f"section '{key}' of '{source_id}': a topic has no parentheses"
+            path = ("sources", source_id, "sections", key)
+            collector.add("invalid-section", message, path, key=True)
+
+
+def _check_provision_key(
+    collector: _Collector, source_id: str, chapters: bool | None, key: str, seen: set[str],
+    sfs: str,
+) -> None:
+    """A key must be a provision of this act, written once (``3c §`` and ``3 c §`` are one)."""
+    example = "'9 kap. 1 § 1 st. 1 p.'" if chapters is not False else "'2 § 2 p.'"
+    try:
+        ref = parse_citation(f"{source_id} {key}")
+    except ValueError:
+        ref = None
+    if ref is None or ref.form != "provision":
+        message = f"invalid provision '{key}' of {source_id}; expected e.g. {example}"
+    elif chapters is not None and chapters != (ref.chapter is not None):
+        has = "is divided into chapters" if chapters else "has no chapters"
+        message = f"provision '{key}': {source_id} {has}; expected e.g. {example}"
+    elif ref.key in seen:
+        message = f"provision '{key}' of {source_id} is listed twice (as '{ref.key}')"
+    elif problem := collector.index.problem(ref, sfs, source_id):
+        message = problem
+    else:
+        seen.add(ref.key)
+        return
+    path = ("sources", source_id, "provisions", key)
+    collector.add("invalid-provision", message, path, key=True)

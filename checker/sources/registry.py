@@ -1,0 +1,223 @@
+"""The registry of legal sources and the resolution of citations against it.
+
+A rule cites ``HSL 9 kap. 1 § 1 st. 1 p.`` or ``KRO-UPPDRAG-2025 (avvikelsehantering)``
+(syntax: ``checker/citation_syntax.py``); resolving it against ``rules/sources.yaml`` gives what a
+finding shows: the normalised text, the source's label and title, a link to the provision and,
+where the registry has it, the provision's text and whether that text is verbatim.
+A resolved citation always has a URL: for statutes a lagen.nu anchor to the provision
+(``https://lagen.nu/2017:30#K9P1S1N1``), for documents the document's or section's address.
+"""
+
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import vardval.rules
+from vardval.checker.sources import loading as source_loading
+from vardval.checker.sources import structure as statute_structure
+from vardval.checker.sources.citation_syntax import (
+    SECTION_NUMBER,
+    CitationRef,
+    enclosing_keys,
+    lagen_nu_anchor,
+    parse_citation,
+    provision_key,
+)
+from vardval.checker.sources.models import DocumentSource, Passage, Source, StatuteSource
+from vardval.checker.sources.structure import StatuteIndex
+
+if TYPE_CHECKING:
+    from collections.abc import Mapping
+
+__all__ = [
+    "CitationRef",
+    "Provision",
+    "ResolvedCitation",
+    "SourceRegistry",
+    "citation_source_label",
+    "load_sources",
+    "parse_citation",
+]
+
+
+@dataclass(frozen=True, slots=True)
+class ResolvedCitation:
+    """A citation ready for a finding; ``source`` is the label results JSON shows."""
+
+    text: str
+    source_id: str
+    source: str
+    title: str
+    url: str
+    act_url: str
+    quote: str | None = None
+    quote_is_verbatim: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Provision:
+    """One provision or section whose text the registry holds, for the traceability page."""
+
+    source_id: str
+    citation: str
+    text: str
+    verbatim: bool
+    quoted_from: str
+    url: str
+    in_force_from: str | None = None
+
+
+def load_sources(path: Path) -> SourceRegistry:
+    """Read ``rules/sources.yaml``; all problems, located, in one ``RuleLoadError``.
+
+    Statute citations are checked against the structure index beside it (else the bundled one).
+    """
+    index = statute_structure.index_for(path.parent, Path(vardval.rules.__file__).parent)
+    return SourceRegistry(source_loading.load_source_models(path, index), index)
+
+
+def citation_source_label(source: Source) -> str:
+    """The label of a source in results: ``SFS 2017:30`` for a statute, else the title.
+
+    Example:
+        >>> from vardval.checker.sources.models import Localized
+        >>> title = Localized(sv="Hälso- och sjukvårdslag", en="Health and Medical Services Act")
+        >>> citation_source_label(StatuteSource(kind="statute", sfs="2017:30", short="HSL",
+        ...     title=title, chapters=True, url="https://lagen.nu/2017:30"))
+        'SFS 2017:30'
+    """
+    if isinstance(source, StatuteSource):
+        return f"SFS {source.sfs}"
+    return source.title.sv
+
+
+class SourceRegistry:
+    """The sources of ``rules/sources.yaml`` by id; resolves citations against them."""
+
+    def __init__(self, sources: Mapping[str, Source], index: StatuteIndex | None = None) -> None:
+        self._sources = dict(sources)
+        self._index = index or StatuteIndex({})
+        self._passages = {sid: _passages_of(src) for sid, src in self._sources.items()}
+
+    def ids(self) -> tuple[str, ...]:
+        """All source ids, sorted."""
+        return tuple(sorted(self._sources))
+
+    def get(self, source_id: str) -> Source:
+        """The source with this id; ``KeyError`` with a suggestion otherwise."""
+        if source_id not in self._sources:
+            raise KeyError(self._unknown(source_id))
+        return self._sources[source_id]
+
+    def resolve_text(self, text: str) -> ResolvedCitation:
+        """Parse and resolve in one step; ``ValueError`` for either kind of problem."""
+        return self.resolve(parse_citation(text))
+
+    def resolve(self, ref: CitationRef) -> ResolvedCitation:
+        """Resolve a parsed citation, or raise ``ValueError`` saying why it does not fit."""
+        if ref.source not in self._sources:
+            msg = f"{self._unknown(ref.source)} (in citation '{ref.text}')"
+            raise ValueError(msg)
+        source = self._sources[ref.source]
+        if isinstance(source, StatuteSource):
+            return self._resolve_statute(ref, source)
+        return self._resolve_document(ref, source)
+
+    def provisions_for(self, source_id: str) -> tuple[Provision, ...]:
+        """The provisions or sections of one source that have text, in file order."""
+        source = self.get(source_id)
+        items = self._passages[source_id].items()
+        return tuple(_provision(source_id, source, key, passage) for key, passage in items)
+
+    def _unknown(self, source_id: str) -> str:
+        close = difflib.get_close_matches(source_id, self._sources, n=1)
+        hint = f"; did you mean '{close[0]}'?" if close else "; sources are in rules/sources.yaml"
+        return f"unknown source '{source_id}'{hint}"
+
+    def _resolve_statute(self, ref: CitationRef, source: StatuteSource) -> ResolvedCitation:
+        _check_statute_form(ref, source)
+        provision = ref.form == "provision"
+        if provision and (problem := self._index.problem(ref, source.sfs, ref.source)):
+            raise ValueError(problem)
+        passages = self._passages[ref.source]
+        passage = next((passages[key] for key in enclosing_keys(ref) if key in passages), None)
+        return _resolved(ref, source, _statute_url(ref, source, passage), passage)
+
+    def _resolve_document(self, ref: CitationRef, source: DocumentSource) -> ResolvedCitation:
+        if ref.form == "provision":
+            msg = f"'{ref.source}' is a document, not a statute; cite it as '{ref.source}' or "
+            raise ValueError(msg + f"'{ref.source} (<topic>)', not '{ref.text}'")
+        if ref.section is None and ref.topic is None:
+            return _resolved(ref, source, source.url, None)
+        passage = _document_passage(self._passages[ref.source], ref)
+        return _resolved(ref, source, passage.url or source.url, passage)
+
+
+def _resolved(
+    ref: CitationRef, source: Source, url: str, passage: Passage | None
+) -> ResolvedCitation:
+    quote = passage.text.strip() if passage is not None else None
+    verbatim = passage.verbatim if passage is not None else False
+    label = citation_source_label(source)
+    return ResolvedCitation(ref.text, ref.source, label, source.title.sv, url, source.url,
+                            quote, verbatim)  # fmt: skip
+
+
+def _check_statute_form(ref: CitationRef, source: StatuteSource) -> None:
+    """A statute is cited whole (``HSL``) or by provision, with chapters iff it has them."""
+    example = f"{ref.source} {'1 kap. ' if source.chapters else ''}1 §"
+    if ref.form == "document" and (ref.topic or ref.section):
+        msg = f"'{ref.source}' is a statute; cite a provision such as '{example}', not '{ref.text}'"
+        raise ValueError(msg)
+    if ref.form == "provision" and source.chapters != (ref.chapter is not None):
+        need = "is divided into chapters" if source.chapters else "has no chapters"
+        msg = f"'{ref.source}' {need}; write e.g. '{example}' (got '{ref.text}')"
+        raise ValueError(msg)
+
+
+def _statute_url(ref: CitationRef, source: StatuteSource, passage: Passage | None) -> str:
+    """A lagen.nu anchor for today's wording; an older wording links to its own text (the
+    passage's ``url``, else the act's ``url``), never to today's text as if it were the old."""
+    if ref.wording is not None:
+        return passage.url if passage is not None and passage.url else source.url
+    if source.lagen_nu is None:
+        return source.url
+    anchor = lagen_nu_anchor(ref)
+    return f"{source.lagen_nu}#{anchor}" if anchor else source.lagen_nu
+
+
+def _document_passage(passages: Mapping[str, Passage], ref: CitationRef) -> Passage:
+    key = (ref.section or ref.topic or "").casefold()
+    if key in passages:
+        return passages[key]
+    listed = ", ".join(sorted(passages)) or "none"
+    if ref.section is not None:
+        msg = f"section {ref.section} is not listed for '{ref.source}' (listed: {listed}); "
+        raise ValueError(msg + "cite a listed section or a topic, never an unlisted number")
+    close = difflib.get_close_matches(key, passages, n=1)
+    hint = f"did you mean '{ref.source} ({close[0]})'?" if close else f"listed topics: {listed}"
+    msg = f"unknown topic '{ref.topic}' of '{ref.source}'; {hint}"
+    raise ValueError(msg)
+
+
+def _passages_of(source: Source) -> dict[str, Passage]:
+    """Passages keyed as citations look them up: normalised provisions, case-folded topics."""
+    if isinstance(source, StatuteSource):
+        return {provision_key(key): p for key, p in source.provisions.items()}
+    return {" ".join(key.split()).casefold(): p for key, p in source.sections.items()}
+
+
+def _provision(source_id: str, source: Source, key: str, passage: Passage) -> Provision:
+    if isinstance(source, StatuteSource):
+        citation = f"{source_id} {key}"
+        url = _statute_url(parse_citation(citation), source, passage)
+    else:
+        numbered = SECTION_NUMBER.fullmatch(key) is not None
+        citation = f"{source_id} {key}" if numbered else f"{source_id} ({key})"
+        url = passage.url or source.url
+    when = passage.in_force_from.isoformat() if passage.in_force_from else None
+    return Provision(source_id, citation, passage.text.strip(), passage.verbatim,
+                     passage.quoted_from, url, when)  # fmt: skip

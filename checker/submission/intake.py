@@ -1,0 +1,470 @@
+"""Reading one submission file: bytes → strict YAML/JSON → schema check → ``Submission``.
+
+Owns turning whatever a clinic sent into either a validated ``Submission`` with its evaluation
+view, or a list of located, plainly worded problems. It never raises for bad input: a missing,
+huge, binary, malformed or invalid file yields an ``Intake`` whose ``problems`` say why.
+"""
+
+from __future__ import annotations
+
+import calendar
+import difflib
+import functools
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+from typing import TYPE_CHECKING, Any
+
+import jsonschema
+import pydantic
+from vardval.checker.reading import fast_yaml, strict_yaml
+from vardval.checker.reading import files as reading
+from vardval.checker.submission import model as submission
+
+if TYPE_CHECKING:
+    import pathlib
+    from collections.abc import Callable, Iterable, Iterator
+
+    from pydantic_core import ErrorDetails
+    from vardval.checker.reading import NodePath
+    from vardval.dsl import errors
+
+DEFAULT_MAX_BYTES = reading.DEFAULT_MAX_BYTES
+# Problems listed per file: a file with thousands (a wrong file, say) is shown by its first
+# ones, and no time goes on "did you mean" suggestions nobody reads.
+MAX_PROBLEMS = 100
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """One format problem: where (JSON path, line, column) and what is wrong.
+
+    ``file`` comes last and may be left out where the file is named elsewhere.
+
+    Example:
+        >>> print(Problem("$.clinic.region", 5, 11, "unknown region", "a.yaml"))
+        a.yaml:5:11: $.clinic.region: unknown region
+    """
+
+    json_path: str
+    line: int | None
+    column: int | None
+    message: str
+    file: str = ""
+
+    def as_json(self) -> dict[str, object]:
+        """The problem as the results format lists it (the file is named once per result)."""
+        return {
+            "path": self.json_path,
+            "line": self.line,
+            "column": self.column,
+            "message": self.message,
+        }
+
+    def __str__(self) -> str:
+        where = ":".join(str(n) for n in (self.file, self.line, self.column) if n)
+        prefix = f"{where}: " if where else ""
+        return f"{prefix}{self.json_path}: {self.message}"
+
+
+@dataclass(frozen=True)
+class Intake:
+    """The outcome of reading one file: a submission and its evaluation view, or problems.
+
+    ``data`` is the evaluation view: plain dicts and lists, absent optional fields absent,
+    dates as ``datetime.date``, money as ``Decimal``, counts as ``int``, the period as text.
+    """
+
+    file: str
+    submission: submission.Submission | None
+    data: dict[str, Any] | None
+    problems: tuple[Problem, ...]
+
+    @property
+    def valid(self) -> bool:
+        return self.submission is not None and not self.problems
+
+
+def load_submission(path: pathlib.Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Intake:
+    """Read and validate one submission file of at most ``max_bytes`` bytes.
+
+    Only a regular file is ever opened (``reading.read_bounded``): a FIFO, a device, a link
+    loop or an unreadable file is a whole-file problem, like one over the size limit.
+
+    Example:
+        >>> import pathlib
+        >>> intake = load_submission(pathlib.Path("no/such/file.yaml"))
+        >>> intake.valid, intake.problems[0].message
+        (False, 'no such file or folder')
+    """
+    file = str(path)
+    try:
+        raw = reading.read_bounded(path, max_bytes)
+    except reading.ReadRefused as exc:
+        return _refused(file, str(exc))
+    return load_submission_text(raw, file)
+
+
+def load_submission_text(raw: bytes | str, filename: str) -> Intake:
+    """Validate a submission given as bytes or text; ``filename`` names it and picks JSON/YAML.
+
+    Example:
+        >>> intake = load_submission_text(b"format: vardval/submission@1\\n", "a.yaml")
+        >>> print(intake.problems[0])
+        a.yaml:1:1: $: missing required field 'clinic'
+    """
+    try:
+        text = raw if isinstance(raw, str) else strict_yaml.decode_text(raw, filename)
+        quick = _quick_intake(text, filename)
+        if quick is not None:
+            return quick
+        loaded = strict_yaml.load_yaml(text, filename)
+    except strict_yaml.YamlError as exc:
+        return Intake(filename, None, None, tuple(_load_problems(filename, exc.diagnostics)))
+    return _validate(filename, loaded)
+
+
+def _quick_intake(text: str, file: str) -> Intake | None:
+    """A valid submission read without marks, or None for the full reading.
+
+    Marks serve only to locate problems, and most files have none: the quick reader declines
+    anything unusual and the model refuses anything invalid, and both send the file through
+    ``load_yaml`` and ``_validate`` as if this had never run, so problems read the same.
+    """
+    data = fast_yaml.load_plain(text, file)
+    return None if data is None else _valid(file, data)
+
+
+def _valid(file: str, data: object) -> Intake | None:
+    """The intake of data the model accepts (in a quarter of the calendar), else None."""
+    if _outside_calendar(data):
+        return None
+    try:
+        model = submission.Submission.model_validate(data)
+    except pydantic.ValidationError:
+        return None
+    return Intake(file, model, model.model_dump(exclude_unset=True), ())
+
+
+def _refused(file: str, message: str) -> Intake:
+    return Intake(file, None, None, (Problem("$", None, None, message, file),))
+
+
+def _load_problems(file: str, diagnostics: Iterable[errors.Diagnostic]) -> Iterator[Problem]:
+    for diagnostic in diagnostics:
+        span = diagnostic.span
+        message = diagnostic.message
+        if diagnostic.hint:
+            message = f"{message} ({diagnostic.hint})"
+        line, column = (span.line, span.column) if span else (None, None)
+        yield Problem("$", line, column, message, file)
+
+
+def _validate(file: str, loaded: strict_yaml.LoadedYaml) -> Intake:
+    """The model decides validity; the schema explains an invalid file, every problem at once.
+
+    The schema is generated from the model and a property test holds that both accept the
+    same documents, so the fast compiled model check comes first and the slower, thorough
+    ``jsonschema`` pass runs only when there is something to report.
+    """
+    valid = _valid(file, loaded.data)
+    if valid is not None:
+        return valid
+    where = _Locator(file, loaded)
+    instance: Any = loaded.data
+    problems = _schema_problems(_validator().iter_errors(instance), where)
+    problems += _period_problems(instance, where)
+    if not problems:
+        try:
+            model = submission.Submission.model_validate(loaded.data)
+        except pydantic.ValidationError as exc:
+            problems = [_model_problem(error, where) for error in exc.errors()]
+        else:
+            return Intake(file, model, model.model_dump(exclude_unset=True), ())
+    problems.sort(key=lambda p: (p.line or 0, p.column or 0, p.json_path))
+    return Intake(file, None, None, _at_most(problems, file))
+
+
+def _at_most(problems: list[Problem], file: str) -> tuple[Problem, ...]:
+    """The first ``MAX_PROBLEMS``, then a note that there are more."""
+    if len(problems) <= MAX_PROBLEMS:
+        return tuple(problems)
+    note = (f"more problems not shown: only the first {MAX_PROBLEMS} are listed (is this a "
+            "submission at all?); fix these and check again")
+    return (*problems[:MAX_PROBLEMS], Problem("$", None, None, note, file))
+
+
+def _period_problems(instance: object, where: _Locator) -> list[Problem]:
+    """The period's pattern lets year 0000 through, but the calendar starts at year 1."""
+    if not _outside_calendar(instance):
+        return []
+    period = instance["period"]  # type: ignore[index]
+    message = f"'{period}' is not a quarter of the calendar: years start at 0001, e.g. 2025-Q1"
+    return [where.value(("period",), message)]
+
+
+def _outside_calendar(instance: object) -> bool:
+    period = instance.get("period") if isinstance(instance, dict) else None
+    return isinstance(period, str) and period.startswith("0000-")
+
+
+def _is_integer(_checker: object, instance: object) -> bool:
+    """JSON Schema's integer is any number with no fraction, so ``3.0`` (a Decimal) counts."""
+    if isinstance(instance, bool):
+        return False
+    if isinstance(instance, Decimal):
+        return instance.is_finite() and instance == instance.to_integral_value()
+    return isinstance(instance, int)
+
+
+@functools.cache
+def _validator() -> jsonschema.protocols.Validator:
+    base = jsonschema.Draft202012Validator
+    types = base.TYPE_CHECKER.redefine("integer", _is_integer)
+    extend: Any = jsonschema.validators.extend  # untyped in types-jsonschema
+    validator: jsonschema.protocols.Validator = extend(base, type_checker=types)(
+        submission.submission_schema(), format_checker=jsonschema.FormatChecker()
+    )
+    return validator
+
+
+# ---------------------------------------------------------------------------------------------
+# Locating problems
+
+_IDENTIFIER = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
+
+
+def json_path(path: NodePath) -> str:
+    """The JSONPath of a node, as jsonschema writes it.
+
+    Example:
+        >>> json_path(("listing", "cap", "grounds", 1)), json_path(("a b",))
+        ('$.listing.cap.grounds[1]', "$['a b']")
+    """
+    parts = []
+    for part in path:
+        if isinstance(part, int):
+            parts.append(f"[{part}]")
+        elif _IDENTIFIER.fullmatch(part):
+            parts.append(f".{part}")
+        else:
+            parts.append("['" + part.replace("\\", "\\\\").replace("'", "\\'") + "']")
+    return "$" + "".join(parts)
+
+
+@dataclass(frozen=True)
+class _Locator:
+    """Turns node paths into located ``Problem``s using the loader's marks."""
+
+    file: str
+    loaded: strict_yaml.LoadedYaml
+
+    def value(self, path: NodePath, message: str) -> Problem:
+        return self._at(path, self._value_mark(path), message)
+
+    def key(self, path: NodePath, message: str) -> Problem:
+        """At the key that names ``path`` (an unknown field, an incomplete object)."""
+        mark = self.loaded.key_marks.get(path) or self._value_mark(path)
+        return self._at(path, mark, message)
+
+    def _value_mark(self, path: NodePath) -> strict_yaml.NodeMark | None:
+        while path not in self.loaded.marks and path:
+            path = path[:-1]
+        return self.loaded.marks.get(path)
+
+    def _at(self, path: NodePath, mark: strict_yaml.NodeMark | None, message: str) -> Problem:
+        line, column = (mark.line, mark.column) if mark else (None, None)
+        return Problem(json_path(path), line, column, message, self.file)
+
+
+# ---------------------------------------------------------------------------------------------
+# Schema errors in plain words
+
+_KINDS = {
+    "integer": "a whole number",
+    "number": "a number",
+    "string": "text",
+    "boolean": "true or false",
+    "object": "a mapping of fields (key: value)",
+    "array": "a list",
+}
+_RANK = {"type": 0, "const": 1, "enum": 2, "pattern": 3, "format": 4}
+_PATTERNS = {
+    submission.HSA_ID_PATTERN: "an HSA-id ('SE', 10 digits, '-', then 1 to 31 letters or digits)",
+    submission.PERIOD_PATTERN: "a quarter written YYYY-Qn",
+    submission.SLUG_PATTERN: "a slug (lowercase letters, digits and single hyphens)",
+}
+_MONTHS = (
+    "January", "February", "March", "April", "May", "June", "July", "August", "September",
+    "October", "November", "December",
+)  # fmt: skip
+
+
+def _schema_problems(
+    errors_found: Iterable[jsonschema.ValidationError], where: _Locator
+) -> list[Problem]:
+    """One problem per bad value (the most basic error wins), each missing or unknown field."""
+    problems: dict[tuple[str, str], Problem] = {}
+    bad_values: set[NodePath] = set()
+    for error in sorted(errors_found, key=lambda e: _RANK.get(str(e.validator), 9)):
+        path = tuple(error.absolute_path)
+        if error.validator not in ("required", "additionalProperties"):
+            if path in bad_values:
+                continue
+            bad_values.add(path)
+        for problem in _problems_for(error, path, where):
+            problems.setdefault((problem.json_path, problem.message), problem)
+            if len(problems) > MAX_PROBLEMS:  # enough to know there are more
+                return list(problems.values())
+    return list(problems.values())
+
+
+def _problems_for(
+    error: jsonschema.ValidationError, path: NodePath, where: _Locator
+) -> Iterator[Problem]:
+    instance: Any = error.instance
+    if error.validator == "required":
+        for name in _keyword_value(error):
+            if name not in instance:
+                yield where.key(path, f"missing required field '{name}'")
+    elif error.validator == "additionalProperties":
+        known = list(_schema(error).get("properties", {}))
+        for name in instance:
+            if name not in known:
+                yield where.key((*path, name), _unknown_field(name, known))
+    else:
+        describe = _MESSAGES.get(str(error.validator), _fallback_message)
+        yield where.value(path, describe(error))
+
+
+def _schema(error: jsonschema.ValidationError) -> Mapping[str, Any]:
+    """The (sub)schema that failed; ours is always an object schema."""
+    return error.schema if isinstance(error.schema, Mapping) else {}
+
+
+def _keyword_value(error: jsonschema.ValidationError) -> Any:
+    """The value of the failing keyword, e.g. the ``enum`` list or the ``minimum``."""
+    return error.validator_value
+
+
+def _fallback_message(error: jsonschema.ValidationError) -> str:
+    return str(error.message)
+
+
+def _unknown_field(name: str, known: list[str]) -> str:
+    close = difflib.get_close_matches(name, known, n=1)
+    if close:
+        return f"unknown field '{name}'; did you mean '{close[0]}'?"
+    return f"unknown field '{name}'; the fields allowed here are {', '.join(known)}"
+
+
+def _describe(value: object) -> str:
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return str(value).lower()
+    if isinstance(value, int | Decimal):
+        return f"the number {value}"
+    if isinstance(value, str):
+        return f"the text '{value[:60]}'"
+    return "a list" if isinstance(value, list) else "a mapping"
+
+
+def _type_message(error: jsonschema.ValidationError) -> str:
+    expected = str(_keyword_value(error))
+    kind = _KINDS.get(expected, expected)
+    if "minimum" in _schema(error):
+        kind += f" ≥ {_schema(error)['minimum']}"
+    message = f"expected {kind}, found {_describe(error.instance)}"
+    return message + _type_hint(expected, error.instance)
+
+
+def _type_hint(expected: str, instance: object) -> str:
+    if instance is None:
+        return "; leave the field out when there is no value"
+    if isinstance(instance, str) and expected in ("integer", "number"):
+        return "; write the number without quotes" if _looks_numeric(instance) else ""
+    if isinstance(instance, str) and expected == "boolean":
+        return "; write true or false"
+    return ""
+
+
+def _looks_numeric(text: str) -> bool:
+    try:
+        Decimal(text.strip())
+    except InvalidOperation:
+        return False
+    return True
+
+
+def _bound_message(error: jsonschema.ValidationError) -> str:
+    below = error.validator == "minimum"
+    bound = _keyword_value(error)
+    message = f"{error.instance} is {'below the minimum' if below else 'above the maximum'} {bound}"
+    if below and bound == 0:
+        message += "; counts and amounts cannot be negative"
+    return message
+
+
+def _enum_message(error: jsonschema.ValidationError) -> str:
+    allowed = [str(v) for v in _keyword_value(error)]
+    field = next((p for p in reversed(error.absolute_path) if isinstance(p, str)), "this field")
+    message = f"'{error.instance}' is not an allowed value for {field}; expected one of "
+    message += ", ".join(allowed)
+    close = difflib.get_close_matches(str(error.instance), allowed, n=1)
+    return message + (f"; did you mean '{close[0]}'?" if close else "")
+
+
+def _pattern_message(error: jsonschema.ValidationError) -> str:
+    pattern = str(_keyword_value(error))
+    wanted = _PATTERNS.get(pattern, f"text matching {pattern}")
+    examples = _schema(error).get("examples", [])
+    suffix = f", e.g. {examples[0]}" if examples else ""
+    return f"'{error.instance}' is not {wanted}{suffix}"
+
+
+def _format_message(error: jsonschema.ValidationError) -> str:
+    if _keyword_value(error) != "date":
+        return str(error.message)
+    return f"'{error.instance}' is not a valid date: {_date_problem(str(error.instance))}"
+
+
+def _date_problem(text: str) -> str:
+    """Why ISO date text is not a calendar date, in words a person can act on."""
+    parts = re.fullmatch(r"([0-9]{4})-([0-9]{2})-([0-9]{2})", text, flags=re.ASCII)
+    if not parts:
+        return "expected YYYY-MM-DD, e.g. 2025-01-15"
+    year, month, day = (int(p) for p in parts.groups())
+    if not 1 <= month <= len(_MONTHS):
+        return f"there is no month {month:02d}; expected YYYY-MM-DD, e.g. 2025-01-15"
+    if year >= 1 and day >= 1:
+        days = calendar.monthrange(year, month)[1]
+        return f"{_MONTHS[month - 1]} {year} has {days} days"
+    return "expected a year from 0001 and a day from 01"
+
+
+def _const_message(error: jsonschema.ValidationError) -> str:
+    return f"expected '{_keyword_value(error)}', found {_describe(error.instance)}"
+
+
+_MESSAGES: dict[str, Callable[[jsonschema.ValidationError], str]] = {
+    "type": _type_message,
+    "minimum": _bound_message,
+    "maximum": _bound_message,
+    "enum": _enum_message,
+    "const": _const_message,
+    "pattern": _pattern_message,
+    "format": _format_message,
+    "minLength": lambda _: "must not be empty",
+}
+
+
+def _model_problem(error: ErrorDetails, where: _Locator) -> Problem:
+    """A pydantic error (only reached if the schema let something through) as a problem."""
+    path: NodePath = ()
+    for part in error["loc"]:  # the data path, then possibly validator names
+        if (*path, part) not in where.loaded.marks:
+            break
+        path = (*path, part)
+    return where.value(path, error["msg"].removeprefix("Value error, "))
