@@ -33,7 +33,7 @@ def rule_page(ruleset: RuleSet, rule: Rule, examples: Iterable[Example] = (),
     used = uses(rule, book)
     dsl_link = md.relative(page, "../" + DSL_REFERENCE) if dsl_reference else None
     sections = [_head(ruleset, rule, book, page), _requirement(ruleset, rule, page),
-                _legal_basis(rule, page), _logic(rule, book, used.definitions, dsl_link),
+                _legal_basis(ruleset, rule, page), _logic(rule, book, used.definitions, dsl_link),
                 _parameters(ruleset, rule, used.parameters), _examples(ruleset, list(examples)),
                 _history(rule)]
     return "\n".join(sections)
@@ -65,12 +65,16 @@ def _requirement(ruleset: RuleSet, rule: Rule, page: str) -> str:
                          for lang in ("sv", "en"))
 
 
-def _legal_basis(rule: Rule, page: str) -> str:
+def _legal_basis(ruleset: RuleSet, rule: Rule, page: str) -> str:
     out = "## Legal basis\n\n"
     for citation, versions in _citations_by_version(rule):
         out += parts.citation_block(citation, page)
         if len(versions) < len(rule.versions):
             out += f"    *Cited {', '.join(versions)}.*\n\n"
+        through = ruleset.registry.get(citation.source_id).verified_through
+        if through is not None:
+            out += (f"    *Source verified through {through.isoformat()} "
+                    f"(verifierad till och med {through.isoformat()}).*\n\n")
     return out
 
 

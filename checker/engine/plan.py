@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from vardval.checker.engine import texts as finding_texts
+from vardval.checker.engine.verification import unverified_notes
 from vardval.checker.program import Program, placeholder_function, placeholders, program_of
 from vardval.checker.vocab import Status
 from vardval.dsl import codegen, nodes, runtime, walk
@@ -244,7 +245,8 @@ class Plans:
                         region: str) -> Entry:
         names = self._intern(("params used", rule.id, index),
                              lambda: finding_texts.params_used(version))
-        notes = finding_texts.param_notes(self.ruleset, names, period, region)
+        notes = (finding_texts.param_notes(self.ruleset, names, period, region)
+                 + unverified_notes(self.ruleset, rule, version, period))
         return self._intern(("in", rule.id, index, repr(notes)), lambda: Entry(
             rule, version, self.functions[rule.id][index], notes=notes,
             placeholders=self._placeholders(rule, index, version),

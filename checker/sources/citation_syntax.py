@@ -102,15 +102,21 @@ def _document(match: re.Match[str]) -> CitationRef:
 
 
 def lagen_nu_anchor(ref: CitationRef) -> str:
-    """The lagen.nu fragment of a provision: K<kap>P<§>S<stycke>N<punkt>, parts as given.
+    """The lagen.nu fragment of a provision: K<kap>P<§>S<stycke>N<punkt>.
+
+    lagen.nu mints no fragment for a point without its stycke: a point cited alone is in the
+    first stycke (its own example: "58 kap. 1 § första stycket 3 p." is ``#K58P1S1N3``).
 
     Example:
         >>> lagen_nu_anchor(parse_citation("HSL 7 kap. 3 c §"))
         'K7P3c'
         >>> lagen_nu_anchor(parse_citation("VGF 2 § 2 p."))
-        'P2N2'
+        'P2S1N2'
+        >>> lagen_nu_anchor(parse_citation("HSF 6 kap. 1 § 1 p."))
+        'K6P1S1N1'
     """
-    parts = [("K", ref.chapter), ("P", ref.section), ("S", ref.paragraph), ("N", ref.point)]
+    paragraph = ref.paragraph or (1 if ref.point else None)
+    parts = [("K", ref.chapter), ("P", ref.section), ("S", paragraph), ("N", ref.point)]
     return "".join(f"{tag}{str(value).replace(' ', '')}" for tag, value in parts if value)
 
 

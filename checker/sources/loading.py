@@ -17,6 +17,7 @@ from vardval.checker.reading import locate, strict_yaml
 from vardval.checker.reading import yaml_problems as _yaml_problems
 from vardval.checker.sources.citation_syntax import parse_citation
 from vardval.checker.sources.models import SOURCE_ID, SOURCE_MODELS, Source
+from vardval.checker.sources.structure import StatuteIndex
 from vardval.dsl.errors import Diagnostic
 
 if TYPE_CHECKING:
@@ -32,9 +33,11 @@ class _SourcesFile(BaseModel):
 class _Collector:
     """Gathers located diagnostics for one file."""
 
-    def __init__(self, loaded: strict_yaml.LoadedYaml, filename: str) -> None:
+    def __init__(self, loaded: strict_yaml.LoadedYaml, filename: str,
+                 index: StatuteIndex | None = None) -> None:
         self.loaded = loaded
         self.filename = filename
+        self.index = index or StatuteIndex({})
         self.problems: list[Diagnostic] = []
 
     def add(self, code: str, message: str, path: tuple[str, ...], *, key: bool = False) -> None:
@@ -46,10 +49,13 @@ class _Collector:
         self.problems.extend(found)
 
 
-def load_source_models(path: Path) -> dict[str, Source]:
-    """The sources of one file by id; raises ``RuleLoadError`` with all problems at once."""
+def load_source_models(path: Path, index: StatuteIndex | None = None) -> dict[str, Source]:
+    """The sources of one file by id; raises ``RuleLoadError`` with all problems at once.
+
+    With an ``index``, a provision key of an indexed act must name a provision that exists.
+    """
     text = reading.rule_text(path, str(path))
-    collector = _Collector(_yaml_problems.load(text, str(path)), str(path))
+    collector = _Collector(_yaml_problems.load(text, str(path)), str(path), index)
     sources = _read_file(collector)
     if collector.problems:
         located = [d.with_source(text) for d in collector.problems]
@@ -97,7 +103,7 @@ def _check_keys(collector: _Collector, source_id: str, raw: dict[str, object]) -
         chapters = {True: True, "true": True, False: False, "false": False}.get(raw.get("chapters"))
         seen: set[str] = set()
         for key in provisions:
-            _check_provision_key(collector, source_id, chapters, key, seen)
+            _check_provision_key(collector, source_id, chapters, key, seen, str(raw.get("sfs")))
     for key in sections if isinstance(sections, dict) else ():
         if "(" in key or ")" in key:
             message = f"section '{key}' of '{source_id}': a topic has no parentheses"
@@ -106,7 +112,8 @@ def _check_keys(collector: _Collector, source_id: str, raw: dict[str, object]) -
 
 
 def _check_provision_key(
-    collector: _Collector, source_id: str, chapters: bool | None, key: str, seen: set[str]
+    collector: _Collector, source_id: str, chapters: bool | None, key: str, seen: set[str],
+    sfs: str,
 ) -> None:
     """A key must be a provision of this act, written once (``3c §`` and ``3 c §`` are one)."""
     example = "'9 kap. 1 § 1 st. 1 p.'" if chapters is not False else "'2 § 2 p.'"
@@ -121,6 +128,8 @@ def _check_provision_key(
         message = f"provision '{key}': {source_id} {has}; expected e.g. {example}"
     elif ref.key in seen:
         message = f"provision '{key}' of {source_id} is listed twice (as '{ref.key}')"
+    elif problem := collector.index.problem(ref, sfs, source_id):
+        message = problem
     else:
         seen.add(ref.key)
         return

@@ -70,17 +70,28 @@ class Localized(_Model):
 class Passage(_Model):
     """The text of one provision or document section, verbatim or marked as a paraphrase.
 
-    ``quoted_from`` names where the text was read: a source key of the legal research
-    (``S1``), ``BG`` for the background pages, or a URL.
+    ``quoted_from`` names where the text was read: the act's ``consolidation`` (then the text is
+    compared with it), a source key of the legal research (``S1``), ``BG`` for the background
+    pages, or a URL. ``unverified`` says why a text could not be checked against a
+    consolidation (an older wording, an act without a consolidated text at hand).
     """
 
     text: str = Field(min_length=1)
     verbatim: bool
     quoted_from: str = Field(min_length=1)
+    unverified: str | None = None
     in_force_from: IsoDate | None = None
     wording: str | None = None
     note: str | None = None
     url: Url | None = None
+
+
+class Consolidation(_Model):
+    """The consolidated text the quotes of an act are taken from, and the date of its wording."""
+
+    file: str = Field(min_length=1)  # in ../shared/domain/statutes/
+    published: IsoDate  # the text's publicerad_datum: the wording date of every quote
+    origin: str = Field(min_length=1)
 
 
 class StatuteSource(_Model):
@@ -96,6 +107,8 @@ class StatuteSource(_Model):
     read_from: str | None = None
     in_force_from: IsoDate | None = None
     repealed_from: IsoDate | None = None
+    verified_through: IsoDate | None = None
+    consolidation: Consolidation | None = None
     note: str | None = None
     provisions: dict[str, Passage] = Field(default_factory=dict)
 
@@ -109,6 +122,7 @@ class DocumentSource(_Model):
     year: int | None = None
     url: Url
     read_from: str = Field(min_length=1)
+    verified_through: IsoDate | None = None
     note: str | None = None
     sections: dict[str, Passage] = Field(default_factory=dict)
 

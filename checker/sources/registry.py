@@ -12,9 +12,12 @@ from __future__ import annotations
 
 import difflib
 from dataclasses import dataclass
+from pathlib import Path
 from typing import TYPE_CHECKING
 
+import vardval.rules
 from vardval.checker.sources import loading as source_loading
+from vardval.checker.sources import structure as statute_structure
 from vardval.checker.sources.citation_syntax import (
     SECTION_NUMBER,
     CitationRef,
@@ -24,10 +27,10 @@ from vardval.checker.sources.citation_syntax import (
     provision_key,
 )
 from vardval.checker.sources.models import DocumentSource, Passage, Source, StatuteSource
+from vardval.checker.sources.structure import StatuteIndex
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
-    from pathlib import Path
 
 __all__ = [
     "CitationRef",
@@ -68,8 +71,12 @@ class Provision:
 
 
 def load_sources(path: Path) -> SourceRegistry:
-    """Read ``rules/sources.yaml``; all problems, located, in one ``RuleLoadError``."""
-    return SourceRegistry(source_loading.load_source_models(path))
+    """Read ``rules/sources.yaml``; all problems, located, in one ``RuleLoadError``.
+
+    Statute citations are checked against the structure index beside it (else the bundled one).
+    """
+    index = statute_structure.index_for(path.parent, Path(vardval.rules.__file__).parent)
+    return SourceRegistry(source_loading.load_source_models(path, index), index)
 
 
 def citation_source_label(source: Source) -> str:
@@ -90,8 +97,9 @@ def citation_source_label(source: Source) -> str:
 class SourceRegistry:
     """The sources of ``rules/sources.yaml`` by id; resolves citations against them."""
 
-    def __init__(self, sources: Mapping[str, Source]) -> None:
+    def __init__(self, sources: Mapping[str, Source], index: StatuteIndex | None = None) -> None:
         self._sources = dict(sources)
+        self._index = index or StatuteIndex({})
         self._passages = {sid: _passages_of(src) for sid, src in self._sources.items()}
 
     def ids(self) -> tuple[str, ...]:
@@ -131,9 +139,12 @@ class SourceRegistry:
 
     def _resolve_statute(self, ref: CitationRef, source: StatuteSource) -> ResolvedCitation:
         _check_statute_form(ref, source)
+        provision = ref.form == "provision"
+        if provision and (problem := self._index.problem(ref, source.sfs, ref.source)):
+            raise ValueError(problem)
         passages = self._passages[ref.source]
-        found = (passages[key] for key in enclosing_keys(ref) if key in passages)
-        return _resolved(ref, source, _statute_url(ref, source), next(found, None))
+        passage = next((passages[key] for key in enclosing_keys(ref) if key in passages), None)
+        return _resolved(ref, source, _statute_url(ref, source, passage), passage)
 
     def _resolve_document(self, ref: CitationRef, source: DocumentSource) -> ResolvedCitation:
         if ref.form == "provision":
@@ -167,7 +178,11 @@ def _check_statute_form(ref: CitationRef, source: StatuteSource) -> None:
         raise ValueError(msg)
 
 
-def _statute_url(ref: CitationRef, source: StatuteSource) -> str:
+def _statute_url(ref: CitationRef, source: StatuteSource, passage: Passage | None) -> str:
+    """A lagen.nu anchor for today's wording; an older wording links to its own text (the
+    passage's ``url``, else the act's ``url``), never to today's text as if it were the old."""
+    if ref.wording is not None:
+        return passage.url if passage is not None and passage.url else source.url
     if source.lagen_nu is None:
         return source.url
     anchor = lagen_nu_anchor(ref)
@@ -198,7 +213,7 @@ def _passages_of(source: Source) -> dict[str, Passage]:
 def _provision(source_id: str, source: Source, key: str, passage: Passage) -> Provision:
     if isinstance(source, StatuteSource):
         citation = f"{source_id} {key}"
-        url = _statute_url(parse_citation(citation), source)
+        url = _statute_url(parse_citation(citation), source, passage)
     else:
         numbered = SECTION_NUMBER.fullmatch(key) is not None
         citation = f"{source_id} {key}" if numbered else f"{source_id} ({key})"

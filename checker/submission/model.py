@@ -171,6 +171,10 @@ class Cap(_Model):
         "passive listings (newborns, new residents, elderly-home residents) received during "
         "the cap in the period"
     )
+    passive_listings_since_valid_from: Absent[Count] = _opt(
+        "passive listings received from valid_from up to the period's last day (all quarters "
+        "of the cap)"
+    )
     passive_listings_refused: Count = _desc("passive listings the clinic refused")
     delistings_by_clinic: Count = _desc("already listed patients the clinic de-listed")
     listings_by_clinic: Count = _desc("listings the clinic itself made during the cap")
@@ -199,7 +203,10 @@ class CareOffering(_Model):
 class Contacts(_Model):
     """Contacts sought with the clinic (the contact part of the care guarantee)."""
 
-    total: Count = _desc("contacts sought with the clinic")
+    total: Count = _desc(
+        "contacts sought with the clinic by persons covered by the region's vårdgaranti (the "
+        "region's own residents: HSL 9 kap. 1 § 1 st., 8 kap. 3 §)"
+    )
     same_day: Count = _desc("contacts that got contact the same day")
     listed_total: Absent[Count] = _opt("contacts sought by patients listed at the clinic")
     listed_same_day: Absent[Count] = _opt(
@@ -210,11 +217,23 @@ class Contacts(_Model):
 class Assessments(_Model):
     """The 3-day medical assessment figures (from 2019)."""
 
-    total: Count = _desc("patients needing a medical assessment")
-    within_3_days: Count = _desc("patients assessed by licensed staff within 3 days")
+    total: Count = _desc(
+        "patients whom the clinic judged to need a medical assessment that could not be made "
+        "at first contact (HSF 6 kap. 1 § 2 p.)"
+    )
+    within_3_days: Count = _desc(
+        "those assessed by a doctor or other licensed staff within 3 days"
+    )
+    patient_chosen_wait: Absent[Count] = _opt(
+        "of total, those assessed later than 3 days because the patient chose a later time "
+        "although times within the limit were offered (patientvald väntan); absent = 0"
+    )
     listed_total: Absent[Count] = _opt("listed patients needing a medical assessment")
     listed_within_3_days: Absent[Count] = _opt(
         "listed patients assessed by licensed staff within 3 days"
+    )
+    listed_patient_chosen_wait: Absent[Count] = _opt(
+        "the same as patient_chosen_wait, listed patients only; absent = 0"
     )
 
 
@@ -275,9 +294,19 @@ class Quality(_Model):
     serious_events: Absent[Count] = _opt(
         "events that caused or could have caused serious harm (allvarlig vårdskada)"
     )
-    lex_maria_reports: Absent[Count] = _opt("of those, reported to IVO (lex Maria)")
+    lex_maria_reports: Absent[Count] = _opt(
+        "of those, reported to IVO (lex Maria; to Socialstyrelsen before 2013-06-01)"
+    )
+    lex_maria_investigations_submitted: Absent[Count] = _opt(
+        "of those reports, how many had the vårdgivare's investigation of the event submitted "
+        "to IVO by the time of this submission (PSL 3 kap. 5 § 2 st.)"
+    )
     patient_safety_report_date: Absent[Date] = _opt(
         "date the latest annual patient-safety report (patientsäkerhetsberättelse) was drawn up"
+    )
+    patient_safety_report_available: Absent[Flag] = _opt(
+        "the patient-safety report is kept available to anyone who wants to read it "
+        "(PSL 3 kap. 10 § 2 st.)"
     )
 
 
@@ -307,6 +336,13 @@ class Declarations(_Model):
     care_programs_followed: Absent[Flag] = _opt("the clinic follows the region's care programmes")
     hygiene_expertise_collaboration: Absent[Flag] = _opt(
         "the clinic collaborates with the region's hygiene expertise (vårdhygien)"
+    )
+    diagnosis_coding_followed: Absent[Flag] = _opt(
+        "diagnoses and procedures are registered by primary care's rules"
+    )
+    chief_physician_consulted: Absent[Flag] = _opt(
+        "the region's chief physician for primary care is consulted on the weight of single "
+        "cases and deviations"
     )
 
 

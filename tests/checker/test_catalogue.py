@@ -1,4 +1,4 @@
-"""The rule corpus encodes requirement catalogue v1 exactly, and every finding's citations resolve.
+"""The rule corpus encodes requirement catalogue v2 exactly, and every finding's citations resolve.
 
 The expected table is written out from spec/requirements.md: id, severity, period of force
 (inclusive; None = open), region (None = national) and the provisions the catalogue lists. A
@@ -29,6 +29,7 @@ TAK = "KRO-VARDVAL (listningstak)"
 UPPDRAG = "KRO-UPPDRAG-2025"
 
 # id: (severity, in force from, in force to, region, citations the catalogue lists)
+K24 = "2024-01-01"  # Kronoberg rules whose only source is the 2024/2025 rule book or page
 CATALOGUE: dict[str, tuple[str, str | None, str | None, str | None, tuple[str, ...]]] = {
     "VG-KONTAKT": ("warning", "2017-04-01", None, None,
                    ("HSL 9 kap. 1 § 1 st. 1 p.", "HSF 6 kap. 1 § 1 p.")),
@@ -39,33 +40,35 @@ CATALOGUE: dict[str, tuple[str, str | None, str | None, str | None, tuple[str, .
     "VC-VERKSAMHETSCHEF": ("error", "2017-04-01", None, None, ("HSL 4 kap. 2 §",)),
     "LIST-TAK-BESLUT": ("error", "2022-07-01", None, None, ("HSL 7 kap. 3 c §",)),
     "LIST-BYTEN": ("error", "2022-07-01", None, None, ("HSL 7 kap. 3 b §",)),
-    "FLK-ANDEL": ("info", "2022-07-01", None, None, ("PL 6 kap. 3 §", "GNV-2021")),
-    "PS-LEX-MARIA": ("error", "2017-10-01", None, None, ("PSL 3 kap. 5 §",)),
+    "FLK-ANDEL": ("info", "2022-07-01", "2023-12-31", None, ("PL 6 kap. 3 §", "GNV-2021")),
+    "PS-LEX-MARIA": ("error", "2011-01-01", None, None, ("PSL 3 kap. 5 §",)),
     "PS-BERATTELSE": ("error", "2011-01-01", None, None, ("PSL 3 kap. 10 §",)),
+    "PS-LEX-MARIA-UTREDNING": ("warning", "2013-06-01", None, None, ("PSL 3 kap. 5 § 2 st.",)),
+    "PS-BERATTELSE-TILLGANGLIG": ("error", "2011-01-01", None, None, ("PSL 3 kap. 10 § 2 st.",)),
     "DQ-KONTAKT": ("error", None, None, None, ("SUBMISSION-FORMAT",)),
     "DQ-BEDOMNING": ("error", None, None, None, ("SUBMISSION-FORMAT",)),
-    "KRO-VARDFORMER": ("error", "2022-07-01", None, KRO,
-                       ("KRO-VARDVAL (primärvårdsreformen)", UPPDRAG)),
-    "KRO-SYNERGI": ("error", None, None, KRO, (f"{UPPDRAG} (avvikelsehantering)",)),
-    "KRO-KVALITETSREGISTER": ("error", None, None, KRO, (UPPDRAG,)),
-    "KRO-KVALITETSINDIKATORER": ("error", None, None, KRO, ("KRO-KVALITETSINDIKATORER-2025",)),
-    "KRO-TAK-FRIST": ("error", "2022-07-01", None, KRO, (TAK, "HSL 7 kap. 3 c §")),
-    "KRO-TAK-UNDERLAG": ("error", "2022-07-01", None, KRO, (TAK,)),
-    "KRO-TAK-SKAL": ("error", "2022-07-01", None, KRO, (TAK,)),
-    "KRO-TAK-GRANS": ("error", "2022-07-01", None, KRO, (TAK, "HSL 7 kap. 3 c §")),
-    "KRO-TAK-PASSIV": ("error", "2022-07-01", None, KRO, (TAK,)),
-    "KRO-TAK-AVLISTNING": ("error", "2022-07-01", None, KRO, (TAK,)),
-    "KRO-TAK-EGEN-LISTNING": ("error", "2022-07-01", None, KRO, (TAK,)),
-    "KRO-TAK-INFORMATION": ("warning", "2022-07-01", None, KRO, (TAK,)),
-    "KRO-TAK-OMPROVNING": ("warning", "2022-07-01", None, KRO, (TAK,)),
+    "KRO-VARDFORMER": ("error", K24, None, KRO, ("KRO-VARDVAL (primärvårdsreformen)", UPPDRAG)),
+    "KRO-SYNERGI": ("error", K24, None, KRO, (f"{UPPDRAG} (avvikelsehantering)",)),
+    "KRO-KVALITETSREGISTER": ("error", K24, None, KRO, (UPPDRAG,)),
+    "KRO-KVALITETSINDIKATORER": ("error", K24, None, KRO, ("KRO-KVALITETSINDIKATORER-2025",)),
+    "KRO-TAK-FRIST": ("error", K24, None, KRO, (TAK, "HSL 7 kap. 3 c §")),
+    "KRO-TAK-UNDERLAG": ("error", K24, None, KRO, (TAK,)),
+    "KRO-TAK-SKAL": ("error", K24, None, KRO, (TAK,)),
+    "KRO-TAK-GRANS": ("error", K24, None, KRO, (TAK, "HSL 7 kap. 3 c §")),
+    "KRO-TAK-PASSIV": ("error", K24, None, KRO, (TAK,)),
+    "KRO-TAK-AVLISTNING": ("error", K24, None, KRO, (TAK,)),
+    "KRO-TAK-EGEN-LISTNING": ("error", K24, None, KRO, (TAK,)),
+    "KRO-TAK-INFORMATION": ("warning", K24, None, KRO, (TAK,)),
+    "KRO-TAK-OMPROVNING": ("warning", K24, None, KRO, (TAK,)),
     "KRO-MOMS": ("error", None, None, KRO, ("KRO-EKONOMI-2025 (momskompensation)",)),
-    "KRO-HYGIEN": ("error", None, None, KRO,
+    "KRO-HYGIEN": ("error", K24, None, KRO,
                    (f"{UPPDRAG} (vårdhygieniska föreskrifter)", "HSL 5 kap. 1 § 1 p.")),
-    "KRO-RECEPTKODER": ("error", None, None, KRO, (UPPDRAG,)),
-    "KRO-PATIENTNAMND": ("error", None, None, KRO, (UPPDRAG, "PSL 3 kap. 8 d §")),
-    "KRO-LAKEMEDEL": ("error", None, None, KRO,
-                      (f"{UPPDRAG} (medicin-/läkemedelskommittén)",)),
-    "KRO-VARDPROGRAM": ("error", None, None, KRO, (f"{UPPDRAG} (vårdprogram och riktlinjer)",)),
+    "KRO-RECEPTKODER": ("error", K24, None, KRO, (UPPDRAG,)),
+    "KRO-PATIENTNAMND": ("error", K24, None, KRO, (UPPDRAG, "PSL 3 kap. 8 d §")),
+    "KRO-LAKEMEDEL": ("error", K24, None, KRO, (f"{UPPDRAG} (medicin-/läkemedelskommittén)",)),
+    "KRO-DIAGNOSREGISTRERING": ("error", K24, None, KRO, ("KRO-VARDVAL", UPPDRAG)),
+    "KRO-CHEFLAKARE": ("error", K24, None, KRO, ("KRO-VARDVAL (chefläkare)",)),
+    "KRO-VARDPROGRAM": ("error", K24, None, KRO, (f"{UPPDRAG} (vårdprogram och riktlinjer)",)),
     "VGR-VARDHYGIEN": ("error", None, None, VGR,
                        ("VGR-KOK-VARDCENTRAL (vårdhygien)", "HSL 5 kap. 1 § 1 p.")),
     "VGR-VANTETIDSDATA": ("error", "2019-07-01", None, VGR,
@@ -99,6 +102,33 @@ def _cites(citations: tuple[ResolvedCitation, ...], wanted: str) -> bool:
 def test_every_catalogue_id_is_encoded_exactly_once(ruleset: RuleSet) -> None:
     counts = Counter(rule.id for rule in ruleset.rules())
     assert {rule_id: counts[rule_id] for rule_id in CATALOGUE} == dict.fromkeys(CATALOGUE, 1)
+    assert len(CATALOGUE) == sum(counts.values()) == 38
+
+
+# Versions the catalogue names: (rule, first day of the new version, citation before, after,
+# a word the message has before, after).
+VERSIONS = [
+    ("PS-LEX-MARIA", "2013-06-01", "PSL 3 kap. 5 § (lydelse före 2013-06-01)", "SFS-2012-957",
+     "Socialstyrelsen", "IVO"),
+    ("VGR-VANTETIDSDATA", "2025-07-01", "HSL 9 kap. 3 §", "HSF 6 kap. 3 §",
+     "alla tre månader", "Socialstyrelsen"),
+]
+
+
+@pytest.mark.parametrize(("rule_id", "day", "cite_before", "cite_after", "word_before",
+                          "word_after"), VERSIONS, ids=[v[0] for v in VERSIONS])
+def test_versions_change_citation_and_message_on_the_catalogue_date(
+        ruleset: RuleSet, rule_id: str, day: str, cite_before: str, cite_after: str,
+        word_before: str, word_after: str) -> None:
+    rule = _rule(ruleset, rule_id)
+    after = rule.version_on(dt.date.fromisoformat(day))
+    before = rule.version_on(dt.date.fromisoformat(day) - dt.timedelta(days=1))
+    assert before is not None and after is not None and before is not after
+    assert _cites(before.citations, cite_before) and not _cites(before.citations, cite_after)
+    assert _cites(after.citations, cite_after)
+    text_before = before.message["sv"].source
+    assert word_before in text_before and word_after not in text_before
+    assert word_after in after.message["sv"].source
 
 
 @pytest.mark.parametrize("rule_id", CATALOGUE)

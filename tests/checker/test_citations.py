@@ -110,14 +110,16 @@ def test_malformed_citations_show_the_expected_form(text: str) -> None:
     [
         ("HSL 9 kap. 1 § 1 st. 1 p.", "K9P1S1N1"),
         ("HSL 9 kap. 1 § 2 st.", "K9P1S2"),
-        ("HSF 6 kap. 1 § 1 p.", "K6P1N1"),
+        ("HSF 6 kap. 1 § 1 p.", "K6P1S1N1"),  # a point alone is in the first stycke
+        ("HSF 6 kap. 1 § 2 p.", "K6P1S1N2"),
+        ("HSL 5 kap. 1 § 1 p.", "K5P1S1N1"),
         ("HSL 7 kap. 3 c §", "K7P3c"),
         ("PSL 3 kap. 8 d §", "K3P8d"),
-        ("VGF 2 § 2 p.", "P2N2"),
+        ("VGF 2 § 2 p.", "P2S1N2"),
         ("HSL", ""),
     ],
 )
-def test_lagen_nu_anchor_has_only_the_given_parts(text: str, anchor: str) -> None:
+def test_lagen_nu_anchor_follows_lagen_nus_scheme(text: str, anchor: str) -> None:
     assert lagen_nu_anchor(parse_citation(text)) == anchor
 
 

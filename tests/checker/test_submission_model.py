@@ -136,7 +136,7 @@ def test_regions_are_the_21_slugs() -> None:
     assert {"kronoberg", "vastra-gotaland", "jamtland-harjedalen"} <= set(REGIONS)
 
 
-def test_declarations_are_the_six_known_names() -> None:
+def test_declarations_are_the_eight_known_names() -> None:
     declarations = submission_schema()["properties"]["declarations"]["properties"]
     assert sorted(declarations) == sorted(
         [
@@ -146,6 +146,8 @@ def test_declarations_are_the_six_known_names() -> None:
             "medicines_committee_followed",
             "care_programs_followed",
             "hygiene_expertise_collaboration",
+            "diagnosis_coding_followed",
+            "chief_physician_consulted",
         ]
     )
     assert {field["type"] for field in declarations.values()} == {"boolean"}
@@ -155,7 +157,8 @@ def test_counts_money_and_dates_have_their_json_types() -> None:
     props = submission_schema()["properties"]
     contacts = props["accessibility"]["properties"]["contacts"]["properties"]
     assert contacts["total"] == {
-        "description": "contacts sought with the clinic",
+        "description": "contacts sought with the clinic by persons covered by the region's "
+        "vårdgaranti (the region's own residents: HSL 9 kap. 1 § 1 st., 8 kap. 3 §)",
         "minimum": 0,
         "type": "integer",
     }
@@ -250,3 +253,41 @@ _VALUES = st.sampled_from(
 def test_schema_and_model_agree_on_any_single_change(path: tuple[str, ...], value: object) -> None:
     data = with_value(path, value)
     assert schema_accepts(data) == model_accepts(data)
+
+
+# The optional additions of submission-format.md ("Additions since the first edition").
+ADDITIONS = [
+    ("accessibility", "assessments", "patient_chosen_wait"),
+    ("accessibility", "assessments", "listed_patient_chosen_wait"),
+    ("listing", "cap", "passive_listings_since_valid_from"),
+    ("quality", "lex_maria_investigations_submitted"),
+    ("quality", "patient_safety_report_available"),
+    ("declarations", "diagnosis_coding_followed"),
+    ("declarations", "chief_physician_consulted"),
+]
+
+
+@pytest.mark.parametrize("path", ADDITIONS, ids=".".join)
+def test_the_additions_are_optional_fields_of_the_schema(path: tuple[str, ...]) -> None:
+    node = submission_schema()
+    for name in path[:-1]:
+        node = node["properties"][name]
+    assert path[-1] in node["properties"]
+    assert path[-1] not in node.get("required", [])
+
+
+def test_a_first_edition_document_stays_valid_and_takes_the_additions() -> None:
+    Submission.model_validate(VALID)
+    extended = copy.deepcopy(VALID)
+    extended["accessibility"]["assessments"] |= {"patient_chosen_wait": 12,
+                                                 "listed_patient_chosen_wait": 10}
+    extended["listing"]["cap"]["passive_listings_since_valid_from"] = 120
+    extended["quality"] |= {"lex_maria_investigations_submitted": 1,
+                            "patient_safety_report_available": True}
+    extended["declarations"] |= {"diagnosis_coding_followed": True,
+                                 "chief_physician_consulted": False}
+    model = Submission.model_validate(extended)
+    assert model.quality is not None and model.quality.patient_safety_report_available is True
+    extended["quality"]["lex_maria_investigations_submitted"] = -1
+    with pytest.raises(pydantic.ValidationError):
+        Submission.model_validate(extended)

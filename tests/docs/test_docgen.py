@@ -32,6 +32,15 @@ def ruleset() -> RuleSet:
     return load_ruleset(ROOT / "rules")
 
 
+def test_a_rule_page_shows_when_each_cited_source_was_last_verified(ruleset: RuleSet) -> None:
+    for rule_id, date in [("KRO-SYNERGI", "2025-12-31"), ("VGR-VANTETIDSDATA", "2019-12-31"),
+                          ("VG-KONTAKT", "2025-12-15")]:
+        rule = ruleset.rule(rule_id)
+        assert rule is not None
+        legal = rule_page(ruleset, rule).split("## Legal basis")[1].split("## Logic")[0]
+        assert f"*Source verified through {date}" in legal, rule_id
+
+
 def test_a_rule_page_has_its_sections_titles_citations_and_parameters(ruleset: RuleSet) -> None:
     for rule in ruleset.rules():
         page = rule_page(ruleset, rule)

@@ -1,0 +1,147 @@
+"""The structure index of the cited acts (``rules/statute-structure.json``): which provisions exist.
+
+The index is generated from the consolidated statute texts by
+``scripts/build_statute_structure.py`` and committed, so the product needs no statute texts at
+run time. For each act (keyed by SFS number) it lists chapters, sections (``3 c``) and, per
+section, the number of points of each stycke. ``StatuteIndex.problem`` says why a citation
+names no existing provision, with the closest one that exists.
+"""
+
+from __future__ import annotations
+
+import difflib
+import functools
+import json
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from collections.abc import Mapping
+    from pathlib import Path
+
+    from vardval.checker.sources.citation_syntax import CitationRef
+
+FILENAME = "statute-structure.json"
+Sections = dict[str, tuple[int, ...] | None]  # None: the section is repealed
+
+
+@dataclass(frozen=True, slots=True)
+class ActStructure:
+    """One act as consolidated: ``chapters[chapter][section]`` = points per stycke."""
+
+    sfs: str
+    title: str
+    published: str
+    chapters: Mapping[str, Sections]
+
+    def provisions(self) -> tuple[str, ...]:
+        """Every citable form (without the act's id): sections, stycken, points."""
+        out: list[str] = []
+        for chapter, sections in self.chapters.items():
+            head = f"{chapter} kap. " if chapter else ""
+            for section, stycken in sections.items():
+                out.append(f"{head}{section} §")
+                for number, points in enumerate(stycken or (), 1):
+                    out.append(f"{head}{section} § {number} st.")
+                    out += [f"{head}{section} § {number} st. {p} p." for p in range(1, points + 1)]
+                    if number == 1:
+                        out += [f"{head}{section} § {p} p." for p in range(1, points + 1)]
+        return tuple(out)
+
+    def missing(self, ref: CitationRef) -> tuple[str, str] | None:
+        """What of ``ref`` does not exist, in Swedish and English, or ``None``."""
+        chapter = ref.chapter or ""
+        if chapter not in self.chapters:
+            return f"författningen har inget {chapter} kap.", f"the act has no chapter {chapter}"
+        sections, where = self.chapters[chapter], f"{chapter} kap. " if chapter else ""
+        if ref.section not in sections:
+            return (f"{where or 'författningen '}har ingen {ref.section} §",
+                    f"{where or 'the act '}has no {ref.section} §")
+        stycken, here = sections[ref.section], f"{where}{ref.section} §"
+        if ref.wording is not None:  # an older wording: its stycken and points are not indexed
+            return None
+        if stycken is None and (ref.paragraph or ref.point):
+            return f"{here} är upphävd", f"{here} is repealed"
+        return _missing_part(here, stycken or (), ref.paragraph, ref.point)
+
+
+def _missing_part(here: str, stycken: tuple[int, ...], paragraph: int | None,
+                  point: int | None) -> tuple[str, str] | None:  # fmt: skip
+    if paragraph is not None and not 1 <= paragraph <= len(stycken):
+        return (f"{here} har {len(stycken)} stycken, inte {paragraph} st.",
+                f"{here} has {len(stycken)} stycken, not {paragraph} st.")
+    if point is None:
+        return None
+    number = paragraph or 1
+    points = stycken[number - 1] if number <= len(stycken) else 0
+    if 1 <= point <= points:
+        return None
+    part = f"{here} {number} st." if paragraph or len(stycken) > 1 else here
+    return (f"{part} har {points} punkter, inte {point} p.",
+            f"{part} has {points} points, not {point} p.")
+
+
+class StatuteIndex:
+    """The structure of every indexed act, by SFS number."""
+
+    def __init__(self, acts: Mapping[str, ActStructure]) -> None:
+        self.acts = dict(acts)
+
+    def problem(self, ref: CitationRef, sfs: str, short: str) -> str | None:
+        """Why ``ref`` (a provision of the act ``sfs``) does not exist, or ``None``.
+
+        Acts that are not indexed (no consolidated text) are not checked.
+        """
+        act = self.acts.get(sfs)
+        if act is None or ref.section is None:
+            return None
+        found = act.missing(ref)
+        if found is None:
+            return None
+        close = difflib.get_close_matches(ref.key.split(" (")[0], act.provisions(), n=1)
+        hint = f"; menade du / did you mean '{short} {close[0]}'?" if close else ""
+        return (f"'{ref.text}' finns inte: {found[0]} (SFS {sfs}, konsoliderad {act.published})"
+                f" / does not exist: {found[1]} (consolidated {act.published}){hint}")
+
+
+def load_index(path: Path) -> StatuteIndex:
+    """Read a structure index; ``ValueError`` naming the file when it is not one."""
+    return _load(str(path), path.stat().st_mtime_ns)
+
+
+@functools.lru_cache(maxsize=8)
+def _load(path: str, stamp: int) -> StatuteIndex:
+    del stamp  # part of the cache key only: a rewritten file is read again
+    try:
+        with open(path, encoding="utf-8") as handle:
+            data = json.load(handle)
+        return StatuteIndex({str(sfs): _act(str(sfs), raw) for sfs, raw in data["acts"].items()})
+    except (KeyError, TypeError, AttributeError, ValueError, OSError) as error:
+        msg = f"{path}: not a statute structure index ({error}); regenerate it with " \
+              "scripts/build_statute_structure.py"
+        raise ValueError(msg) from None
+
+
+def _act(sfs: str, raw: dict[str, object]) -> ActStructure:
+    chapters = raw["chapters"]
+    if not isinstance(chapters, dict):
+        raise TypeError(f"chapters of {sfs} is not a mapping")
+    parsed = {str(c): {str(s): _stycken(v) for s, v in sections.items()}
+              for c, sections in chapters.items()}
+    return ActStructure(sfs, str(raw["title"]), str(raw["published"]), parsed)
+
+
+def _stycken(value: object) -> tuple[int, ...] | None:
+    if value == "repealed":
+        return None
+    if not isinstance(value, list) or not all(isinstance(v, int) for v in value):
+        raise ValueError(f"'{value}' is not a list of point counts")
+    return tuple(value)
+
+
+def index_for(directory: Path, bundled: Path) -> StatuteIndex:
+    """The index of a rule corpus: its own file, else the bundled one, else an empty index."""
+    for folder in (directory, bundled):
+        if (folder / FILENAME).is_file():
+            return load_index(folder / FILENAME)
+    return StatuteIndex({})
