@@ -69,9 +69,9 @@ def run(argv: Sequence[str], stdout: TextIO, stderr: TextIO) -> int:
     except VardvalError as exc:
         stderr.write(f"{exc}\n")
         return EXIT_USAGE
-    except KeyboardInterrupt:
+    except KeyboardInterrupt as exc:  # Ctrl-C, or SIGTERM/SIGHUP while a report is written
         stderr.write("interrupted\n")
-        return EXIT_INTERRUPTED
+        return int(getattr(exc, "exit_code", EXIT_INTERRUPTED))
     except Exception as exc:  # noqa: BLE001 - the promise is: never a traceback
         stderr.write(f"vardval: internal error: {type(exc).__name__}: {exc}\n"
                      "This is a bug in vardval, not in your input; please report it with the "
