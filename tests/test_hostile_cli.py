@@ -39,7 +39,7 @@ def vardval(*argv: str | Path) -> tuple[int, str, str]:
 
 @pytest.fixture(autouse=True)
 def _own_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("VARDVAL_CACHE_DIR", str(tmp_path / "cache"))
+    monkeypatch.setenv("VARDVAL_CACHE_DIR", str(tmp_path / "state" / "cache"))
 
 
 def corpus(tmp_path: Path, **books: str) -> Path:
@@ -80,7 +80,7 @@ def test_a_device_given_to_o_is_written_in_place_not_replaced(tmp_path: Path) ->
     os.mknod(null, stat.S_IFCHR | 0o666, os.makedev(1, 3))  # a /dev/null of our own
     assert vardval("check", VALID, "--rules", BASE, "-o", null)[0] == 0
     assert stat.S_ISCHR(os.stat(null).st_mode)
-    assert [p.name for p in tmp_path.iterdir() if p.name != "cache"] == ["null"]
+    assert [p.name for p in tmp_path.iterdir() if p.name != "state"] == ["null"]
 
 
 def test_a_named_pipe_given_to_o_gets_the_report(tmp_path: Path) -> None:

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any, TextIO
 from vardval.checker.cli.exits import EXIT_FINDINGS, EXIT_INTERNAL, EXIT_OK, EXIT_USAGE
 from vardval.checker.corpus import BUNDLED_RULES, RuleSet
 from vardval.checker.engine import BACKENDS, BatchTally, SubmissionResult, check_intake
+from vardval.checker.formatting import printable
 from vardval.checker.program import load_ruleset
 from vardval.checker.reading import collect
 from vardval.checker.report import (
@@ -127,8 +128,9 @@ class _Batch:
             self.progress.clear()
 
     def _check_one(self, path: str, why: str | None) -> SubmissionResult:
+        shown = printable(path)  # the name as every report format can hold it
         if why is not None:
-            return SubmissionResult(path, (Problem("$", None, None, why),))
+            return SubmissionResult(shown, (Problem("$", None, None, printable(why)),))
         try:
             intake = load_submission(Path(path), max_bytes=self.max_bytes)
             return check_intake(self.ruleset, intake, backend=self.backend, langs=self.langs)
@@ -136,7 +138,7 @@ class _Batch:
             self.internal = True
             message = (f"internal error while checking this file: {type(exc).__name__}: {exc} "
                        "(a bug in vardval, not in the file; please report it)")
-            return SubmissionResult(path, (Problem("$", None, None, message),))
+            return SubmissionResult(shown, (Problem("$", None, None, message),))
 
     def exit_code(self) -> int:
         if self.internal:

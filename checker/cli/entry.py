@@ -29,6 +29,7 @@ from vardval.checker.cli.exits import (
     EXIT_OK,
     EXIT_USAGE,
 )
+from vardval.checker.program import cache
 from vardval.dsl.errors import VardvalError
 
 COMMANDS: tuple[ModuleType, ...] = (cmd_check, cmd_explain, cmd_schema, cmd_test, cmd_docs,
@@ -64,6 +65,9 @@ def run(argv: Sequence[str], stdout: TextIO, stderr: TextIO) -> int:
         return EXIT_USAGE
     except SystemExit as exc:  # --help and --version print and exit 0
         return int(exc.code or 0)
+    note = cache.unavailable(getattr(args, "lang", "sv"))
+    if note is not None:
+        stderr.write(f"vardval: {note}\n")
     try:
         return int(args.handler(args, stdout, stderr))
     except VardvalError as exc:
