@@ -28,6 +28,7 @@ from vardval.checker.report import (
     outputs,
 )
 from vardval.checker.submission import DEFAULT_MAX_BYTES, Problem, load_submission
+from vardval.checker.vocab import LANGS, SEVERITIES
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterator
@@ -51,9 +52,9 @@ def register(subparsers: Any) -> None:
                         "symbolic link is followed (the file it points to is replaced), a "
                         "device or named pipe is written in place, and FILE may not be one of "
                         "the inputs")
-    parser.add_argument("--fail-on", choices=("error", "warning", "info"), default="error",
+    parser.add_argument("--fail-on", choices=SEVERITIES, default="error",
                         help="lowest severity whose failure makes the exit status 1")
-    parser.add_argument("--lang", choices=("sv", "en"), default="sv")
+    parser.add_argument("--lang", choices=LANGS, default="sv")
     parser.add_argument("--all", action="store_true", help="also show rules not applicable")
     parser.add_argument("--rules", type=Path, default=None, help="rule corpus folder")
     parser.add_argument("--max-bytes", type=_byte_limit, default=DEFAULT_MAX_BYTES, metavar="N",

@@ -1,5 +1,6 @@
 """Evaluation of one submission: plans, both backends, findings and their evidence."""
 
+from vardval.checker.engine.checking import check_data, check_file, check_text
 from vardval.checker.engine.evaluate import BACKENDS, check_intake, decide, rule_statuses
 from vardval.checker.engine.findings import (
     STATUSES,
@@ -10,7 +11,7 @@ from vardval.checker.engine.findings import (
     SubmissionResult,
     worst_status,
 )
-from vardval.checker.engine.plan import Plans, plans_of
+from vardval.checker.engine.plan import Params, Plans, plans_of
 
 __all__ = [
     "BACKENDS",
@@ -19,9 +20,13 @@ __all__ = [
     "ClinicSummary",
     "Evidence",
     "Finding",
+    "Params",
     "Plans",
     "SubmissionResult",
+    "check_data",
+    "check_file",
     "check_intake",
+    "check_text",
     "decide",
     "plans_of",
     "rule_statuses",

@@ -7,16 +7,15 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Any, NamedTuple
+from typing import Any, NamedTuple, cast
 
 from vardval.checker.corpus import Rule
 from vardval.checker.sources import ResolvedCitation
 from vardval.checker.submission import Problem
+from vardval.checker.vocab import SEVERITY_RANK, WORST_FIRST, Status
 
-STATUSES = ("fail", "indeterminate", "pass", "not_applicable")
-#: Worst first: what a clinic's summary line shows when its findings differ.
-WORST_FIRST = ("invalid", "fail", "indeterminate", "pass", "not_applicable")
-SEVERITY_RANK = {"info": 0, "warning": 1, "error": 2}
+#: The statuses worst first: the order of counts and of report columns.
+STATUSES: tuple[Status, ...] = cast("tuple[Status, ...]", WORST_FIRST[1:])
 
 
 class Evidence(NamedTuple):
@@ -38,7 +37,7 @@ class Finding(NamedTuple):
     """What one rule says of one submission (a named tuple: a batch makes tens of thousands)."""
 
     rule: Rule
-    status: str
+    status: Status
     message: dict[str, str]
     citations: tuple[ResolvedCitation, ...]
     evidence: tuple[Evidence, ...] = ()
@@ -63,7 +62,7 @@ class SubmissionResult:
         return not self.problems
 
     def counts(self) -> dict[str, int]:
-        out = dict.fromkeys(STATUSES, 0)
+        out: dict[str, int] = dict.fromkeys(STATUSES, 0)
         for finding in self.findings:
             out[finding.status] += 1
         return out
@@ -112,7 +111,7 @@ class BatchTally:
     def __init__(self, rule_ids: Iterable[str] = ()) -> None:
         self.submissions = 0
         self.invalid = 0
-        self.by_status = dict.fromkeys(STATUSES, 0)
+        self.by_status: dict[str, int] = dict.fromkeys(STATUSES, 0)
         self.by_rule: dict[str, dict[str, int]] = {r: dict.fromkeys(STATUSES, 0)
                                                    for r in rule_ids}
         self._clinics: dict[str, ClinicSummary] = {}
