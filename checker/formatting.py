@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import decimal
+import re
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any, Protocol, cast
 
@@ -198,3 +199,29 @@ def _evidence_text(item: Evidence, lang: str, unit: str | None, source: str | No
         text = f"{_WORDS[lang]['param']} {text}"
         return f"{text} ({item.citation})" if item.citation else text
     return f"{text} ({source})" if source else text
+
+
+_UNPRINTABLE = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff]")
+
+
+def printable(text: str) -> str:
+    """Text from a file or a file name, safe on one line of any report: control characters
+    (newlines, escapes, NUL, BEL) and bytes that are not UTF-8 shown as ``\\xNN``.
+
+    A name with a newline could otherwise forge a report line, an escape recolour a terminal,
+    and an undecodable byte (kept by Python as a lone surrogate) break UTF-8, JSON and XML.
+
+    Example:
+        >>> printable("a\\nPASS\\x1b[0m.yaml")
+        'a\\\\x0aPASS\\\\x1b[0m.yaml'
+        >>> printable("caf\\udce9.yaml")
+        'caf\\\\xe9.yaml'
+    """
+    return _UNPRINTABLE.sub(_escape, text)
+
+
+def _escape(match: re.Match[str]) -> str:
+    char = ord(match.group(0))
+    if 0xDC80 <= char <= 0xDCFF:  # a byte that was not UTF-8 (os.fsdecode's surrogateescape)
+        return f"\\x{char - 0xDC00:02x}"
+    return f"\\x{char:02x}" if char < 0x100 else f"\\u{char:04x}"

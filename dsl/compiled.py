@@ -32,7 +32,7 @@ BUILTINS: Mapping[str, object] = {
 HELPERS = (
     "missing", "get_path", "has_path", "get_attr", "period_part", "unknown_of", "k_and", "k_or",
     "add",
-    "sub", "mul", "div", "neg", "compare", "member",
+    "sub", "mul", "div", "neg", "compare", "share_compare", "member",
 )
 VALUE_CLASSES: Mapping[str, type] = {
     "Unknown": Unknown, "Duration": Duration, "Quarter": Quarter, "Decimal": Decimal,

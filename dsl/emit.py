@@ -40,7 +40,6 @@ ARGS = "D, Q, P, M"
 PERIOD_PARTS = ("start", "end", "year", "quarter")
 _ARITH_HELPERS = {"+": "add", "-": "sub", "*": "mul"}
 _FAST_MEMBER_TYPES = {"text": "str", "int": "int"}
-_FLIPPED = {"<": ">", "<=": ">=", ">": "<", ">=": "<=", "==": "==", "!=": "!="}
 _LOGIC = {"and": ("False", "True", "k_and"), "or": ("True", "False", "k_or")}
 
 
@@ -234,10 +233,8 @@ def _logic(gen: CodeGenerator, node: nodes.Binary) -> str:
 
 
 def compare(gen: CodeGenerator, node: nodes.Compare) -> str:
-    if _is_share(gen, node.left, node.right):
-        return _share_compare(gen, node, node.left, node.right, node.op)  # type: ignore[arg-type]
-    if _is_share(gen, node.right, node.left):
-        return _share_compare(gen, node, node.right, node.left, _FLIPPED[node.op])  # type: ignore[arg-type]
+    if _is_share(gen, node.left, node.right) or _is_share(gen, node.right, node.left):
+        return _share_compare(gen, node)
     return _compare(gen, node, node.op, expr(gen, node.left), expr(gen, node.right))
 
 
@@ -263,36 +260,64 @@ def _is_share(gen: CodeGenerator, side: nodes.Expr, other: nodes.Expr) -> bool:
             and not gen.facts.may_be_duration(other))
 
 
-def _share_compare(gen: CodeGenerator, node: nodes.Compare, share: nodes.Binary,
-                   other: nodes.Expr, op: str) -> str:
-    """``x / y >= t`` on whole numbers without the 60-digit division, when that is exact.
+def _share_compare(gen: CodeGenerator, node: nodes.Compare) -> str:
+    """A comparison with a share ``x / y`` on a side, exactly as ``runtime.share_compare``.
 
-    ``runtime.div`` rounds x/y to 60 significant digits (q) before the comparison. With
-    |x| < 10**20, 0 < y < 10**20 and t = n/d in lowest terms with d <= 10**19, x/y and t are
-    equal or differ by at least 1/(y*d) > 5e-40, while q is within half a unit in its 60th
-    digit of x/y (at most 0.5e-39, as |x/y| < 10**20): q compares with t as x/y does, which
-    is ``x * d op n * y`` in integers. Otherwise the division and comparison run as written.
+    One share of whole numbers (y > 0) against a finite t = n/d is inlined as
+    ``x * d op n * y``; everything else goes to ``share_compare`` with the rounded quotients,
+    which decides the same way. Operands are bracketed: a literal ``0`` must not become
+    ``0.is_finite()``. The sides are read in the interpreter's order, left first.
     """
-    if share is node.left:
-        x, y, t = expr(gen, share.left), expr(gen, share.right), expr(gen, other)
-    else:  # read in the interpreter's order: the left side first
-        t, x, y = expr(gen, other), expr(gen, share.left), expr(gen, share.right)
-    target, ratio = gen.fresh_name(), gen.fresh_name("r")
-    whole = (f"type({x}) is int and type({y}) is int and 0 < {y} < {10**20} and "
-             f"-{10**20} < {x} < {10**20}")
-    exact = f"(type({t}) is int or type({t}) is Decimal and {t}.is_finite())"
-    gen.writeline(f"if {whole} and {exact} and "
-                  f"({ratio} := {t}.as_integer_ratio())[1] <= {10**19}:", node)
-    gen.indent()
-    gen.writeline(f"{target} = {x} * {ratio}[1] {op} {ratio}[0] * {y}", node)
-    gen.outdent()
-    gen.writeline("else:", node)
-    gen.indent()
-    quotient = _divide(gen, share, x, y)
-    left, right = (quotient, t) if share is node.left else (t, quotient)
-    gen.writeline(f"{target} = {_compare(gen, node, node.op, left, right)}", node)
-    gen.outdent()
+    left, right = _side(gen, node.left), _side(gen, node.right)
+    target = gen.fresh_name()
+    single = _single_share(left, right, node.op)
+    if single is not None:
+        test, exact = single
+        gen.writeline(f"if {test}:", node)
+        gen.indent()
+        gen.writeline(f"{target} = {exact}", node)
+        gen.outdent()
+        gen.writeline("else:", node)
+        gen.indent()
+    pairs, values = [], []
+    for side, (first, second) in ((node.left, left), (node.right, right)):
+        if second is None:
+            pairs.append("None")
+            values.append(first)
+        else:
+            assert isinstance(side, nodes.Binary)  # _side made a pair of it
+            pairs.append(f"({first}, {second})")
+            values.append(_divide(gen, side, first, second))
+    gen.writeline(f"{target} = share_compare({node.op!r}, {pairs[0]}, {pairs[1]}, "
+                  f"{values[0]}, {values[1]})", node)
+    if single is not None:
+        gen.outdent()
     return target
+
+
+Side = tuple[str, str | None]  # a share's numerator and denominator, or a value and None
+
+
+def _side(gen: CodeGenerator, side: nodes.Expr) -> Side:
+    if isinstance(side, nodes.Binary) and side.op == "/":
+        return expr(gen, side.left), expr(gen, side.right)
+    return expr(gen, side), None
+
+
+def _single_share(left: Side, right: Side, op: str) -> tuple[str, str] | None:
+    """The inline test and exact comparison for one whole-number share against a number."""
+    share, number = (left, right) if right[1] is None else (right, left)
+    x, y = share
+    if y is None or number[1] is not None:
+        return None
+    t = number[0]
+    test = (f"type({x}) is int and type({y}) is int and ({y}) > 0 and (type({t}) is int or "
+            f"type({t}) is Decimal and ({t}).is_finite())")
+    ratio = f"({t}).as_integer_ratio()"
+    share_side, number_side = f"({x}) * {ratio}[1]", f"{ratio}[0] * ({y})"
+    if share is left:
+        return test, f"{share_side} {op} {number_side}"
+    return test, f"{number_side} {op} {share_side}"
 
 
 def member(gen: CodeGenerator, node: nodes.Member) -> str:

@@ -144,11 +144,12 @@ def _ordered(checker: Checking, node: nodes.Call, elem: ts.Type) -> ts.Type:
 def _date(checker: Checking, node: nodes.Call) -> Result:
     """``date(y, m, d)``; with three whole-number literals an impossible date is an error now."""
     args, ok = _typed_args(checker, node, (ts.NUMBER,) * 3, "date(period.year, 3, 1)")
-    parts = [a.value for a in args if isinstance(a, nodes.Literal) and a.kind == "int"]
+    parts = [a.value for a in args
+             if isinstance(a, nodes.Literal) and a.kind == "int" and isinstance(a.value, int)]
     if ok and len(parts) == 3:
         try:
-            dt.date(*(int(str(p)) for p in parts))
-        except ValueError:
+            dt.date(*(int(p) for p in parts))
+        except (ValueError, OverflowError):
             checker.error("impossible-date", f"date({', '.join(map(str, parts))}) is not a "
                           "date in the calendar", node.span,
                           "use an existing day, e.g. date(2025, 2, 28)")

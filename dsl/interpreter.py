@@ -88,6 +88,10 @@ class _Walker:
                 return True if first is True else runtime.k_or(first, self.eval(right, env))
             case nodes.Binary(op=op, left=left, right=right):
                 return self._arith(node, op, self.eval(left, env), self.eval(right, env))
+            case nodes.Compare(op=op, left=nodes.Binary(op="/"), right=right):
+                return self._shares(node, env)
+            case nodes.Compare(op=op, left=left, right=nodes.Binary(op="/")):
+                return self._shares(node, env)
             case nodes.Compare(op=op, left=left, right=right):
                 return runtime.compare(op, self.eval(left, env), self.eval(right, env))
             case nodes.Member(item=item, container=container, negated=negated):
@@ -114,6 +118,21 @@ class _Walker:
         if op == "*":
             return runtime.mul(left, right)
         return runtime.div(left, right, f"'{nodes.show(node)}'")
+
+    def _shares(self, node: nodes.Compare, env: dict[str, Any]) -> Any:
+        """A comparison with a share ``x / y`` on a side, exactly (``runtime.share_compare``)."""
+        (left, left_value), (right, right_value) = (self._side(node.left, env),
+                                                    self._side(node.right, env))
+        return runtime.share_compare(node.op, left, right, left_value, right_value)
+
+    def _side(self, node: nodes.Expr, env: dict[str, Any]) -> tuple[tuple[Any, Any] | None, Any]:
+        if not (isinstance(node, nodes.Binary) and node.op == "/"):
+            return None, self.eval(node, env)
+        x, y = self.eval(node.left, env), self.eval(node.right, env)
+        quotient = runtime.div(x, y, f"'{nodes.show(node)}'")
+        if self.ctx.trace is not None:
+            self.ctx.trace.append((node, quotient))
+        return (x, y), quotient
 
     def _definition(self, name: str) -> Any:
         memo = self.ctx.memo

@@ -24,6 +24,7 @@ _PERCENT = re.compile(r"(-?\d+(?:\.\d+)?)%")
 _DURATION = re.compile(r"(\d+)\s+([a-z]+)")
 _DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
 _STRING = re.compile(r'"([^"]*)"')
+MAX_DIGITS = 30  # as in rule expressions (dsl/parser.py): far past any target, limit or count
 _BOOLEANS = {"true": True, "false": False}
 _UNITS = {"day": "day", "days": "day", "month": "month", "months": "month"}
 _UNITS |= {"year": "year", "years": "year"}
@@ -48,14 +49,24 @@ def parse_literal(text: str) -> Literal:
 a duration such as 6 months, or a date such as 2025-07-01
     """
     stripped = text.strip()
+    digits = sum(char.isdigit() for char in stripped)
+    if digits > MAX_DIGITS and not _STRING.fullmatch(stripped):
+        msg = (f"the value '{shorten(stripped)}' has {digits} digits; a number has at most "
+               f"{MAX_DIGITS} (write the value meant, e.g. 90% or 6 months)")
+        raise ValueError(msg)
     for pattern, build in _READERS:
         match = pattern.fullmatch(stripped)
         if match is not None:
             return build(match)
     if stripped in _BOOLEANS:
         return _BOOLEANS[stripped]
-    msg = f"invalid value '{text}'; {EXPECTED}"
+    msg = f"invalid value '{shorten(text)}'; {EXPECTED}"
     raise ValueError(msg)
+
+
+def shorten(text: str, limit: int = 40) -> str:
+    """``text`` cut to ``limit`` characters with an ellipsis, for quoting in a message."""
+    return text if len(text) <= limit else f"{text[:limit]}…"
 
 
 def percent(digits: str) -> Decimal:

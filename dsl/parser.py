@@ -6,7 +6,7 @@ import functools
 
 from lark import Lark, Token, Tree, UnexpectedInput
 from lark.exceptions import VisitError
-from vardval.dsl import nodes
+from vardval.dsl import literals, nodes
 from vardval.dsl.errors import Diagnostic, RuleSyntaxError, VardvalError
 from vardval.dsl.spans import Origin, Span
 from vardval.dsl.syntax_errors import diagnose
@@ -17,7 +17,10 @@ from vardval.dsl.transformer import ToAst
 MAX_LENGTH = 10_000
 MAX_NESTING = 40
 MAX_DEPTH = 100
-MAX_DIGITS = 1000  # as for submissions; Python itself will not convert over 4300 digits
+# A rule's numbers are targets, limits and day counts: 30 digits is far beyond any of them, and
+# the bound keeps every later step (date(), exact shares, formatting, Python's 4 300-digit
+# int/str limit) away from numbers no rule means.
+MAX_DIGITS = literals.MAX_DIGITS
 
 
 @functools.cache
@@ -87,8 +90,9 @@ def _check_numbers(tree: Tree[Token], origin: Origin) -> None:
         digits = sum(char.isdigit() for char in tok)
         if digits > MAX_DIGITS:
             message = f"this number has {digits} digits; a number has at most {MAX_DIGITS}"
+            hint = "write the value the rule means, e.g. 90% or 10000"
             raise RuleSyntaxError([Diagnostic("number-out-of-range", message,
-                                              token_span(tok, origin))])
+                                              token_span(tok, origin), hint)])
 
 
 _NUMBERS = frozenset({"INT", "DECIMAL", "PERCENT"})

@@ -181,6 +181,39 @@ def div(left: Any, right: Any, where: str = "a division") -> Any:
     return CTX.divide(Decimal(left), Decimal(right))
 
 
+def share_compare(op: str, left: tuple[Any, Any] | None, right: tuple[Any, Any] | None,
+                  left_value: Any, right_value: Any) -> Any:
+    """``left op right`` where a side that is a share ``x / y`` is given as its ``(x, y)``.
+
+    A quotient is rounded to 60 significant digits, so ``(10**61 - 1) / 10**61 >= 1`` would
+    hold; whenever every number involved is finite, the sides compare as exact fractions in
+    integers instead. Otherwise the values (a share's rounded quotient, already computed for
+    the trace) are compared as ``compare`` does.
+    """
+    exact_left = _share_ratio(*left) if left is not None else _ratio(left_value)
+    exact_right = _share_ratio(*right) if right is not None else _ratio(right_value)
+    if exact_left is None or exact_right is None:
+        return compare(op, left_value, right_value)
+    return _COMPARE[op](exact_left[0] * exact_right[1], exact_right[0] * exact_left[1])
+
+
+def _ratio(value: Any) -> tuple[int, int] | None:
+    if type(value) is int:
+        return value, 1
+    if type(value) is Decimal and value.is_finite():
+        return value.as_integer_ratio()
+    return None
+
+
+def _share_ratio(x: Any, y: Any) -> tuple[int, int] | None:
+    """``x / y`` as a fraction with a positive denominator, or None (unknown, zero, infinite)."""
+    top, bottom = _ratio(x), _ratio(y)
+    if top is None or bottom is None or bottom[0] == 0:
+        return None
+    numerator, denominator = top[0] * bottom[1], top[1] * bottom[0]
+    return (-numerator, -denominator) if denominator < 0 else (numerator, denominator)
+
+
 def neg(value: Any) -> Any:
     if type(value) is Unknown:
         return value

@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import json
+import os
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -20,11 +21,12 @@ from typing import TYPE_CHECKING, Any
 from vardval.checker.corpus import BUNDLED_RULES, LoadContext, load_context, load_rulebook
 from vardval.checker.parameters import ParameterSet
 from vardval.checker.program import load_ruleset
+from vardval.checker.reading import recording
 from vardval.dsl import nodes, walk
 from vardval.dsl.errors import MAX_SHOWN, Diagnostic, VardvalError
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable, Iterator
+    from collections.abc import Iterable, Iterator, Mapping
 
     from vardval.checker.corpus import Rule, Rulebook
 
@@ -55,10 +57,36 @@ def lint(path: Path | None, corpus: Path | None = None) -> LintResult:
     target = path or BUNDLED_RULES
     if not target.exists():
         return LintResult((_missing(target),), 0, 0)
-    if target.is_dir() and (target / "sources.yaml").is_file():
-        return _lint_corpus(target)
-    files = [target] if target.is_file() else sorted(target.rglob("*.yaml"))
-    return _lint_files(files, corpus or BUNDLED_RULES)
+    with recording() as reads:  # lines are quoted from the text read, never a second read
+        if target.is_dir() and (target / "sources.yaml").is_file():
+            found = _lint_corpus(target)
+        else:
+            files = [target] if not target.is_dir() else _rulebooks_under(target)
+            found = _lint_files(files, corpus or BUNDLED_RULES)
+    shown = [_with_source(d, reads.texts) for d in found.diagnostics]
+    return LintResult(tuple(sorted(shown, key=_position)), found.rules, found.files)
+
+
+def _rulebooks_under(folder: Path) -> list[Path]:
+    """Every ``*.yaml`` below ``folder``, walked without recursion, each folder once."""
+    found, stack, seen = [], [folder], set()
+    while stack:
+        current = stack.pop()
+        try:
+            info = current.stat()
+            names = sorted(os.listdir(current))
+        except OSError:
+            continue
+        if (info.st_dev, info.st_ino) in seen:
+            continue
+        seen.add((info.st_dev, info.st_ino))
+        for name in names:
+            path = current / name
+            if path.is_dir():
+                stack.append(path)
+            elif name.endswith(".yaml"):
+                found.append(path)
+    return sorted(found)
 
 
 def _missing(target: Path) -> Diagnostic:
@@ -181,22 +209,19 @@ def _definitions(parameters: ParameterSet, name: str) -> list[Any]:
 
 
 def _ordered(diagnostics: Iterable[Diagnostic]) -> tuple[Diagnostic, ...]:
-    """By file and position, each with its source line when the file can be read."""
-    shown = [_with_source(d) for d in diagnostics]
-    return tuple(sorted(shown, key=_position))
+    """By file and position (``lint`` adds each one's source line)."""
+    return tuple(sorted(diagnostics, key=_position))
 
 
 def _position(d: Diagnostic) -> tuple[str, int, int]:
     return (d.span.file, d.span.line, d.span.column) if d.span else ("", 0, 0)
 
 
-def _with_source(d: Diagnostic) -> Diagnostic:
-    if d.span is None or d.excerpt is not None:
+def _with_source(d: Diagnostic, texts: Mapping[str, str]) -> Diagnostic:
+    """The diagnostic with its line quoted from the text the loader read (if it read one)."""
+    if d.span is None or d.excerpt is not None or d.span.file not in texts:
         return d
-    try:
-        return d.with_source(Path(d.span.file).read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError):
-        return d
+    return d.with_source(texts[d.span.file])
 
 
 def render_text(result: LintResult) -> str:

@@ -9,15 +9,13 @@ file is reported, the run goes on and exits 3). Progress goes to stderr when it 
 from __future__ import annotations
 
 import argparse
-import contextlib
-import io
-import os
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
 from vardval.checker.cli.exits import EXIT_FINDINGS, EXIT_INTERNAL, EXIT_OK, EXIT_USAGE
-from vardval.checker.corpus import RuleSet
+from vardval.checker.corpus import BUNDLED_RULES, RuleSet
 from vardval.checker.engine import BACKENDS, BatchTally, SubmissionResult, check_intake
+from vardval.checker.formatting import printable
 from vardval.checker.program import load_ruleset
 from vardval.checker.reading import collect
 from vardval.checker.report import (
@@ -26,6 +24,7 @@ from vardval.checker.report import (
     JunitRenderer,
     TextRenderer,
     clean,
+    destination,
     outputs,
 )
 from vardval.checker.submission import DEFAULT_MAX_BYTES, Problem, load_submission
@@ -49,7 +48,10 @@ def register(subparsers: Any) -> None:
                         help="text (terminal), json (vardval/results@1), junit (CI), html "
                         "(one self-contained file)")
     parser.add_argument("-o", "--output", metavar="FILE", default=None,
-                        help="write the report to FILE (replaced only once complete)")
+                        help="write the report to FILE, replaced only once complete; a "
+                        "symbolic link is followed (the file it points to is replaced), a "
+                        "device or named pipe is written in place, and FILE may not be one of "
+                        "the inputs")
     parser.add_argument("--fail-on", choices=SEVERITIES, default="error",
                         help="lowest severity whose failure makes the exit status 1")
     parser.add_argument("--lang", choices=LANGS, default="sv")
@@ -65,6 +67,8 @@ def register(subparsers: Any) -> None:
 
 
 def run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
+    destination.refuse_inputs(args.output, args.paths, args.lang)  # before anything is read
+    destination.refuse_inside(args.output, args.rules or BUNDLED_RULES, args.lang)
     ruleset = load_ruleset(args.rules)
     files = collect.submission_files(args.paths)
     first = next(files, None)
@@ -79,19 +83,12 @@ def run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
     batch.backend = args.backend
     batch.langs = (args.lang,)  # every report format words findings in the one language
     try:
-        with outputs.output_to(args.output, stdout) as out:
+        with destination.output_to(args.output, stdout, args.lang) as out:
             batch.stream(_chain(first, files), FORMATS[args.format](out, view))
     except BrokenPipeError:  # the reader went away (`vardval check … | head`): stop quietly
-        _discard(stdout)
+        destination.discard(stdout)
         return EXIT_FINDINGS
     return batch.exit_code()
-
-
-def _discard(stream: TextIO) -> None:
-    """Point a closed pipe's descriptor at /dev/null so the final flush cannot fail again."""
-    with contextlib.suppress(OSError, ValueError, io.UnsupportedOperation):
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, stream.fileno())
 
 
 def _chain(first: tuple[str, str | None],
@@ -132,8 +129,9 @@ class _Batch:
             self.progress.clear()
 
     def _check_one(self, path: str, why: str | None) -> SubmissionResult:
+        shown = printable(path)  # the name as every report format can hold it
         if why is not None:
-            return SubmissionResult(path, (Problem("$", None, None, why),))
+            return SubmissionResult(shown, (Problem("$", None, None, printable(why)),))
         try:
             intake = load_submission(Path(path), max_bytes=self.max_bytes)
             return check_intake(self.ruleset, intake, backend=self.backend, langs=self.langs)
@@ -141,7 +139,7 @@ class _Batch:
             self.internal = True
             message = (f"internal error while checking this file: {type(exc).__name__}: {exc} "
                        "(a bug in vardval, not in the file; please report it)")
-            return SubmissionResult(path, (Problem("$", None, None, message),))
+            return SubmissionResult(shown, (Problem("$", None, None, message),))
 
     def exit_code(self) -> int:
         if self.internal:

@@ -30,6 +30,7 @@ from vardval.checker.cli.exits import (
     EXIT_OK,
     EXIT_USAGE,
 )
+from vardval.checker.program import cache
 from vardval.dsl.errors import VardvalError
 
 COMMANDS: tuple[ModuleType, ...] = (cmd_check, cmd_explain, cmd_schema, cmd_test, cmd_docs,
@@ -73,14 +74,17 @@ def run(argv: Sequence[str], stdout: TextIO, stderr: TextIO) -> int:
         return EXIT_USAGE
     except SystemExit as exc:  # --help and --version print and exit 0
         return int(exc.code or 0)
+    note = cache.unavailable(getattr(args, "lang", "sv"))
+    if note is not None:
+        stderr.write(f"vardval: {note}\n")
     try:
         return int(args.handler(args, stdout, stderr))
     except VardvalError as exc:
         stderr.write(f"{exc}\n")
         return EXIT_USAGE
-    except KeyboardInterrupt:
+    except KeyboardInterrupt as exc:  # Ctrl-C, or SIGTERM/SIGHUP while a report is written
         stderr.write("interrupted\n")
-        return EXIT_INTERRUPTED
+        return int(getattr(exc, "exit_code", EXIT_INTERRUPTED))
     except Exception as exc:  # noqa: BLE001 - the promise is: never a traceback
         stderr.write(f"vardval: internal error: {type(exc).__name__}: {exc}\n"
                      "This is a bug in vardval, not in your input; please report it with the "

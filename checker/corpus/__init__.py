@@ -1,6 +1,7 @@
 """The law as checked data: rulebooks read and checked into a ``RuleSet`` (no code, no cache)."""
 
 from vardval.checker.corpus import rulefile
+from vardval.checker.corpus.layout import Layout, layout
 from vardval.checker.corpus.messages import placeholders
 from vardval.checker.corpus.models import Placeholder, Rule, Rulebook, RuleVersion, Template
 from vardval.checker.corpus.rulebooks import LoadContext, load_rulebook
@@ -17,6 +18,7 @@ from vardval.checker.corpus.ruleset import (
 __all__ = [
     "BUNDLED_RULES",
     "RULE_ID",
+    "Layout",
     "LoadContext",
     "Placeholder",
     "Rule",
@@ -25,6 +27,7 @@ __all__ = [
     "Rulebook",
     "Template",
     "display_path",
+    "layout",
     "load_context",
     "load_rulebook",
     "placeholders",

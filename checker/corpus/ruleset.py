@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import vardval.rules
+from vardval.checker.corpus.layout import Layout, layout
 from vardval.checker.corpus.models import Rule, Rulebook
 from vardval.checker.corpus.rulebooks import LoadContext, load_rulebook
 from vardval.checker.errors import RuleLoadError
@@ -62,9 +63,7 @@ def display_path(path: Path, directory: Path) -> str:
 
 def rulebook_files(directory: Path) -> list[Path]:
     """National rulebooks first, then regional ones, each in name order."""
-    national = sorted((directory / "national").glob("*.yaml"))
-    regional = sorted((directory / "regions").glob("*/*.yaml"))
-    return [*national, *regional]
+    return list(layout(directory).rulebooks)
 
 
 def read_ruleset(directory: Path | None = None) -> RuleSet:
@@ -77,27 +76,52 @@ def read_ruleset(directory: Path | None = None) -> RuleSet:
         span = Span(str(directory), 1, 1, 1, 2)
         raise RuleLoadError([Diagnostic("no-rules", f"no sources.yaml in '{directory}'", span,
                                         "point --rules at a folder laid out like rules/")])
-    ctx, parameters = load_context(directory)
-    books, problems = _load_books(directory, ctx)
+    files = layout(directory)
+    ctx, parameters = load_context(directory, files)
+    books, problems = _load_books(directory, ctx, files)
+    problems += _strays(files, directory)
     problems += _duplicate_ids(books)
     problems += _misplaced(books, directory)
+    if not problems and not any(book.rules for book in books):
+        problems.append(_no_rules(directory))
     if problems:
         raise RuleLoadError(problems)
     return RuleSet(directory, ctx.registry, parameters, tuple(books), ctx.root)
 
 
-def load_context(directory: Path) -> tuple[LoadContext, ParameterSet]:
+def _strays(files: Layout, directory: Path) -> list[Diagnostic]:
+    """Rule-like files the layout would skip: each is an error, so none is skipped silently."""
+    problems = []
+    for path, why in files.strays:
+        shown = display_path(path, directory)
+        problems.append(Diagnostic("stray-rule-file", f"'{shown}' is not read: {why}",
+                                   Span(shown, 1, 1, 1, 2),
+                                   "move or rename it, or delete it if it is not a rule file"))
+    return problems
+
+
+def _no_rules(directory: Path) -> Diagnostic:
+    return Diagnostic("no-rules", f"the rules folder '{directory}' has no rules: no rulebook in "
+                      "national/*.yaml or regions/<region>/*.yaml holds one",
+                      Span(str(directory), 1, 1, 1, 2),
+                      "point --rules at a folder laid out like rules/, with its rulebooks")
+
+
+def load_context(directory: Path, files: Layout | None = None) -> tuple[LoadContext,
+                                                                        ParameterSet]:
     """What rulebooks are checked against: sources, parameters, the submission's fields."""
-    registry = load_sources(directory / "sources.yaml")
-    parameters = load_parameters(directory / "parameters", registry)
+    files = files or layout(directory)
+    registry = load_sources(files.sources)
+    parameters = load_parameters(directory / "parameters", registry, files.parameters)
     root = record_type(submission.submission_schema())
     types = {name: ts.of_python(parameters.python_type(name)) for name in parameters.names()}
     return LoadContext(root, types, registry, submission.REGIONS), parameters
 
 
-def _load_books(directory: Path, ctx: LoadContext) -> tuple[list[Rulebook], list[Diagnostic]]:
+def _load_books(directory: Path, ctx: LoadContext,
+                files: Layout) -> tuple[list[Rulebook], list[Diagnostic]]:
     books, problems = [], []
-    for path in rulebook_files(directory):
+    for path in files.rulebooks:
         try:
             books.append(load_rulebook(path, ctx, display_path(path, directory)))
         except VardvalError as exc:

@@ -27,7 +27,7 @@ from vardval.dsl.errors import Diagnostic, VardvalError
 
 if TYPE_CHECKING:
     import datetime as dt
-    from collections.abc import Iterable
+    from collections.abc import Iterable, Sequence
     from pathlib import Path
 
     from vardval.checker.sources import SourceRegistry
@@ -122,12 +122,13 @@ class ParameterSet:
         return (*(v for v in national if v.valid_from < own[0].valid_from), *own)
 
 
-def load_parameters(directory: Path, registry: SourceRegistry) -> ParameterSet:
-    """Read every ``*.yaml`` in ``directory``; all problems of all files in one error."""
+def load_parameters(directory: Path, registry: SourceRegistry,
+                    files: Sequence[Path] | None = None) -> ParameterSet:
+    """Read ``files`` (default: every ``*.yaml`` in ``directory``); all problems in one error."""
     parameters: list[Parameter] = []
     problems: list[Diagnostic] = []
     texts = {}
-    for path in sorted(directory.glob("*.yaml")):
+    for path in sorted(directory.glob("*.yaml")) if files is None else files:
         try:  # bounded and located: a FIFO, a huge file or Latin-1 bytes are plain problems
             texts[str(path)] = reading.rule_text(path, str(path))
         except VardvalError as exc:

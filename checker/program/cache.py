@@ -1,51 +1,69 @@
-"""The load cache: a corpus parsed, checked and compiled once, reused until a file changes.
+"""The load cache: a corpus parsed, checked and compiled once, reused while its files are unchanged.
 
-``load_ruleset`` asks here first. An entry is keyed by the SHA-256 of every file under the
-rules folder (path and bytes), the vardval version and source files (so an edited checker never
-meets an old entry), the Python version, and the folder and working directory (rule file names
-in messages are shown relative to the latter). A changed rule file therefore misses, and the
-fresh result is stored under its new key; the few newest entries are kept. A process whose own
-code files changed on disk after it imported them stays away from the cache altogether.
+Key: the SHA-256 of exactly the files the loader reads (``corpus.layout``: sources, parameter
+files, rulebooks; each read bounded like the loader reads it, as regular files only), with their
+names, plus the vardval version and code, the Python version, and the folder and working
+directory (rule file names in messages are relative to the latter). An entry is stored under the
+key of the very bytes the loader parsed (``reading.recording``), so a file saved while loading
+is never cached under its new content, a link's target is read like any file, and a corpus
+with a stray file (``.yml``, a nested folder) or a file that cannot be read is never cached at
+all (the loader reports it). The few newest entries are kept; leftovers of interrupted stores
+are pruned. A process whose own code changed on disk after import stays away from the cache.
 
 Location: ``$VARDVAL_CACHE_DIR``, else ``$XDG_CACHE_HOME/vardval``, else ``~/.cache/vardval``;
-``VARDVAL_NO_CACHE=1`` turns it off. Anything wrong with an entry (truncated, corrupt, from
-another version) is ignored, removed and rebuilt; a cache that cannot be written is skipped.
+``VARDVAL_NO_CACHE=1`` turns it off; with no home folder at all (``HOME`` unset and no passwd
+entry, as in containers run under an arbitrary user id) it is off and ``unavailable`` says why.
 
-Trust: an entry is a pickle of the ``RuleSet`` and its ``Program`` (the compiled rules pickle as
-their generated source and bytecode). Unpickling runs code chosen by whoever wrote the file, so it
-is only as safe as the folder: anyone who can write to your cache folder can run code as you, as
-they could through your shell start-up files. Entries are therefore read only from a folder and
-files owned by the current user that no group or other user may write (checked on POSIX); the
-folder is created with mode 0700 and entries with 0600. Never point ``VARDVAL_CACHE_DIR`` at a
-shared folder.
+Trust: an entry is a pickle of the ``RuleSet`` and its ``Program`` (the compiled rules as their
+generated source and bytecode), and unpickling runs code chosen by whoever wrote the file. So
+every entry carries an HMAC-SHA-256 made with a secret key that only this user holds, kept
+*beside* the cache folder, not in it (``~/.cache/vardval.key``, mode 0600, made on first use):
+an entry written by anyone else (a CI cache restored from another branch, another user) fails
+the check and is rebuilt without being unpickled. Entries are also only read from a folder and
+files owned by the current user that no one else may write (POSIX). Restore or share the cache
+folder if you like; never the key.
 """
 
 from __future__ import annotations
 
 import hashlib
+import hmac
 import os
 import pickle
+import secrets
 import stat
 import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import vardval.dsl
-from vardval.checker.corpus import RuleSet
+from vardval.checker.corpus import RuleSet, layout
 from vardval.checker.program.units import Program
 from vardval.checker.reading import files as reading
 
+if TYPE_CHECKING:
+    from collections.abc import Mapping
+
 CHECKER_TREE = Path(__file__).resolve().parents[1]  # the vardval.checker package folder
 
-MAGIC = b"vardval-ruleset-cache-2\n"
+MAGIC = b"vardval-ruleset-cache-3\n"
 _IMPORTED_AT = time.time()
 KEEP = 8
+STALE_SECONDS = 600  # a temporary file this old is a leftover of an interrupted store
 _CODE_SUFFIXES = (".py", ".lark", ".json")
+_MAC_BYTES = 32
+_NO_HOME = {
+    "sv": "obs: ingen hemmapp (HOME är inte satt och användaren saknas i passwd), så "
+          "regelcachen används inte; sätt HOME eller VARDVAL_CACHE_DIR för att snabba upp",
+    "en": "note: no home folder (HOME is unset and the user has no passwd entry), so the rule "
+          "cache is off; set HOME or VARDVAL_CACHE_DIR to speed things up",
+}
 
 
 def cache_dir() -> Path | None:
-    """Where entries live, or None when caching is turned off.
+    """Where entries live, or None when caching is turned off or there is no home folder.
 
     Example:
         >>> import os
@@ -60,25 +78,89 @@ def cache_dir() -> Path | None:
     explicit = os.environ.get("VARDVAL_CACHE_DIR")
     if explicit:
         return Path(explicit)
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    base = os.environ.get("XDG_CACHE_HOME")
+    if not base:
+        home = _home()
+        if home is None:
+            return None
+        base = str(home / ".cache")
     return Path(base) / "vardval"
 
 
-def corpus_key(directory: Path) -> str:
-    """The hex digest naming the entry of the corpus in ``directory`` as it is now."""
-    digest = hashlib.sha256()
+def _home() -> Path | None:
+    try:
+        return Path.home()
+    except (RuntimeError, KeyError, OSError):  # no HOME and no passwd entry for this uid
+        return None
+
+
+def unavailable(lang: str = "sv") -> str | None:
+    """Why there is no cache although nobody turned it off (no home folder), or None."""
+    off = os.environ.get("VARDVAL_NO_CACHE", "") not in ("", "0")
+    if off or os.environ.get("VARDVAL_CACHE_DIR") or os.environ.get("XDG_CACHE_HOME"):
+        return None
+    return _NO_HOME.get(lang, _NO_HOME["en"]) if _home() is None else None
+
+
+def entry_path(directory: Path) -> Path | None:
+    """The entry of the corpus in ``directory`` as its files are now; None when not caching.
+
+    The files are read as the loader reads them (bounded, regular files only); one that cannot
+    be read, or a stray, means no caching: the loader then reports it with its place.
+    """
+    folder = _folder()
+    if folder is None:
+        return None
+    files = layout(directory)
+    if files.strays:
+        return None
+    digests = {}
+    for path in files.files():
+        try:
+            raw = reading.read_bounded(path, reading.MAX_RULE_FILE_BYTES)
+        except reading.ReadRefused:
+            return None
+        digests[str(path)] = reading.digest(raw)
+    return _entry(folder, directory, digests)
+
+
+def entry_for(directory: Path, reads: Mapping[str, bytes]) -> Path | None:
+    """The entry for what the loader read (``reads``: path -> digest of the parsed bytes)."""
+    folder = _folder()
+    return None if folder is None else _entry(folder, directory, reads)
+
+
+def _folder() -> Path | None:
+    folder = cache_dir()
+    return None if folder is None or _code_changed_since_import() else folder
+
+
+def _entry(folder: Path, directory: Path, digests: Mapping[str, bytes]) -> Path:
+    key = hashlib.sha256()
     for part in (_version(), sys.version, sys.implementation.cache_tag or "",
-                 str(directory.resolve()), os.getcwd()):
-        digest.update(part.encode() + b"\0")
-    _hash_tree(digest, directory, None)
-    for folder in _code_trees():
-        _hash_tree(digest, folder, _CODE_SUFFIXES)
-    return digest.hexdigest()
+                 os.path.realpath(directory), os.getcwd()):
+        key.update(os.fsencode(part) + b"\0")
+    for path, found in sorted(digests.items()):
+        name = os.path.relpath(path, directory)
+        key.update(os.fsencode(name) + b"\0" + found)
+    key.update(_code_digest())
+    return folder / f"ruleset-{key.hexdigest()[:40]}.pickle"
 
 
 def _code_trees() -> tuple[Path, ...]:
     """vardval's own code: the dsl and checker package folders."""
     return (Path(vardval.dsl.__file__).resolve().parent, CHECKER_TREE)
+
+
+def _code_digest() -> bytes:
+    digest = hashlib.sha256()
+    for folder in _code_trees():
+        for path in sorted(folder.rglob("*")):
+            if "__pycache__" in path.parts or path.suffix not in _CODE_SUFFIXES:
+                continue
+            digest.update(os.fsencode(path.relative_to(folder).as_posix()) + b"\0")
+            digest.update(hashlib.sha256(path.read_bytes()).digest())
+    return digest.digest()
 
 
 def _version() -> str:
@@ -88,41 +170,6 @@ def _version() -> str:
         return metadata.version("vardval")
     except metadata.PackageNotFoundError:
         return "unknown"
-
-
-def _hash_tree(digest: hashlib._Hash, root: Path, suffixes: tuple[str, ...] | None) -> None:
-    for path in sorted(root.rglob("*")):
-        if "__pycache__" in path.parts or not path.is_file():
-            continue
-        if suffixes is not None and path.suffix not in suffixes:
-            continue
-        digest.update(path.relative_to(root).as_posix().encode() + b"\0")
-        digest.update(_file_digest(path))
-
-
-def _file_digest(path: Path) -> bytes:
-    """A file's content hash; a file larger than any rule file by its size and time instead.
-
-    The loader refuses such a file anyway, and hashing it whole on every start would cost more
-    than the cache saves.
-    """
-    info = path.stat()
-    if info.st_size > reading.MAX_RULE_FILE_BYTES:
-        return f"{info.st_size}:{info.st_mtime_ns}".encode()
-    with path.open("rb") as handle:
-        return hashlib.file_digest(handle, "sha256").digest()
-
-
-def entry_path(directory: Path) -> Path | None:
-    """The file the corpus's entry is (or would be) stored in; None when not caching."""
-    folder = cache_dir()
-    if folder is None or _code_changed_since_import():
-        return None
-    try:
-        key = corpus_key(directory)
-    except OSError:  # an unreadable file: no caching; the loader reports it with its place
-        return None
-    return folder / f"ruleset-{key[:40]}.pickle"
 
 
 def _code_changed_since_import() -> bool:
@@ -140,60 +187,113 @@ def _code_changed_since_import() -> bool:
 
 
 def load(path: Path) -> tuple[RuleSet, Program] | None:
-    """The cached corpus and program at ``path``, or None when missing, untrusted or unreadable."""
+    """The cached corpus and program at ``path``, or None when missing, untrusted or unreadable.
+
+    Nothing is unpickled unless the entry's HMAC, made with this user's key, checks out.
+    """
     if not _trusted(path.parent) or not path.is_file() or not _trusted(path):
         return None
+    key = _secret(path.parent, create=False)
+    if key is None:
+        return None
     try:
-        return _read_entry(path)
+        return _read_entry(path, key)
     except Exception:  # noqa: BLE001 - a bad entry is rebuilt, never an error
         _remove(path)
         return None
 
 
-def _read_entry(path: Path) -> tuple[RuleSet, Program]:
-    with path.open("rb") as handle:
-        if handle.read(len(MAGIC)) != MAGIC:
-            raise ValueError("not a vardval cache entry")
-        ruleset, program = pickle.load(handle)  # noqa: S301 - our own entry in a folder we trust
+def _read_entry(path: Path, key: bytes) -> tuple[RuleSet, Program]:
+    blob = path.read_bytes()
+    if not blob.startswith(MAGIC):
+        raise ValueError("not a vardval cache entry")
+    mac, body = blob[len(MAGIC):len(MAGIC) + _MAC_BYTES], blob[len(MAGIC) + _MAC_BYTES:]
+    if not hmac.compare_digest(mac, hmac.digest(key, body, "sha256")):
+        raise ValueError("the entry was not written by this user's vardval")
+    ruleset, program = pickle.loads(body)  # noqa: S301 - authenticated with this user's key
     if not isinstance(ruleset, RuleSet) or not isinstance(program, Program):
         raise TypeError("the entry holds no RuleSet and Program")
     return ruleset, program
 
 
 def store(path: Path, ruleset: RuleSet, program: Program) -> None:
-    """Write an entry atomically, keeping the newest few; never fail."""
+    """Write an entry atomically, keeping the newest few; never fail, never leave a temp file."""
+    temp: str | None = None
     try:
         path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
-        blob = MAGIC + pickle.dumps((ruleset, program), protocol=pickle.HIGHEST_PROTOCOL)
-        with tempfile.NamedTemporaryFile(dir=path.parent, prefix=".tmp-", delete=False) as tmp:
-            try:
-                tmp.write(blob)
-            except OSError:
-                _remove(Path(tmp.name))
-                raise
-        os.chmod(tmp.name, 0o600)
-        os.replace(tmp.name, path)
+        key = _secret(path.parent, create=True)
+        if key is None:
+            return
+        body = pickle.dumps((ruleset, program), protocol=pickle.HIGHEST_PROTOCOL)
+        fd, temp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
+        with os.fdopen(fd, "wb") as out:
+            out.write(MAGIC + hmac.digest(key, body, "sha256") + body)
+        os.chmod(temp, 0o600)
+        os.replace(temp, path)
+        temp = None
         _prune(path.parent)
     except (OSError, pickle.PicklingError, TypeError, AttributeError):
         return
+    finally:
+        if temp is not None:
+            _remove(Path(temp))
 
 
-def _trusted(path: Path) -> bool:
-    """Owned by us and writable by nobody else (POSIX); elsewhere the user's folder is trusted."""
+def key_file(folder: Path) -> Path:
+    """The secret key's file: beside the cache folder, so restoring the folder never brings it."""
+    return folder.with_name(folder.name + ".key")
+
+
+def _secret(folder: Path, *, create: bool) -> bytes | None:
+    """This user's cache key (made on first store), or None when it cannot be trusted."""
+    path = key_file(folder)
+    if create and not path.exists():
+        try:
+            fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0),
+                         0o600)
+        except FileExistsError:
+            pass
+        else:
+            with os.fdopen(fd, "wb") as out:
+                out.write(secrets.token_bytes(32))
+    if not _trusted(path, private=True):
+        return None
     try:
-        info = path.stat()
+        key = path.read_bytes()
+    except OSError:
+        return None
+    return key if len(key) == 32 else None
+
+
+def _trusted(path: Path, *, private: bool = False) -> bool:
+    """Owned by us and writable (``private``: readable) by nobody else (POSIX)."""
+    try:
+        info = path.lstat() if private else path.stat()
     except OSError:
         return False
     if not hasattr(os, "getuid"):
         return True
-    return info.st_uid == os.getuid() and not info.st_mode & (stat.S_IWGRP | stat.S_IWOTH)
+    others = stat.S_IRWXG | stat.S_IRWXO if private else stat.S_IWGRP | stat.S_IWOTH
+    if private and not stat.S_ISREG(info.st_mode):
+        return False
+    return info.st_uid == os.getuid() and not info.st_mode & others
 
 
 def _prune(folder: Path) -> None:
-    entries = sorted(folder.glob("ruleset-*.pickle"), key=lambda p: p.stat().st_mtime,
-                     reverse=True)
+    """Keep the newest ``KEEP`` entries; remove temporary files left by interrupted stores."""
+    entries = sorted(folder.glob("ruleset-*.pickle"), key=_mtime, reverse=True)
     for old in entries[KEEP:]:
         _remove(old)
+    for temp in folder.glob(".tmp-*"):
+        if time.time() - _mtime(temp) > STALE_SECONDS:
+            _remove(temp)
+
+
+def _mtime(path: Path) -> float:
+    try:
+        return path.stat().st_mtime
+    except OSError:
+        return 0.0
 
 
 def _remove(path: Path) -> None:

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from vardval.checker.corpus import BUNDLED_RULES, RuleSet, read_ruleset
 from vardval.checker.program import cache
 from vardval.checker.program.units import Program, build
+from vardval.checker.reading import recording
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -34,9 +35,12 @@ def load_ruleset(directory: Path | None = None) -> RuleSet:
         ruleset, program = found
         _PROGRAMS[ruleset] = program
         return ruleset
-    ruleset = read_ruleset(directory)
-    if entry is not None:
-        cache.store(entry, ruleset, program_of(ruleset))
+    with recording() as reads:
+        ruleset = read_ruleset(directory)
+    if entry is not None:  # keyed on the very bytes parsed, not on the files as they are now
+        stored = cache.entry_for(directory, reads.digests)
+        if stored is not None:
+            cache.store(stored, ruleset, program_of(ruleset))
     return ruleset
 
 

@@ -4,8 +4,10 @@ Nothing named or found is dropped without a word. Each path yields ``(path, None
 a file to check, or ``(path, why)`` when it cannot be used: missing, a broken or looping
 symbolic link, unreadable, or not a regular file (a FIFO or device is reported, never opened,
 since reading it could wait for ever). Folders are walked in name order, a folder's files
-before its subfolders, without recursion (any depth is fine); symbolic links are followed, but
-a folder is entered once only, so a link loop ends with a message. Inside folders only names
+before its subfolders, without recursion (any depth is fine); symbolic links inside the folder
+given are followed, but a folder is entered once only, so a link loop ends with a message, and a
+link leading out of the folder given is reported, not followed (a file named explicitly is
+read wherever it is). Inside folders only names
 ending in .yaml, .yml or .json count (hidden files and other files are left alone); a file
 named explicitly is always tried.
 """
@@ -53,6 +55,7 @@ class _Walker:
     seen: dict[tuple[int, int], str] = field(default_factory=dict)
 
     def walk(self, top: str, info: os.stat_result) -> Iterator[Found]:
+        root = os.path.realpath(top)
         stack = [(top, info)]
         while stack:
             folder, folder_info = stack.pop()
@@ -61,7 +64,7 @@ class _Walker:
                 yield folder, _revisit(folder, self.seen[key])
                 continue
             self.seen[key] = folder
-            files, folders = _scan(folder)
+            files, folders = _scan(folder, root)
             yield from files
             stack.extend(reversed(folders))
 
@@ -79,8 +82,12 @@ def _revisit(folder: str, first: str) -> str:
     return f"folder already walked as '{first}'; skipped so no file is checked twice"
 
 
-def _scan(folder: str) -> tuple[list[Found], list[tuple[str, os.stat_result]]]:
-    """One folder's submission files (and unusable entries) and subfolders, in name order."""
+def _scan(folder: str, root: str) -> tuple[list[Found], list[tuple[str, os.stat_result]]]:
+    """One folder's submission files (and unusable entries) and subfolders, in name order.
+
+    A symbolic link leading out of ``root`` (the folder given) is reported, not followed: a
+    folder of submissions must not make vardval read (and quote) files elsewhere.
+    """
     files: list[Found] = []
     folders: list[tuple[str, os.stat_result]] = []
     try:
@@ -95,11 +102,26 @@ def _scan(folder: str) -> tuple[list[Found], list[tuple[str, os.stat_result]]]:
             if _wanted(name) or exc.errno == errno.ELOOP:
                 files.append((path, os_problem(exc, path)))
             continue
-        if stat.S_ISDIR(info.st_mode):
+        outside = _leads_outside(path, root)
+        if outside is not None:
+            if _wanted(name) or stat.S_ISDIR(info.st_mode):
+                files.append((path, outside))
+        elif stat.S_ISDIR(info.st_mode):
             folders.append((path, info))
         elif _wanted(name):
             files.append((path, not_regular(info.st_mode)))
     return files, folders
+
+
+def _leads_outside(path: str, root: str) -> str | None:
+    """Why a symbolic link is not followed (it leads out of the folder given), or None."""
+    if not os.path.islink(path):
+        return None
+    target = os.path.realpath(path)
+    if target == root or target.startswith(root.rstrip(os.sep) + os.sep):
+        return None
+    return (f"symbolic link to '{os.readlink(path)}', outside the folder given; not followed "
+            "(name the file itself to check it)")
 
 
 def _wanted(name: str) -> bool:

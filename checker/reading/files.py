@@ -8,9 +8,13 @@ words, what the path is and why it was not read; nothing else escapes from here.
 
 from __future__ import annotations
 
+import contextlib
+import contextvars
 import errno
+import hashlib
 import os
 import stat
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, BinaryIO
 
 from vardval.checker.errors import RuleLoadError
@@ -19,6 +23,7 @@ from vardval.dsl.errors import Diagnostic
 from vardval.dsl.spans import Span
 
 if TYPE_CHECKING:
+    from collections.abc import Iterator
     from pathlib import Path
 
 DEFAULT_MAX_BYTES = 5_000_000
@@ -144,6 +149,37 @@ def too_large(size: str, limit: int, advice: str) -> str:
     return f"the file is {size} bytes; the limit is {limit} ({advice})"
 
 
+@dataclass
+class Reads:
+    """What ``rule_text`` read while recording: each file's SHA-256 and decoded text.
+
+    The load cache keys an entry on the digests of the very bytes that were parsed, and lint
+    quotes lines from the very text, so neither reads a file a second time.
+    """
+
+    digests: dict[str, bytes] = field(default_factory=dict)
+    texts: dict[str, str] = field(default_factory=dict)
+
+
+_RECORDING: contextvars.ContextVar[Reads | None] = contextvars.ContextVar("reads", default=None)
+
+
+@contextlib.contextmanager
+def recording() -> Iterator[Reads]:
+    """Record every rule file read in the block (by path and by the name messages use)."""
+    reads = Reads()
+    token = _RECORDING.set(reads)
+    try:
+        yield reads
+    finally:
+        _RECORDING.reset(token)
+
+
+def digest(raw: bytes) -> bytes:
+    """The content digest the load cache keys on."""
+    return hashlib.sha256(raw).digest()
+
+
 def rule_text(path: Path, filename: str, max_bytes: int = MAX_RULE_FILE_BYTES) -> str:
     """The text of a rule, parameter or source file; a located ``VardvalError`` if unusable.
 
@@ -161,5 +197,10 @@ def rule_text(path: Path, filename: str, max_bytes: int = MAX_RULE_FILE_BYTES) -
         span = Span(filename, 1, 1, 1, 2)
         message = f"cannot read the rule file: {exc}"
         raise RuleLoadError([Diagnostic("unreadable-file", message, span)]) from None
+    reads = _RECORDING.get()
+    if reads is not None:
+        reads.digests[str(path)] = digest(raw)
+        with contextlib.suppress(UnicodeDecodeError):  # NUL bytes and all: quoted as they are
+            reads.texts[filename] = raw.decode("utf-8")
     text: str = strict_yaml.decode_text(raw, filename)
     return text

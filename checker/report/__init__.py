@@ -1,6 +1,6 @@
 """Results out: the report view, one renderer per format, atomic output files, ``explain``."""
 
-from vardval.checker.report import outputs
+from vardval.checker.report import destination, outputs
 from vardval.checker.report.explain import Subject, explain
 from vardval.checker.report.html_report import HtmlRenderer
 from vardval.checker.report.junit import JunitRenderer
@@ -18,6 +18,7 @@ __all__ = [
     "TextRenderer",
     "atomic_output",
     "clean",
+    "destination",
     "explain",
     "output_to",
     "outputs",

@@ -2,25 +2,20 @@
 
 Every format is a ``Renderer`` fed one ``SubmissionResult`` at a time, so a batch of any size
 is written as it is checked and nothing but counters is kept. ``-o FILE`` goes through
-``atomic_output``: the report is written to a temporary file in the target's folder and moved
-into place only when complete, so an interrupted run never leaves a half-written report.
+``destination.output_to`` (re-exported here): the report is written to a temporary file in
+the target's folder and moved into place only when complete, so an interrupted run never
+leaves a half-written report; special files are written in place.
 """
 
 from __future__ import annotations
 
-import contextlib
-import os
-import sys
-import tempfile
-from collections.abc import Iterator, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, field
-from pathlib import Path
-from typing import TYPE_CHECKING, NoReturn, Protocol, TextIO, runtime_checkable
+from typing import TYPE_CHECKING, Protocol, runtime_checkable
 
 from vardval.checker import formatting
-from vardval.checker.errors import OutputError
+from vardval.checker.report.destination import atomic_output, output_to
 from vardval.dsl import nodes, walk
-from vardval.dsl.errors import Diagnostic
 
 if TYPE_CHECKING:
     from vardval.checker.corpus import Rule, RuleSet
@@ -73,75 +68,4 @@ class Renderer(Protocol):
     def end(self, tally: BatchTally) -> None: ...
 
 
-def _refuse(target: Path, why: str) -> NoReturn:
-    """A report path that cannot be written is the user's to fix: exit 2, not a crash."""
-    message = f"vardval: cannot write the report to '{target}': {why}"
-    hint = "give -o a file name in an existing, writable folder"
-    raise OutputError([Diagnostic("unwritable-output", message, None, hint)])
-
-
-@contextlib.contextmanager
-def atomic_output(path: str | os.PathLike[str]) -> Iterator[TextIO]:
-    """A text file that replaces ``path`` only when the block completes.
-
-    On any exception (also ``KeyboardInterrupt``) the temporary file is removed and ``path``
-    keeps its old content.
-
-    Example:
-        >>> import pathlib, tempfile
-        >>> from vardval.checker.report.outputs import atomic_output
-        >>> target = pathlib.Path(tempfile.mkdtemp()) / "report.txt"
-        >>> with atomic_output(target) as out:
-        ...     _ = out.write("done\\n")
-        >>> target.read_text()
-        'done\\n'
-    """
-    target = Path(path)
-    if target.is_dir():
-        _refuse(target, "it is a folder")
-    try:
-        fd, temp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
-    except OSError as exc:
-        _refuse(target, exc.strerror or str(exc))
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as out:
-            yield out
-            out.flush()
-            os.fsync(out.fileno())
-        os.chmod(temp, _default_mode(target))
-        os.replace(temp, target)
-    except BaseException:
-        with contextlib.suppress(FileNotFoundError):
-            os.unlink(temp)
-        raise
-    _sync_folder(target.parent)
-
-
-def _default_mode(target: Path) -> int:
-    """Keep an existing report's mode; a new one gets what ``open`` would give (umask)."""
-    with contextlib.suppress(FileNotFoundError):
-        return target.stat().st_mode & 0o7777
-    umask = os.umask(0)
-    os.umask(umask)
-    return 0o666 & ~umask
-
-
-def _sync_folder(folder: Path) -> None:
-    """Make the rename itself durable where the platform allows it (POSIX)."""
-    if sys.platform == "win32":  # pragma: no cover - directories cannot be opened there
-        return
-    fd = os.open(folder, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
-
-
-@contextlib.contextmanager
-def output_to(path: str | None, stdout: TextIO) -> Iterator[TextIO]:
-    """``stdout`` when no path is given, else an atomic file at ``path``."""
-    if path is None:
-        yield stdout
-        return
-    with atomic_output(path) as out:
-        yield out
+__all__ = ["Renderer", "ReportView", "atomic_output", "output_to", "view_of"]

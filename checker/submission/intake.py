@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 import jsonschema
 import pydantic
+from vardval.checker.formatting import printable
 from vardval.checker.reading import fast_yaml, strict_yaml
 from vardval.checker.reading import files as reading
 from vardval.checker.submission import model as submission
@@ -98,7 +99,7 @@ def load_submission(path: pathlib.Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -
         >>> intake.valid, intake.problems[0].message
         (False, 'no such file or folder')
     """
-    file = str(path)
+    file = printable(str(path))  # a name with a newline or undecodable bytes, shown safely
     try:
         raw = reading.read_bounded(path, max_bytes)
     except reading.ReadRefused as exc:
@@ -376,8 +377,21 @@ def _type_message(error: jsonschema.ValidationError) -> str:
     kind = _KINDS.get(expected, expected)
     if "minimum" in _schema(error):
         kind += f" ≥ {_schema(error)['minimum']}"
+    if not error.absolute_path:  # the whole file is no mapping: not a submission, so its
+        # content (a secrets file, say, reached through a link) is never echoed
+        return (f"expected {kind}, found {_kind_of(error.instance)}: this is not a submission "
+                "file (a submission starts with 'format: vardval/submission@1')")
     message = f"expected {kind}, found {_describe(error.instance)}"
     return message + _type_hint(expected, error.instance)
+
+
+def _kind_of(value: object) -> str:
+    """What a value is, without any of its content."""
+    if isinstance(value, str):
+        return "a line of text"
+    if isinstance(value, bool) or value is None:
+        return "a single word"
+    return "a number" if isinstance(value, int | Decimal) else "a list"
 
 
 def _type_hint(expected: str, instance: object) -> str:

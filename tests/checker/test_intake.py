@@ -222,7 +222,8 @@ def test_all_problems_of_a_file_are_reported_at_once_in_file_order() -> None:
 
 def test_a_document_that_is_not_a_mapping_is_one_problem() -> None:
     assert problems_of("- a\n- b\n") == [
-        "s.yaml:1:1: $: expected a mapping of fields (key: value), found a list"
+        ("s.yaml:1:1: $: expected a mapping of fields (key: value), found a list: this is not "
+        "a submission file (a submission starts with 'format: vardval/submission@1')")
     ]
 
 
