@@ -1,6 +1,8 @@
 """The law as checked data: rulebooks read and checked into a ``RuleSet`` (no code, no cache)."""
 
-from vardval.checker.corpus import rulefile
+from vardval.checker.corpus import decisions, rulefile
+from vardval.checker.corpus.decisions import KINDS, Decision, decision_files, load_decisions
+from vardval.checker.corpus.digest import corpus_digest, corpus_files
 from vardval.checker.corpus.messages import placeholders
 from vardval.checker.corpus.models import Placeholder, Rule, Rulebook, RuleVersion, Template
 from vardval.checker.corpus.rulebooks import LoadContext, load_rulebook
@@ -16,7 +18,9 @@ from vardval.checker.corpus.ruleset import (
 
 __all__ = [
     "BUNDLED_RULES",
+    "KINDS",
     "RULE_ID",
+    "Decision",
     "LoadContext",
     "Placeholder",
     "Rule",
@@ -24,8 +28,13 @@ __all__ = [
     "RuleVersion",
     "Rulebook",
     "Template",
+    "corpus_digest",
+    "corpus_files",
+    "decision_files",
+    "decisions",
     "display_path",
     "load_context",
+    "load_decisions",
     "load_rulebook",
     "placeholders",
     "read_ruleset",

@@ -12,6 +12,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import vardval.rules
+from vardval.checker.corpus.decisions import Decision, load_decisions
+from vardval.checker.corpus.digest import corpus_digest
 from vardval.checker.corpus.models import Rule, Rulebook
 from vardval.checker.corpus.rulebooks import LoadContext, load_rulebook
 from vardval.checker.errors import RuleLoadError
@@ -36,6 +38,10 @@ class RuleSet:
     parameters: ParameterSet
     rulebooks: tuple[Rulebook, ...]
     root: ts.Type
+    #: the region's recorded decisions (``corpus.decisions``), applied by ``engine.waivers``
+    decisions: tuple[Decision, ...] = ()
+    #: ``sha256:…`` over the files read (``corpus.digest``): ``producer.rules_digest``
+    digest: str = ""
 
     def rules(self) -> Iterator[Rule]:
         for book in self.rulebooks:
@@ -81,9 +87,19 @@ def read_ruleset(directory: Path | None = None) -> RuleSet:
     books, problems = _load_books(directory, ctx)
     problems += _duplicate_ids(books)
     problems += _misplaced(books, directory)
+    decisions = _decisions(directory, problems)
     if problems:
         raise RuleLoadError(problems)
-    return RuleSet(directory, ctx.registry, parameters, tuple(books), ctx.root)
+    return RuleSet(directory, ctx.registry, parameters, tuple(books), ctx.root, decisions,
+                   corpus_digest(directory))
+
+
+def _decisions(directory: Path, problems: list[Diagnostic]) -> tuple[Decision, ...]:
+    try:
+        return load_decisions(directory)
+    except VardvalError as exc:
+        problems.extend(exc.diagnostics)
+        return ()
 
 
 def load_context(directory: Path) -> tuple[LoadContext, ParameterSet]:

@@ -11,6 +11,7 @@ from vardval.checker.engine.findings import (
     worst_status,
 )
 from vardval.checker.engine.plan import Plans, plans_of
+from vardval.checker.engine.waivers import Waiver, quarter_end, waiver_for, waiver_text
 
 __all__ = [
     "BACKENDS",
@@ -21,9 +22,13 @@ __all__ = [
     "Finding",
     "Plans",
     "SubmissionResult",
+    "Waiver",
     "check_intake",
     "decide",
     "plans_of",
+    "quarter_end",
     "rule_statuses",
+    "waiver_for",
+    "waiver_text",
     "worst_status",
 ]

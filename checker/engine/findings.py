@@ -7,11 +7,14 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from vardval.checker.corpus import Rule
 from vardval.checker.sources import ResolvedCitation
 from vardval.checker.submission import Problem
+
+if TYPE_CHECKING:
+    from vardval.checker.engine.waivers import Waiver
 
 STATUSES = ("fail", "indeterminate", "pass", "not_applicable")
 #: Worst first: what a clinic's summary line shows when its findings differ.
@@ -45,6 +48,8 @@ class Finding(NamedTuple):
     missing: tuple[str, ...] = ()
     notes: tuple[dict[str, str], ...] = ()
     version_from: str | None = None
+    #: the region's dispensation exempting this failure (``engine.waivers``), else None
+    waiver: Waiver | None = None
 
 
 @dataclass(frozen=True)
@@ -69,9 +74,10 @@ class SubmissionResult:
         return out
 
     def fails_at(self, threshold: str) -> list[Finding]:
+        """Failures at or above ``threshold`` that count: a waived failure does not."""
         rank = SEVERITY_RANK[threshold]
-        return [f for f in self.findings
-                if f.status == "fail" and SEVERITY_RANK[f.rule.severity] >= rank]
+        return [f for f in self.findings if f.status == "fail" and f.waiver is None
+                and SEVERITY_RANK[f.rule.severity] >= rank]
 
 
 def worst_status(result: SubmissionResult) -> str:
