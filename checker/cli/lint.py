@@ -2,7 +2,8 @@
 
 Exit codes: 0 when there is nothing to report, 2 otherwise (the ``check`` contract for rule
 errors); warnings (a dispensation about to expire, or naming an unknown rule or clinic) are
-shown but do not change the exit code. ``--format json`` prints ``{"format": "vardval/lint@1", "ok": …, "diagnostics": […]}``.
+shown but do not change the exit code. ``--format json`` prints ``{"format": "vardval/lint@1",
+"ok": …, "diagnostics": […], "warnings": […]}``.
 """
 
 from __future__ import annotations

@@ -65,7 +65,7 @@ class Store:
         with self.reading() as connection:
             rows = connection.execute(select(submissions.c.hsa_id, submissions.c.region)
                                       .distinct()).all()
-        return {hsa_id: region for hsa_id, region in rows}
+        return {str(hsa_id): str(region) for hsa_id, region in rows}
 
     def close(self) -> None:
         self.engine.dispose()

@@ -8,10 +8,9 @@ import json
 import shutil
 from pathlib import Path
 
+from batches import FIXTURES
 from vardval.checker.cli import run
 from vardval.checker.corpus import BUNDLED_RULES
-
-from batches import FIXTURES
 
 ALVESTA = "SE2321000065-E000000000231"
 HEAD = "# yaml-language-server: $schema=../../checker/schemas/decisions.schema.json\n"
@@ -71,6 +70,7 @@ def test_errors_in_a_decision_file_are_located(tmp_path: Path) -> None:
     assert "kronoberg.yaml:20:5: missing required key 'decided_by' in decisions.2" in text
     assert "    8 |     valid: {from: 2025-06-30, to: 2025-01-01}" in text
     code, _, err = vardval("check", str(FIXTURES), "--rules", str(folder))
+    assert "is before" in err
     assert code == 2  # check refuses a corpus whose decisions do not load, like its rules
 
 
@@ -111,7 +111,7 @@ def test_a_dispensation_never_makes_an_indeterminate_finding_pass(tmp_path: Path
                if line.startswith("  hsa_id: "))
     folder = corpus(tmp_path, "region: kronoberg\ndecisions:\n"
                     + decision("D-IND", hsa, "KRO-RECEPTKODER", "2023-01-01", "2023-12-31"))
-    code, out, _ = vardval("check", str(ljungby), "--rules", str(folder), "--format", "json")
+    _, out, _ = vardval("check", str(ljungby), "--rules", str(folder), "--format", "json")
     finding = next(f for f in json.loads(out)["results"][0]["findings"]
                    if f["rule"] == "KRO-RECEPTKODER")
     assert finding["status"] == "indeterminate"
