@@ -17,9 +17,8 @@ from collections.abc import Iterator
 from decimal import Decimal
 from typing import Any
 
-from vardval.checker.corpus.models import Rule
-from vardval.checker.corpus.ruleset import RuleSet
-from vardval.checker.engine.evaluate import rule_statuses
+from vardval.checker import RuleSet, rule_statuses
+from vardval.checker.corpus import Rule
 from vardval.checker.submission import model as submission
 from vardval.dsl.values import Quarter
 

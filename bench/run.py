@@ -39,12 +39,11 @@ sys.path.insert(0, str(HERE))
 import handwritten
 import stages
 from generate import CLINICS_PER_REGION, Generator, yaml_text
-from vardval.checker.corpus import ruleset
-from vardval.checker.engine.evaluate import rule_statuses
-from vardval.checker.engine.plan import Params
-from vardval.checker.program import load_ruleset
-from vardval.checker.program import units as program
-from vardval.checker.submission import model as submission
+from vardval.checker import RuleSet, load_ruleset, rule_statuses
+from vardval.checker.corpus import BUNDLED_RULES, read_ruleset
+from vardval.checker.engine import Params
+from vardval.checker.program import build
+from vardval.checker.submission import REGIONS
 from vardval.dsl.values import Quarter
 
 ROOT = HERE.parent
@@ -72,12 +71,12 @@ def best(run: Callable[[], object], passes: int, clock: Callable[[], float] = ti
 # --- (a) loading ---------------------------------------------------------------------------------
 
 
-def measure_loading(cache: Path) -> tuple[dict[str, float], ruleset.RuleSet]:
+def measure_loading(cache: Path) -> tuple[dict[str, float], RuleSet]:
     os.environ["VARDVAL_CACHE_DIR"] = str(cache)
     start = time.perf_counter()
-    rules = ruleset.read_ruleset(ruleset.BUNDLED_RULES)  # the uncached half
+    rules = read_ruleset(BUNDLED_RULES)  # the uncached half
     checked = time.perf_counter()
-    program.build(rules)
+    build(rules)
     compiled = time.perf_counter()
     load_ruleset()  # cold through the cache: load, check, compile, store
     stored = time.perf_counter()
@@ -101,7 +100,7 @@ def measure_startup(cache: Path, sample: Path) -> dict[str, float]:
 # --- (b) and (c) throughput -------------------------------------------------------------------
 
 
-def hand_runner(rules: ruleset.RuleSet) -> Callable[[dict[str, Any]], dict[str, Any]]:
+def hand_runner(rules: RuleSet) -> Callable[[dict[str, Any]], dict[str, Any]]:
     """Hand-written checks with the same per-batch conveniences the engine has (a parsed period
     and the parameter values in force, each looked up once)."""
     quarters: dict[str, Quarter] = {}
@@ -117,7 +116,7 @@ def hand_runner(rules: ruleset.RuleSet) -> Callable[[dict[str, Any]], dict[str, 
     return run
 
 
-def verify_handwritten(rules: ruleset.RuleSet, data: Sequence[dict[str, Any]]) -> None:
+def verify_handwritten(rules: RuleSet, data: Sequence[dict[str, Any]]) -> None:
     """Fail loudly unless hand-written and engine agree on every rule of every submission."""
     ids = {rule.id for rule in rules.rules()}
     if ids - handwritten.RULE_IDS:
@@ -136,7 +135,7 @@ def verify_handwritten(rules: ruleset.RuleSet, data: Sequence[dict[str, Any]]) -
             sys.exit(f"hand-written and engine differ on submission {index}: {diff}")
 
 
-def measure_throughput(rules: ruleset.RuleSet, data: Sequence[dict[str, Any]],
+def measure_throughput(rules: RuleSet, data: Sequence[dict[str, Any]],
                        rounds: int = 7, chunk: int = 250) -> dict[str, float]:
     """Submissions per second of each contender, robust against a busy machine.
 
@@ -204,7 +203,7 @@ def measure_check(folder: Path, cache: Path) -> tuple[float, int, int]:
     return float(out[0]), int(out[1]), int(out[2])
 
 
-def measure_end_to_end(rules: ruleset.RuleSet, data: Sequence[dict[str, Any]],
+def measure_end_to_end(rules: RuleSet, data: Sequence[dict[str, Any]],
                        cache: Path) -> dict[str, Any]:
     with tempfile.TemporaryDirectory(prefix="vardval-bench-") as tmp:
         small, full = Path(tmp) / "small", Path(tmp) / "full"
@@ -321,7 +320,7 @@ def main(argv: Sequence[str] | None = None) -> int:
              ("Memory: results are written as they are made and not kept. What a run keeps grows "
              "with the kinds of submission met (a plan per region and quarter: at most 21 x 64 "
              "over the 16 years drawn here) and with the clinics (the generator draws from "
-             f"{len(submission.REGIONS) * CLINICS_PER_REGION:,}, about as many as Sweden has), "
+             f"{len(REGIONS) * CLINICS_PER_REGION:,}, about as many as Sweden has), "
              "never with the number of files.")]
     print(f"\nMachine: {machine()}\n\n{table(rows)}\n\n" + "\n\n".join(notes))
     if not args.no_report:

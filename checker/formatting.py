@@ -9,14 +9,31 @@ from __future__ import annotations
 import datetime as dt
 import decimal
 from decimal import Decimal
-from typing import TYPE_CHECKING, Any, cast
+from typing import TYPE_CHECKING, Any, Protocol, cast
 
 from vardval.dsl.values import Duration, Quarter, Unknown
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Mapping
 
-    from vardval.checker.engine import Evidence
+
+class Evidence(Protocol):
+    """What formatting reads of an evidence item (``engine.Evidence`` is one)."""
+
+    @property
+    def name(self) -> str: ...
+
+    @property
+    def kind(self) -> str: ...
+
+    @property
+    def value(self) -> Any: ...
+
+    @property
+    def present(self) -> bool: ...
+
+    @property
+    def citation(self) -> str | None: ...
 
 _UNITS = {"sv": {"day": ("dag", "dagar"), "month": ("månad", "månader")},
           "en": {"day": ("day", "days"), "month": ("month", "months")}}

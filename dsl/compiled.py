@@ -16,7 +16,7 @@ from decimal import Decimal
 from types import CodeType
 from typing import TYPE_CHECKING, Any
 
-from vardval.dsl import codegen, nodes, runtime
+from vardval.dsl import codegen, functions, nodes, runtime
 from vardval.dsl.codegen import Function, Generated
 from vardval.dsl.errors import Diagnostic, EvaluationError
 from vardval.dsl.values import Duration, Quarter, Unknown
@@ -53,7 +53,7 @@ def namespace() -> dict[str, Any]:
     """
     ns: dict[str, Any] = {"__builtins__": dict(BUILTINS)}
     ns.update((name, getattr(runtime, name)) for name in HELPERS)
-    ns.update((f"fn_{name}", helper) for name, helper in runtime.FUNCTIONS.items())
+    ns.update((f"fn_{name}", helper) for name, helper in functions.RUNTIME.items())
     ns["divide"] = runtime.CTX.divide
     ns.update(VALUE_CLASSES)
     return ns

@@ -29,7 +29,7 @@ from collections.abc import Callable
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
-from vardval.dsl import nodes, runtime
+from vardval.dsl import functions, nodes
 from vardval.dsl.errors import Diagnostic, RuleCompileError
 from vardval.dsl.values import Duration, Quarter
 
@@ -367,7 +367,7 @@ def list_expr(gen: CodeGenerator, node: nodes.ListExpr) -> str:
 
 
 def call(gen: CodeGenerator, node: nodes.Call) -> str:
-    if node.func not in runtime.FUNCTIONS:
+    if node.func not in functions.RUNTIME:
         raise compile_error(node, f"function '{node.func}' has no run-time helper")
     args = [expr(gen, arg) for arg in node.args]
     if node.func == "count":

@@ -12,10 +12,10 @@ from __future__ import annotations
 
 from collections.abc import Container, Mapping
 
-from vardval.dsl import nodes
+from vardval.dsl import functions, nodes
 
 # Calls whose result is never unknown when their arguments are never unknown.
-_TOTAL_CALLS = frozenset({"count", "lower", "blank", "same_text"})
+_TOTAL_CALLS = functions.TOTAL  # built-ins never unknown once their arguments are known
 
 
 class Facts:

@@ -1,16 +1,17 @@
-"""The built-in functions: their static signatures (how each one type-checks).
+"""The built-in functions, declared once (``BUILTINS``): how each type-checks and runs.
 
-Their run-time behaviour lives in ``dsl.runtime`` under the same names, so both evaluators
-share one implementation.
+Their run-time behaviour lives in ``dsl.runtime`` (``fn_<name>``), so both evaluators share one
+implementation; every other list of the built-ins is derived from this table.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Mapping
-from typing import Protocol, TypeAlias
+from dataclasses import dataclass
+from typing import Any, Protocol, TypeAlias
 
-from vardval.dsl import nodes
+from vardval.dsl import nodes, runtime
 from vardval.dsl import typesys as ts
 from vardval.dsl.errors import suggest
 from vardval.dsl.spans import Span
@@ -161,16 +162,40 @@ def _simple(want: tuple[ts.Type, ...], result: ts.Type, example: str) -> Callabl
     return check
 
 
-SIGNATURES: dict[str, Callable[[Checking, nodes.Call], Result]] = {
-    "exists": _exists,
-    "param": _param,
-    "count": _count,
-    "sum": _sum,
-    "min": _extreme,
-    "max": _extreme,
-    "date": _date,
-    "lower": _simple((ts.TEXT,), ts.TEXT, "lower(quality.deviation_system)"),
-    "blank": _simple((ts.TEXT,), ts.BOOL, "blank(clinic.head_of_unit)"),
-    "same_text": _simple((ts.TEXT, ts.TEXT), ts.BOOL,
-                         'same_text(quality.deviation_system, "Synergi")'),
+@dataclass(frozen=True)
+class Builtin:
+    """One built-in function, declared once: how it type-checks, how it runs, and whether it is
+    total (never unknown once its arguments are known; ``flow`` relies on it).
+
+    ``run`` is None for the two the type checker rewrites into nodes of their own
+    (``exists`` becomes ``Exists``, ``param`` becomes ``ParamRef``).
+    """
+
+    check: Callable[[Checking, nodes.Call], Result]
+    run: Callable[..., Any] | None
+    total: bool = False
+
+
+# Adding a built-in is one record here and one ``fn_`` helper in ``runtime`` (plus its section
+# in docs/dsl-reference.md and a conformance case, which the tests ask for).
+BUILTINS: dict[str, Builtin] = {
+    "exists": Builtin(_exists, None),
+    "param": Builtin(_param, None),
+    "count": Builtin(_count, runtime.fn_count, total=True),
+    "sum": Builtin(_sum, runtime.fn_sum),
+    "min": Builtin(_extreme, runtime.fn_min),
+    "max": Builtin(_extreme, runtime.fn_max),
+    "date": Builtin(_date, runtime.fn_date),
+    "lower": Builtin(_simple((ts.TEXT,), ts.TEXT, "lower(quality.deviation_system)"),
+                     runtime.fn_lower, total=True),
+    "blank": Builtin(_simple((ts.TEXT,), ts.BOOL, "blank(clinic.head_of_unit)"),
+                     runtime.fn_blank, total=True),
+    "same_text": Builtin(_simple((ts.TEXT, ts.TEXT), ts.BOOL,
+                                 'same_text(quality.deviation_system, "Synergi")'),
+                         runtime.fn_same_text, total=True),
 }
+NAMES = tuple(BUILTINS)
+# The helpers generated code and the interpreter call, by function name.
+RUNTIME: dict[str, Callable[..., Any]] = {
+    name: b.run for name, b in BUILTINS.items() if b.run is not None}
+TOTAL = frozenset(name for name, b in BUILTINS.items() if b.total)

@@ -10,7 +10,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from vardval.dsl import nodes, runtime
+from vardval.dsl import functions, nodes, runtime
 from vardval.dsl.values import Quarter, Unknown
 
 
@@ -103,7 +103,7 @@ class _Walker:
             case nodes.ListExpr(items=items):
                 return [self.eval(item, env) for item in items]
             case nodes.Call(func=func, args=args):
-                return runtime.FUNCTIONS[func](*(self.eval(a, env) for a in args))
+                return functions.RUNTIME[func](*(self.eval(a, env) for a in args))
         raise TypeError(f"not a resolved expression: {node!r}")  # pragma: no cover
 
     def _arith(self, node: nodes.Binary, op: str, left: Any, right: Any) -> Any:

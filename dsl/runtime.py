@@ -296,7 +296,3 @@ def fn_same_text(left: Any, right: Any) -> Any:
     return left.strip().casefold() == right.strip().casefold()
 
 
-FUNCTIONS = {
-    "count": fn_count, "sum": fn_sum, "min": fn_min, "max": fn_max, "date": fn_date,
-    "lower": fn_lower, "blank": fn_blank, "same_text": fn_same_text,
-}

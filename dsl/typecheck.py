@@ -17,8 +17,7 @@ from vardval.dsl.spans import Span
 PERIOD_PARTS = {"start": ts.DATE, "end": ts.DATE, "year": ts.NUMBER, "quarter": ts.NUMBER}
 DATE_PARTS = {"year": ts.NUMBER, "month": ts.NUMBER, "day": ts.NUMBER}
 PARTS = {"quarter": PERIOD_PARTS, "date": DATE_PARTS}
-FUNCTIONS = ("exists", "param", "count", "sum", "min", "max", "date", "lower", "blank",
-             "same_text")
+FUNCTIONS = functions.NAMES  # the built-ins, declared in dsl/functions.py
 _ARITH = {
     ("+", "number", "number"): ts.NUMBER, ("-", "number", "number"): ts.NUMBER,
     ("*", "number", "number"): ts.NUMBER, ("/", "number", "number"): ts.NUMBER,
@@ -344,12 +343,12 @@ class _Checker:
         return nodes.ListExpr(tuple(items), node.span), ts.list_of(elem)
 
     def _call(self, node: nodes.Call) -> tuple[nodes.Expr, ts.Type]:
-        spec = functions.SIGNATURES.get(node.func)
-        if spec is None:
+        builtin = functions.BUILTINS.get(node.func)
+        if builtin is None:
             return node, self.error("unknown-function", f"unknown function '{node.func}'",
-                                    node.span, suggest(node.func, list(functions.SIGNATURES)) or
-                                    "functions: " + ", ".join(sorted(functions.SIGNATURES)))
-        return spec(self, node)
+                                    node.span, suggest(node.func, list(functions.NAMES)) or
+                                    "functions: " + ", ".join(sorted(functions.NAMES)))
+        return builtin.check(self, node)
 
 
 def _arith_hint(op: str) -> str:

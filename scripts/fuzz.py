@@ -38,6 +38,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+from vardval.checker import vocab
 from vardval.checker.authoring.lint import corpus_context
 from vardval.checker.corpus.rulebooks import load_rulebook
 from vardval.checker.corpus.ruleset import BUNDLED_RULES, RuleSet
@@ -51,7 +52,7 @@ from vardval.dsl.typecheck import Environment, check
 from vardval.dsl.values import Quarter
 
 ROOT = Path(__file__).resolve().parents[1]
-STATUSES = {"pass", "fail", "not_applicable", "indeterminate"}
+STATUSES = set(vocab.STATUSES)
 REACHED = ("evaluated", "checked", "loaded")  # the answers that went all the way through
 TOKENS = [b" and ", b" or ", b"not ", b"if ", b" then ", b" else ", b"all x in ", b"any y in ",
           b": ", b"(", b")", b"[", b"]", b",", b".", b"+", b"-", b"*", b"/", b">=", b"==", b"<",

@@ -17,7 +17,8 @@ import sys
 import tempfile
 from pathlib import Path
 
-from vardval.checker.cli.entry import run
+from vardval.checker.cli import run
+from vardval.checker.vocab import LANGS
 
 ROOT = Path(__file__).resolve().parents[1]
 BROWSERS = ("chromium", "chromium-browser", "google-chrome")
@@ -47,7 +48,7 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--out", type=Path, default=ROOT / "docs" / "img" / "report.png")
     parser.add_argument("--submissions", type=Path, default=Path("fixtures/submissions"),
                         help="a folder of submissions, relative to the repository root")
-    parser.add_argument("--lang", choices=("sv", "en"), default="sv")
+    parser.add_argument("--lang", choices=LANGS, default="sv")
     parser.add_argument("--size", default="1400,900", help="window size WIDTH,HEIGHT")
     parser.add_argument("--browser", default=None, help="path to a Chromium-based browser")
     return parser

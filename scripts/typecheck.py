@@ -23,7 +23,7 @@ def link_tree() -> None:
     for name in ("__init__.py", "__main__.py"):
         link = package / name
         if not link.is_symlink():
-            link.symlink_to(ROOT / "vardval" / name)
+            link.symlink_to(ROOT / "entry" / name)
     for name, folder in PARTS.items():
         link = package / name
         if not link.is_symlink():

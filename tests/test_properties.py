@@ -20,6 +20,7 @@ import pytest
 from hypothesis import HealthCheck, assume, example, given, settings
 from hypothesis import strategies as st
 from schema_strategies import instances, to_json
+from vardval.checker import vocab
 from vardval.checker.authoring.lint import corpus_context
 from vardval.checker.corpus.rulebooks import LoadContext, load_rulebook
 from vardval.checker.corpus.ruleset import RuleSet
@@ -32,7 +33,7 @@ from vardval.dsl.errors import VardvalError
 from vardval.dsl.parser import parse
 
 HERE = Path(__file__).parent
-STATUSES = {"pass", "fail", "not_applicable", "indeterminate"}
+STATUSES = set(vocab.STATUSES)
 VALID = (HERE / "hostile" / "valid.yaml").read_bytes()
 DSL_ALPHABET = string.ascii_letters + string.digits + " ._()[],:+-*/<>=!%\"'#\n\tåäö&|"
 SETTINGS = settings(max_examples=200, deadline=None,

@@ -34,11 +34,11 @@ from vardval.checker.corpus import RULE_ID, RuleSet
 from vardval.checker.engine import Finding, check_intake
 from vardval.checker.reading import locate, strict_yaml
 from vardval.checker.submission import load_submission_text
+from vardval.checker.vocab import STATUSES
 from vardval.dsl import nodes, walk
 from vardval.dsl.errors import Diagnostic, VardvalError
 from vardval.dsl.spans import Span
 
-STATUSES = ("pass", "fail", "not_applicable", "indeterminate")
 ORDERING = frozenset({"<", "<=", ">", ">="})
 _PATH = re.compile(r"[a-z_][a-z0-9_]*(\.[a-z_][a-z0-9_]*)*")
 _SENTENCE = re.compile(r"[A-ZÅÄÖ0-9].*[.!?]", re.DOTALL)
@@ -343,7 +343,8 @@ def coverage(ruleset: RuleSet, outcomes: list[Outcome]) -> list[Coverage]:
     out = []
     for rule in ruleset.rules():
         good = [o.case for o in outcomes if o.ok and o.case.rule == rule.id]
-        counts = {status: sum(c.expect == status for c in good) for status in STATUSES}
+        counts: dict[str, int] = {status: sum(c.expect == status for c in good)
+                                  for status in STATUSES}
         out.append(Coverage(rule.id, counts, sum(c.boundary for c in good),
                             uses_ordering(ruleset, rule.id)))
     return out

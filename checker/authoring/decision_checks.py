@@ -10,8 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING
 
-from vardval.checker.corpus import Decision, RuleSet
-from vardval.checker.corpus.decisions import locate_line
+from vardval.checker.corpus import Decision, RuleSet, decisions
 from vardval.dsl.errors import Diagnostic, suggest
 
 if TYPE_CHECKING:
@@ -40,7 +39,7 @@ def _expiry(decision: Decision, today: dt.date) -> list[Diagnostic]:
         return []
     return [Diagnostic("decision-expires-soon", f"dispensation '{decision.id}' "
                        f"({decision.reference}) expires on {decision.valid_to}, in {left} "
-                       "days", locate_line(decision),
+                       "days", decisions.locate_line(decision),
                        "renew it with a new decision, or let it lapse; after that day the "
                        "clinic's failures count again")]
 
@@ -53,13 +52,13 @@ def _rules(decision: Decision, ruleset: RuleSet, rule_ids: list[str]) -> list[Di
             hint = suggest(rule_id, rule_ids) or "use a rule id from the rule pages"
             out.append(Diagnostic("decision-unknown-rule", f"dispensation '{decision.id}' "
                                   f"names rule '{rule_id}', which does not exist",
-                                  locate_line(decision), hint))
+                                  decisions.locate_line(decision), hint))
             continue
         book = next(b for b in ruleset.rulebooks if rule in b.rules)
         if book.region not in (None, decision.region):
             out.append(Diagnostic("decision-rule-out-of-scope", f"dispensation "
                                   f"'{decision.id}' names rule '{rule_id}' of {book.region}, "
-                                  f"not of {decision.region}", locate_line(decision),
+                                  f"not of {decision.region}", decisions.locate_line(decision),
                                   "a region can only exempt from its own and national rules"))
     return out
 
@@ -71,5 +70,5 @@ def _clinic(decision: Decision, clinics: Mapping[str, str]) -> list[Diagnostic]:
     where = ("has never submitted to the results store" if region is None
              else f"is a clinic of {region}, not of {decision.region}")
     return [Diagnostic("decision-unknown-clinic", f"dispensation '{decision.id}' names clinic "
-                       f"{decision.clinic}, which {where}", locate_line(decision),
+                       f"{decision.clinic}, which {where}", decisions.locate_line(decision),
                        "check the HSA-id against the clinic's submissions")]

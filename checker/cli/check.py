@@ -36,6 +36,7 @@ from vardval.checker.submission import (
     load_submission,
     load_submission_text,
 )
+from vardval.checker.vocab import LANGS, SEVERITIES
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterator
@@ -56,9 +57,9 @@ def register(subparsers: Any) -> None:
                         "(one self-contained file)")
     parser.add_argument("-o", "--output", metavar="FILE", default=None,
                         help="write the report to FILE (replaced only once complete)")
-    parser.add_argument("--fail-on", choices=("error", "warning", "info"), default="error",
+    parser.add_argument("--fail-on", choices=SEVERITIES, default="error",
                         help="lowest severity whose failure makes the exit status 1")
-    parser.add_argument("--lang", choices=("sv", "en"), default="sv")
+    parser.add_argument("--lang", choices=LANGS, default="sv")
     parser.add_argument("--all", action="store_true", help="also show rules not applicable")
     parser.add_argument("--rules", type=Path, default=None, help="rule corpus folder")
     parser.add_argument("--store", metavar="URL", default=None,

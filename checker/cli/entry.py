@@ -12,6 +12,7 @@ import contextlib
 import io
 import sys
 from collections.abc import Callable, Sequence
+from importlib import metadata
 from pathlib import Path
 from types import ModuleType
 from typing import TextIO
@@ -52,10 +53,18 @@ class UsageError(Exception):
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="vardval", description="Rules-as-code compliance checks for "
                      "Swedish primary care (vårdval).")
+    parser.add_argument("--version", action="version", version=f"vardval {_version()}")
     subparsers = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
     for command in COMMANDS:
         command.register(subparsers)
     return parser
+
+
+def _version() -> str:
+    try:
+        return metadata.version("vardval")
+    except metadata.PackageNotFoundError:  # run from a source tree that was never installed
+        return "(not installed)"
 
 
 def run(argv: Sequence[str], stdout: TextIO, stderr: TextIO) -> int:

@@ -18,6 +18,7 @@ from vardval.checker.engine import check_intake
 from vardval.checker.program import load_ruleset
 from vardval.checker.report import Subject, clean, explain
 from vardval.checker.submission import load_submission
+from vardval.checker.vocab import LANGS
 
 if TYPE_CHECKING:
     from vardval.checker.corpus import Rulebook
@@ -31,7 +32,7 @@ def register(subparsers: Any) -> None:
         "and the legal text it rests on.")
     parser.add_argument("rule_id", metavar="RULE_ID", help="a rule id, e.g. VG-KONTAKT")
     parser.add_argument("submission", metavar="SUBMISSION", help="a submission file")
-    parser.add_argument("--lang", choices=("sv", "en"), default="sv")
+    parser.add_argument("--lang", choices=LANGS, default="sv")
     parser.add_argument("--rules", type=Path, default=None, help="rule corpus folder")
     parser.set_defaults(handler=run)
 

@@ -16,8 +16,8 @@ from vardval.checker.authoring import Coverage, Outcome
 from vardval.checker.authoring import cases as casetest
 from vardval.checker.cli.exits import EXIT_FINDINGS, EXIT_OK
 from vardval.checker.program import load_ruleset
+from vardval.checker.vocab import LANGS, STATUSES
 
-_COLUMNS = ("pass", "fail", "not_applicable", "indeterminate")
 _HEADINGS = ("pass", "fail", "n/a", "indet.")
 
 
@@ -29,7 +29,7 @@ def register(subparsers: Any) -> None:
     parser.add_argument("--rules", type=Path, default=None, help="rule corpus folder")
     parser.add_argument("--cases", type=Path, default=Path("fixtures/cases"),
                         help="folder of case files (default: fixtures/cases)")
-    parser.add_argument("--lang", choices=("sv", "en"), default="sv",
+    parser.add_argument("--lang", choices=LANGS, default="sv",
                         help="language of the finding messages shown for failed cases")
     parser.set_defaults(handler=run)
 
@@ -76,7 +76,7 @@ def render_coverage(table: list[Coverage]) -> str:
     lines = ["Coverage (cases that gave their expected status)",
              f"{head}  {'bound.':>6}  status"]
     for row in table:
-        counts = "  ".join(f"{row.counts[s]:>6}" for s in _COLUMNS)
+        counts = "  ".join(f"{row.counts[s]:>6}" for s in STATUSES)
         status = "ok" if not row.gaps else "missing " + ", ".join(row.gaps)
         lines.append(f"{row.rule:<{width}}  {counts}  {row.boundary:>6}  {status}")
     return "\n".join(lines) + "\n"

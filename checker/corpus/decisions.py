@@ -18,8 +18,7 @@ from vardval.checker.errors import RuleLoadError
 from vardval.checker.reading import locate, rule_text, strict_yaml
 from vardval.checker.reading import yaml_problems as _yaml_problems
 from vardval.checker.sources import IsoDate
-from vardval.checker.submission import REGIONS
-from vardval.checker.submission.model import HSA_ID_PATTERN
+from vardval.checker.submission import REGIONS, model
 from vardval.dsl.errors import Diagnostic, VardvalError
 from vardval.dsl.spans import Span
 
@@ -61,7 +60,7 @@ class DecisionModel(_Model):
 
     id: str = Field(min_length=1, pattern=r"^[A-Za-z0-9][A-Za-z0-9._/-]*$")
     kind: Literal["dispensation"]
-    clinic: str = Field(pattern=HSA_ID_PATTERN)
+    clinic: str = Field(pattern=model.HSA_ID_PATTERN)
     rules: list[str] = Field(min_length=1)
     valid: _Valid
     decision: str = Field(min_length=1)

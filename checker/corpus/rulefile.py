@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal
-from typing import Annotated, Any, Literal, cast
+from typing import Annotated, Any, cast
 
 from pydantic import (
     AfterValidator,
@@ -22,8 +22,8 @@ from pydantic import (
     ValidationError,
 )
 from vardval.checker.sources import IsoDate
+from vardval.checker.vocab import Severity
 
-SEVERITIES = ("error", "warning", "info")
 RULE_ID = r"^[A-Z][A-Z0-9]*(-[A-Z0-9]+)+$"
 NAME = r"^[a-z_][a-z0-9_]*$"
 BOOK_ID = r"^[a-z][a-z0-9_-]*(\.[a-z][a-z0-9_-]*)*$"
@@ -116,7 +116,7 @@ class RuleEntry(_Strict):
     id: RuleId
     title: Text
     description: Text | None = None
-    severity: Literal["error", "warning", "info"]
+    severity: Severity
     valid: Validity = Validity()
     cite: list[Citation] = Field(min_length=1)
     when: Expression | None = Field(default=None, description="Applicability: when false the "

@@ -1,5 +1,6 @@
 """Evaluation of one submission: plans, both backends, findings and their evidence."""
 
+from vardval.checker.engine.checking import check_data, check_file, check_text
 from vardval.checker.engine.evaluate import BACKENDS, check_intake, decide, rule_statuses
 from vardval.checker.engine.findings import (
     STATUSES,
@@ -10,7 +11,7 @@ from vardval.checker.engine.findings import (
     SubmissionResult,
     worst_status,
 )
-from vardval.checker.engine.plan import Plans, plans_of
+from vardval.checker.engine.plan import Params, Plans, plans_of
 from vardval.checker.engine.waivers import Waiver, quarter_end, waiver_for, waiver_text
 
 __all__ = [
@@ -20,10 +21,14 @@ __all__ = [
     "ClinicSummary",
     "Evidence",
     "Finding",
+    "Params",
     "Plans",
     "SubmissionResult",
     "Waiver",
+    "check_data",
+    "check_file",
     "check_intake",
+    "check_text",
     "decide",
     "plans_of",
     "quarter_end",

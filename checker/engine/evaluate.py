@@ -14,6 +14,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator, Sequence
 from typing import Any
 
+from vardval.checker import vocab
 from vardval.checker.corpus import RuleSet
 from vardval.checker.engine import evidence as evidence_of
 from vardval.checker.engine import texts, waivers
@@ -28,12 +29,12 @@ from vardval.dsl.values import Unknown
 
 Evaluate = Callable[[nodes.Expr, Context], Any]
 BACKENDS = ("compile", "interpret")
-Status = tuple[str, Unknown | None]
+Status = tuple[vocab.Status, Unknown | None]
 
 
 def check_intake(ruleset: RuleSet, intake: Intake, evaluator: Evaluate = evaluate, *,
                  backend: str = "compile", evidence: bool = True,
-                 langs: Sequence[str] = texts.LANGS) -> SubmissionResult:
+                 langs: Sequence[str] = vocab.LANGS) -> SubmissionResult:
     """The result for one loaded submission; invalid ones get their problems and no findings.
 
     ``backend`` is ``"compile"`` or ``"interpret"``; passing an ``evaluator`` other than the
@@ -145,7 +146,7 @@ class _Run:
     """One submission's evaluation: a context per rulebook (its definitions memoised there)."""
 
     def __init__(self, ruleset: RuleSet, data: dict[str, Any], decide_status: Decide, *,
-                 compiled: bool = False, langs: tuple[str, ...] = texts.LANGS) -> None:
+                 compiled: bool = False, langs: tuple[str, ...] = vocab.LANGS) -> None:
         clinic = data["clinic"]
         self.ruleset, self.data = ruleset, data
         self.region = clinic["region"]

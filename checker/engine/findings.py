@@ -7,19 +7,18 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple, cast
 
 from vardval.checker.corpus import Rule
 from vardval.checker.sources import ResolvedCitation
 from vardval.checker.submission import Problem
+from vardval.checker.vocab import SEVERITY_RANK, WORST_FIRST, Status
 
 if TYPE_CHECKING:
     from vardval.checker.engine.waivers import Waiver
 
-STATUSES = ("fail", "indeterminate", "pass", "not_applicable")
-#: Worst first: what a clinic's summary line shows when its findings differ.
-WORST_FIRST = ("invalid", "fail", "indeterminate", "pass", "not_applicable")
-SEVERITY_RANK = {"info": 0, "warning": 1, "error": 2}
+#: The statuses worst first: the order of counts and of report columns.
+STATUSES: tuple[Status, ...] = cast("tuple[Status, ...]", WORST_FIRST[1:])
 
 
 class Evidence(NamedTuple):
@@ -41,7 +40,7 @@ class Finding(NamedTuple):
     """What one rule says of one submission (a named tuple: a batch makes tens of thousands)."""
 
     rule: Rule
-    status: str
+    status: Status
     message: dict[str, str]
     citations: tuple[ResolvedCitation, ...]
     evidence: tuple[Evidence, ...] = ()
@@ -68,7 +67,7 @@ class SubmissionResult:
         return not self.problems
 
     def counts(self) -> dict[str, int]:
-        out = dict.fromkeys(STATUSES, 0)
+        out: dict[str, int] = dict.fromkeys(STATUSES, 0)
         for finding in self.findings:
             out[finding.status] += 1
         return out
@@ -118,7 +117,7 @@ class BatchTally:
     def __init__(self, rule_ids: Iterable[str] = ()) -> None:
         self.submissions = 0
         self.invalid = 0
-        self.by_status = dict.fromkeys(STATUSES, 0)
+        self.by_status: dict[str, int] = dict.fromkeys(STATUSES, 0)
         self.by_rule: dict[str, dict[str, int]] = {r: dict.fromkeys(STATUSES, 0)
                                                    for r in rule_ids}
         self._clinics: dict[str, ClinicSummary] = {}

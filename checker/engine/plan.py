@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 from vardval.checker.engine import texts as finding_texts
 from vardval.checker.program import Program, placeholder_function, placeholders, program_of
+from vardval.checker.vocab import Status
 from vardval.dsl import codegen, nodes, runtime, walk
 from vardval.dsl.values import Quarter
 
@@ -25,7 +26,7 @@ if TYPE_CHECKING:
     from vardval.checker.corpus import Rule, Rulebook, RuleSet, RuleVersion
 
 T = TypeVar("T")
-NOT_APPLICABLE = ("not_applicable", None)
+NOT_APPLICABLE: tuple[Status, None] = ("not_applicable", None)
 MAX_PLANS = 10_000
 
 
@@ -51,7 +52,7 @@ class BookPlan:
     book: Rulebook
     definitions: Mapping[str, nodes.Expr]
     entries: tuple[Entry, ...]
-    calls: tuple[tuple[str, Callable[..., tuple[str, Any]]], ...]
+    calls: tuple[tuple[str, Callable[..., tuple[Status, Any]]], ...]
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,9 +75,9 @@ class Plan:
     params: Params
     books: tuple[BookPlan, ...]
     seeds: tuple[dict[str, Any], ...]
-    statuses: dict[str, tuple[str, Any]]
+    statuses: dict[str, tuple[Status, Any]]
     active: tuple[tuple[dict[str, Any], bool,
-                        tuple[tuple[str, Callable[..., tuple[str, Any]]], ...]], ...]
+                        tuple[tuple[str, Callable[..., tuple[Status, Any]]], ...]], ...]
 
 
 class Params(dict[str, Any]):

@@ -10,6 +10,7 @@ from collections.abc import Callable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 from vardval.checker import formatting
+from vardval.checker.vocab import LANGS
 from vardval.dsl import nodes, walk
 from vardval.dsl.interpreter import Context, evaluate
 
@@ -19,7 +20,6 @@ if TYPE_CHECKING:
 
 Texts = dict[str, str]
 #: Every language a finding can be worded in, Swedish first.
-LANGS = ("sv", "en")
 
 
 def message(status: str, version: RuleVersion, ctx: Context, gap: Unknown | None,

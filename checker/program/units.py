@@ -19,6 +19,7 @@ from types import CodeType
 from typing import TYPE_CHECKING, Any
 
 from vardval.checker.corpus import Placeholder
+from vardval.checker.vocab import Status
 from vardval.dsl import codegen, compiled, nodes
 from vardval.dsl.codegen import Function, Generated, Traced, Verdicts
 from vardval.dsl.errors import EvaluationError
@@ -27,7 +28,7 @@ from vardval.dsl.values import Duration
 if TYPE_CHECKING:
     from vardval.checker.corpus import Rule, Rulebook, RuleSet, RuleVersion, Template
 
-VersionFunction = Callable[..., tuple[str, Any]]
+VersionFunction = Callable[..., tuple[Status, Any]]
 TracedFunction = Callable[..., None]
 # The units whose functions the next units of a kind may call: the book's (traced) definitions.
 _USES = {"rule": "definitions", "traced-rule": "traced-definitions"}

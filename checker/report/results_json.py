@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any, NoReturn, TextIO
 
 from vardval.checker.engine import BatchTally, Evidence, Finding, SubmissionResult
 from vardval.checker.formatting import plain
+from vardval.checker.vocab import STATUSES
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Mapping
@@ -20,7 +21,6 @@ if TYPE_CHECKING:
     from vardval.checker.report.outputs import ReportView
 
 FORMAT = "vardval/results@1"
-_STATUS_KEYS = ("pass", "fail", "not_applicable", "indeterminate")
 _MAX_SEEN = 4096  # findings whose text is kept for reuse
 
 
@@ -90,8 +90,8 @@ def summary_json(tally: BatchTally) -> dict[str, Any]:
     return {
         "submissions": tally.submissions,
         "invalid": tally.invalid,
-        "by_status": {s: tally.by_status[s] for s in _STATUS_KEYS},
-        "by_rule": {rule: {s: counts[s] for s in _STATUS_KEYS}
+        "by_status": {s: tally.by_status[s] for s in STATUSES},
+        "by_rule": {rule: {s: counts[s] for s in STATUSES}
                     for rule, counts in tally.by_rule.items()},
         "clinics": [{"hsa_id": c.hsa_id, "name": c.name, "region": c.region,
                      "submissions": c.submissions, "worst_status": c.worst}
@@ -138,7 +138,7 @@ class ResultEncoder:
     def __init__(self, lang: str, units: Mapping[str, str] | None = None) -> None:
         self.lang, self.units = lang, units or {}
         self._fixed: dict[tuple[int, int, str | None], tuple[Any, ...]] = {}
-        self._status = {s: _dumps(s) for s in _STATUS_KEYS}
+        self._status = {s: _dumps(s) for s in STATUSES}
         self._seen: dict[int, tuple[Finding, str]] = {}
         self._seen_items: dict[int, tuple[Evidence, str]] = {}
 

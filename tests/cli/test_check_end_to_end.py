@@ -9,13 +9,14 @@ import subprocess
 import sys
 from pathlib import Path
 
+from vardval.checker import vocab
 from vardval.checker.cli.entry import run
 from vardval.checker.program import load_ruleset
 
 ROOT = Path(__file__).resolve().parents[2]
 SUBMISSIONS = ROOT / "fixtures" / "submissions"
 BROKEN = ROOT / "fixtures" / "broken" / "kronoberg-broken-2025-Q1.yaml"
-STATUSES = {"pass", "fail", "not_applicable", "indeterminate"}
+STATUSES = set(vocab.STATUSES)
 
 
 def vardval(*argv: str) -> tuple[int, str, str]:

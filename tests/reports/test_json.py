@@ -10,6 +10,7 @@ from typing import Any
 
 import pytest
 from reports_support import EXAMPLE, example_files, results_json
+from vardval.checker import vocab
 from vardval.checker.corpus.ruleset import RuleSet
 from vardval.checker.engine.evaluate import check_intake
 from vardval.checker.engine.findings import BatchTally, SubmissionResult
@@ -37,7 +38,7 @@ SPEC_EXAMPLE: dict[str, Any] = {
     "summary": {"submissions": 1, "invalid": 0,
                 "by_status": {"pass": 0, "fail": 1, "not_applicable": 0, "indeterminate": 0}},
 }
-STATUSES = {"pass", "fail", "not_applicable", "indeterminate"}
+STATUSES = set(vocab.STATUSES)
 
 
 def assert_has_shape(actual: Any, example: Any, where: str = "$") -> None:
