@@ -22,7 +22,9 @@ SCHEMA_LINE = re.compile(r"# yaml-language-server: \$schema=(\S+)\n")
 def kind_of(path: Path) -> str:
     if path.name == "sources.yaml":
         return "sources"
-    return "parameters" if path.parent.name == "parameters" else "rulebook"
+    if path.parent.name in ("parameters", "decisions"):
+        return path.parent.name
+    return "rulebook"
 
 
 RULE_FILES = sorted(RULES.rglob("*.yaml"))

@@ -61,7 +61,7 @@ def test_json_output_has_the_documented_shape() -> None:
 
 def test_json_output_of_a_clean_corpus() -> None:
     assert json.loads(lint(str(RULES), "--format", "json")[1]) == {
-        "format": "vardval/lint@1", "ok": True, "diagnostics": []}
+        "format": "vardval/lint@1", "ok": True, "diagnostics": [], "warnings": []}
 
 
 def test_a_broken_rulebook_in_a_corpus_is_reported_with_its_path(corpus: Path) -> None:

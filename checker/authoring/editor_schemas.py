@@ -18,14 +18,14 @@ from pathlib import Path
 from typing import Annotated, Any
 
 from pydantic import BaseModel, ConfigDict, Field, create_model
-from vardval.checker.corpus import rulefile
+from vardval.checker.corpus import decisions, rulefile
 from vardval.checker.parameters import files as parameter_files
 from vardval.checker.sources import models as source_models
 from vardval.checker.submission import model as submission
 
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
 SCHEMAS = Path(__file__).parents[1] / "schemas"
-KINDS = ("rulebook", "parameters", "sources")
+KINDS = ("rulebook", "parameters", "sources", "decisions")
 _STRICT = ConfigDict(extra="forbid")
 
 
@@ -49,7 +49,7 @@ def _sources_model() -> type[BaseModel]:
 
 
 def generate(kind: str) -> dict[str, Any]:
-    """The schema of one kind of rule file: ``rulebook``, ``parameters`` or ``sources``.
+    """The schema of one kind of rule file (``rulebook``, ``parameters``, ``sources``, …).
 
     Example:
         >>> from vardval.checker.authoring.editor_schemas import generate
@@ -59,13 +59,15 @@ def generate(kind: str) -> dict[str, Any]:
     """
     models: dict[str, Callable[[], type[BaseModel]]] = {
         "rulebook": lambda: rulefile.RulebookFile, "parameters": _parameters_model,
-        "sources": _sources_model}
+        "sources": _sources_model, "decisions": lambda: decisions.DecisionsFile}
     body = models[kind]().model_json_schema(by_alias=True, mode="validation")
     if kind == "rulebook":
         _regions(body["$defs"]["Scope"]["properties"]["region"], ["all"])
     if kind == "parameters":
         _regions(body["properties"]["region"], [])
         _units(body["$defs"]["_ParameterModel"]["properties"]["unit"])
+    if kind == "decisions":
+        body["properties"]["region"]["enum"] = list(submission.REGIONS)
     head = {"$schema": DIALECT, "$id": f"https://vardval.example/schemas/{kind}.schema.json",
             "title": f"vardval {kind} file"}
     return {**head, **{k: v for k, v in body.items() if k != "title"}}

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from vardval.checker.authoring.decision_checks import decision_warnings
 from vardval.checker.corpus import BUNDLED_RULES, LoadContext, load_context, load_rulebook
 from vardval.checker.parameters import ParameterSet
 from vardval.checker.program import load_ruleset
@@ -40,13 +41,16 @@ class LintResult:
     diagnostics: tuple[Diagnostic, ...]
     rules: int
     files: int
+    #: worth acting on but not wrong (a dispensation about to expire); do not fail the lint
+    warnings: tuple[Diagnostic, ...] = ()
 
     @property
     def ok(self) -> bool:
         return not self.diagnostics
 
 
-def lint(path: Path | None, corpus: Path | None = None) -> LintResult:
+def lint(path: Path | None, corpus: Path | None = None, *, today: dt.date | None = None,
+         clinics: Mapping[str, str] | None = None) -> LintResult:
     """Lint a corpus folder, a rulebook file or a folder of rulebook files.
 
     Example:
@@ -59,12 +63,13 @@ def lint(path: Path | None, corpus: Path | None = None) -> LintResult:
         return LintResult((_missing(target),), 0, 0)
     with recording() as reads:  # lines are quoted from the text read, never a second read
         if target.is_dir() and (target / "sources.yaml").is_file():
-            found = _lint_corpus(target)
+            found = _lint_corpus(target, today or dt.date.today(), clinics)  # noqa: DTZ011 - a local calendar date
         else:
             files = [target] if not target.is_dir() else _rulebooks_under(target)
             found = _lint_files(files, corpus or BUNDLED_RULES)
     shown = [_with_source(d, reads.texts) for d in found.diagnostics]
-    return LintResult(tuple(sorted(shown, key=_position)), found.rules, found.files)
+    return LintResult(tuple(sorted(shown, key=_position)), found.rules, found.files,
+                      found.warnings)
 
 
 def _rulebooks_under(folder: Path) -> list[Path]:
@@ -94,14 +99,16 @@ def _missing(target: Path) -> Diagnostic:
                       "give a rule corpus folder, a rulebook file or a folder of rulebooks")
 
 
-def _lint_corpus(directory: Path) -> LintResult:
+def _lint_corpus(directory: Path, today: dt.date,
+                 clinics: Mapping[str, str] | None) -> LintResult:
     try:
         ruleset = load_ruleset(directory)
     except VardvalError as exc:
         return LintResult(_ordered(exc.diagnostics), 0, 0)
     found = _parameters_in_force(ruleset.rulebooks, ruleset.parameters)
     rules = sum(len(b.rules) for b in ruleset.rulebooks)
-    return LintResult(_ordered(found), rules, len(ruleset.rulebooks))
+    warned = decision_warnings(ruleset, today, clinics)
+    return LintResult(_ordered(found), rules, len(ruleset.rulebooks), _ordered(warned))
 
 
 def _lint_files(files: list[Path], corpus: Path) -> LintResult:
@@ -230,14 +237,16 @@ def render_text(result: LintResult) -> str:
     extra = len(result.diagnostics) - MAX_SHOWN
     if extra > 0:
         blocks.append(f"… and {extra} more\n")
+    blocks += [f"warning: {d}\n" for d in result.warnings]
     blocks.append(_summary(result) + "\n")
     return "\n".join(blocks)
 
 
 def _summary(result: LintResult) -> str:
+    warned = f", {_plural(len(result.warnings), 'warning')}" if result.warnings else ""
     if result.ok:
         return f"no problems: {_plural(result.rules, 'rule')} in " \
-               f"{_plural(result.files, 'rulebook')}"
+               f"{_plural(result.files, 'rulebook')}{warned}"
     files = {d.span.file for d in result.diagnostics if d.span}
     return f"{_plural(len(result.diagnostics), 'problem')} in {_plural(len(files), 'file')}"
 
@@ -248,5 +257,6 @@ def _plural(count: int, word: str) -> str:
 
 def render_json(result: LintResult) -> str:
     document = {"format": FORMAT, "ok": result.ok,
-                "diagnostics": [d.as_json() for d in result.diagnostics]}
+                "diagnostics": [d.as_json() for d in result.diagnostics],
+                "warnings": [d.as_json() for d in result.warnings]}
     return json.dumps(document, ensure_ascii=False, indent=2) + "\n"

@@ -17,7 +17,7 @@ from vardval.checker.corpus import BUNDLED_RULES, RuleSet
 from vardval.checker.engine import BACKENDS, BatchTally, SubmissionResult, check_intake
 from vardval.checker.formatting import printable
 from vardval.checker.program import load_ruleset
-from vardval.checker.reading import collect
+from vardval.checker.reading import ReadRefused, collect, read_bounded
 from vardval.checker.report import (
     HtmlRenderer,
     JsonRenderer,
@@ -27,7 +27,14 @@ from vardval.checker.report import (
     destination,
     outputs,
 )
-from vardval.checker.submission import DEFAULT_MAX_BYTES, Problem, load_submission
+from vardval.checker.store import Store
+from vardval.checker.submission import (
+    DEFAULT_MAX_BYTES,
+    Intake,
+    Problem,
+    load_submission,
+    load_submission_text,
+)
 from vardval.checker.vocab import LANGS, SEVERITIES
 
 if TYPE_CHECKING:
@@ -57,6 +64,10 @@ def register(subparsers: Any) -> None:
     parser.add_argument("--lang", choices=LANGS, default="sv")
     parser.add_argument("--all", action="store_true", help="also show rules not applicable")
     parser.add_argument("--rules", type=Path, default=None, help="rule corpus folder")
+    parser.add_argument("--store", metavar="URL", default=None,
+                        help="also record every valid submission and its findings in a results "
+                        "store: a SQLite file (vardval.db, created when new) or "
+                        "postgresql://user@host/db")
     parser.add_argument("--max-bytes", type=_byte_limit, default=DEFAULT_MAX_BYTES, metavar="N",
                         help="refuse submission files over N bytes (default "
                         f"{DEFAULT_MAX_BYTES}); such a file is reported, the batch goes on")
@@ -77,17 +88,22 @@ def run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
                      f"{', '.join(args.paths)}\n")
         return EXIT_USAGE
     view = outputs.view_of(ruleset, args.lang, show_all=args.all)
+    store = Store(args.store) if args.store else None
     progress = _Progress(stderr, args.paths, stdout) if _is_terminal(stderr) else None
     batch = _Batch(ruleset, args.fail_on, progress)
     batch.max_bytes = args.max_bytes
     batch.backend = args.backend
     batch.langs = (args.lang,)  # every report format words findings in the one language
+    batch.store = store
     try:
         with destination.output_to(args.output, stdout, args.lang) as out:
             batch.stream(_chain(first, files), FORMATS[args.format](out, view))
     except BrokenPipeError:  # the reader went away (`vardval check … | head`): stop quietly
         destination.discard(stdout)
         return EXIT_FINDINGS
+    finally:
+        if store is not None:
+            store.close()
     return batch.exit_code()
 
 
@@ -112,13 +128,16 @@ class _Batch:
         self.langs: tuple[str, ...] = ("sv", "en")
         self.tally = BatchTally(rule.id for rule in ruleset.rules())
         self.bad = self.internal = False
+        self.store: Store | None = None
 
     def stream(self, files: Iterator[tuple[str, str | None]], renderer: Renderer) -> None:
         renderer.begin()
         for path, why in files:
             if self.progress:
                 self.progress.show(path)
-            result = self._check_one(path, why)
+            result, raw = self._check_one(path, why)
+            if self.store is not None and raw is not None:
+                self.store.record(self.ruleset, result, raw)
             self.tally.add(result)
             self.bad |= not result.valid or bool(result.fails_at(self.fail_on))
             if self.progress:
@@ -128,18 +147,30 @@ class _Batch:
         if self.progress:
             self.progress.clear()
 
-    def _check_one(self, path: str, why: str | None) -> SubmissionResult:
+    def _check_one(self, path: str, why: str | None) -> tuple[SubmissionResult, bytes | None]:
+        """The result, and the file's bytes when a store is to record them."""
         shown = printable(path)  # the name as every report format can hold it
         if why is not None:
-            return SubmissionResult(shown, (Problem("$", None, None, printable(why)),))
+            return SubmissionResult(shown, (Problem("$", None, None, printable(why)),)), None
         try:
-            intake = load_submission(Path(path), max_bytes=self.max_bytes)
-            return check_intake(self.ruleset, intake, backend=self.backend, langs=self.langs)
+            intake, raw = self._intake(path)
+            result = check_intake(self.ruleset, intake, backend=self.backend, langs=self.langs)
         except Exception as exc:  # noqa: BLE001 - one file's bug must not stop the batch
             self.internal = True
             message = (f"internal error while checking this file: {type(exc).__name__}: {exc} "
                        "(a bug in vardval, not in the file; please report it)")
-            return SubmissionResult(shown, (Problem("$", None, None, message),))
+            return SubmissionResult(shown, (Problem("$", None, None, message),)), None
+        return result, raw
+
+    def _intake(self, path: str) -> tuple[Intake, bytes | None]:
+        """The store records exactly the bytes that were checked, so they are read here."""
+        if self.store is None:
+            return load_submission(Path(path), max_bytes=self.max_bytes), None
+        try:
+            raw = read_bounded(Path(path), self.max_bytes)
+        except ReadRefused:  # the usual reading names the problem in the usual words
+            return load_submission(Path(path), max_bytes=self.max_bytes), None
+        return load_submission_text(raw, path), raw
 
     def exit_code(self) -> int:
         if self.internal:

@@ -20,7 +20,10 @@ from typing import TextIO
 from vardval.checker.cli import check as cmd_check
 from vardval.checker.cli import docs as cmd_docs
 from vardval.checker.cli import explain as cmd_explain
+from vardval.checker.cli import followup as cmd_followup
+from vardval.checker.cli import history as cmd_history
 from vardval.checker.cli import lint as cmd_lint
+from vardval.checker.cli import replay as cmd_replay
 from vardval.checker.cli import schema as cmd_schema
 from vardval.checker.cli import test_command as cmd_test
 from vardval.checker.cli.exits import (
@@ -34,7 +37,7 @@ from vardval.checker.program import cache
 from vardval.dsl.errors import VardvalError
 
 COMMANDS: tuple[ModuleType, ...] = (cmd_check, cmd_explain, cmd_schema, cmd_test, cmd_docs,
-                                    cmd_lint)
+                                    cmd_lint, cmd_history, cmd_replay, cmd_followup)
 
 
 class _Parser(argparse.ArgumentParser):

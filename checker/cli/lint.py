@@ -1,7 +1,9 @@
 """``vardval lint [PATH]``: every static check of the rules, without any submission.
 
 Exit codes: 0 when there is nothing to report, 2 otherwise (the ``check`` contract for rule
-errors). ``--format json`` prints ``{"format": "vardval/lint@1", "ok": …, "diagnostics": […]}``.
+errors); warnings (a dispensation about to expire, or naming an unknown rule or clinic) are
+shown but do not change the exit code. ``--format json`` prints ``{"format": "vardval/lint@1",
+"ok": …, "diagnostics": […], "warnings": […]}``.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ from typing import Any, TextIO
 
 from vardval.checker.authoring import lint, render_json, render_text
 from vardval.checker.cli.exits import EXIT_OK, EXIT_USAGE
+from vardval.checker.store import Store
 
 
 def register(subparsers: Any) -> None:
@@ -24,11 +27,21 @@ def register(subparsers: Any) -> None:
     parser.add_argument("--format", choices=("text", "json"), default="text")
     parser.add_argument("--rules", type=Path, default=None, metavar="DIR",
                         help="corpus whose sources and parameters a lone rulebook uses")
+    parser.add_argument("--store", metavar="URL", default=None,
+                        help="a results store: warn about decisions naming a clinic it has "
+                        "never seen from the decision's region")
     parser.set_defaults(handler=run)
 
 
 def run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
     del stderr
-    result = lint(args.path, args.rules)
+    clinics = None
+    if args.store:
+        store = Store(args.store)
+        try:
+            clinics = store.clinics()
+        finally:
+            store.close()
+    result = lint(args.path, args.rules, clinics=clinics)
     stdout.write(render_json(result) if args.format == "json" else render_text(result))
     return EXIT_OK if result.ok else EXIT_USAGE

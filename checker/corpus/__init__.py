@@ -1,6 +1,8 @@
 """The law as checked data: rulebooks read and checked into a ``RuleSet`` (no code, no cache)."""
 
-from vardval.checker.corpus import rulefile
+from vardval.checker.corpus import decisions, rulefile
+from vardval.checker.corpus.decisions import KINDS, Decision, decision_files, load_decisions
+from vardval.checker.corpus.digest import corpus_digest, corpus_files
 from vardval.checker.corpus.layout import Layout, layout
 from vardval.checker.corpus.messages import placeholders
 from vardval.checker.corpus.models import Placeholder, Rule, Rulebook, RuleVersion, Template
@@ -17,7 +19,9 @@ from vardval.checker.corpus.ruleset import (
 
 __all__ = [
     "BUNDLED_RULES",
+    "KINDS",
     "RULE_ID",
+    "Decision",
     "Layout",
     "LoadContext",
     "Placeholder",
@@ -26,9 +30,14 @@ __all__ = [
     "RuleVersion",
     "Rulebook",
     "Template",
+    "corpus_digest",
+    "corpus_files",
+    "decision_files",
+    "decisions",
     "display_path",
     "layout",
     "load_context",
+    "load_decisions",
     "load_rulebook",
     "placeholders",
     "read_ruleset",

@@ -12,6 +12,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import vardval.rules
+from vardval.checker.corpus.decisions import Decision, load_decisions
+from vardval.checker.corpus.digest import corpus_digest
 from vardval.checker.corpus.layout import Layout, layout
 from vardval.checker.corpus.models import Rule, Rulebook
 from vardval.checker.corpus.rulebooks import LoadContext, load_rulebook
@@ -37,6 +39,10 @@ class RuleSet:
     parameters: ParameterSet
     rulebooks: tuple[Rulebook, ...]
     root: ts.Type
+    #: the region's recorded decisions (``corpus.decisions``), applied by ``engine.waivers``
+    decisions: tuple[Decision, ...] = ()
+    #: ``sha256:…`` over the files read (``corpus.digest``): ``producer.rules_digest``
+    digest: str = ""
 
     def rules(self) -> Iterator[Rule]:
         for book in self.rulebooks:
@@ -84,9 +90,19 @@ def read_ruleset(directory: Path | None = None) -> RuleSet:
     problems += _misplaced(books, directory)
     if not problems and not any(book.rules for book in books):
         problems.append(_no_rules(directory))
+    decisions = _decisions(directory, problems)
     if problems:
         raise RuleLoadError(problems)
-    return RuleSet(directory, ctx.registry, parameters, tuple(books), ctx.root)
+    return RuleSet(directory, ctx.registry, parameters, tuple(books), ctx.root, decisions,
+                   corpus_digest(directory))
+
+
+def _decisions(directory: Path, problems: list[Diagnostic]) -> tuple[Decision, ...]:
+    try:
+        return load_decisions(directory)
+    except VardvalError as exc:
+        problems.extend(exc.diagnostics)
+        return ()
 
 
 def _strays(files: Layout, directory: Path) -> list[Diagnostic]:

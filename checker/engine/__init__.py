@@ -12,6 +12,7 @@ from vardval.checker.engine.findings import (
     worst_status,
 )
 from vardval.checker.engine.plan import Params, Plans, plans_of
+from vardval.checker.engine.waivers import Waiver, quarter_end, waiver_for, waiver_text
 
 __all__ = [
     "BACKENDS",
@@ -23,12 +24,16 @@ __all__ = [
     "Params",
     "Plans",
     "SubmissionResult",
+    "Waiver",
     "check_data",
     "check_file",
     "check_intake",
     "check_text",
     "decide",
     "plans_of",
+    "quarter_end",
     "rule_statuses",
+    "waiver_for",
+    "waiver_text",
     "worst_status",
 ]

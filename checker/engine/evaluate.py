@@ -17,7 +17,7 @@ from typing import Any
 from vardval.checker import vocab
 from vardval.checker.corpus import RuleSet
 from vardval.checker.engine import evidence as evidence_of
-from vardval.checker.engine import texts
+from vardval.checker.engine import texts, waivers
 from vardval.checker.engine.findings import Finding, SubmissionResult
 from vardval.checker.engine.plan import NOT_APPLICABLE, BookPlan, Entry, plans_of
 from vardval.checker.program import program_of
@@ -49,7 +49,8 @@ def check_intake(ruleset: RuleSet, intake: Intake, evaluator: Evaluate = evaluat
     run = _Run(ruleset, data, _decider(ruleset, backend, evaluator),
                compiled=backend == "compile" and evaluator is evaluate, langs=tuple(langs))
     period = run.period
-    findings = tuple(run.finding(entry, ctx, evidence) for ctx, entry in run.entries())
+    decided = tuple(run.finding(entry, ctx, evidence) for ctx, entry in run.entries())
+    findings = waivers.apply(ruleset, clinic["hsa_id"], str(period), decided)
     summary = {k: clinic[k] for k in ("hsa_id", "name", "region") if k in clinic}
     return SubmissionResult(intake.file, (), summary, str(period), findings,
                             _submission_notes(ruleset, clinic["region"]))

@@ -7,12 +7,15 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Any, NamedTuple, cast
+from typing import TYPE_CHECKING, Any, NamedTuple, cast
 
 from vardval.checker.corpus import Rule
 from vardval.checker.sources import ResolvedCitation
 from vardval.checker.submission import Problem
 from vardval.checker.vocab import SEVERITY_RANK, WORST_FIRST, Status
+
+if TYPE_CHECKING:
+    from vardval.checker.engine.waivers import Waiver
 
 #: The statuses worst first: the order of counts and of report columns.
 STATUSES: tuple[Status, ...] = cast("tuple[Status, ...]", WORST_FIRST[1:])
@@ -44,6 +47,8 @@ class Finding(NamedTuple):
     missing: tuple[str, ...] = ()
     notes: tuple[dict[str, str], ...] = ()
     version_from: str | None = None
+    #: the region's dispensation exempting this failure (``engine.waivers``), else None
+    waiver: Waiver | None = None
 
 
 @dataclass(frozen=True)
@@ -68,9 +73,10 @@ class SubmissionResult:
         return out
 
     def fails_at(self, threshold: str) -> list[Finding]:
+        """Failures at or above ``threshold`` that count: a waived failure does not."""
         rank = SEVERITY_RANK[threshold]
-        return [f for f in self.findings
-                if f.status == "fail" and SEVERITY_RANK[f.rule.severity] >= rank]
+        return [f for f in self.findings if f.status == "fail" and f.waiver is None
+                and SEVERITY_RANK[f.rule.severity] >= rank]
 
 
 def worst_status(result: SubmissionResult) -> str:

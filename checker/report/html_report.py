@@ -18,7 +18,14 @@ from importlib import resources
 from pathlib import PurePath
 from typing import TYPE_CHECKING, TextIO
 
-from vardval.checker.engine import STATUSES, BatchTally, Finding, SubmissionResult, worst_status
+from vardval.checker.engine import (
+    STATUSES,
+    BatchTally,
+    Finding,
+    SubmissionResult,
+    waiver_text,
+    worst_status,
+)
 
 if TYPE_CHECKING:
     from vardval.checker.corpus import Rule
@@ -222,6 +229,9 @@ def _finding(finding: Finding, view: ReportView, words: dict[str, str]) -> str:
             f"{_badge(finding.status, words)}<span>{e(rule.id)} — {e(rule.title[lang])}</span>"
             f'<span class="sev">{e(rule.severity)}</span></h3>'
             f"<p>{e(finding.message[lang])}</p>")
+    if finding.waiver is not None:
+        head += (f'<p class="note waiver">{e(waiver_text(finding.waiver, lang))}: '
+                 f"{e(finding.waiver.reason)}</p>")
     if finding.status == "not_applicable":
         return head + "</article>"
     full = finding.status in ("fail", "indeterminate")

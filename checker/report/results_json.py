@@ -44,6 +44,8 @@ def finding_json(finding: Finding, lang: str,
         out["missing"] = list(finding.missing)
     if finding.notes:
         out["notes"] = [n[lang] for n in finding.notes]
+    if finding.waiver is not None:
+        out["waiver"] = finding.waiver.as_json()
     return out
 
 
@@ -177,6 +179,8 @@ class ResultEncoder:
             out += ', "missing": ', _dumps(list(finding.missing))
         if finding.notes:
             out += ', "notes": ', _dumps([n[self.lang] for n in finding.notes])
+        if finding.waiver is not None:
+            out += ', "waiver": ', _dumps(finding.waiver.as_json())
         out.append("}")
         return "".join(out)
 

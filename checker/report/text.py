@@ -11,7 +11,13 @@ import re
 import textwrap
 from typing import TYPE_CHECKING, TextIO
 
-from vardval.checker.engine import STATUSES, BatchTally, Finding, SubmissionResult
+from vardval.checker.engine import (
+    STATUSES,
+    BatchTally,
+    Finding,
+    SubmissionResult,
+    waiver_text,
+)
 from vardval.checker.report.outputs import ReportView
 
 if TYPE_CHECKING:
@@ -92,6 +98,9 @@ def _finding_lines(finding: Finding, view: ReportView) -> list[str]:
     rule, lang, words = finding.rule, view.lang, _WORDS[view.lang]
     lines = [f"  {_LABEL[finding.status]}  {rule.id} [{rule.severity}] {rule.title[lang]}",
              *_wrapped(finding.message[lang], _INDENT)]
+    if finding.waiver is not None:
+        lines += _wrapped(f"{waiver_text(finding.waiver, lang)}: {finding.waiver.reason}",
+                          _INDENT)
     lines += [f"{_INDENT}{words['note']}: {note[lang]}" for note in finding.notes]
     if finding.status in ("fail", "indeterminate"):
         lines += _evidence_lines(view.evidence(finding), words["evidence"])

@@ -1,0 +1,45 @@
+"""``vardval replay --store URL --clinic HSA-ID --period QUARTER``: reproduce a result.
+
+Re-checks the stored submission with the rules it was checked with (found by digest in the
+store) and with today's, and shows where today's rules decide differently. Exit 0 when the
+stored result was reproduced, 1 when it was not or its rules are no longer available.
+"""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+from typing import Any, TextIO
+
+from vardval.checker.cli.exits import EXIT_FINDINGS, EXIT_OK
+from vardval.checker.program import load_ruleset
+from vardval.checker.store import Store, parse_quarter, replay, replay_text
+
+
+def register(subparsers: Any) -> None:
+    parser = subparsers.add_parser(
+        "replay", help="re-check a stored submission with the rules it was checked with",
+        description="Re-check a stored submission with the rules it was checked with and "
+        "with today's; say whether the result was reproduced and what today's rules decide "
+        "differently.")
+    parser.add_argument("--store", metavar="URL", required=True)
+    parser.add_argument("--clinic", metavar="HSA-ID", required=True)
+    parser.add_argument("--period", metavar="QUARTER", required=True)
+    parser.add_argument("--revision", type=int, default=None, help="default: the latest")
+    parser.add_argument("--lang", choices=("sv", "en"), default="sv")
+    parser.add_argument("--rules", type=Path, default=None, help="today's rule corpus")
+    parser.set_defaults(handler=run)
+
+
+def run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
+    del stderr
+    period = parse_quarter(args.period, "--period")
+    today = load_ruleset(args.rules)
+    store = Store(args.store)
+    try:
+        with store.reading() as connection:
+            found = replay(connection, today, args.clinic, period, args.revision)
+    finally:
+        store.close()
+    stdout.write(replay_text.render(found, args.lang))
+    return EXIT_OK if found.reproduced() else EXIT_FINDINGS

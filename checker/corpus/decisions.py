@@ -1,0 +1,169 @@
+"""A region's recorded decisions (``decisions/<region>.yaml``): dated, cited, checked data.
+
+Today one kind is applied: a ``dispensation`` exempts a clinic's failing findings of the named
+rules while it is in force (``engine.waivers``). Every field a reader of a report needs to
+trust an exemption is required: the decision reference (diarienummer), the reason and who
+decided. Problems are located like those of the other rule data files.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from vardval.checker.errors import RuleLoadError
+from vardval.checker.reading import locate, rule_text, strict_yaml
+from vardval.checker.reading import yaml_problems as _yaml_problems
+from vardval.checker.sources import IsoDate
+from vardval.checker.submission import REGIONS, model
+from vardval.dsl.errors import Diagnostic, VardvalError
+from vardval.dsl.spans import Span
+
+KINDS = ("dispensation",)
+
+
+@dataclass(frozen=True, slots=True)
+class Decision:
+    """One decision of a region about one clinic and one or more rules."""
+
+    id: str
+    kind: str
+    region: str
+    clinic: str
+    rules: tuple[str, ...]
+    valid_from: dt.date
+    valid_to: dt.date
+    reference: str
+    reason: str
+    decided_by: str
+    file: str
+    line: int
+
+    def in_force(self, day: dt.date) -> bool:
+        return self.valid_from <= day <= self.valid_to
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+
+
+class _Valid(_Model):
+    valid_from: IsoDate = Field(alias="from")
+    valid_to: IsoDate = Field(alias="to")
+
+
+class DecisionModel(_Model):
+    """One decision as written; the editor schema is made from it too."""
+
+    id: str = Field(min_length=1, pattern=r"^[A-Za-z0-9][A-Za-z0-9._/-]*$")
+    kind: Literal["dispensation"]
+    clinic: str = Field(pattern=model.HSA_ID_PATTERN)
+    rules: list[str] = Field(min_length=1)
+    valid: _Valid
+    decision: str = Field(min_length=1)
+    reason: str = Field(min_length=1)
+    decided_by: str = Field(min_length=1)
+
+
+class _FileModel(_Model):
+    region: str
+    decisions: list[dict[str, object]]
+
+
+class DecisionsFile(_Model):
+    """A decisions file for editors; the loader reads each decision on its own (so one bad
+    decision does not hide the others) with ``DecisionModel``."""
+
+    region: str = Field(description="The region slug; the file is named after it.")
+    decisions: list[DecisionModel]
+
+
+def decision_files(directory: Path) -> list[Path]:
+    """The decision files of a corpus, in name order (a corpus may have none)."""
+    return sorted((directory / "decisions").glob("*.yaml"))
+
+
+def load_decisions(directory: Path) -> tuple[Decision, ...]:
+    """Every decision of the corpus in ``directory``; all problems of all files in one error."""
+    decisions: list[Decision] = []
+    problems: list[Diagnostic] = []
+    for path in decision_files(directory):
+        filename = str(path)
+        try:
+            text = rule_text(path, filename)
+            loaded = _yaml_problems.load(text, filename)
+        except VardvalError as exc:
+            problems += exc.diagnostics
+            continue
+        reader = _FileReader(loaded, filename, path.stem)
+        decisions += reader.read()
+        problems += [p.with_source(text) for p in reader.problems]
+    problems += _duplicates(decisions)
+    if problems:
+        raise RuleLoadError(_yaml_problems.by_position(problems))
+    return tuple(decisions)
+
+
+class _FileReader:
+    def __init__(self, loaded: strict_yaml.LoadedYaml, filename: str, stem: str) -> None:
+        self.loaded, self.filename, self.stem = loaded, filename, stem
+        self.problems: list[Diagnostic] = []
+
+    def read(self) -> list[Decision]:
+        try:
+            top = _FileModel.model_validate(self.loaded.data)
+        except ValidationError as error:
+            self.problems += _yaml_problems.validation_diagnostics(error, self.loaded,
+                                                                   self.filename)
+            return []
+        if top.region not in REGIONS or top.region != self.stem:
+            self._add("decision-region", f"region '{top.region}' must be a region slug and "
+                      f"match the file name ({self.stem}.yaml)", ("region",),
+                      f"name the file after the region, e.g. decisions/{top.region}.yaml")
+            return []
+        found = (self._decision(top.region, raw, index)
+                 for index, raw in enumerate(top.decisions))
+        return [d for d in found if d is not None]
+
+    def _decision(self, region: str, raw: dict[str, object], index: int) -> Decision | None:
+        path = ("decisions", index)
+        try:
+            model = DecisionModel.model_validate(raw)
+        except ValidationError as error:
+            self.problems += _yaml_problems.validation_diagnostics(error, self.loaded,
+                                                                   self.filename, path)
+            return None
+        if model.valid.valid_to < model.valid.valid_from:
+            self._add("decision-dates", f"'to: {model.valid.valid_to}' is before 'from: "
+                      f"{model.valid.valid_from}'", (*path, "valid", "to"),
+                      "a decision is in force from its first day to its last, both included")
+            return None
+        line = locate.span_at(self.loaded, path, self.filename).line
+        return Decision(model.id, model.kind, region, model.clinic, tuple(model.rules),
+                        model.valid.valid_from, model.valid.valid_to, model.decision,
+                        model.reason, model.decided_by, self.filename, line)
+
+    def _add(self, code: str, message: str, path: tuple[str | int, ...], hint: str) -> None:
+        span = locate.span_at(self.loaded, path, self.filename)
+        self.problems.append(Diagnostic(code, message, span, hint))
+
+
+def _duplicates(decisions: list[Decision]) -> list[Diagnostic]:
+    seen: dict[str, Decision] = {}
+    problems = []
+    for decision in decisions:
+        first = seen.setdefault(decision.id, decision)
+        if first is not decision:
+            span = locate_line(decision)
+            problems.append(Diagnostic("duplicate-decision-id", f"decision id '{decision.id}' "
+                                       f"is already used at {first.file}:{first.line}", span,
+                                       "every decision needs its own id"))
+    return problems
+
+
+def locate_line(decision: Decision) -> Span:
+    """The span of a decision's first line, for messages about the decision as a whole."""
+    return Span(decision.file, decision.line, 1, decision.line, 2)

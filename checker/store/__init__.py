@@ -1,0 +1,37 @@
+"""The results store: every checked submission kept, its history, follow-up and replay."""
+
+from vardval.checker.store import history_html, history_text, replay_text
+from vardval.checker.store.actions import LABELS, STEPS, FollowUp, Step, add_step, check_step
+from vardval.checker.store.actions import follow_ups as follow_ups_of
+from vardval.checker.store.errors import StoreError
+from vardval.checker.store.history import CHANGES, History, history
+from vardval.checker.store.history import as_json as history_json
+from vardval.checker.store.quarters import parse_quarter, quarter_range
+from vardval.checker.store.record import Recorded
+from vardval.checker.store.replay import Replay, replay
+from vardval.checker.store.store import Store, vardval_version
+
+__all__ = [
+    "CHANGES",
+    "LABELS",
+    "STEPS",
+    "FollowUp",
+    "History",
+    "Recorded",
+    "Replay",
+    "Step",
+    "Store",
+    "StoreError",
+    "add_step",
+    "check_step",
+    "follow_ups_of",
+    "history",
+    "history_html",
+    "history_json",
+    "history_text",
+    "parse_quarter",
+    "quarter_range",
+    "replay",
+    "replay_text",
+    "vardval_version",
+]
