@@ -1,11 +1,11 @@
 """Which files of a rules folder are read, and which look like rule files but would be skipped.
 
 The layout: ``sources.yaml``, ``parameters/*.yaml``, ``national/*.yaml``,
-``regions/<region>/*.yaml`` and ``decisions/*.yaml``. The loader reads exactly the files listed here and the load cache
-keys on exactly them, so the two can never disagree. A name ending in ``.yml`` or ``.json``, a
-folder inside ``national/`` or a region's folder, or a rule file directly in ``regions/`` is a
-*stray*: it would be skipped, so it is reported instead. Hidden names (``.#x.yaml``, editor
-files) are left alone. Folders are listed one level at a time, never walked.
+``regions/<region>/*.yaml`` and ``decisions/*.yaml``. The loader reads exactly the files listed
+here and the load cache keys on exactly them, so the two can never disagree. A name ending in
+``.yml`` or ``.json``, a folder inside ``national/`` or a region's folder, or a rule file directly
+in ``regions/`` is a *stray*: it would be skipped, so it is reported instead. Hidden names
+(``.#x.yaml``, editor files) are left alone. Folders are listed one level at a time, never walked.
 """
 
 from __future__ import annotations
