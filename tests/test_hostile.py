@@ -333,7 +333,7 @@ def test_an_interrupted_run_leaves_the_old_report_whole(
     report.write_text("the previous report\n", encoding="utf-8")
     shutil.copy(VALID, tmp_path / "a.yaml")
     shutil.copy(VALID, tmp_path / "b.yaml")
-    renderer = cmd_check.FORMATS["json"]
+    renderer = cmd_check.FORMATS["json"].renderer
     calls = []
 
     def result(self: Any, found: Any) -> None:

@@ -18,15 +18,7 @@ from vardval.checker.engine import BACKENDS, BatchTally, SubmissionResult, check
 from vardval.checker.formatting import printable
 from vardval.checker.program import load_ruleset
 from vardval.checker.reading import ReadRefused, collect, read_bounded
-from vardval.checker.report import (
-    HtmlRenderer,
-    JsonRenderer,
-    JunitRenderer,
-    TextRenderer,
-    clean,
-    destination,
-    outputs,
-)
+from vardval.checker.report import FORMATS, clean, destination, formats_help, outputs
 from vardval.checker.store import Store
 from vardval.checker.submission import (
     DEFAULT_MAX_BYTES,
@@ -38,12 +30,10 @@ from vardval.checker.submission import (
 from vardval.checker.vocab import LANGS, SEVERITIES
 
 if TYPE_CHECKING:
-    from collections.abc import Callable, Iterator
+    from collections.abc import Iterator
 
-    from vardval.checker.report import Renderer, ReportView
+    from vardval.checker.report import Renderer
 
-FORMATS: dict[str, Callable[[TextIO, ReportView], Renderer]] = {
-    "text": TextRenderer, "json": JsonRenderer, "junit": JunitRenderer, "html": HtmlRenderer}
 
 
 def register(subparsers: Any) -> None:
@@ -52,8 +42,7 @@ def register(subparsers: Any) -> None:
         description="Check submission files (YAML or JSON) and folders of them.")
     parser.add_argument("paths", nargs="+", metavar="PATH", help="submission files or folders")
     parser.add_argument("--format", choices=tuple(FORMATS), default="text",
-                        help="text (terminal), json (vardval/results@1), junit (CI), html "
-                        "(one self-contained file)")
+                        help=formats_help())
     parser.add_argument("-o", "--output", metavar="FILE", default=None,
                         help="write the report to FILE, replaced only once complete; a "
                         "symbolic link is followed (the file it points to is replaced), a "
@@ -97,7 +86,7 @@ def run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
     batch.store = store
     try:
         with destination.output_to(args.output, stdout, args.lang) as out:
-            batch.stream(_chain(first, files), FORMATS[args.format](out, view))
+            batch.stream(_chain(first, files), FORMATS[args.format].renderer(out, view))
     except BrokenPipeError:  # the reader went away (`vardval check … | head`): stop quietly
         destination.discard(stdout)
         return EXIT_FINDINGS

@@ -2,6 +2,7 @@
 
 from vardval.checker.report import destination, outputs
 from vardval.checker.report.explain import Subject, explain
+from vardval.checker.report.formats import FORMATS, Format, formats_help
 from vardval.checker.report.html_report import HtmlRenderer
 from vardval.checker.report.junit import JunitRenderer
 from vardval.checker.report.outputs import Renderer, ReportView, atomic_output, output_to, view_of
@@ -9,6 +10,8 @@ from vardval.checker.report.results_json import JsonRenderer
 from vardval.checker.report.text import TextRenderer, clean
 
 __all__ = [
+    "FORMATS",
+    "Format",
     "HtmlRenderer",
     "JsonRenderer",
     "JunitRenderer",
@@ -20,6 +23,7 @@ __all__ = [
     "clean",
     "destination",
     "explain",
+    "formats_help",
     "output_to",
     "outputs",
     "view_of",

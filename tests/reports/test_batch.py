@@ -11,11 +11,12 @@ from typing import Any
 
 import pytest
 from reports_support import example_files, results_json, vardval
+from vardval.checker import report
 from vardval.checker.cli import check as cmd_check
 from vardval.checker.cli.entry import run
 from vardval.checker.corpus.ruleset import RuleSet
 
-FORMATS = ["text", "json", "junit", "html"]
+FORMATS = list(report.FORMATS)
 
 
 class Terminal(io.StringIO):

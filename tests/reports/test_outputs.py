@@ -9,6 +9,7 @@ from typing import Any
 
 import pytest
 from reports_support import EXAMPLE, vardval
+from vardval.checker import report
 from vardval.checker.cli import check as cmd_check
 from vardval.checker.report.outputs import Renderer, ReportView, atomic_output
 
@@ -38,7 +39,7 @@ def test_a_complete_write_replaces_and_keeps_the_mode(tmp_path: Path) -> None:
     assert sorted(os.listdir(tmp_path)) == ["report.txt"]
 
 
-@pytest.mark.parametrize("fmt", ["text", "json", "junit", "html"])
+@pytest.mark.parametrize("fmt", list(report.FORMATS))
 def test_an_interrupted_check_leaves_no_half_written_report(
         fmt: str, batch: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     target = tmp_path / f"report.{fmt}"
