@@ -162,8 +162,8 @@ def test_a_termination_while_writing_leaves_the_old_report_and_no_temporary_file
     folder.mkdir()
     report = folder / "report.json"
     report.write_text("the previous report\n", encoding="utf-8")
-    renderer = cmd_check.FORMATS["json"]
-    original = renderer.result  # type: ignore[attr-defined]  # FORMATS holds classes as factories
+    renderer = cmd_check.FORMATS["json"].renderer
+    original = renderer.result  # type: ignore[attr-defined]  # a renderer class as its factory
 
     def result(self: object, found: object) -> None:
         original(self, found)

@@ -68,5 +68,5 @@ def test_o_writes_the_same_report_as_stdout(tmp_path: Path) -> None:
 
 
 def test_every_format_is_a_renderer() -> None:
-    for make in cmd_check.FORMATS.values():
-        assert isinstance(make(io.StringIO(), ReportView()), Renderer)
+    for fmt in report.FORMATS.values():
+        assert isinstance(fmt.renderer(io.StringIO(), ReportView()), Renderer)
