@@ -16,6 +16,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 from vardval.checker import formatting
+from vardval.checker.engine import waiver_text
 from vardval.dsl import nodes, runtime, walk
 from vardval.dsl.interpreter import Context, evaluate
 from vardval.dsl.values import Quarter, Unknown
@@ -320,6 +321,8 @@ def describe(expr: nodes.Expr, value: Any, lang: str, unit: str | None = None) -
 def _outcome_lines(finding: Finding, words: dict[str, str], lang: str) -> list[str]:
     lines = ["", f"Status: {STATUS[lang][finding.status]} ({finding.status})"]
     lines += _wrap(f"{words['message']}: {finding.message[lang]}", "")
+    if finding.waiver is not None:  # the region's dispensation, applied as in every command
+        lines += _wrap(f"{waiver_text(finding.waiver, lang)}: {finding.waiver.reason}", "")
     for note in finding.notes:
         lines += _wrap(f"{words['note']}: {note[lang]}", "")
     if finding.missing:

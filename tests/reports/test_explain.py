@@ -104,3 +104,10 @@ def test_trace_tree_nests_definitions_where_first_computed() -> None:
     assert [c.expr for c in first.children] == [body]
     assert second.children == []
     assert isinstance(first.children[0], Step)
+
+
+def test_explain_shows_the_regions_dispensation_as_check_does() -> None:
+    alvesta = EXAMPLE.parent / "kronoberg-alvesta-2024-Q4.yaml"
+    code, out, err = vardval("explain", "KRO-VARDPROGRAM", str(alvesta))
+    assert (code, err) == (0, "")
+    assert "underkänd — undantag (Dnr RK 2024/1187, KRO-DISP-2024-07" in out
