@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any
 
 import pytest
 import yaml
+from cli_runs import vardval
 from vardval.checker.cli import check as cmd_check
 from vardval.checker.cli.entry import run
 
@@ -42,14 +43,6 @@ def cases(table: dict[str, dict[str, Any]]) -> list[Any]:
             if "xfail" in case else name for name, case in sorted(table.items())]
 
 
-def vardval(*argv: str | Path) -> tuple[int, str, str]:
-    """Run the CLI in-process; a traceback or internal error fails the test whatever the code."""
-    out, err = io.StringIO(), io.StringIO()
-    code = run([str(a) for a in argv], out, err)
-    both = out.getvalue() + err.getvalue()
-    assert "Traceback" not in both
-    assert "internal error" not in both
-    return code, out.getvalue(), err.getvalue()
 
 
 def problems_of(out: str) -> dict[str, list[dict[str, Any]]]:

@@ -18,6 +18,7 @@ import threading
 from pathlib import Path
 
 import pytest
+from cli_runs import vardval
 from vardval.checker.cli import check as cmd_check
 from vardval.checker.cli.entry import run
 
@@ -27,14 +28,6 @@ VALID = HERE / "valid.yaml"
 ROOT_ONLY = pytest.mark.skipif(os.geteuid() != 0, reason="needs root (writes /dev nodes)")
 
 
-def vardval(*argv: str | Path) -> tuple[int, str, str]:
-    """Run the CLI in-process; a traceback or internal error fails the test whatever the code."""
-    out, err = io.StringIO(), io.StringIO()
-    code = run([str(a) for a in argv], out, err)
-    both = out.getvalue() + err.getvalue()
-    assert "Traceback" not in both
-    assert "internal error" not in both
-    return code, out.getvalue(), err.getvalue()
 
 
 @pytest.fixture(autouse=True)

@@ -8,7 +8,6 @@ do not crash it (8); lint quotes lines from the text it read, never rereading a 
 
 from __future__ import annotations
 
-import io
 import os
 import pwd
 import shutil
@@ -18,7 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pytest
-from vardval.checker.cli.entry import run
+from cli_runs import vardval
 from vardval.checker.corpus import BUNDLED_RULES
 from vardval.checker.program import cache, loader
 
@@ -41,12 +40,6 @@ rules:
 PASSES, FAILS = "exists(clinic.head_of_unit)", "not exists(clinic.head_of_unit)"
 
 
-def vardval(*argv: str | Path) -> tuple[int, str, str]:
-    out, err = io.StringIO(), io.StringIO()
-    code = run([str(a) for a in argv], out, err)
-    assert "Traceback" not in out.getvalue() + err.getvalue()
-    assert "internal error" not in out.getvalue() + err.getvalue()
-    return code, out.getvalue(), err.getvalue()
 
 
 @pytest.fixture(autouse=True)

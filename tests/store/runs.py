@@ -2,14 +2,23 @@
 
 from __future__ import annotations
 
+import io
 import os
 import subprocess
 import sys
 from pathlib import Path
 
 from sqlalchemy import func, select
+from vardval.checker.cli import run
 from vardval.checker.store import Store
 from vardval.checker.store.schema import findings, submissions
+
+
+def vardval(*argv: str) -> tuple[int, str, str]:
+    """Run the CLI in-process: ``code, stdout, stderr = vardval("history", …)``."""
+    out, err = io.StringIO(), io.StringIO()
+    code = run(list(argv), out, err)
+    return code, out.getvalue(), err.getvalue()
 
 
 def start_check(folder: Path, url: str, cache: Path) -> subprocess.Popen[bytes]:

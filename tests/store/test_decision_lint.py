@@ -3,23 +3,18 @@
 from __future__ import annotations
 
 import datetime as dt
-import io
 import json
 import shutil
 from pathlib import Path
 
 from batches import FIXTURES
-from vardval.checker.cli import run
+from runs import vardval
 from vardval.checker.corpus import BUNDLED_RULES
 
 ALVESTA = "SE2321000065-E000000000231"
 HEAD = "# yaml-language-server: $schema=../../checker/schemas/decisions.schema.json\n"
 
 
-def vardval(*argv: str) -> tuple[int, str, str]:
-    out, err = io.StringIO(), io.StringIO()
-    code = run(list(argv), out, err)
-    return code, out.getvalue(), err.getvalue()
 
 
 def corpus(tmp_path: Path, decisions: str) -> Path:

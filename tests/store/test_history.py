@@ -2,24 +2,19 @@
 
 from __future__ import annotations
 
-import io
 import json
 import shutil
 from pathlib import Path
 
 import pytest
 from batches import FIXTURES
-from vardval.checker.cli import run
+from runs import vardval
 from vardval.checker.corpus import BUNDLED_RULES
 
 TELEBORG = "SE5568765432-E000000000412"
 ALVESTA = "SE2321000065-E000000000231"
 
 
-def vardval(*argv: str) -> tuple[int, str, str]:
-    out, err = io.StringIO(), io.StringIO()
-    code = run(list(argv), out, err)
-    return code, out.getvalue(), err.getvalue()
 
 
 def teleborg(folder: Path, quarter: int, *, fixed: bool = False) -> Path:

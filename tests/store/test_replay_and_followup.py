@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-import io
 import json
 import shutil
 from pathlib import Path
 
 from batches import FIXTURES
+from runs import vardval
 from sqlalchemy import text
 from vardval.checker import load_ruleset
-from vardval.checker.cli import run
 from vardval.checker.corpus import BUNDLED_RULES
 from vardval.checker.store import Store
 
@@ -19,10 +18,6 @@ TELEBORG = "SE5568765432-E000000000412"
 RULE_COUNT = sum(1 for _ in load_ruleset().rules())  # the live corpus, whatever it holds
 
 
-def vardval(*argv: str) -> tuple[int, str, str]:
-    out, err = io.StringIO(), io.StringIO()
-    code = run(list(argv), out, err)
-    return code, out.getvalue(), err.getvalue()
 
 
 def corpus_with_lower_target(folder: Path) -> Path:
