@@ -10,8 +10,11 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import dataclasses
+import hashlib
 import io
 import os
+import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
@@ -19,40 +22,45 @@ from vardval.checker.cli.exits import EXIT_FINDINGS, EXIT_INTERNAL, EXIT_OK, EXI
 from vardval.checker.corpus import RuleSet
 from vardval.checker.engine import BACKENDS, BatchTally, SubmissionResult, check_intake
 from vardval.checker.program import load_ruleset
-from vardval.checker.reading import collect
-from vardval.checker.report import (
-    HtmlRenderer,
-    JsonRenderer,
-    JunitRenderer,
-    TextRenderer,
-    clean,
-    outputs,
-)
-from vardval.checker.submission import DEFAULT_MAX_BYTES, Problem, load_submission
+from vardval.checker.reading import ReadRefused, Skipped, TooLarge, collect, read_bounded
+from vardval.checker.report import FORMATS, ReportView, clean, outputs, producer
+from vardval.checker.submission import DEFAULT_MAX_BYTES, Problem, load_submission_text
 
 if TYPE_CHECKING:
-    from collections.abc import Callable, Iterator
+    from collections.abc import Iterator
 
-    from vardval.checker.report import Renderer, ReportView
+    from vardval.checker.report import Renderer
+    from vardval.checker.submission import Intake
 
-FORMATS: dict[str, Callable[[TextIO, ReportView], Renderer]] = {
-    "text": TextRenderer, "json": JsonRenderer, "junit": JunitRenderer, "html": HtmlRenderer}
+STDIN = "-"
 
 
 def register(subparsers: Any) -> None:
     parser = subparsers.add_parser(
         "check", help="check quarterly submissions against the rules",
-        description="Check submission files (YAML or JSON) and folders of them.")
-    parser.add_argument("paths", nargs="+", metavar="PATH", help="submission files or folders")
-    parser.add_argument("--format", choices=tuple(FORMATS), default="text",
-                        help="text (terminal), json (vardval/results@1), junit (CI), html "
-                        "(one self-contained file)")
+        description="Check submission files (YAML or JSON) and folders of them; '-' reads one "
+        "submission from standard input. Exit status: 0 clean; 1 a submission is invalid or "
+        "a finding at or above --fail-on failed; 2 usage errors, unreadable input (a missing "
+        "file) or invalid rule files; 3 an internal error.")
+    parser.add_argument("paths", nargs="+", metavar="PATH",
+                        help="submission files or folders; '-' for standard input")
+    formats = "; ".join(f"{name}: {cls.help}" for name, cls in FORMATS.items())
+    parser.add_argument("--format", choices=tuple(FORMATS), default="text", help=formats)
     parser.add_argument("-o", "--output", metavar="FILE", default=None,
                         help="write the report to FILE (replaced only once complete)")
     parser.add_argument("--fail-on", choices=("error", "warning", "info"), default="error",
                         help="lowest severity whose failure makes the exit status 1")
+    parser.add_argument("--fail-on-indeterminate", action="store_true",
+                        help="an indeterminate finding (data missing) at or above --fail-on "
+                        "also makes the exit status 1")
     parser.add_argument("--lang", choices=("sv", "en"), default="sv")
     parser.add_argument("--all", action="store_true", help="also show rules not applicable")
+    parser.add_argument("-q", "--quiet", action="store_true",
+                        help="text: only the findings that decide the exit status, and the "
+                        "totals")
+    parser.add_argument("--stdin-name", metavar="NAME", default="stdin.yaml",
+                        help="the file name reports give a submission read from '-' (its "
+                        "suffix picks JSON or YAML; default stdin.yaml)")
     parser.add_argument("--rules", type=Path, default=None, help="rule corpus folder")
     parser.add_argument("--max-bytes", type=_byte_limit, default=DEFAULT_MAX_BYTES, metavar="N",
                         help="refuse submission files over N bytes (default "
@@ -65,15 +73,21 @@ def register(subparsers: Any) -> None:
 
 def run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
     ruleset = load_ruleset(args.rules)
-    files = collect.submission_files(args.paths)
+    if args.paths.count(STDIN) > 1:
+        stderr.write("vardval check: '-' (standard input) can be named once only\n")
+        return EXIT_USAGE
+    files = _inputs(args.paths, args.stdin_name)
     first = next(files, None)
     if first is None:
         stderr.write("vardval check: no submission files (.yaml, .yml, .json) found in "
                      f"{', '.join(args.paths)}\n")
         return EXIT_USAGE
-    view = outputs.view_of(ruleset, args.lang, show_all=args.all)
-    progress = _Progress(stderr, args.paths, stdout) if _is_terminal(stderr) else None
-    batch = _Batch(ruleset, args.fail_on, progress)
+    view = outputs.view_of(ruleset, args.lang, show_all=args.all, fail_on=args.fail_on,
+                           fail_on_indeterminate=args.fail_on_indeterminate,
+                           quiet=args.quiet, producer=producer(ruleset))
+    named = [p for p in args.paths if p != STDIN]
+    progress = _Progress(stderr, named, stdout) if _is_terminal(stderr) else None
+    batch = _Batch(ruleset, view, progress)
     batch.max_bytes = args.max_bytes
     batch.backend = args.backend
     batch.langs = (args.lang,)  # every report format words findings in the one language
@@ -84,6 +98,15 @@ def run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
         _discard(stdout)
         return EXIT_FINDINGS
     return batch.exit_code()
+
+
+def _inputs(paths: list[str], stdin_name: str) -> Iterator[tuple[str, str | None]]:
+    """The files to check in the order named; ``-`` stands for standard input."""
+    for path in paths:
+        if path == STDIN:
+            yield STDIN + stdin_name, None
+        else:
+            yield from collect.submission_files([path])
 
 
 def _discard(stream: TextIO) -> None:
@@ -107,13 +130,13 @@ def _is_terminal(stream: TextIO) -> bool:
 class _Batch:
     """Checks files one by one into a renderer, keeping only the tally and the exit status."""
 
-    def __init__(self, ruleset: RuleSet, fail_on: str, progress: _Progress | None) -> None:
-        self.ruleset, self.fail_on, self.progress = ruleset, fail_on, progress
+    def __init__(self, ruleset: RuleSet, view: ReportView, progress: _Progress | None) -> None:
+        self.ruleset, self.view, self.progress = ruleset, view, progress
         self.max_bytes = DEFAULT_MAX_BYTES
         self.backend = "compile"
         self.langs: tuple[str, ...] = ("sv", "en")
         self.tally = BatchTally(rule.id for rule in ruleset.rules())
-        self.bad = self.internal = False
+        self.bad = self.internal = self.unreadable = False
 
     def stream(self, files: Iterator[tuple[str, str | None]], renderer: Renderer) -> None:
         renderer.begin()
@@ -122,7 +145,8 @@ class _Batch:
                 self.progress.show(path)
             result = self._check_one(path, why)
             self.tally.add(result)
-            self.bad |= not result.valid or bool(result.fails_at(self.fail_on))
+            decides = self.view.decides
+            self.bad |= not result.valid or any(decides(f) for f in result.findings)
             if self.progress:
                 self.progress.clear()
             renderer.result(result)
@@ -132,19 +156,47 @@ class _Batch:
 
     def _check_one(self, path: str, why: str | None) -> SubmissionResult:
         if why is not None:
+            self.unreadable |= not isinstance(why, Skipped)
             return SubmissionResult(path, (Problem("$", None, None, why),))
         try:
-            intake = load_submission(Path(path), max_bytes=self.max_bytes)
-            return check_intake(self.ruleset, intake, backend=self.backend, langs=self.langs)
+            intake, digest = self._read(path)
+            if intake is None:  # digest is why the file was not read
+                return SubmissionResult(path, (Problem("$", None, None, digest),))
+            result = check_intake(self.ruleset, intake, backend=self.backend, langs=self.langs)
+            return dataclasses.replace(result, sha256=digest)
         except Exception as exc:  # noqa: BLE001 - one file's bug must not stop the batch
             self.internal = True
             message = (f"internal error while checking this file: {type(exc).__name__}: {exc} "
                        "(a bug in vardval, not in the file; please report it)")
             return SubmissionResult(path, (Problem("$", None, None, message),))
 
+    def _read(self, path: str) -> tuple[Intake | None, str]:
+        """The intake and the bytes' sha256, or None and why the file could not be read.
+
+        ``-NAME`` is standard input, reported under NAME.
+        """
+        if path.startswith(STDIN):
+            raw = sys.stdin.buffer.read(self.max_bytes + 1)
+            name = path[len(STDIN):]
+            if len(raw) > self.max_bytes:
+                return None, (f"standard input is over {self.max_bytes} bytes; raise "
+                              "--max-bytes if the submission really is this large")
+        else:
+            try:
+                raw = read_bounded(Path(path), self.max_bytes)
+            except TooLarge as exc:  # an invalid submission, not unreadable input
+                return None, str(exc)
+            except ReadRefused as exc:
+                self.unreadable = True
+                return None, str(exc)
+            name = path
+        return load_submission_text(raw, name), hashlib.sha256(raw).hexdigest()
+
     def exit_code(self) -> int:
         if self.internal:
             return EXIT_INTERNAL
+        if self.unreadable:
+            return EXIT_USAGE
         return EXIT_FINDINGS if self.bad else EXIT_OK
 
 

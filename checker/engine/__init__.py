@@ -2,6 +2,7 @@
 
 from vardval.checker.engine.evaluate import BACKENDS, check_intake, decide, rule_statuses
 from vardval.checker.engine.findings import (
+    SEVERITY_RANK,
     STATUSES,
     BatchTally,
     ClinicSummary,
@@ -14,6 +15,7 @@ from vardval.checker.engine.plan import Plans, plans_of
 
 __all__ = [
     "BACKENDS",
+    "SEVERITY_RANK",
     "STATUSES",
     "BatchTally",
     "ClinicSummary",

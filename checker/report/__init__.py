@@ -1,25 +1,39 @@
 """Results out: the report view, one renderer per format, atomic output files, ``explain``."""
 
 from vardval.checker.report import outputs
+from vardval.checker.report.evidence_text import evidence_texts, evidence_value, share_names
 from vardval.checker.report.explain import Subject, explain
+from vardval.checker.report.formats import FORMATS
+from vardval.checker.report.github import GithubRenderer
 from vardval.checker.report.html_report import HtmlRenderer
 from vardval.checker.report.junit import JunitRenderer
 from vardval.checker.report.outputs import Renderer, ReportView, atomic_output, output_to, view_of
+from vardval.checker.report.provenance import producer
 from vardval.checker.report.results_json import JsonRenderer
+from vardval.checker.report.results_schema import results_schema
+from vardval.checker.report.sarif import SarifRenderer
 from vardval.checker.report.text import TextRenderer, clean
 
 __all__ = [
+    "FORMATS",
+    "GithubRenderer",
     "HtmlRenderer",
     "JsonRenderer",
     "JunitRenderer",
     "Renderer",
     "ReportView",
+    "SarifRenderer",
     "Subject",
     "TextRenderer",
     "atomic_output",
     "clean",
+    "evidence_texts",
+    "evidence_value",
     "explain",
     "output_to",
     "outputs",
+    "producer",
+    "results_schema",
+    "share_names",
     "view_of",
 ]

@@ -15,16 +15,20 @@ import tempfile
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, NoReturn, Protocol, TextIO, runtime_checkable
+from typing import TYPE_CHECKING, Any, ClassVar, NoReturn, Protocol, TextIO, runtime_checkable
 
-from vardval.checker import formatting
+from vardval.checker.engine import SEVERITY_RANK
 from vardval.checker.errors import OutputError
+from vardval.checker.report.evidence_text import evidence_texts, share_names
 from vardval.dsl import nodes, walk
 from vardval.dsl.errors import Diagnostic
 
 if TYPE_CHECKING:
     from vardval.checker.corpus import Rule, RuleSet
     from vardval.checker.engine import BatchTally, Finding, SubmissionResult
+
+
+_WAIVER_KEYS = ("id", "decision", "reason", "valid_from", "valid_to")
 
 
 @dataclass(frozen=True)
@@ -41,21 +45,57 @@ class ReportView:
     rules: tuple[Rule, ...] = ()
     units: Mapping[str, str] = field(default_factory=dict)
     definition_fields: Mapping[str, Mapping[str, frozenset[str]]] = field(default_factory=dict)
+    shares: Mapping[str, frozenset[str]] = field(default_factory=dict)
+    #: What makes the exit status 1 (``--fail-on``, ``--fail-on-indeterminate``).
+    fail_on: str = "error"
+    fail_on_indeterminate: bool = False
+    #: ``--quiet``: only the failing findings and the totals.
+    quiet: bool = False
+    #: Who made the report (``provenance.producer``): every format that can, says so.
+    producer: Mapping[str, Any] = field(default_factory=dict)
+
+    def decides(self, finding: Finding) -> bool:
+        """Whether this finding makes the exit status 1: the one test every format uses.
+
+        A failure (or, with ``fail_on_indeterminate``, an undecided rule) at or above
+        ``fail_on``; a waived finding (a region's recorded decision) never counts.
+        """
+        status = finding.status
+        if status != "fail" and not (status == "indeterminate" and self.fail_on_indeterminate):
+            return False
+        if getattr(finding, "waiver", None):
+            return False
+        return SEVERITY_RANK[finding.rule.severity] >= SEVERITY_RANK[self.fail_on]
+
+    def waiver(self, finding: Finding) -> str | None:
+        """The region's decision that exempts the finding, as one line, or None."""
+        waiver = getattr(finding, "waiver", None)
+        if not waiver:
+            return None
+        fields = waiver if isinstance(waiver, Mapping) else getattr(waiver, "_asdict", dict)()
+        if not isinstance(fields, Mapping) or not fields:
+            return str(waiver)
+        return " · ".join(str(fields[k]) for k in _WAIVER_KEYS if fields.get(k))
 
     def evidence(self, finding: Finding, lang: str | None = None) -> list[str]:
-        """The finding's evidence as short texts (``formatting.evidence_texts``)."""
-        reads = self.definition_fields.get(finding.rule.rulebook, {})
-        return formatting.evidence_texts(finding.evidence, lang or self.lang, self.units, reads)
+        """The finding's evidence as short texts (``evidence_text.evidence_texts``)."""
+        rule = finding.rule
+        reads = self.definition_fields.get(rule.rulebook, {})
+        shares = self.shares.get(rule.id, frozenset())
+        return evidence_texts(finding.evidence, lang or self.lang, self.units, reads, shares)
 
 
-def view_of(ruleset: RuleSet, lang: str = "sv", *, show_all: bool = False) -> ReportView:
-    """The view of a loaded rule corpus."""
+def view_of(ruleset: RuleSet, lang: str = "sv", *, show_all: bool = False,
+            **settings: Any) -> ReportView:
+    """The view of a loaded rule corpus; ``settings`` are further ``ReportView`` fields."""
     params = ruleset.parameters
     units = {name: params.get(name).unit for name in params.names()}
     reads = {book.id: {name: _fields_read(checked.expr)
                        for name, checked in book.definitions.items()}
              for book in ruleset.rulebooks}
-    return ReportView(lang, show_all, tuple(ruleset.rules()), units, reads)
+    rules = tuple(ruleset.rules())
+    shares = {rule.id: share_names(rule) for rule in rules}
+    return ReportView(lang, show_all, rules, units, reads, shares, **settings)
 
 
 def _fields_read(expr: nodes.Expr) -> frozenset[str]:
@@ -64,7 +104,16 @@ def _fields_read(expr: nodes.Expr) -> frozenset[str]:
 
 @runtime_checkable
 class Renderer(Protocol):
-    """A report format: ``begin`` once, ``result`` per submission, ``end`` with the tally."""
+    """A report format: ``begin`` once, ``result`` per submission, ``end`` with the tally.
+
+    The class names itself (``name``, the ``--format`` word) and says in one line what it is
+    for (``help``); ``report.FORMATS`` lists the classes, and the CLI and tests read it.
+    """
+
+    name: ClassVar[str]
+    help: ClassVar[str]
+
+    def __init__(self, out: TextIO, view: ReportView) -> None: ...
 
     def begin(self) -> None: ...
 

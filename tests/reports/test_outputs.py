@@ -10,6 +10,7 @@ from typing import Any
 import pytest
 from reports_support import EXAMPLE, vardval
 from vardval.checker.cli import check as cmd_check
+from vardval.checker.report import FORMATS
 from vardval.checker.report.outputs import Renderer, ReportView, atomic_output
 
 
@@ -38,7 +39,7 @@ def test_a_complete_write_replaces_and_keeps_the_mode(tmp_path: Path) -> None:
     assert sorted(os.listdir(tmp_path)) == ["report.txt"]
 
 
-@pytest.mark.parametrize("fmt", ["text", "json", "junit", "html"])
+@pytest.mark.parametrize("fmt", FORMATS)
 def test_an_interrupted_check_leaves_no_half_written_report(
         fmt: str, batch: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     target = tmp_path / f"report.{fmt}"
@@ -66,6 +67,9 @@ def test_o_writes_the_same_report_as_stdout(tmp_path: Path) -> None:
     assert target.read_text(encoding="utf-8") == out_std
 
 
-def test_every_format_is_a_renderer() -> None:
-    for make in cmd_check.FORMATS.values():
+def test_every_format_is_a_renderer_named_as_registered() -> None:
+    for name, make in FORMATS.items():
         assert isinstance(make(io.StringIO(), ReportView()), Renderer)
+        assert make.name == name
+        assert make.help
+        assert "\n" not in make.help
