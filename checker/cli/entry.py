@@ -18,11 +18,13 @@ from types import ModuleType
 from typing import TextIO
 
 from vardval.checker.cli import check as cmd_check
+from vardval.checker.cli import diff as cmd_diff
 from vardval.checker.cli import docs as cmd_docs
 from vardval.checker.cli import explain as cmd_explain
 from vardval.checker.cli import lint as cmd_lint
 from vardval.checker.cli import schema as cmd_schema
 from vardval.checker.cli import test_command as cmd_test
+from vardval.checker.cli import whatif as cmd_whatif
 from vardval.checker.cli.exits import (
     EXIT_FINDINGS,
     EXIT_INTERNAL,
@@ -33,7 +35,7 @@ from vardval.checker.cli.exits import (
 from vardval.dsl.errors import VardvalError
 
 COMMANDS: tuple[ModuleType, ...] = (cmd_check, cmd_explain, cmd_schema, cmd_test, cmd_docs,
-                                    cmd_lint)
+                                    cmd_lint, cmd_whatif, cmd_diff)
 
 
 class _Parser(argparse.ArgumentParser):
