@@ -11,7 +11,7 @@ STAMP := $(VENV)/.installed
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[test,docs,lint]'
+	$(BIN)/python -m pip install --quiet -e '.[test,docs,lint,lsp]'
 	touch $(STAMP)
 
 # Checks the bundled example submissions, then shows how a broken one is reported.

@@ -3,7 +3,7 @@
 from vardval.checker.corpus import rulefile
 from vardval.checker.corpus.messages import placeholders
 from vardval.checker.corpus.models import Placeholder, Rule, Rulebook, RuleVersion, Template
-from vardval.checker.corpus.rulebooks import LoadContext, load_rulebook
+from vardval.checker.corpus.rulebooks import LoadContext, load_rulebook, load_rulebook_text
 from vardval.checker.corpus.rulefile import RULE_ID
 from vardval.checker.corpus.ruleset import (
     BUNDLED_RULES,
@@ -27,6 +27,7 @@ __all__ = [
     "display_path",
     "load_context",
     "load_rulebook",
+    "load_rulebook_text",
     "placeholders",
     "read_ruleset",
     "rulebook_files",
