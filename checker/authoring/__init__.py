@@ -11,6 +11,7 @@ from vardval.checker.authoring.cases import (
     run_all,
     to_json,
 )
+from vardval.checker.authoring.decision_checks import decision_warnings
 from vardval.checker.authoring.evaluation import (
     EvalError,
     Evaluation,
@@ -39,6 +40,7 @@ __all__ = [
     "cases",
     "corpus_context",
     "coverage",
+    "decision_warnings",
     "editor_schemas",
     "evaluate_text",
     "lint",
