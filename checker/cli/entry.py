@@ -18,6 +18,7 @@ from types import ModuleType
 from typing import TextIO
 
 from vardval.checker.cli import check as cmd_check
+from vardval.checker.cli import diff as cmd_diff
 from vardval.checker.cli import docs as cmd_docs
 from vardval.checker.cli import eval_command as cmd_eval
 from vardval.checker.cli import explain as cmd_explain
@@ -28,6 +29,7 @@ from vardval.checker.cli import lsp as cmd_lsp
 from vardval.checker.cli import replay as cmd_replay
 from vardval.checker.cli import schema as cmd_schema
 from vardval.checker.cli import test_command as cmd_test
+from vardval.checker.cli import whatif as cmd_whatif
 from vardval.checker.cli.exits import (
     EXIT_FINDINGS,
     EXIT_INTERNAL,
@@ -39,8 +41,8 @@ from vardval.checker.program import cache
 from vardval.dsl.errors import VardvalError
 
 COMMANDS: tuple[ModuleType, ...] = (cmd_check, cmd_explain, cmd_schema, cmd_test, cmd_docs,
-                                    cmd_lint, cmd_history, cmd_replay, cmd_followup, cmd_lsp,
-                                    cmd_eval)
+                                    cmd_lint, cmd_history, cmd_replay, cmd_followup,
+                                    cmd_whatif, cmd_diff, cmd_lsp, cmd_eval)
 
 
 class _Parser(argparse.ArgumentParser):
