@@ -9,7 +9,9 @@ Measures in one run, on N synthetic submissions (``bench/generate.py``, fixed se
     that they give exactly the engine's statuses and missing fields on every submission;
 (d) ``vardval check DIR --format json`` end to end over N files, its peak memory (and at N/10,
     to see whether memory grows with N), against merely parsing the files with PyYAML's C
-    loader.
+    loader;
+(e) the language server: diagnostics for the largest rule file after a change
+    (``bench/lsp.py``).
 
 Ratios are what the targets are about: timings on a shared machine move, ratios much less. Each
 throughput is the best of several passes. Nothing here runs in ``make test``.
@@ -37,6 +39,7 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
 import handwritten
+import lsp as lsp_latency
 import stages
 from generate import CLINICS_PER_REGION, Generator, yaml_text
 from vardval.checker import RuleSet, load_ruleset, rule_statuses
@@ -321,7 +324,8 @@ def main(argv: Sequence[str] | None = None) -> int:
              "with the kinds of submission met (a plan per region and quarter: at most 21 x 64 "
              "over the 16 years drawn here) and with the clinics (the generator draws from "
              f"{len(REGIONS) * CLINICS_PER_REGION:,}, about as many as Sweden has), "
-             "never with the number of files.")]
+             "never with the number of files."),
+             lsp_latency.section()]
     print(f"\nMachine: {machine()}\n\n{table(rows)}\n\n" + "\n\n".join(notes))
     if not args.no_report:
         command = "python bench/run.py" + (f" --n {args.n}" if args.n != 10_000 else "")
