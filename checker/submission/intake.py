@@ -115,6 +115,7 @@ def load_submission_text(raw: bytes | str, filename: str) -> Intake:
         >>> print(intake.problems[0])
         a.yaml:1:1: $: missing required field 'clinic'
     """
+    filename = printable(filename)  # as every report format and the store can hold it
     try:
         text = raw if isinstance(raw, str) else strict_yaml.decode_text(raw, filename)
         quick = _quick_intake(text, filename)
@@ -174,6 +175,8 @@ def _validate(file: str, loaded: strict_yaml.LoadedYaml) -> Intake:
         return valid
     where = _Locator(file, loaded)
     instance: Any = loaded.data
+    if _foreign(instance):
+        return Intake(file, None, None, (where.value((), NOT_A_SUBMISSION),))
     problems = _schema_problems(_validator().iter_errors(instance), where)
     problems += _period_problems(instance, where)
     if not problems:
@@ -185,6 +188,22 @@ def _validate(file: str, loaded: strict_yaml.LoadedYaml) -> Intake:
             return Intake(file, model, model.model_dump(exclude_unset=True), ())
     problems.sort(key=lambda p: (p.line or 0, p.column or 0, p.json_path))
     return Intake(file, None, None, _at_most(problems, file))
+
+
+def _foreign(instance: object) -> bool:
+    """A mapping with none of a submission's fields: some other file (settings, secrets).
+
+    Its problems would quote its keys and values, so it gets one sentence and nothing of its
+    content. A file with one submission field or more is taken for a submission and every
+    problem is shown, a missing ``format`` line among them.
+    """
+    return isinstance(instance, dict) and not instance.keys() & _TOP_FIELDS
+
+
+_TOP_FIELDS = frozenset(submission.Submission.model_fields)
+NOT_A_SUBMISSION = (
+    "this is not a submission file: it has none of a submission's fields, so nothing of it is "
+    "shown (a submission starts with 'format: vardval/submission@1')")
 
 
 def _at_most(problems: list[Problem], file: str) -> tuple[Problem, ...]:
