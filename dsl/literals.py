@@ -129,10 +129,10 @@ def calendar_problem(year: int, month: int, day: int) -> str:
 
     Example:
         >>> calendar_problem(2025, 2, 30), calendar_problem(2025, 13, 1)
-        ('February 2025 has 28 days', 'there is no month 13; expected YYYY-MM-DD, e.g. 2025-01-15')
+        ('February 2025 has 28 days', 'there is no month 13')
     """
     if not 1 <= month <= len(_MONTHS):
-        return f"there is no month {month:02d}; expected YYYY-MM-DD, e.g. 2025-01-15"
+        return f"there is no month {month:02d}"
     if 1 <= year <= dt.MAXYEAR and day >= 1:
         days = calendar.monthrange(year, month)[1]
         return f"{_MONTHS[month - 1]} {year} has {days} days"

@@ -181,3 +181,19 @@ def test_an_impossible_date_in_a_rule_says_why_in_words(tmp_path: Path) -> None:
     _, out, err = vardval("lint", rules)
     assert "'2025-02-30' is not a date in the calendar" in out + err
     assert "out of range for month" not in out + err
+
+
+def test_a_decision_s_malformed_clinic_id_is_explained_not_pydantic(tmp_path: Path) -> None:
+    rules = tmp_path / "rules"
+    shutil.copytree(Path(__file__).parents[1] / "rules", rules)
+    decisions = rules / "decisions" / "kronoberg.yaml"
+    decisions.write_text(decisions.read_text("utf-8").replace(
+        "clinic: SE2321000065-E000000000231", "clinic: SE23-X").replace(
+        "id: KRO-DISP-2024-07", 'id: "-bad"'), "utf-8")
+    code, out, err = vardval("lint", rules)
+    said = out + err
+    assert code == 2
+    assert ("decisions.0.clinic: 'SE23-X' is not valid; expected the clinic's HSA-id: 'SE', 10 "
+            "digits, '-', then 1 to 31 letters or digits, e.g. SE2321000065-E000000000231") in said
+    assert "decisions.0.id: '-bad' is not valid; expected an id of letters" in said
+    assert "String should match" not in said

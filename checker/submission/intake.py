@@ -487,7 +487,9 @@ def _date_problem(text: str) -> str:
     parts = re.fullmatch(r"([0-9]{4})-([0-9]{2})-([0-9]{2})", text, flags=re.ASCII)
     if not parts:
         return "expected YYYY-MM-DD, e.g. 2025-01-15"
-    return literals.calendar_problem(*(int(p) for p in parts.groups()))
+    year, month, day = (int(p) for p in parts.groups())
+    problem = literals.calendar_problem(year, month, day)
+    return problem if 1 <= month <= 12 else f"{problem}; expected YYYY-MM-DD, e.g. 2025-01-15"
 
 
 def _const_message(error: jsonschema.ValidationError) -> str:
