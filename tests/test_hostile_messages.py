@@ -192,8 +192,19 @@ def test_a_decision_s_malformed_clinic_id_is_explained_not_pydantic(tmp_path: Pa
         "id: KRO-DISP-2024-07", 'id: "-bad"'), "utf-8")
     code, out, err = vardval("lint", rules)
     said = out + err
-    assert code == 2
+    assert code == 1  # lint: problems found
     assert ("decisions.0.clinic: 'SE23-X' is not valid; expected the clinic's HSA-id: 'SE', 10 "
             "digits, '-', then 1 to 31 letters or digits, e.g. SE2321000065-E000000000231") in said
     assert "decisions.0.id: '-bad' is not valid; expected an id of letters" in said
     assert "String should match" not in said
+
+
+def test_a_store_address_with_a_port_that_is_no_number_is_a_plain_error() -> None:
+    """Was an internal error (exit 3) with Python's "invalid literal for int()"."""
+    code, _, err = vardval("check", VALID, "--rules", BASE, "--store",
+                           "postgresql://eva:secret@host:notaport/db")
+    assert code == 2
+    assert "postgresql://host:notaport/db: adressen kan inte läsas" in err
+    assert "(porten är ett tal)" in err
+    assert "secret" not in err
+    assert "invalid literal" not in err

@@ -166,10 +166,15 @@ def test_a_file_named_on_the_command_line_is_read_wherever_it_is(tmp_path: Path)
     assert problems(out) == {"in.yaml": []}
 
 
-def test_the_documentation_says_what_is_followed() -> None:
-    page = (Path(__file__).parents[1] / "docs" / "trust.md").read_text("utf-8")
-    assert "outside the folder given" in page
-    assert "not followed" in page
+def test_the_documentation_says_what_is_followed_and_what_the_cache_trusts() -> None:
+    """Items 17, 12 and 18: the decisions are written down where users look."""
+    page = " ".join((Path(__file__).parents[1] / "docs" / "trust.md").read_text("utf-8").split())
+    assert "outside the folder given* is reported" in page
+    assert "**not followed**" in page
+    for words in ("HMAC-SHA-256 made with a per-user secret key", "~/.cache/vardval.key",
+                  "*exactly the files the loader read*", "without being unpickled",
+                  "$VARDVAL_CACHE_DIR", "Never share or restore the key file"):
+        assert words in page, words
 
 
 def test_help_says_which_links_in_a_folder_are_followed(
