@@ -8,7 +8,8 @@ import re
 from decimal import Decimal
 from typing import Any, cast
 
-from vardval.dsl.values import MAX_DIGITS, Duration, Quarter, Unknown, code_text, too_long_for_text
+from vardval.dsl.numbers import MAX_DIGITS, code_text, too_long_for_text
+from vardval.dsl.values import Duration, Quarter, Unknown
 
 _UNITS = {"sv": {"day": ("dag", "dagar"), "month": ("månad", "månader")},
           "en": {"day": ("day", "days"), "month": ("month", "months")}}

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from vardval.dsl.values import code_text
+from vardval.dsl.numbers import code_text
 
 # code -> (Swedish, English); ``{0}``, ``{1}`` … are the reason's values in order.
 WORDING: dict[str, tuple[str, str]] = {

@@ -19,16 +19,9 @@ from collections.abc import Iterable, Mapping
 from decimal import Decimal
 from typing import Any
 
+from vardval.dsl.numbers import MAX_DIGITS, code_text, too_long_for_text
 from vardval.dsl.reasons import Reason
-from vardval.dsl.values import (
-    MAX_DIGITS,
-    Duration,
-    Quarter,
-    Unknown,
-    code_text,
-    shift,
-    too_long_for_text,
-)
+from vardval.dsl.values import Duration, Quarter, Unknown, shift
 
 # Emax: a Decimal past MAX_DIGITS digits overflows, and an overflow is a "too large" unknown.
 CTX = decimal.Context(prec=60, Emax=MAX_DIGITS, Emin=-MAX_DIGITS,

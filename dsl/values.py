@@ -10,17 +10,13 @@ import calendar
 import datetime as dt
 import re
 from dataclasses import dataclass
-from decimal import Decimal
 from typing import TYPE_CHECKING
+
+from vardval.dsl.numbers import code_text
 
 if TYPE_CHECKING:
     from vardval.dsl.reasons import Reason
 
-#: The most digits a number computed by a rule may have: a product beyond it is unknown ("too
-#: large"), never a hang, and never a figure Python refuses to turn into text (its limit is
-#: 4,300 digits, ``sys.set_int_max_str_digits``). A submission's counts have at most 1,000.
-MAX_DIGITS = 4000
-_MAX_BITS = MAX_DIGITS * 10 // 3  # a digit is 3.32 bits: about MAX_DIGITS, under 4,300
 _QUARTER = re.compile(r"^(\d{4})-Q([1-4])$")
 
 
@@ -43,23 +39,6 @@ class Duration:
         if self.days or not parts:
             parts.append(_plural(self.days, "day"))
         return " ".join(parts)
-
-
-def too_long_for_text(number: int) -> bool:
-    """Whether ``number`` may have more than ``MAX_DIGITS`` digits."""
-    return number.bit_length() > _MAX_BITS
-
-
-def code_text(value: object) -> str:
-    """A value as rule text writes it (``2025``, ``1.5``), safe for numbers of any size.
-
-    Example:
-        >>> code_text(2025), code_text(10 ** 5000)
-        ('2025', '1.000E+5000')
-    """
-    if isinstance(value, int) and too_long_for_text(value):
-        return f"{Decimal(value):.3E}"
-    return str(value)
 
 
 def _plural(n: int, unit: str) -> str:
