@@ -1,6 +1,7 @@
 """Bytes and text in, safely: bounded reads, strict YAML/JSON with marks, located parse errors."""
 
 from vardval.checker.reading import collect, fast_yaml, files, locate, strict_yaml, yaml_problems
+from vardval.checker.reading.csv_table import read_csv
 from vardval.checker.reading.collect import SUFFIXES, submission_files
 from vardval.checker.reading.fast_yaml import load_plain
 from vardval.checker.reading.files import (
@@ -17,6 +18,7 @@ from vardval.checker.reading.locate import (
     pydantic_diagnostics,
     span_at,
 )
+from vardval.checker.reading.spreadsheet import Formula, open_workbook, sheet_table
 from vardval.checker.reading.strict_yaml import (
     LoadedYaml,
     NodeMark,
@@ -25,19 +27,26 @@ from vardval.checker.reading.strict_yaml import (
     decode_text,
     load_yaml,
 )
+from vardval.checker.reading.table import MAX_ROWS, Cell, Table, TableRefused, column_letters
 
 __all__ = [
     "DEFAULT_MAX_BYTES",
+    "MAX_ROWS",
     "MAX_RULE_FILE_BYTES",
     "SUFFIXES",
+    "Cell",
+    "Formula",
     "Loaded",
     "LoadedYaml",
     "Mark",
     "NodeMark",
     "NodePath",
     "ReadRefused",
+    "Table",
+    "TableRefused",
     "YamlError",
     "collect",
+    "column_letters",
     "decode_text",
     "expression_source",
     "fast_yaml",
@@ -45,9 +54,12 @@ __all__ = [
     "load_plain",
     "load_yaml",
     "locate",
+    "open_workbook",
     "pydantic_diagnostics",
     "read_bounded",
+    "read_csv",
     "rule_text",
+    "sheet_table",
     "span_at",
     "strict_yaml",
     "submission_files",
