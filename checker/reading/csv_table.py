@@ -51,7 +51,16 @@ def _decode(raw: bytes, file: str, encoding: str | None) -> str:
                 f"{file}:{line}:{column}: not UTF-8 (byte {byte}); was the file saved as "
                 "Latin-1/Windows-1252? Save it as CSV UTF-8, or write "
                 "'csv: {encoding: latin-1}' in the mapping file") from None
-    return raw.decode(encoding)
+    try:
+        return raw.removeprefix(b"\xef\xbb\xbf").decode(encoding)
+    except (UnicodeDecodeError, LookupError) as exc:
+        start = getattr(exc, "start", 0)
+        line = raw[:start].count(b"\n") + 1
+        raise TableRefused(
+            f"{file}:{line}: kan inte läsas som {encoding}; ange rätt 'csv: {{encoding: …}}' i "
+            "mappningsfilen (utf-8, latin-1 eller cp1252)",
+            f"{file}:{line}: cannot be read as {encoding}; set the right 'csv: {{encoding: …}}' "
+            "in the mapping file (utf-8, latin-1 or cp1252)") from None
 
 
 def _rows(text: str, file: str, delimiter: str) -> Iterator[tuple[Cell, ...]]:

@@ -44,11 +44,17 @@ def open_workbook(raw: bytes, file: str) -> Workbook:
     try:
         return openpyxl.load_workbook(io.BytesIO(raw), read_only=True, data_only=False,
                                       keep_links=False, keep_vba=False)
-    except (KeyError, ValueError, TypeError, OSError, zipfile.BadZipFile, SyntaxError) as exc:
-        raise TableRefused(f"{file}: arbetsboken kan inte läsas ({exc}); spara om den i Excel "
-                           "som .xlsx",
-                           f"{file}: the workbook cannot be read ({exc}); save it again in "
-                           "Excel as .xlsx") from None
+    except Exception as exc:  # noqa: BLE001 - a hostile file may trip any of openpyxl's parsers
+        raise _unreadable(file, exc) from None
+
+
+def _unreadable(file: str, exc: Exception) -> TableRefused:
+    """openpyxl's (or defusedxml's) complaint, in our words; the reason is shown shortened."""
+    reason = f"{type(exc).__name__}: {exc}"[:160]
+    return TableRefused(f"{file}: arbetsboken kan inte läsas ({reason}); spara om den i Excel "
+                        "som .xlsx",
+                        f"{file}: the workbook cannot be read ({reason}); save it again in "
+                        "Excel as .xlsx")
 
 
 def _check_container(raw: bytes, file: str) -> None:
@@ -107,7 +113,16 @@ def _check_size(worksheet: ReadOnlyWorksheet, file: str, sheet: str) -> None:
 
 def _rows(worksheet: ReadOnlyWorksheet, file: str, sheet: str) -> Iterator[tuple[Cell, ...]]:
     """Cells with their values; the count is bounded again, for sheets that declare no size."""
-    for number, row in enumerate(worksheet.iter_rows(), 1):
+    rows = worksheet.iter_rows()
+    number = 0
+    while True:
+        try:
+            row = next(rows, None)
+        except Exception as exc:  # noqa: BLE001 - the sheet's XML is parsed as it is read
+            raise _unreadable(f"{file}!{sheet}", exc) from None
+        number += 1
+        if row is None:
+            return
         if number > MAX_ROWS + 1:
             raise too_many_rows(f"{file}!{sheet}")
         if len(row) > MAX_COLUMNS:

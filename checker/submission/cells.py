@@ -105,7 +105,7 @@ def typed(raw: object, spec: FieldSpec, words: dict[str, Any] | None = None) -> 
     """
     if isinstance(raw, str):
         raw = raw.strip()
-        if words and raw in words:
+        if words and raw in words and spec.kind != "list":
             return words[raw]
     if isinstance(raw, dt.datetime):
         return raw.isoformat(sep=" ")
