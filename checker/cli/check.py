@@ -9,6 +9,7 @@ file is reported, the run goes on and exits 3). Progress goes to stderr when it 
 from __future__ import annotations
 
 import argparse
+import dataclasses
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
@@ -23,9 +24,13 @@ from vardval.checker.store import Store
 from vardval.checker.submission import (
     DEFAULT_MAX_BYTES,
     Intake,
+    Mapping,
     Problem,
+    is_table,
+    load_mapping,
     load_submission,
     load_submission_text,
+    load_table,
 )
 from vardval.checker.vocab import LANGS, SEVERITIES
 
@@ -53,6 +58,11 @@ def register(subparsers: Any) -> None:
     parser.add_argument("--lang", choices=LANGS, default="sv")
     parser.add_argument("--all", action="store_true", help="also show rules not applicable")
     parser.add_argument("--rules", type=Path, default=None, help="rule corpus folder")
+    parser.add_argument("--mapping", type=Path, default=None, metavar="MAPPING.yaml",
+                        help="read CSV and Excel files as an office's export, one submission "
+                        "per row, by this mapping file (vardval/mapping@1; see "
+                        "docs/spreadsheets.md); without it an Excel file is read as a filled "
+                        "`vardval template`")
     parser.add_argument("--store", metavar="URL", default=None,
                         help="also record every valid submission and its findings in a results "
                         "store: a SQLite file (vardval.db, created when new) or "
@@ -70,6 +80,7 @@ def run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
     destination.refuse_inputs(args.output, args.paths, args.lang)  # before anything is read
     destination.refuse_inside(args.output, args.rules or BUNDLED_RULES, args.lang)
     ruleset = load_ruleset(args.rules)
+    mapping = load_mapping(args.mapping) if args.mapping else None
     files = collect.submission_files(args.paths)
     first = next(files, None)
     if first is None:
@@ -84,6 +95,7 @@ def run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
     batch.backend = args.backend
     batch.langs = (args.lang,)  # every report format words findings in the one language
     batch.store = store
+    batch.mapping = mapping
     try:
         with destination.output_to(args.output, stdout, args.lang) as out:
             batch.stream(_chain(first, files), FORMATS[args.format].renderer(out, view))
@@ -118,23 +130,43 @@ class _Batch:
         self.tally = BatchTally(rule.id for rule in ruleset.rules())
         self.bad = self.internal = False
         self.store: Store | None = None
+        self.mapping: Mapping | None = None
 
     def stream(self, files: Iterator[tuple[str, str | None]], renderer: Renderer) -> None:
         renderer.begin()
         for path, why in files:
             if self.progress:
                 self.progress.show(path)
-            result, raw = self._check_one(path, why)
-            if self.store is not None and raw is not None:
-                self.store.record(self.ruleset, result, raw)
-            self.tally.add(result)
-            self.bad |= not result.valid or bool(result.fails_at(self.fail_on))
-            if self.progress:
-                self.progress.clear()
-            renderer.result(result)
+            for result, raw in self._results(path, why):
+                if self.store is not None and raw is not None:
+                    self.store.record(self.ruleset, result, raw)
+                self.tally.add(result)
+                self.bad |= not result.valid or bool(result.fails_at(self.fail_on))
+                if self.progress:
+                    self.progress.clear()
+                renderer.result(result)
         renderer.end(self.tally)
         if self.progress:
             self.progress.clear()
+
+    def _results(self, path: str,
+                 why: str | None) -> Iterator[tuple[SubmissionResult, bytes | None]]:
+        """One result per submission: a spreadsheet or CSV file may hold many."""
+        if why is not None or not is_table(path):
+            yield self._check_one(path, why)
+            return
+        for intake, notes in load_table(Path(path), self.mapping, lang=self.langs[0],
+                                        max_bytes=self.max_bytes):
+            yield self._checked(intake, path, notes), None
+
+    def _checked(self, intake: Intake, path: str,
+                 notes: tuple[dict[str, str], ...]) -> SubmissionResult:
+        try:
+            result = check_intake(self.ruleset, intake, backend=self.backend, langs=self.langs)
+        except Exception as exc:  # noqa: BLE001 - one submission's bug must not stop the batch
+            self.internal = True
+            return _internal(printable(intake.file or path), exc)
+        return dataclasses.replace(result, notes=(*result.notes, *notes)) if notes else result
 
     def _check_one(self, path: str, why: str | None) -> tuple[SubmissionResult, bytes | None]:
         """The result, and the file's bytes when a store is to record them."""
@@ -146,9 +178,7 @@ class _Batch:
             result = check_intake(self.ruleset, intake, backend=self.backend, langs=self.langs)
         except Exception as exc:  # noqa: BLE001 - one file's bug must not stop the batch
             self.internal = True
-            message = (f"internal error while checking this file: {type(exc).__name__}: {exc} "
-                       "(a bug in vardval, not in the file; please report it)")
-            return SubmissionResult(shown, (Problem("$", None, None, message),)), None
+            return _internal(shown, exc), None
         return result, raw
 
     def _intake(self, path: str) -> tuple[Intake, bytes | None]:
@@ -165,6 +195,12 @@ class _Batch:
         if self.internal:
             return EXIT_INTERNAL
         return EXIT_FINDINGS if self.bad else EXIT_OK
+
+
+def _internal(shown: str, exc: Exception) -> SubmissionResult:
+    message = (f"internal error while checking this file: {type(exc).__name__}: {exc} "
+               "(a bug in vardval, not in the file; please report it)")
+    return SubmissionResult(shown, (Problem("$", None, None, message),))
 
 
 class _Progress:

@@ -228,7 +228,9 @@ def to_intake(row: Row, lang: str) -> tuple[Intake, tuple[dict[str, str], ...]]:
                                                            lang):
             withheld.append(dotted)
     intake = check_loaded(row.name, loaded)
-    problems = [*row.problems, *(_at_cell(p, row, loaded) for p in intake.problems)]
+    told = {p.json_path for p in row.problems}
+    problems = [*row.problems, *(_at_cell(p, row, loaded) for p in intake.problems
+                                 if _missing_path(p) not in told)]
     if problems:
         problems.sort(key=lambda p: (p.line or 0, p.column or 0))
         return Intake(row.name, None, None, tuple(problems)), tuple(row.notes)
@@ -236,6 +238,19 @@ def to_intake(row: Row, lang: str) -> tuple[Intake, tuple[dict[str, str], ...]]:
     for dotted in withheld:
         _drop(intake.data, fields[dotted].path)
     return intake, tuple(row.notes)
+
+
+def _missing_path(problem: Problem) -> str | None:
+    """The path a "missing required field" problem is about: a cell's own problem says more.
+
+    Example:
+        >>> _missing_path(Problem("$.clinic", 1, 1, "missing required field 'name'"))
+        '$.clinic.name'
+    """
+    prefix = "missing required field '"
+    if not problem.message.startswith(prefix):
+        return None
+    return f"{problem.json_path}.{problem.message[len(prefix):-1]}"
 
 
 def _withhold(row: Row, loaded: LoadedYaml, spec: FieldSpec, placed: Placed, lang: str) -> bool:

@@ -89,8 +89,8 @@ def load_mapping(path: pathlib.Path) -> Mapping:
     """Read and check a mapping file; ``MappingError`` lists every problem, located.
 
     Example:
-        >>> load_mapping(pathlib.Path("fixtures/exports/kronoberg-mapping.yaml")).period_format
-        'YYYY-Qn'
+        >>> load_mapping(pathlib.Path("fixtures/exports/kontoret-mapping.yaml")).period_format
+        'YYYYQn'
     """
     name = str(path)
     try:
