@@ -8,8 +8,7 @@ from typing import Any, TextIO
 
 from vardval.checker.cli.exits import EXIT_OK, EXIT_USAGE
 from vardval.checker.program import load_ruleset
-from vardval.checker.report import atomic_output
-from vardval.checker.report.template_book import template_bytes, template_scope
+from vardval.checker.report import atomic_output, template_bytes, template_scope
 from vardval.checker.submission import REGIONS
 from vardval.dsl.values import Quarter
 

@@ -30,6 +30,8 @@ def read_csv(raw: bytes, file: str, *, encoding: str | None = None,
         line = text[: text.index("\x00")].count("\n") + 1
         raise TableRefused(f"{file}:{line}: NUL-tecken; är det verkligen en CSV-fil?",
                            f"{file}:{line}: a NUL character; is this really a CSV file?")
+    if text.count("\n") > MAX_ROWS + 1:  # counted up front: no row is read from such a file
+        raise _too_many_rows(file)
     first = text.split("\n", 1)[0]
     chosen = delimiter or max(DELIMITERS, key=first.count)
     return Table(file, None, _rows(text, file, chosen))

@@ -111,8 +111,12 @@ def _check_size(worksheet: ReadOnlyWorksheet, file: str, sheet: str) -> None:
                            f"{file}!{sheet}: more than {MAX_COLUMNS} columns")
 
 
-def _rows(worksheet: ReadOnlyWorksheet, file: str, sheet: str) -> Iterator[tuple[Cell, ...]]:
-    """Cells with their values; the count is bounded again, for sheets that declare no size."""
+def _rows(worksheet: Any, file: str, sheet: str) -> Iterator[tuple[Cell, ...]]:
+    """Cells with their values; the count is bounded again, for sheets that declare no size.
+
+    ``worksheet`` is openpyxl's ``ReadOnlyWorksheet``, whose stubs type ``iter_rows`` for the
+    writable worksheet only.
+    """
     rows = worksheet.iter_rows()
     number = 0
     while True:

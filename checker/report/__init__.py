@@ -7,6 +7,7 @@ from vardval.checker.report.html_report import HtmlRenderer
 from vardval.checker.report.junit import JunitRenderer
 from vardval.checker.report.outputs import Renderer, ReportView, atomic_output, output_to, view_of
 from vardval.checker.report.results_json import JsonRenderer
+from vardval.checker.report.template_book import TemplateScope, template_bytes, template_scope
 from vardval.checker.report.text import TextRenderer, clean
 
 __all__ = [
@@ -18,6 +19,7 @@ __all__ = [
     "Renderer",
     "ReportView",
     "Subject",
+    "TemplateScope",
     "TextRenderer",
     "atomic_output",
     "clean",
@@ -26,5 +28,7 @@ __all__ = [
     "formats_help",
     "output_to",
     "outputs",
+    "template_bytes",
+    "template_scope",
     "view_of",
 ]

@@ -148,7 +148,8 @@ def _meaning_problems(mapping: Mapping, loaded: strict_yaml.LoadedYaml,
         add("rollup-needed", f"period_format {mapping.period_format} "
             + ("needs 'rollup:' to say how months make a quarter" if mapping.rollup is None
                else "is quarterly, so 'rollup:' has nothing to do"),
-            ("period_format",) if "period_format" in loaded.data else ("rollup",))
+            ("period_format",) if isinstance(loaded.data, dict) and "period_format" in loaded.data
+            else ("rollup",))
     return out
 
 

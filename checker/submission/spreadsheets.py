@@ -11,6 +11,7 @@ from __future__ import annotations
 import pathlib
 import re
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from vardval.checker.formatting import printable
 from vardval.checker.reading import (
@@ -22,10 +23,13 @@ from vardval.checker.reading import (
     read_csv,
     sheet_table,
 )
-from vardval.checker.submission.intake import DEFAULT_MAX_BYTES, Intake, Problem
 from vardval.checker.submission.export import read_export
+from vardval.checker.submission.intake import DEFAULT_MAX_BYTES, Intake, Problem
 from vardval.checker.submission.mapping import Mapping
-from vardval.checker.submission.template_form import SHEET, read_template
+from vardval.checker.submission.template_form import SHEET, is_template, read_template
+
+if TYPE_CHECKING:
+    from openpyxl.workbook.workbook import Workbook
 
 TABLE_SUFFIXES = (".csv", ".xlsx", ".xlsm", ".xls")
 Notes = tuple[dict[str, str], ...]
@@ -66,13 +70,20 @@ def _submissions(raw: bytes, file: str, mapping: Mapping | None,
         return
     workbook = open_workbook(raw, file)
     try:
-        if mapping is None:
+        if mapping is None or _holds_template(workbook, file):
             sheet = SHEET if SHEET in workbook.sheetnames else None
             yield read_template(sheet_table(workbook, file, sheet), lang)
         else:
             yield from read_export(sheet_table(workbook, file, mapping.sheet), mapping, lang)
     finally:
         workbook.close()
+
+
+def _holds_template(workbook: Workbook, file: str) -> bool:
+    """A filled template is read as one, also in a batch of exports read by a mapping."""
+    if SHEET not in workbook.sheetnames:
+        return False
+    return is_template(next(iter(sheet_table(workbook, file, SHEET).rows), ()))
 
 
 def _csv(raw: bytes, file: str, mapping: Mapping) -> Table:

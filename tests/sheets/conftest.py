@@ -1,4 +1,4 @@
-"""The spreadsheet tests share the in-process CLI runner of the hostile tests (tests/cli_runs.py)."""
+"""The spreadsheet tests share the hostile tests' in-process CLI runner (tests/cli_runs.py)."""
 
 from __future__ import annotations
 
