@@ -21,11 +21,14 @@ from pydantic import BaseModel, ConfigDict, Field, create_model
 from vardval.checker.corpus import decisions, rulefile
 from vardval.checker.parameters import files as parameter_files
 from vardval.checker.sources import models as source_models
+from vardval.checker.submission import Mapping, submission_fields
 from vardval.checker.submission import model as submission
 
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
 SCHEMAS = Path(__file__).parents[1] / "schemas"
 KINDS = ("rulebook", "parameters", "sources", "decisions")
+#: Files beside the rules: a mapping says how an office's export is read (``check --mapping``).
+OTHER_KINDS = ("mapping",)
 _STRICT = ConfigDict(extra="forbid")
 
 
@@ -59,7 +62,8 @@ def generate(kind: str) -> dict[str, Any]:
     """
     models: dict[str, Callable[[], type[BaseModel]]] = {
         "rulebook": lambda: rulefile.RulebookFile, "parameters": _parameters_model,
-        "sources": _sources_model, "decisions": lambda: decisions.DecisionsFile}
+        "sources": _sources_model, "decisions": lambda: decisions.DecisionsFile,
+        "mapping": lambda: Mapping}
     body = models[kind]().model_json_schema(by_alias=True, mode="validation")
     if kind == "rulebook":
         _regions(body["$defs"]["Scope"]["properties"]["region"], ["all"])
@@ -68,6 +72,8 @@ def generate(kind: str) -> dict[str, Any]:
         _units(body["$defs"]["_ParameterModel"]["properties"]["unit"])
     if kind == "decisions":
         body["properties"]["region"]["enum"] = list(submission.REGIONS)
+    if kind == "mapping":
+        _field_names(body)
     head = {"$schema": DIALECT, "$id": f"https://vardval.example/schemas/{kind}.schema.json",
             "title": f"vardval {kind} file"}
     return {**head, **{k: v for k, v in body.items() if k != "title"}}
@@ -79,6 +85,16 @@ def _regions(prop: dict[str, Any], extra: list[str]) -> None:
     prop.pop("anyOf", None)
     prop.pop("type", None)
     prop["enum"] = [*options, None] if not extra else options
+
+
+def _field_names(body: dict[str, Any]) -> None:
+    """Offer the submission's field names where a mapping names a field."""
+    names = {"enum": [name for name in submission_fields() if name != "format"]}
+    body["properties"]["columns"]["additionalProperties"] = names
+    body["properties"]["constants"]["propertyNames"] = names
+    body["properties"]["values"]["propertyNames"] = names
+    for part in ("sum", "last"):
+        body["$defs"]["Rollup"]["properties"][part]["items"] = names
 
 
 def _units(prop: dict[str, Any]) -> None:
@@ -94,7 +110,7 @@ def write(directory: Path = SCHEMAS) -> list[Path]:
     """Write every schema; returns the paths written."""
     directory.mkdir(parents=True, exist_ok=True)
     paths = []
-    for kind in KINDS:
+    for kind in (*KINDS, *OTHER_KINDS):
         path = directory / f"{kind}.schema.json"
         path.write_text(render(kind), encoding="utf-8")
         paths.append(path)

@@ -22,7 +22,6 @@ from vardval.checker.submission.mapping import (
     MAPPING_FORMAT,
     Mapping,
     load_mapping,
-    mapping_schema,
 )
 from vardval.checker.submission.model import FORMAT_ID, REGIONS, Submission, submission_schema
 from vardval.checker.submission.spreadsheets import TABLE_SUFFIXES, is_table, load_table
@@ -48,7 +47,6 @@ __all__ = [
     "load_submission",
     "load_submission_text",
     "load_table",
-    "mapping_schema",
     "model",
     "shown_choices",
     "submission_fields",

@@ -2,9 +2,11 @@
 
 Each row becomes one submission through ``cells``: a bad cell is a problem of that row only,
 and the rows after it are read as usual. Monthly rows are gathered per clinic and quarter and
-rolled up as the mapping says: counts are summed; a month missing, or a count marked missing
-in one month, makes the quarter's count absent (``missing_month: absent``) or leaves the
-months present summed (``sum_present``); any other value must be the same in every month.
+rolled up as the mapping says: the counts it lists under ``sum`` are summed, those under
+``last`` (a state on the month's last day, such as listed patients) are the last month's; a
+month missing, or a count marked missing in one month, makes such a count absent
+(``missing_month: absent``) or uses the months present (``sum_present``); any other value must
+be the same in every month.
 """
 
 from __future__ import annotations
@@ -19,7 +21,7 @@ from vardval.checker.submission.cells import Marked, Markers, Placed, Row, cell_
 from vardval.checker.submission.cells import to_intake as _to_intake
 from vardval.checker.submission.fields import FieldSpec, submission_fields
 from vardval.checker.submission.intake import Intake
-from vardval.checker.submission.mapping import Mapping
+from vardval.checker.submission.mapping import Mapping, Rollup
 
 Notes = tuple[dict[str, str], ...]
 _PERIODS = {
@@ -156,22 +158,25 @@ def _rolled_up(read: Iterator[_Read], mapping: Mapping,
         groups.setdefault(key, []).append(one)
     assert mapping.rollup is not None
     for months in groups.values():
-        yield _to_intake(_merge(months, mapping.rollup.missing_month, lang), lang)
+        yield _to_intake(_merge(months, mapping.rollup, lang), lang)
 
 
-def _merge(months: list[_Read], missing_month: str, lang: str) -> Row:
-    """One quarter's row from its months' rows, named by their lines."""
+def _merge(months: list[_Read], rollup: Rollup, lang: str) -> Row:
+    """One quarter's row from its months' rows (in month order), named by their lines."""
+    months = sorted(months, key=lambda m: m.month or 0)
     first = months[0].row
     lines = ",".join(str(m.line) for m in months)
     name = first.name.rsplit(":", 1)[0] + f":{lines}"
     merged = Row(name, first.file, first.anchor)
-    fields = submission_fields()
     repeated = _repeated_months(months)
     complete = len({m.month for m in months}) == 3 and not repeated
+    policy = rollup.missing_month
     for dotted in dict.fromkeys(d for m in months for d in m.row.placed):
         placed = [m.row.placed[dotted] for m in months if dotted in m.row.placed]
-        if fields[dotted].kind == "count":
-            merged.placed[dotted] = _summed(placed, missing_month, complete=complete)
+        if dotted in rollup.sum:
+            merged.placed[dotted] = _summed(placed, policy, complete=complete)
+        elif dotted in rollup.last:
+            merged.placed[dotted] = _last(placed, policy, complete=complete)
         else:
             _agreed(merged, dotted, placed, lang)
     for month in months:
@@ -198,6 +203,14 @@ def _summed(placed: list[Placed], missing_month: str, *, complete: bool) -> Plac
     if missing_month == "absent" and (len(present) < len(values) or not complete):
         return Placed(Marked("missing", ""), placed[0].cell)
     return Placed(sum(present), placed[0].cell) if present else placed[0]
+
+
+def _last(placed: list[Placed], missing_month: str, *, complete: bool) -> Placed:
+    """The last month's value (a state on the quarter's last day), or absent without it."""
+    final = placed[-1]
+    if missing_month == "absent" and not complete:
+        return Placed(Marked("missing", ""), final.cell)
+    return final
 
 
 def _agreed(merged: Row, dotted: str, placed: list[Placed], lang: str) -> None:

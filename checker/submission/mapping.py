@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import difflib
 import pathlib
+from collections.abc import Callable
 from decimal import Decimal
-from typing import Annotated, Any, Literal
+from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from vardval.checker.errors import MappingError
@@ -49,11 +50,18 @@ class Markers(_Model):
 
 
 class Rollup(_Model):
-    """How monthly rows become one quarter: counts are summed, other values must agree."""
+    """How monthly rows become one quarter: named counts summed or taken from the last month;
+    every other value must be the same in each month."""
 
+    sum: list[str] = Field(default_factory=list, description="counts of events in the month "
+                           "(contacts, assessments): the quarter's is the months' sum")
+    last: list[str] = Field(default_factory=list, description="counts of a state on the "
+                            "month's last day (listed patients): the quarter's is the last "
+                            "month's")
     missing_month: Literal["absent", "sum_present"] = Field(
-        default="absent", description="a count missing for a month makes the quarter's count "
-        "absent (absent), or the months present are summed (sum_present)")
+        default="absent", description="a month without a row, or a count marked missing in "
+        "one month, makes the quarter's sum or last value absent (absent), or the months "
+        "present are used (sum_present)")
 
 
 Scalar = str | bool | int | Decimal
@@ -139,6 +147,7 @@ def _meaning_problems(mapping: Mapping, loaded: strict_yaml.LoadedYaml,
             elif part == "constants" and dotted in seen:
                 add("duplicate-field", f"field '{dotted}' is both a constant and the column "
                     f"'{seen[dotted]}'", (part, dotted), "keep one of them", key=True)
+    _rollup_problems(mapping, set(seen), add)
     given = set(seen) | set(mapping.constants)
     for needed in ("clinic.hsa_id", "period"):
         if needed not in given:
@@ -153,13 +162,28 @@ def _meaning_problems(mapping: Mapping, loaded: strict_yaml.LoadedYaml,
     return out
 
 
+def _rollup_problems(mapping: Mapping, columns: set[str], add: Callable[..., None]) -> None:
+    """Summed and last-month fields are counts read from a column, each named once."""
+    if mapping.rollup is None:
+        return
+    fields = submission_fields()
+    named: set[str] = set()
+    for part in ("sum", "last"):
+        for index, dotted in enumerate(getattr(mapping.rollup, part)):
+            where = ("rollup", part, index)
+            if dotted not in columns:
+                add("rollup-field", f"'{dotted}' is not a field read from a column", where,
+                    "list fields that 'columns:' maps")
+            elif fields[dotted].kind != "count":
+                add("rollup-field", f"'{dotted}' is not a count; only counts are summed or "
+                    "taken from the last month", where, "other values must agree each month")
+            elif dotted in named:
+                add("rollup-field", f"'{dotted}' is named twice under 'rollup:'", where,
+                    "a count is either summed or taken from the last month")
+            named.add(dotted)
+
+
 def _did_you_mean(name: str, known: list[str]) -> str:
     close = difflib.get_close_matches(name, known, n=1)
     return f"did you mean '{close[0]}'?" if close else "the fields are listed by `vardval schema`"
 
-
-def mapping_schema() -> dict[str, Any]:
-    """The JSON Schema of mapping files, for editors (``checker/schemas/mapping.schema.json``)."""
-    schema = Mapping.model_json_schema()
-    return {"$schema": "https://json-schema.org/draft/2020-12/schema",
-            "$id": "https://vardval.se/schemas/mapping-1.json", **schema}
