@@ -1,7 +1,7 @@
 """Bytes and text in, safely: bounded reads, strict YAML/JSON with marks, located parse errors."""
 
 from vardval.checker.reading import collect, fast_yaml, files, locate, strict_yaml, yaml_problems
-from vardval.checker.reading.collect import SUFFIXES, submission_files
+from vardval.checker.reading.collect import SUFFIXES, Skipped, submission_files
 from vardval.checker.reading.csv_table import read_csv
 from vardval.checker.reading.fast_yaml import load_plain
 from vardval.checker.reading.files import (
@@ -9,6 +9,7 @@ from vardval.checker.reading.files import (
     MAX_RULE_FILE_BYTES,
     ReadRefused,
     Reads,
+    TooLarge,
     digest,
     read_bounded,
     recording,
@@ -48,6 +49,8 @@ __all__ = [
     "Reads",
     "Table",
     "TableRefused",
+    "Skipped",
+    "TooLarge",
     "YamlError",
     "collect",
     "column_letters",

@@ -24,7 +24,11 @@ from vardval.checker.submission.mapping import (
     load_mapping,
 )
 from vardval.checker.submission.model import FORMAT_ID, REGIONS, Submission, submission_schema
-from vardval.checker.submission.spreadsheets import TABLE_SUFFIXES, is_table, load_table
+from vardval.checker.submission.spreadsheets import (
+    TABLE_SUFFIXES,
+    is_table,
+    table_submissions,
+)
 
 __all__ = [
     "BOOL_WORDS",
@@ -46,11 +50,11 @@ __all__ = [
     "load_mapping",
     "load_submission",
     "load_submission_text",
-    "load_table",
     "model",
     "shown_choices",
     "submission_fields",
     "submission_schema",
+    "table_submissions",
     "template_form",
     "unit_of",
 ]

@@ -13,7 +13,6 @@ import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from vardval.checker.formatting import printable
 from vardval.checker.reading import (
     ReadRefused,
     Table,
@@ -45,15 +44,9 @@ def is_table(path: str) -> bool:
     return pathlib.PurePath(path).suffix.lower() in TABLE_SUFFIXES
 
 
-def load_table(path: pathlib.Path, mapping: Mapping | None, *, lang: str = "sv",
-               max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[tuple[Intake, Notes]]:
-    """Every submission in the file, each with its notes (suppressed values, in sv and en)."""
-    file = printable(str(path))
-    try:
-        raw = read_bounded(path, max_bytes)
-    except ReadRefused as exc:
-        yield _refused(file, str(exc)), ()
-        return
+def table_submissions(raw: bytes, file: str, mapping: Mapping | None,
+                      lang: str = "sv") -> Iterator[tuple[Intake, Notes]]:
+    """Every submission in a spreadsheet's or CSV file's bytes; ``file`` names it."""
     try:
         yield from _submissions(raw, file, mapping, lang)
     except TableRefused as exc:
