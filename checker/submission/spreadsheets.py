@@ -14,16 +14,14 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from vardval.checker.reading import (
-    ReadRefused,
     Table,
     TableRefused,
     open_workbook,
-    read_bounded,
     read_csv,
     sheet_table,
 )
 from vardval.checker.submission.export import read_export
-from vardval.checker.submission.intake import DEFAULT_MAX_BYTES, Intake, Problem
+from vardval.checker.submission.intake import Intake, Problem
 from vardval.checker.submission.mapping import Mapping
 from vardval.checker.submission.template_form import SHEET, is_template, read_template
 
