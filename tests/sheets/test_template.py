@@ -8,7 +8,13 @@ from typing import Any
 import openpyxl
 import pytest
 from cli_runs import vardval
-from vardval.checker.submission import LABELS, SECTIONS, submission_fields, template_form
+from vardval.checker.submission import (
+    LABELS,
+    SECTIONS,
+    submission_fields,
+    template_form,
+    unit_of,
+)
 
 
 @pytest.fixture(scope="module")
@@ -38,9 +44,9 @@ def test_only_the_sections_the_rules_read_are_asked_for(kronoberg: Any) -> None:
 def test_each_row_has_its_swedish_label_unit_and_meaning(kronoberg: Any) -> None:
     rows = field_rows(kronoberg)
     fields = submission_fields()
-    for dotted, (label, value, unit, meaning, _) in rows.items():
+    for dotted, (label, _, unit, meaning, _) in rows.items():
         assert label.startswith(LABELS[dotted])
-        assert meaning == fields[dotted].description
+        assert (unit, meaning) == (unit_of(fields[dotted]), fields[dotted].description)
     assert rows["finance.reimbursement_sek"][2] == "kr"
     assert rows["listing.listed_at_period_end"][2] == "antal"
     assert rows["clinic.region"][1] == "kronoberg" and rows["period"][1] == "2025-Q3"
