@@ -37,6 +37,7 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
 import handwritten
+import sheets
 import stages
 from generate import CLINICS_PER_REGION, Generator, yaml_text
 from vardval.checker import RuleSet, load_ruleset, rule_statuses
@@ -312,6 +313,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             one.write(yaml_text(data[0]))
         start = measure_startup(cache, Path(one.name))
         os.unlink(one.name)
+    spreadsheets = sheets.section(rules, sample)
     statuses = Counter(s for d in sample for s, _ in rule_statuses(rules, d).values())
     rows = rows_for(args.n, load, start, speed, e2e)
     notes = [f"Statuses over the {len(sample)} submissions timed in-process: "
@@ -321,7 +323,7 @@ def main(argv: Sequence[str] | None = None) -> int:
              "with the kinds of submission met (a plan per region and quarter: at most 21 x 64 "
              "over the 16 years drawn here) and with the clinics (the generator draws from "
              f"{len(REGIONS) * CLINICS_PER_REGION:,}, about as many as Sweden has), "
-             "never with the number of files.")]
+             "never with the number of files."), spreadsheets]
     print(f"\nMachine: {machine()}\n\n{table(rows)}\n\n" + "\n\n".join(notes))
     if not args.no_report:
         command = "python bench/run.py" + (f" --n {args.n}" if args.n != 10_000 else "")

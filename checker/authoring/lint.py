@@ -14,6 +14,7 @@ import datetime as dt
 import functools
 import json
 import os
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -105,6 +106,10 @@ def _rulebooks_under(folder: Path) -> list[Path]:
     return sorted(found)
 
 
+_MAPPING_LINE = re.compile(rb"^format:[ \t]*[\"']?" + re.escape(MAPPING_FORMAT.encode())
+                           + rb"[\"']?[ \t]*(#.*)?$", flags=re.MULTILINE)
+
+
 def _is_mapping(path: Path) -> bool:
     """A mapping file says so on a line of its own (``format: vardval/mapping@1``)."""
     try:
@@ -112,7 +117,7 @@ def _is_mapping(path: Path) -> bool:
             head = file.read(4096)
     except OSError:
         return False
-    return any(line.strip() == f"format: {MAPPING_FORMAT}".encode() for line in head.splitlines())
+    return _MAPPING_LINE.search(head) is not None
 
 
 def _lint_mapping(path: Path) -> LintResult:
