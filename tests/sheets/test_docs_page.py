@@ -15,7 +15,7 @@ PAGE = Path("docs/spreadsheets.md")
 
 def test_the_mapping_example_lints_clean(tmp_path: Path) -> None:
     block = next(b for b in re.findall(r"```yaml\n(.*?)```", PAGE.read_text(encoding="utf-8"),
-                                       flags=re.S) if "vardval/mapping@1" in b)
+                                       flags=re.DOTALL) if "vardval/mapping@1" in b)
     mapping = tmp_path / "mappning.yaml"
     mapping.write_text(block, encoding="utf-8")
     assert vardval("lint", mapping) == (0, "no problems: 1 mapping file\n", "")
