@@ -60,12 +60,13 @@ class XlsxRenderer:
     def __init__(self, out: TextIO, view: ReportView) -> None:
         self.out, self.view = out, view
         self.words = _WORDS[view.lang]
-        self.binary = _binary(out, view.lang)
+        self.binary: BinaryIO | None = None
         self.matrix: list[list[Any]] = []
         self.findings: list[list[Any]] = []
 
     def begin(self) -> None:
-        """Nothing is written before the end: a workbook is one zip, written at once."""
+        """Refuse a terminal now; nothing is written before the end (one zip, at once)."""
+        self.binary = _binary(self.out, self.view.lang)
 
     def result(self, result: SubmissionResult) -> None:
         clinic = result.clinic or {}
@@ -109,9 +110,10 @@ class XlsxRenderer:
                     rule_columns)
         out = io.BytesIO()
         book.save(out)
+        binary = self.binary or _binary(self.out, self.view.lang)
         self.out.flush()
-        self.binary.write(out.getvalue())
-        self.binary.flush()
+        binary.write(out.getvalue())
+        binary.flush()
 
     def _heading(self, column: str) -> str:
         word = self.words[column]
