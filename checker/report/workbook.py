@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any, BinaryIO, TextIO
 
 from vardval.checker.engine import BatchTally, SubmissionResult, worst_status
 from vardval.checker.errors import OutputError
+from vardval.checker.report.neutral import shown
 from vardval.dsl.errors import Diagnostic
 
 if TYPE_CHECKING:
@@ -69,6 +70,7 @@ class XlsxRenderer:
         self.binary = _binary(self.out, self.view.lang)
 
     def result(self, result: SubmissionResult) -> None:
+        result = shown(result)  # a control character is refused by openpyxl and by people
         clinic = result.clinic or {}
         statuses = {f.rule.id: self.words[f.status] for f in result.findings}
         self.matrix.append([result.file, clinic.get("name"), clinic.get("hsa_id"),
