@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 from vardval.checker.submission import (
     BOOL_WORDS,
     LABELS,
+    MEANINGS,
     SECTIONS,
     FieldSpec,
     shown_choices,
@@ -139,7 +140,7 @@ def _field_row(sheet: Any, row: int, spec: FieldSpec, scope: TemplateScope) -> N
     label = LABELS[spec.dotted] + ("" if spec.required else " (frivilligt)")
     sheet.cell(row, 1, label)
     sheet.cell(row, 3, unit_of(spec))
-    sheet.cell(row, 4, spec.description)
+    sheet.cell(row, 4, MEANINGS[spec.dotted])
     sheet.cell(row, template_form.ID_COLUMN, spec.dotted)
     prefilled = {"clinic.region": scope.region, "period": str(scope.period)}
     if spec.dotted in prefilled:
@@ -208,7 +209,7 @@ def _explanations(sheet: Any, scope: TemplateScope, fields: list[FieldSpec]) -> 
         rules = scope.readers.get(spec.dotted, [])
         citations = {c.text: c.url for rule in rules
                      for c in (rule.version_on(scope.period.start) or rule.versions[0]).citations}
-        values = (LABELS[spec.dotted], spec.dotted, spec.description, unit_of(spec),
+        values = (LABELS[spec.dotted], spec.dotted, MEANINGS[spec.dotted], unit_of(spec),
                   "\n".join(f"{r.id}: {r.title.get('sv', r.id)}" for r in rules),
                   "\n".join(citations), "\n".join(url for url in citations.values() if url))
         for column, value in enumerate(values, 1):

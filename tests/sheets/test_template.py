@@ -10,6 +10,7 @@ import pytest
 from cli_runs import vardval
 from vardval.checker.submission import (
     LABELS,
+    MEANINGS,
     SECTIONS,
     submission_fields,
     template_form,
@@ -46,7 +47,7 @@ def test_each_row_has_its_swedish_label_unit_and_meaning(kronoberg: Any) -> None
     fields = submission_fields()
     for dotted, (label, _, unit, meaning, _) in rows.items():
         assert label.startswith(LABELS[dotted])
-        assert (unit, meaning) == (unit_of(fields[dotted]), fields[dotted].description)
+        assert (unit, meaning) == (unit_of(fields[dotted]), MEANINGS[dotted])
     assert rows["finance.reimbursement_sek"][2] == "kr"
     assert rows["listing.listed_at_period_end"][2] == "antal"
     assert rows["clinic.region"][1] == "kronoberg" and rows["period"][1] == "2025-Q3"
@@ -110,5 +111,5 @@ def test_an_empty_template_is_read_with_its_missing_values_located(tmp_path: Pat
             "det behövs för att veta vilken inlämning raden är; fyll i värdet") in out
 
 
-def test_every_field_has_a_swedish_label() -> None:
-    assert set(LABELS) == set(submission_fields())
+def test_every_field_has_a_swedish_label_and_meaning() -> None:
+    assert set(LABELS) == set(MEANINGS) == set(submission_fields())
