@@ -33,6 +33,8 @@ WORDING: dict[str, tuple[str, str]] = {
                   "the number grows too large: a rule computes with at most {0} digits"),
     "no-parameter-value": ("parametern {0} har inget värde som gäller {1} för {2}",
                            "parameter {0} has no value in force on {1} for {2}"),
+    "no-period": ("ingen period angiven: period() är okänd utan --period eller en inlämning",
+                  "no period given: period() is unknown without --period or a submission"),
 }
 _LANGS = ("sv", "en")
 
