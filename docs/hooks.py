@@ -15,6 +15,7 @@ from typing import Any
 
 from mkdocs.exceptions import PluginError
 from vardval.checker import cli, docgen
+from vardval.checker.authoring import editor_schemas
 from vardval.dsl.errors import VardvalError
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -37,3 +38,8 @@ def on_page_markdown(markdown: str, page: Any, config: Any, files: Any) -> str:
         return docgen.expand(markdown, _snippets, page.file.src_uri, markers=False)
     except VardvalError as exc:
         raise PluginError(str(exc)) from None
+
+
+def on_post_build(config: Any) -> None:
+    """Publish the JSON Schemas at ``schemas/``, where their ``$id``s point."""
+    editor_schemas.publish(Path(config["site_dir"]) / "schemas")
