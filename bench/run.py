@@ -41,6 +41,7 @@ sys.path.insert(0, str(HERE))
 import handwritten
 import lsp as lsp_latency
 import reports
+import sheets
 import stages
 from generate import CLINICS_PER_REGION, Generator, yaml_text
 from vardval.checker import RuleSet, load_ruleset, rule_statuses
@@ -317,7 +318,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             one.write(yaml_text(data[0]))
         start = measure_startup(cache, Path(one.name))
         os.unlink(one.name)
-        sections = [reports.section(data, cache), lsp_latency.section()]
+        sections = [reports.section(data, cache), lsp_latency.section(),
+                    sheets.section(rules, sample)]
     statuses = Counter(s for d in sample for s, _ in rule_statuses(rules, d).values())
     rows = rows_for(args.n, load, start, speed, e2e)
     notes = [f"Statuses over the {len(sample)} submissions timed in-process: "
