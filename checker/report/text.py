@@ -45,6 +45,7 @@ _NOUNS = {"sv": ("inlämning", "inlämningar"), "en": ("submission", "submission
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 _WIDTH = 100
 _SPACES = re.compile(r"[ \t\n\r\f\v]+")
+_UNEVEN = re.compile(r"[\t\n\r\f\v]|  |^ | $")
 _INDENT = " " * 8
 
 
@@ -118,23 +119,36 @@ def _wrapped(text: str, indent: str) -> list[str]:
     """Greedy wrapping at spaces to ``_WIDTH`` (``textwrap.wrap``'s lines for report text).
 
     Written out because ``textwrap`` took 29 % of a text report's time: messages are single
-    spaced, so splitting at spaces and filling lines is all it has to do (the same lines as
-    ``textwrap``, tests/reports/test_text.py). A word longer than a line (never in a message)
-    is cut at the margin on lines of its own.
+    spaced, so each line ends at the last space that fits (the same lines as ``textwrap``,
+    tests/reports/test_text.py). A word longer than a line (never in a message) is cut at the
+    margin on lines of its own.
 
     Example:
         >>> _wrapped("a bb ccc", "  ")
         ['  a bb ccc']
     """
     room = _WIDTH - len(indent)
-    if len(text) <= room and "  " not in text and not text.startswith(" "):
-        return [indent + text] if text else [indent]
+    if _UNEVEN.search(text):  # spacing other than single spaces between words: make it so
+        text = " ".join(word for word in _SPACES.split(text) if word)
+    if len(text) <= room:
+        return [indent + text]
+    lines: list[str] = []
+    while len(text) > room:
+        cut = text.rfind(" ", 0, room + 1)  # the last space that leaves a line of at most room
+        if cut <= 0:
+            return lines + _cut_words(text, indent, room)
+        lines.append(indent + text[:cut])
+        text = text[cut + 1:]
+    lines.append(indent + text)
+    return lines
+
+
+def _cut_words(text: str, indent: str, room: int) -> list[str]:
+    """Wrapping that cuts a word longer than a line at the margin, on lines of its own."""
     lines: list[str] = []
     current = ""
-    for word in _SPACES.split(text):
-        if not word:
-            continue
-        if len(word) > room:  # cut at the margin, on lines of its own
+    for word in text.split(" "):
+        if len(word) > room:
             if current:
                 lines.append(indent + current)
             lines += [indent + word[i:i + room] for i in range(0, len(word) - room, room)]
