@@ -134,7 +134,11 @@ def _rule_fields(was: Rule, now: Rule) -> Iterator[FieldChange]:
         (olds.get(key), news.get(key)) for key in sorted({*olds, *news}, key=str))
     for old, new in pairs:
         prefix = "" if single else f"version {_start(old or new)}: "
-        yield from _version_fields(prefix, old, new)
+        # a single version's validity is the rule's, already compared above
+        same_span = single and old is not None and new is not None and (
+            _validity(old), _validity(new)) == (_validity(was), _validity(now))
+        fields = _version_fields(prefix, old, new)
+        yield from (f for f in fields if not (same_span and f.field == "valid"))
 
 
 def _by_start(versions: tuple[RuleVersion, ...]) -> dict[dt.date | None, RuleVersion]:

@@ -24,6 +24,7 @@ from vardval.checker.analysis import (
     with_overrides,
     words,
 )
+from vardval.checker.cli import whatif_store
 from vardval.checker.cli.exits import EXIT_OK, EXIT_USAGE
 from vardval.checker.report import output_to
 from vardval.checker.vocab import LANGS
@@ -36,7 +37,17 @@ def register(subparsers: Any) -> None:
         "whatif", help="what changes for the submissions under a variant of the rules",
         description="Evaluate submissions twice, with the rules as they are and with a "
         "variant, and report what changes. Exit status 0 whatever changes.")
-    parser.add_argument("paths", nargs="+", metavar="PATH", help="submission files or folders")
+    parser.add_argument("paths", nargs="*", metavar="PATH",
+                        help="submission files or folders (with --store, optional)")
+    parser.add_argument("--store", metavar="URL", default=None,
+                        help="also evaluate each clinic's latest revision in this results "
+                        "store (SQLite file or postgresql:// URL)")
+    parser.add_argument("--from", dest="first", metavar="QUARTER", default=None,
+                        help="with --store: first quarter, e.g. 2025-Q1 (default: the first "
+                        "stored)")
+    parser.add_argument("--to", dest="last", metavar="QUARTER", default=None,
+                        help="with --store: last quarter (default: the last stored)")
+    parser.add_argument("--region", default=None, help="with --store: only this region")
     parser.add_argument("--set", dest="sets", action="append", default=[],
                         metavar="[REGION:]NAME=VALUE[@DATE]",
                         help="a parameter's value in the variant, e.g. "
@@ -73,10 +84,19 @@ def run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
     variant = with_overrides(start.ruleset, overrides, args.overlay)
     label = " + ".join([start.label, *(str(p) for p in args.overlay),
                         *(f"--set {o.argument}" for o in overrides)])
-    result = Comparison(base.ruleset, variant, (base.label, label)).add_files(args.paths)
+    comparison = Comparison(base.ruleset, variant, (base.label, label))
+    result = comparison.add_files(args.paths)
+    if args.store is not None:
+        for intake in whatif_store.latest(args.store, args.first, args.last, args.region):
+            comparison.add(intake)
+    elif args.first or args.last or args.region:
+        stderr.write("vardval whatif: --from, --to och --region gäller lagret; ange --store / "
+                     "--from, --to and --region select from a store; give --store\n")
+        return EXIT_USAGE
     if result.submissions == 0 and not result.invalid:
+        where = ", ".join([*args.paths, *([args.store] if args.store else [])]) or "–"
         stderr.write("vardval whatif: inga inlämningar (.yaml, .yml, .json) / no submission "
-                     f"files found in {', '.join(args.paths)}\n")
+                     f"files found in {where}\n")
         return EXIT_USAGE
     changes = diff(base.ruleset, variant, (base.label, label))
     units = words.units_of(base.ruleset, variant)
