@@ -3,23 +3,16 @@ results store, is evaluated exactly as the same files on disk."""
 
 from __future__ import annotations
 
-import io
 import json
 import shutil
 from pathlib import Path
 
-from vardval.checker.cli import run
+from cli_runs import vardval
 
 ROOT = Path(__file__).resolve().parents[2]
 SUBMISSIONS = ROOT / "fixtures" / "submissions"
 TELEBORG = "kronoberg-teleborg-2025-Q1.yaml"
 LOWER_TARGET = ["--set", "vardgaranti.bedomning.malniva=90%"]
-
-
-def vardval(*argv: str) -> tuple[int, str, str]:
-    out, err = io.StringIO(), io.StringIO()
-    code = run(list(argv), out, err)
-    return code, out.getvalue(), err.getvalue()
 
 
 def stored(tmp_path: Path) -> tuple[str, Path]:
