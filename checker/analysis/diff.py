@@ -321,13 +321,28 @@ def _sources(before: RuleSet, after: RuleSet) -> Iterator[SourceChange]:
 
 
 def _source_fields(was: dict[str, object], now: dict[str, object]) -> Iterator[FieldChange]:
+    """Field by field; a provision's (or section's) own fields are ``provisions[PART].FIELD``."""
     for key in sorted({*was, *now}):
         old, new = was.get(key), now.get(key)
         if isinstance(old, dict) and isinstance(new, dict) and key in ("provisions", "sections"):
             for part in sorted({*old, *new}):
-                yield from _compare(f"{key}.{part}", _json(old.get(part)), _json(new.get(part)))
+                yield from _part_fields(f"{key}[{part}]", old.get(part), new.get(part))
         else:
             yield from _compare(key, _json(old), _json(new))
+
+
+def _part_fields(field: str, old: object, new: object) -> Iterator[FieldChange]:
+    if isinstance(old, dict) and isinstance(new, dict):
+        for key in sorted({*old, *new}):
+            yield from _compare(f"{field}.{key}", _json(old.get(key)), _json(new.get(key)))
+    else:  # a provision added or dropped: its quoted text says which
+        yield from _compare(field, _quoted(old), _quoted(new))
+
+
+def _quoted(part: object) -> str | None:
+    if isinstance(part, dict) and isinstance(part.get("text"), str):
+        return str(part["text"])
+    return _json(part)
 
 
 def _json(value: object) -> str | None:

@@ -16,8 +16,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from vardval.checker.docgen import changes, pages, parts, reference
 from vardval.checker.docgen import markdown as md
-from vardval.checker.docgen import pages, parts, reference
 from vardval.checker.docgen.examples import DocgenError, Example, load_examples
 from vardval.checker.docgen.reference import CliRun
 from vardval.checker.docgen.rule_page import DSL_REFERENCE, rule_page
@@ -138,7 +138,8 @@ def write_pages(files: Mapping[str, str], out: Path) -> tuple[str, ...]:
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(text, encoding="utf-8")
         written.append(relative)
-    for stale in sorted([*out.glob("*.md"), *out.glob("rules/*.md")]):
+    for stale in sorted([*out.glob("*.md"), *out.glob("rules/*.md"),
+                         *out.glob(f"{changes.FOLDER}/*.md")]):
         relative = stale.relative_to(out).as_posix()
         if relative not in files:
             stale.unlink()
@@ -209,10 +210,12 @@ def expand(markdown: str, texts: Mapping[str, str], page: str) -> str:
 
 def build_site(root: Path, out: Path, rules: Path | None = None) -> Site:
     """Load a corpus (``root/rules`` unless given) and ``root``'s cases, and write every page
-    into ``out``; hand-written pages (``dsl-reference.md``) are looked for in ``out``'s parent.
+    into ``out``; hand-written pages (``dsl-reference.md``) are looked for in ``out``'s parent,
+    the published changes in ``root/docs/changes.yaml``.
     """
     ruleset = load_ruleset(rules or root / "rules")
     examples = load_examples(ruleset, root / "fixtures" / "cases")
     files = generate(ruleset, examples, dsl_reference=(out.parent / DSL_REFERENCE).is_file(),
                      editor_schemas=EDITOR_SCHEMAS)
+    files |= changes.Changes(root, ruleset).pages()
     return Site(ruleset, files, write_pages(files, out))

@@ -100,3 +100,18 @@ def test_guides_show_real_output_not_markers(site: Path) -> None:
     started = (site / "getting-started" / "index.html").read_text(encoding="utf-8")
     assert "kronoberg-teleborg-2025-Q1.yaml" in started
     assert "VG-KONTAKT" in started
+
+
+def test_the_published_changes_are_on_the_site_in_swedish(site: Path) -> None:
+    index = site / "generated" / "changes" / "index.html"
+    page = site / "generated" / "changes" / "katalog-v2" / "index.html"
+    assert "katalog-v2/" in hrefs(index)
+    text = html.unescape(re.sub(r"<[^>]+>", "", page.read_text(encoding="utf-8")))
+    # catalogue v2 (e6f946f) raised the named-doctor goal and made VG-BEDOMNING leave
+    # patient-chosen waits out of the denominator
+    assert "flk.malniva\nhela landet\n2022-07-01\n50%\n55%\nskärpt" in text
+    assert ("krav (version från 2019-01-01)\nassessments_in_time / assessments_total >= "
+            "param(vardgaranti.bedomning.malniva)\nassessments_in_time / assessments_due >= "
+            "param(vardgaranti.bedomning.malniva)") in text
+    assert "vardval diff afa6c1b:rules e6f946f:rules" in text
+    assert "../../rules/vg-bedomning/" in hrefs(page)
