@@ -18,7 +18,13 @@ from vardval.checker.analysis.diff import (
     diff,
     show_value,
 )
-from vardval.checker.analysis.revisions import Corpus, corpus_of, folder, revision
+from vardval.checker.analysis.revisions import (
+    Corpus,
+    corpus_of,
+    folder,
+    has_history,
+    revision,
+)
 from vardval.checker.analysis.variant import Override, OverrideError, parse_override, with_overrides
 from vardval.checker.analysis.whatif import ABSENT, Comparison, WhatIf, what_if
 
@@ -40,6 +46,7 @@ __all__ = [
     "direction",
     "folder",
     "github",
+    "has_history",
     "html_whatif",
     "parse_override",
     "render_diff",

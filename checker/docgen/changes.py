@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
-from vardval.checker.analysis import Corpus, diff, revision
+from vardval.checker.analysis import Corpus, diff, has_history, revision
 from vardval.checker.docgen import markdown as md
 from vardval.checker.docgen.changes_page import ChangePage, short, summary
 from vardval.checker.docgen.examples import DocgenError
@@ -29,6 +29,9 @@ if TYPE_CHECKING:
 CONFIG = "docs/changes.yaml"
 INDEX = "changes.md"
 FOLDER = "changes"
+NONE_YET = "Inga ändringar är publicerade ännu."
+NO_HISTORY = ("Ändringarna visas inte här: webbplatsen byggdes ur en kopia av projektet utan "
+              "dess git-historik, och sidorna skapas ur den historiken.")
 
 
 class Published(BaseModel):
@@ -80,6 +83,8 @@ class Changes:
         changes, loaded = load_config(path)
         if loaded is None:
             return {}
+        if not has_history(self.today.directory):
+            return {INDEX: index_page([], NO_HISTORY)}
         found = [self.diff_of(change, loaded, index) for index, change in enumerate(changes)]
         out = {INDEX: index_page(list(zip(changes, found, strict=True)))}
         for change, corpus_diff in zip(changes, found, strict=True):
@@ -112,15 +117,16 @@ class Changes:
         return self.read[spec]
 
 
-def index_page(changes: list[tuple[Published, CorpusDiff]]) -> str:
-    """The list of published changes, newest first, each with its counts."""
+def index_page(changes: list[tuple[Published, CorpusDiff]], empty: str = NONE_YET) -> str:
+    """The list of published changes, newest first, each with its counts (``empty``: why
+    there are none)."""
     out = ["# Ändringar i regelverket", "",
            ("Vad som är nytt i regelverket, ändring för ändring: regler som tillkommit, ändrats "
             "eller tagits bort, parametrar vars värden ändrats (skärpta eller lättade) och "
             "källor. Varje sida är skapad av `vardval diff` mellan två versioner av regelverket "
             "när webbplatsen byggdes."), ""]
     if not changes:
-        return "\n".join([*out, "Inga ändringar är publicerade ännu.", ""])
+        return "\n".join([*out, empty, ""])
     out += [f"- {md.link(change.title, page_path(change))} — {md.code(short(found.before))} "
             f"→ {md.code(short(found.after))}: {summary(found)}." for change, found in changes]
     return "\n".join([*out, ""])

@@ -52,8 +52,8 @@ def test_a_page_per_change_and_an_index(tmp_path: Path) -> None:
     found = pages(project(tmp_path))
     assert sorted(found) == ["changes.md", "changes/sedan-v2.md", "changes/skarpt-krav.md"]
     assert found["changes.md"].splitlines()[4:] == [
-        "- [Skärpt krav på bedömning](changes/skarpt-krav.md) — `v1:rules` → `v2:rules`: "
-        "regler: 1 ändrade; parametrar: 1 ändrade.",
+        ("- [Skärpt krav på bedömning](changes/skarpt-krav.md) — `v1:rules` → `v2:rules`: "
+        "regler: 1 ändrade; parametrar: 1 ändrade."),
         "- [Sedan v2](changes/sedan-v2.md) — `v2:rules` → `rules/`: inga ändringar."]
 
 
@@ -61,19 +61,19 @@ def test_the_page_says_in_swedish_what_changed(tmp_path: Path) -> None:
     page = pages(project(tmp_path))["changes/skarpt-krav.md"]
     assert page.splitlines() == [
         "# Skärpt krav på bedömning", "",
-        "Vad som ändrades i regelverket från `v1:rules` till `v2:rules`: regler: 1 ändrade; "
+        ("Vad som ändrades i regelverket från `v1:rules` till `v2:rules`: regler: 1 ändrade; "
         "parametrar: 1 ändrade. Sidan är skapad av `vardval diff v1:rules v2:rules` när "
-        "webbplatsen byggdes.", "",
+        "webbplatsen byggdes."), "",
         "VG-BEDOMNING blir ett fel, och målet sänks till 90 %.", "",
         "## Ändrade regler", "",
-        "### [VG-BEDOMNING](../rules/vg-bedomning.md) — Medicinsk bedömning inom tre dagar "
-        "(fel)", "",
+        ("### [VG-BEDOMNING](../rules/vg-bedomning.md) — Medicinsk bedömning inom tre dagar "
+        "(fel)"), "",
         "| vad | före | efter |", "|---|---|---|",
         "| allvarlighetsgrad | warning | error |", "",
         "## Parametrar", "",
-        "Ett värde gäller för de perioder vars första dag faller från och med dagen i "
+        ("Ett värde gäller för de perioder vars första dag faller från och med dagen i "
         "kolumnen *från*. *Skärpt* betyder att regler som läser parametern blir svårare att "
-        "uppfylla, *lättad* lättare.", "",
+        "uppfylla, *lättad* lättare."), "",
         "| parameter | gäller | från | före | efter | ändring |", "|---|---|---|---|---|---|",
         "| `vardgaranti.bedomning.malniva` | hela landet | 2019-01-01 | 100% | 90% | lättad |"]
 
@@ -101,3 +101,14 @@ def test_an_unknown_key_is_located_with_the_allowed_ones(tmp_path: Path) -> None
     with pytest.raises(DocgenError) as caught:
         pages(root)
     assert f"{root / 'docs' / 'changes.yaml'}:8:5: unknown key 'titel'" in str(caught.value)
+
+
+def test_a_copy_without_history_says_so_instead_of_failing(tmp_path: Path) -> None:
+    root = project(tmp_path / "with-git")
+    copy = tmp_path / "copy"
+    shutil.copytree(root, copy, ignore=shutil.ignore_patterns(".git"))
+    found = pages(copy)
+    assert list(found) == ["changes.md"]
+    assert found["changes.md"].splitlines()[-1] == (
+        "Ändringarna visas inte här: webbplatsen byggdes ur en kopia av projektet utan dess "
+        "git-historik, och sidorna skapas ur den historiken.")
