@@ -24,6 +24,7 @@ from vardval.checker.cli import explain as cmd_explain
 from vardval.checker.cli import followup as cmd_followup
 from vardval.checker.cli import history as cmd_history
 from vardval.checker.cli import lint as cmd_lint
+from vardval.checker.cli import lsp as cmd_lsp
 from vardval.checker.cli import replay as cmd_replay
 from vardval.checker.cli import schema as cmd_schema
 from vardval.checker.cli import test_command as cmd_test
@@ -40,7 +41,7 @@ from vardval.dsl.errors import VardvalError
 
 COMMANDS: tuple[ModuleType, ...] = (cmd_check, cmd_explain, cmd_schema, cmd_test, cmd_docs,
                                     cmd_lint, cmd_history, cmd_replay, cmd_followup,
-                                    cmd_whatif, cmd_diff)
+                                    cmd_whatif, cmd_diff, cmd_lsp)
 
 
 class _Parser(argparse.ArgumentParser):
@@ -120,7 +121,8 @@ def captured(root: Path) -> Callable[[list[str]], tuple[int, str]]:
 def main(argv: Sequence[str] | None = None) -> int:
     """Console-script entry point."""
     code = run(sys.argv[1:] if argv is None else argv, sys.stdout, sys.stderr)
-    sys.stdout.flush()
+    with contextlib.suppress(ValueError):  # `vardval lsp` closes stdout when the editor leaves
+        sys.stdout.flush()
     return code
 
 
