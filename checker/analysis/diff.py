@@ -227,7 +227,9 @@ def _where(parameter: Parameter, directory: Path) -> str:
 
 
 def _cites(parameter: Parameter) -> str:
-    return "; ".join(f"{v.valid_from}: {', '.join(v.cite)}" for v in parameter.values)
+    """The citations of every value, once each: a value added under the same citation (as a
+    ``--set`` is) changes the timeline, not what the parameter rests on."""
+    return "; ".join(dict.fromkeys(cite for value in parameter.values for cite in value.cite))
 
 
 def _timeline_changes(was: Parameter | None, now: Parameter | None, after: RuleSet,
