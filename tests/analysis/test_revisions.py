@@ -116,10 +116,10 @@ def test_github_annotations_put_each_change_on_its_line_with_its_impact(rules: P
                              "--impact", SUBMISSIONS)
     assert code == 0, err
     assert out.splitlines() == [
-        "::notice file=rules/national/vardgaranti.yaml,line=62,title=VG-BEDOMNING%3A ändrad / "
-        "changed::severity: warning → error%0AFAIL 7 → 2, PASS 0 → 5, N/A 1 → 1",
-        "::notice file=rules/parameters/national.yaml,line=28,title=vardgaranti.bedomning.malniva"
-        "%3A ändrad / changed::från / from 2019-01-01: 100%25 → 90%25 — lättad / loosened",
-        "::notice title=Påverkan på inlämningarna / Impact on the submissions::8 inlämningar / "
+        ("::notice file=rules/national/vardgaranti.yaml,line=62,title=VG-BEDOMNING%3A ändrad / "
+        "changed::severity: warning → error%0AFAIL 7 → 2, PASS 0 → 5, N/A 1 → 1"),
+        ("::notice file=rules/parameters/national.yaml,line=28,title=vardgaranti.bedomning.malniva"
+        "%3A ändrad / changed::från / from 2019-01-01: 100%25 → 90%25 — lättad / loosened"),
+        ("::notice title=Påverkan på inlämningarna / Impact on the submissions::8 inlämningar / "
         "submissions, 5 fynd byter status / findings change status, 5 mottagningar berörs / "
-        "clinics affected"]
+        "clinics affected")]
