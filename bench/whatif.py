@@ -110,7 +110,8 @@ def section(rules: RuleSet, data: Sequence[dict[str, Any]], cache: Path) -> str:
              *(f"| {a} | {b} | {c} |" for a, b, c in rows), "",
              ("The submissions are the benchmark's synthetic ones (`bench/generate.py`), spread "
              "over the periods each rule is in force; a submission whose statuses change is "
-             "then checked in full on both sides for the two messages and the deciding values.")]
+             "then checked in full on both sides for the two messages and the deciding values."),
+             ""]
     return "\n".join(lines)
 
 

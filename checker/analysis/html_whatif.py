@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from html import escape
 from typing import TYPE_CHECKING
 
@@ -10,7 +11,6 @@ from vardval.checker.analysis.render_whatif import count_changes, summary_line
 from vardval.checker.analysis.words import (
     STATUS_WORDS,
     WORDS,
-    ValueText,
     clinic_name,
     message,
     pair_text,
@@ -36,8 +36,9 @@ def _head(*keys: str) -> str:
     return "<tr>" + "".join(f"<th>{escape(WORDS[key])}</th>" for key in keys) + "</tr>"
 
 
-def page(result: WhatIf, variant: CorpusDiff, lang: str,
-         shown: ValueText) -> str:
+def page(result: WhatIf, variant: CorpusDiff, lang: str = "sv",
+         units: Mapping[str, str] | None = None) -> str:
+    units = units or {}
     parts = [(f'<!DOCTYPE html>\n<html lang="{escape(lang)}"><head><meta charset="utf-8">'
               f"<title>{escape(WORDS['whatif'])}</title><style>{_CSS}</style></head><body>"),
              f"<h1>{escape(WORDS['whatif'])}</h1>",
@@ -49,7 +50,7 @@ def page(result: WhatIf, variant: CorpusDiff, lang: str,
     parts.append(_rules_table(result, lang))
     if result.changed:
         parts.append(f"<h2>{escape(WORDS['per_clinic'])}</h2>")
-        parts.append(_clinics_table(result, lang, shown))
+        parts.append(_clinics_table(result, lang, units))
     parts.append("</body></html>\n")
     return "\n".join(parts)
 
@@ -67,13 +68,13 @@ def _rules_table(result: WhatIf, lang: str) -> str:
     return "<table>" + "".join(rows) + "</table>"
 
 
-def _clinics_table(result: WhatIf, lang: str, shown: ValueText) -> str:
+def _clinics_table(result: WhatIf, lang: str, units: Mapping[str, str]) -> str:
     rows = [_head("clinic", "period", "rule", "status", "before", "after", "values")]
     for submission in result.changed:
         who = escape(f"{clinic_name(submission.clinic)}, {submission.clinic.get('region', '')}")
         for change in submission.changes:
             values = "<br>".join(escape(f"{name} = {pair_text(old, new)}")
-                                 for name, old, new in value_pairs(change, lang, shown))
+                                 for name, old, new in value_pairs(change, lang, units))
             rows.append(
                 f"<tr><td>{who}<br><small>{escape(submission.file)}</small></td>"
                 f"<td>{escape(submission.period)}</td><td>{escape(change.rule_id)}</td>"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
 from vardval.checker import formatting
@@ -10,7 +11,6 @@ from vardval.checker.analysis import render_diff
 from vardval.checker.analysis.words import (
     STATUS_WORDS,
     WORDS,
-    ValueText,
     clinic_name,
     message,
     pair_text,
@@ -69,22 +69,23 @@ def rules_markdown(result: WhatIf, lang: str) -> list[str]:
     return [*out, ""]
 
 
-def text(result: WhatIf, variant: CorpusDiff, lang: str,
-         shown: ValueText, *, details: bool = True) -> str:
+def text(result: WhatIf, variant: CorpusDiff, lang: str = "sv",
+         units: Mapping[str, str] | None = None, *, details: bool = True) -> str:
+    units = units or {}
     lines = [f"{WORDS['whatif']}: {result.base_label} → {result.variant_label}", ""]
     lines += [f"  {line}" if line else "" for line in render_diff.text(variant, lang).splitlines()]
     lines += ["", summary_line(result), "", *rules_text(result, lang)]
     if details and result.changed:
         lines += ["", f"{WORDS['per_clinic']}:"]
         for submission in result.changed:
-            lines += _submission_text(submission, lang, shown)
+            lines += _submission_text(submission, lang, units)
     if result.invalid:
         lines += ["", f"{WORDS['invalid']}:", *(f"  {item}" for item in result.invalid)]
     return "\n".join([*lines, ""])
 
 
 def _submission_text(submission: SubmissionChanges, lang: str,
-                     shown: ValueText) -> list[str]:
+                     units: Mapping[str, str]) -> list[str]:
     clinic = submission.clinic
     who = f"{clinic_name(clinic)}, {clinic.get('region', '')}, {submission.period}"
     lines = [f"  {who} — {submission.file}"]
@@ -94,7 +95,7 @@ def _submission_text(submission: SubmissionChanges, lang: str,
         lines.append(f"      {WORDS['before']}: {message(change, 0, lang)}")
         lines.append(f"      {WORDS['after']}: {message(change, 1, lang)}")
         values = "; ".join(f"{name} = {pair_text(old, new)}"
-                           for name, old, new in value_pairs(change, lang, shown))
+                           for name, old, new in value_pairs(change, lang, units))
         if values:
             lines.append(f"      {WORDS['values']}: {values}")
     return lines
@@ -104,8 +105,9 @@ def _cell(value: str) -> str:
     return value.replace("|", "\\|").replace("\n", " ")
 
 
-def markdown(result: WhatIf, variant: CorpusDiff, lang: str,
-             shown: ValueText) -> str:
+def markdown(result: WhatIf, variant: CorpusDiff, lang: str = "sv",
+             units: Mapping[str, str] | None = None) -> str:
+    units = units or {}
     out = [f"# {WORDS['whatif']}", "",
            (f"{WORDS['baseline'].capitalize()}: `{result.base_label}`; "
             f"{WORDS['variant']}: `{result.variant_label}`."), "", summary_line(result) + ".", "",
@@ -114,12 +116,12 @@ def markdown(result: WhatIf, variant: CorpusDiff, lang: str,
     if result.changed:
         out += [f"## {WORDS['per_clinic']}", ""]
         for submission in result.changed:
-            out += _submission_markdown(submission, lang, shown)
+            out += _submission_markdown(submission, lang, units)
     return "\n".join(out)
 
 
 def _submission_markdown(submission: SubmissionChanges, lang: str,
-                         shown: ValueText) -> list[str]:
+                         units: Mapping[str, str]) -> list[str]:
     clinic = submission.clinic
     out = [f"### {_cell(clinic_name(clinic))}, {clinic.get('region', '')}, {submission.period}",
            "", f"`{submission.file}`", ""]
@@ -129,14 +131,15 @@ def _submission_markdown(submission: SubmissionChanges, lang: str,
                 f"    - {WORDS['before']}: {_cell(message(change, 0, lang))}",
                 f"    - {WORDS['after']}: {_cell(message(change, 1, lang))}"]
         values = "; ".join(f"`{name}` = {pair_text(old, new)}"
-                           for name, old, new in value_pairs(change, lang, shown))
+                           for name, old, new in value_pairs(change, lang, units))
         if values:
             out.append(f"    - {WORDS['values']}: {_cell(values)}")
     return [*out, ""]
 
 
-def as_json(result: WhatIf, variant: CorpusDiff, shown: ValueText,
+def as_json(result: WhatIf, variant: CorpusDiff, units: Mapping[str, str] | None = None,
             ) -> dict[str, Any]:
+    units = units or {}
     rules = [{"id": rule_id, "title": result.titles[rule_id],
               "severity": result.severities[rule_id],
               "baseline": result.counts[rule_id][0], "variant": result.counts[rule_id][1]}
@@ -145,15 +148,15 @@ def as_json(result: WhatIf, variant: CorpusDiff, shown: ValueText,
             "variant": result.variant_label, "changes_in_rules": render_diff.as_json(variant),
             "submissions": result.submissions, "invalid": result.invalid,
             "changed_findings": result.changes(), "rules": rules,
-            "clinics": [_submission_json(s, shown) for s in result.changed]}
+            "clinics": [_submission_json(s, units) for s in result.changed]}
 
 
-def _submission_json(submission: SubmissionChanges, shown: ValueText) -> dict[str, Any]:
+def _submission_json(submission: SubmissionChanges, units: Mapping[str, str]) -> dict[str, Any]:
     return {"file": submission.file, "clinic": submission.clinic, "period": submission.period,
-            "changes": [_change_json(c, shown) for c in submission.changes]}
+            "changes": [_change_json(c, units) for c in submission.changes]}
 
 
-def _change_json(change: Change, shown: ValueText) -> dict[str, Any]:
+def _change_json(change: Change, units: Mapping[str, str]) -> dict[str, Any]:
     def evidence(side: int) -> dict[str, Any]:
         finding = change.base if side == 0 else change.variant
         return {item.name: formatting.plain(item.value) if item.present else None
@@ -164,9 +167,9 @@ def _change_json(change: Change, shown: ValueText) -> dict[str, Any]:
                         "variant": change.variant.message if change.variant else None},
             "values": {"baseline": evidence(0), "variant": evidence(1)},
             "shown": [{"name": n, "baseline": a, "variant": b}
-                      for n, a, b in value_pairs(change, "sv", shown)]}
+                      for n, a, b in value_pairs(change, "sv", units)]}
 
 
-def json_text(result: WhatIf, variant: CorpusDiff, shown: ValueText,
+def json_text(result: WhatIf, variant: CorpusDiff, units: Mapping[str, str] | None = None,
               ) -> str:
-    return json.dumps(as_json(result, variant, shown), ensure_ascii=False, indent=2) + "\n"
+    return json.dumps(as_json(result, variant, units), ensure_ascii=False, indent=2) + "\n"

@@ -6,16 +6,14 @@ report's language. ``value_pairs`` lines up the values that decided a finding on
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from typing import TYPE_CHECKING
+
+from vardval.checker.engine import evidence_value
 
 if TYPE_CHECKING:
     from vardval.checker.analysis.whatif import Change
     from vardval.checker.corpus import RuleSet
-    from vardval.checker.engine import Evidence
-
-#: How one value a finding read is shown, in a language: ``shown(item, "sv")``.
-ValueText = Callable[["Evidence", str], str]
 
 WORDS = {
     "whatif": "Vad händer om / What if",
@@ -63,22 +61,18 @@ def clinic_name(clinic: Mapping[str, object]) -> str:
     return f"{name} ({hsa})" if hsa else name
 
 
-def value_text(evidence_value: Callable[[Evidence, str, str | None], str],
-               *rulesets: RuleSet) -> ValueText:
-    """How the reports show a value a finding read: ``evidence_value(item, lang, unit)`` (the
-    CLI passes the report layer's, so what-if shows values exactly as ``check`` does) with each
-    parameter's unit, so a value prints as 90 % or 6 månader."""
-    units = {p.name: p.unit for ruleset in rulesets for p in ruleset.parameters.definitions()}
-    return lambda item, lang: evidence_value(item, lang, units.get(item.name))
+def units_of(*rulesets: RuleSet) -> dict[str, str]:
+    """Each parameter's unit, so a value prints as 90 % or 6 månader."""
+    return {p.name: p.unit for ruleset in rulesets for p in ruleset.parameters.definitions()}
 
 
-def value_pairs(change: Change, lang: str, shown: ValueText) -> list[tuple[str, str, str]]:
+def value_pairs(change: Change, lang: str, units: Mapping[str, str]) -> list[tuple[str, str, str]]:
     """(name, value before, value after) of every value either finding read, first use first."""
     pairs: dict[tuple[str, str], list[str]] = {}
     for side, finding in enumerate((change.base, change.variant)):
         for item in finding.evidence if finding else ():
-            text = shown(item, lang)
-            pairs.setdefault((item.kind, item.name), [WORDS["none"], WORDS["none"]])[side] = text
+            shown = evidence_value(item, lang, units.get(item.name))
+            pairs.setdefault((item.kind, item.name), [WORDS["none"], WORDS["none"]])[side] = shown
     return [(f"param {name}" if kind == "parameter" else name, old, new)
             for (kind, name), (old, new) in pairs.items()]
 

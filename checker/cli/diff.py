@@ -22,7 +22,7 @@ from vardval.checker.analysis import (
     words,
 )
 from vardval.checker.cli.exits import EXIT_OK
-from vardval.checker.report import evidence_value, output_to
+from vardval.checker.report import output_to
 from vardval.checker.vocab import LANGS
 
 FORMATS = ("text", "markdown", "json", "github")
@@ -59,12 +59,12 @@ def run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
     if args.impact:
         impact = Comparison(before.ruleset, after.ruleset,
                             (before.label, after.label)).add_files(args.impact)
-    shown = words.value_text(evidence_value, before.ruleset, after.ruleset)
+    units = words.units_of(before.ruleset, after.ruleset)
     with output_to(args.output, stdout) as out:
         if args.format == "github":
             out.write(github.emit(found, impact, args.lang))
         elif args.format == "json":
-            extra = {"impact": render_whatif.as_json(impact, found, shown)} if impact else None
+            extra = {"impact": render_whatif.as_json(impact, found, units)} if impact else None
             out.write(render_diff.json_text(found, extra))
         elif args.format == "markdown":
             out.write(render_diff.markdown(found, args.lang))

@@ -26,7 +26,7 @@ from vardval.checker.analysis import (
 )
 from vardval.checker.cli import whatif_store
 from vardval.checker.cli.exits import EXIT_OK, EXIT_USAGE
-from vardval.checker.report import evidence_value, output_to
+from vardval.checker.report import output_to
 from vardval.checker.vocab import LANGS
 
 FORMATS = ("text", "json", "markdown", "html")
@@ -99,15 +99,15 @@ def run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
                      f"files found in {where}\n")
         return EXIT_USAGE
     changes = diff(base.ruleset, variant, (base.label, label))
-    shown = words.value_text(evidence_value, base.ruleset, variant)
+    units = words.units_of(base.ruleset, variant)
     with output_to(args.output, stdout) as out:
         if args.format == "json":
-            out.write(render_whatif.json_text(result, changes, shown))
+            out.write(render_whatif.json_text(result, changes, units))
         elif args.format == "markdown":
-            out.write(render_whatif.markdown(result, changes, args.lang, shown))
+            out.write(render_whatif.markdown(result, changes, args.lang, units))
         elif args.format == "html":
-            out.write(html_whatif.page(result, changes, args.lang, shown))
+            out.write(html_whatif.page(result, changes, args.lang, units))
         else:
-            out.write(render_whatif.text(result, changes, args.lang, shown))
+            out.write(render_whatif.text(result, changes, args.lang, units))
     return EXIT_OK
 

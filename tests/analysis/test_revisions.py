@@ -30,6 +30,20 @@ def rules(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return folder
 
 
+def line_of(path: Path, text: str) -> int:
+    """The line of ``text`` in the file, so the expected places follow the rules' edits."""
+    return next(i for i, line in enumerate(path.read_text("utf-8").splitlines(), 1)
+                if text in line)
+
+
+def places(rules: Path) -> tuple[str, str]:
+    """Where diff puts VG-BEDOMNING and the assessment target (``file:line``)."""
+    rule = rules / "national" / "vardgaranti.yaml"
+    target = rules / "parameters" / "national.yaml"
+    return (f"rules/national/vardgaranti.yaml:{line_of(rule, '- id: VG-BEDOMNING')}",
+            f"rules/parameters/national.yaml:{line_of(target, TARGET)}")
+
+
 def diff_json(*argv: str) -> dict[str, object]:
     code, out, err = vardval("diff", *argv, "--format", "json")
     assert code == 0, err
@@ -39,16 +53,17 @@ def diff_json(*argv: str) -> dict[str, object]:
 
 def test_diff_of_two_tags_names_the_rule_and_the_parameter(rules: Path) -> None:
     found = diff_json("v1", "v2", "--rules", str(rules))
+    rule_at, target_at = places(rules)
     assert (found["before"], found["after"]) == ("v1:rules", "v2:rules")
     assert found["rules"] == [{
         "id": "VG-BEDOMNING", "change": "changed", "severity": "error",
         "title": {"sv": "Medicinsk bedömning inom tre dagar",
                   "en": "Medical assessment within three days"},
-        "where": "rules/national/vardgaranti.yaml:62",
+        "where": rule_at,
         "fields": [{"field": "severity", "before": "warning", "after": "error"}]}]
     assert found["parameters"] == [{
         "name": "vardgaranti.bedomning.malniva", "region": None, "change": "changed",
-        "unit": "percent", "where": "rules/parameters/national.yaml:28", "fields": [],
+        "unit": "percent", "where": target_at, "fields": [],
         "values": [{"from": "2019-01-01", "before": "100%", "after": "90%",
                     "direction": "loosened"}]}]
     assert found["sources"] == []
@@ -70,7 +85,7 @@ def test_diff_text_shows_the_change_and_its_direction(rules: Path) -> None:
         "Regelverksändringar / Rule-book changes: v1:rules → v2:rules",
         "  0 tillagd / added, 0 borttagen / removed, 2 ändrad / changed"]
     assert ("  ~ VG-BEDOMNING [error] Medicinsk bedömning inom tre dagar (ändrad / changed) — "
-            "rules/national/vardgaranti.yaml:62") in out
+            f"{places(rules)[0]}") in out
     assert "      från / from 2019-01-01: 100% → 90% — lättad / loosened" in out
 
 
@@ -115,10 +130,11 @@ def test_github_annotations_put_each_change_on_its_line_with_its_impact(rules: P
     code, out, err = vardval("diff", "v1", "v2", "--rules", str(rules), "--format", "github",
                              "--impact", SUBMISSIONS)
     assert code == 0, err
+    rule_at, target_at = (place.split(":") for place in places(rules))
     assert out.splitlines() == [
-        ("::notice file=rules/national/vardgaranti.yaml,line=62,title=VG-BEDOMNING%3A ändrad / "
+        (f"::notice file={rule_at[0]},line={rule_at[1]},title=VG-BEDOMNING%3A ändrad / "
         "changed::severity: warning → error%0AFAIL 7 → 2, PASS 0 → 5, N/A 1 → 1"),
-        ("::notice file=rules/parameters/national.yaml,line=28,title=vardgaranti.bedomning.malniva"
+        (f"::notice file={target_at[0]},line={target_at[1]},title=vardgaranti.bedomning.malniva"
         "%3A ändrad / changed::från / from 2019-01-01: 100%25 → 90%25 — lättad / loosened"),
         ("::notice title=Påverkan på inlämningarna / Impact on the submissions::8 inlämningar / "
         "submissions, 5 fynd byter status / findings change status, 5 mottagningar berörs / "
