@@ -83,3 +83,10 @@ def test_a_malformed_quarter_says_how_to_write_one(tmp_path: Path) -> None:
     assert code == 2
     assert "'2025-5' är inget kvartal; skriv t.ex. 2025-Q1." in err
     assert "write e.g. 2025-Q1" in err
+
+
+def test_neither_files_nor_a_store_is_a_usage_error() -> None:
+    code, out, err = vardval("whatif", "--set", "vardgaranti.bedomning.malniva=90%")
+    assert (code, out) == (2, "")
+    assert err == ("vardval whatif: ange inlämningar (filer eller mappar) eller --store / give "
+                   "submission files or folders, or --store\n")
