@@ -10,7 +10,9 @@ Measures in one run, on N synthetic submissions (``bench/generate.py``, fixed se
 (d) ``vardval check DIR --format json`` end to end over N files, its peak memory (and at N/10,
     to see whether memory grows with N), against merely parsing the files with PyYAML's C
     loader;
-(e) ``vardval whatif`` over a national year of 5,000 submissions with one parameter changed
+(e) the language server: diagnostics for the largest rule file after a change
+    (``bench/lsp.py``);
+(f) ``vardval whatif`` over a national year of 5,000 submissions with one parameter changed
     (``bench/whatif.py``, its own section of the page).
 
 Ratios are what the targets are about: timings on a shared machine move, ratios much less. Each
@@ -39,6 +41,7 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
 import handwritten
+import lsp as lsp_latency
 import reports
 import stages
 import whatif
@@ -317,7 +320,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             one.write(yaml_text(data[0]))
         start = measure_startup(cache, Path(one.name))
         os.unlink(one.name)
-        sections = [reports.section(data, cache), whatif.section(rules, data, cache)]
+        sections = [reports.section(data, cache), lsp_latency.section(),
+                    whatif.section(rules, data, cache)]
     statuses = Counter(s for d in sample for s, _ in rule_statuses(rules, d).values())
     rows = rows_for(args.n, load, start, speed, e2e)
     notes = [f"Statuses over the {len(sample)} submissions timed in-process: "

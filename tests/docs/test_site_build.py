@@ -102,6 +102,17 @@ def test_guides_show_real_output_not_markers(site: Path) -> None:
     assert "VG-KONTAKT" in started
 
 
+def test_the_site_publishes_every_schema_where_its_id_points(site: Path) -> None:
+    from vardval.checker.authoring import editor_schemas
+
+    for kind in editor_schemas.KINDS:
+        name = editor_schemas.file_name(kind)
+        published = site / "schemas" / name
+        assert published.read_bytes() == (editor_schemas.SCHEMAS / name).read_bytes()
+        assert json.loads(published.read_text(encoding="utf-8"))["$id"] == \
+            editor_schemas.SCHEMA_BASE + name
+
+
 def test_the_published_changes_are_on_the_site_in_swedish(site: Path) -> None:
     index = site / "generated" / "changes" / "index.html"
     page = site / "generated" / "changes" / "katalog-v2" / "index.html"
