@@ -48,7 +48,10 @@ def register(subparsers: Any) -> None:
         "a finding at or above --fail-on failed; 2 usage errors, unreadable input (a missing "
         "file) or invalid rule files; 3 an internal error.")
     parser.add_argument("paths", nargs="+", metavar="PATH",
-                        help="submission files or folders; '-' for standard input")
+                        help="submission files or folders; '-' for standard input. A file "
+                        "named is read wherever it is; in a folder, symbolic links are followed "
+                        "only while they stay inside it (a link leading out of the folder is "
+                        "reported, not followed)")
     parser.add_argument("--format", choices=tuple(FORMATS), default="text",
                         help=formats_help())
     parser.add_argument("-o", "--output", metavar="FILE", default=None,

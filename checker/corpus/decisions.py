@@ -58,9 +58,13 @@ class _Valid(_Model):
 class DecisionModel(_Model):
     """One decision as written; the editor schema is made from it too."""
 
-    id: str = Field(min_length=1, pattern=r"^[A-Za-z0-9][A-Za-z0-9._/-]*$")
+    id: str = Field(min_length=1, pattern=r"^[A-Za-z0-9][A-Za-z0-9._/-]*$", description=(
+        "an id of letters, digits and . _ / - that starts with a letter or digit, e.g. "
+        "KRO-DISP-2024-07"))
     kind: Literal["dispensation"]
-    clinic: str = Field(pattern=model.HSA_ID_PATTERN)
+    clinic: str = Field(pattern=model.HSA_ID_PATTERN, description=(
+        "the clinic's HSA-id: 'SE', 10 digits, '-', then 1 to 31 letters or digits, e.g. "
+        "SE2321000065-E000000000231"))
     rules: list[str] = Field(min_length=1)
     valid: _Valid
     decision: str = Field(min_length=1)
@@ -146,7 +150,8 @@ class _FileReader:
             model = DecisionModel.model_validate(raw)
         except ValidationError as error:
             self.problems += _yaml_problems.validation_diagnostics(error, self.loaded,
-                                                                   self.filename, path)
+                                                                   self.filename, path,
+                                                                   DecisionModel)
             return None
         if model.valid.valid_to < model.valid.valid_from:
             self._add("decision-dates", f"'to: {model.valid.valid_to}' is before 'from: "
