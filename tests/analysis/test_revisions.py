@@ -11,7 +11,7 @@ import json
 from pathlib import Path
 
 import pytest
-from cli_runs import vardval
+from analysis_runs import vardval
 from git_repo import commit, edit, git, new_repository
 
 ROOT = Path(__file__).resolve().parents[2]

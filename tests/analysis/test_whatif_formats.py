@@ -9,7 +9,7 @@ from html import unescape
 from pathlib import Path
 
 import pytest
-from cli_runs import vardval
+from analysis_runs import vardval
 
 ROOT = Path(__file__).resolve().parents[2]
 SUBMISSIONS = str(ROOT / "fixtures" / "submissions")

@@ -10,7 +10,7 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
-from cli_runs import vardval
+from analysis_runs import vardval
 from vardval.checker.engine import rule_statuses
 from vardval.checker.program import load_ruleset
 

@@ -7,7 +7,7 @@ import json
 import shutil
 from pathlib import Path
 
-from cli_runs import vardval
+from analysis_runs import vardval
 
 ROOT = Path(__file__).resolve().parents[2]
 SUBMISSIONS = ROOT / "fixtures" / "submissions"

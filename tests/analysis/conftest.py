@@ -1,8 +1,0 @@
-"""The analysis tests share the in-process CLI runner of ``tests/cli_runs.py``."""
-
-from __future__ import annotations
-
-import sys
-from pathlib import Path
-
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
