@@ -43,6 +43,7 @@ sys.path.insert(0, str(HERE))
 import handwritten
 import lsp as lsp_latency
 import reports
+import sheets
 import stages
 import whatif
 from generate import CLINICS_PER_REGION, Generator, yaml_text
@@ -321,7 +322,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         start = measure_startup(cache, Path(one.name))
         os.unlink(one.name)
         sections = [reports.section(data, cache), lsp_latency.section(),
-                    whatif.section(rules, data, cache)]
+                    sheets.section(rules, sample), whatif.section(rules, data, cache)]
     statuses = Counter(s for d in sample for s, _ in rule_statuses(rules, d).values())
     rows = rows_for(args.n, load, start, speed, e2e)
     notes = [f"Statuses over the {len(sample)} submissions timed in-process: "

@@ -30,6 +30,7 @@ from vardval.checker.authoring import cases
 from vardval.checker.corpus import decisions, rulefile
 from vardval.checker.parameters import files as parameter_files
 from vardval.checker.sources import models as source_models
+from vardval.checker.submission import Mapping, submission_fields
 from vardval.checker.submission import model as submission
 
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
@@ -37,7 +38,7 @@ SCHEMAS = Path(__file__).parents[1] / "schemas"
 # Where the documentation site serves checker/schemas/ (mkdocs.yml: site_url + "schemas/").
 SCHEMA_BASE = "https://vardval.se/schemas/"
 RULE_KINDS = ("rulebook", "parameters", "sources", "decisions")  # the files of rules/
-KINDS = (*RULE_KINDS, "cases", "submission")
+KINDS = (*RULE_KINDS, "cases", "submission", "mapping")
 _STRICT = ConfigDict(extra="forbid")
 
 
@@ -74,7 +75,8 @@ def generate(kind: str) -> dict[str, Any]:
     models: dict[str, Callable[[], type[BaseModel]]] = {
         "rulebook": lambda: rulefile.RulebookFile, "parameters": _parameters_model,
         "sources": _sources_model, "decisions": lambda: decisions.DecisionsFile,
-        "cases": lambda: cases._FileModel}  # noqa: SLF001 - the case loader's own model
+        "cases": lambda: cases._FileModel,  # noqa: SLF001 - the case loader's own model
+        "mapping": lambda: Mapping}
     body = models[kind]().model_json_schema(by_alias=True, mode="validation")
     if kind == "rulebook":
         _regions(body["$defs"]["Scope"]["properties"]["region"], ["all"])
@@ -83,6 +85,8 @@ def generate(kind: str) -> dict[str, Any]:
         _units(body["$defs"]["_ParameterModel"]["properties"]["unit"])
     if kind == "decisions":
         body["properties"]["region"]["enum"] = list(submission.REGIONS)
+    if kind == "mapping":
+        _field_names(body)
     head = {"$schema": DIALECT, "$id": f"{SCHEMA_BASE}{kind}.schema.json",
             "title": f"vardval {kind} file"}
     return {**head, **{k: v for k, v in body.items() if k != "title"}}
@@ -94,6 +98,16 @@ def _regions(prop: dict[str, Any], extra: list[str]) -> None:
     prop.pop("anyOf", None)
     prop.pop("type", None)
     prop["enum"] = [*options, None] if not extra else options
+
+
+def _field_names(body: dict[str, Any]) -> None:
+    """Offer the submission's field names where a mapping names a field."""
+    names = {"enum": [name for name in submission_fields() if name != "format"]}
+    body["properties"]["columns"]["additionalProperties"] = names
+    body["properties"]["constants"]["propertyNames"] = names
+    body["properties"]["values"]["propertyNames"] = names
+    for part in ("sum", "last"):
+        body["$defs"]["Rollup"]["properties"][part]["items"] = names
 
 
 def _units(prop: dict[str, Any]) -> None:

@@ -28,6 +28,7 @@ from vardval.checker.cli import lint as cmd_lint
 from vardval.checker.cli import lsp as cmd_lsp
 from vardval.checker.cli import replay as cmd_replay
 from vardval.checker.cli import schema as cmd_schema
+from vardval.checker.cli import template as cmd_template
 from vardval.checker.cli import test_command as cmd_test
 from vardval.checker.cli import whatif as cmd_whatif
 from vardval.checker.cli.exits import (
@@ -42,7 +43,7 @@ from vardval.dsl.errors import VardvalError
 
 COMMANDS: tuple[ModuleType, ...] = (cmd_check, cmd_explain, cmd_schema, cmd_test, cmd_docs,
                                     cmd_lint, cmd_history, cmd_replay, cmd_followup,
-                                    cmd_whatif, cmd_diff, cmd_lsp, cmd_eval)
+                                    cmd_whatif, cmd_diff, cmd_lsp, cmd_eval, cmd_template)
 
 
 class _Parser(argparse.ArgumentParser):

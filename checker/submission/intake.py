@@ -41,11 +41,14 @@ MAX_PROBLEMS = 100
 class Problem:
     """One format problem: where (JSON path, line, column) and what is wrong.
 
-    ``file`` comes last and may be left out where the file is named elsewhere.
+    ``file`` comes last and may be left out where the file is named elsewhere. A problem in a
+    workbook names its ``cell`` (``Blad1!C14``) instead of a line and column.
 
     Example:
         >>> print(Problem("$.clinic.region", 5, 11, "unknown region", "a.yaml"))
         a.yaml:5:11: $.clinic.region: unknown region
+        >>> print(Problem("$.period", 7, 3, "not a quarter", "export.xlsx", "Blad1!C7"))
+        export.xlsx:Blad1!C7: $.period: not a quarter
     """
 
     json_path: str
@@ -53,6 +56,7 @@ class Problem:
     column: int | None
     message: str
     file: str = ""
+    cell: str = ""
 
     def as_json(self) -> dict[str, object]:
         """The problem as the results format lists it (the file is named once per result)."""
@@ -64,7 +68,8 @@ class Problem:
         }
 
     def __str__(self) -> str:
-        where = ":".join(str(n) for n in (self.file, self.line, self.column) if n)
+        places = (self.file, self.cell) if self.cell else (self.file, self.line, self.column)
+        where = ":".join(str(n) for n in places if n)
         prefix = f"{where}: " if where else ""
         return f"{prefix}{self.json_path}: {self.message}"
 
@@ -125,6 +130,11 @@ def load_submission_text(raw: bytes | str, filename: str) -> Intake:
     except strict_yaml.YamlError as exc:
         return Intake(filename, None, None, tuple(_load_problems(filename, exc.diagnostics)))
     return _validate(filename, loaded)
+
+
+def check_loaded(file: str, loaded: strict_yaml.LoadedYaml) -> Intake:
+    """Validate data read by other means (a spreadsheet row) with its marks, as a file is."""
+    return _validate(file, loaded)
 
 
 def _quick_intake(text: str, file: str) -> Intake | None:
