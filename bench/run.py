@@ -11,7 +11,9 @@ Measures in one run, on N synthetic submissions (``bench/generate.py``, fixed se
     to see whether memory grows with N), against merely parsing the files with PyYAML's C
     loader;
 (e) the language server: diagnostics for the largest rule file after a change
-    (``bench/lsp.py``).
+    (``bench/lsp.py``);
+(f) ``vardval whatif`` over a national year of 5,000 submissions with one parameter changed
+    (``bench/whatif.py``, its own section of the page).
 
 Ratios are what the targets are about: timings on a shared machine move, ratios much less. Each
 throughput is the best of several passes. Nothing here runs in ``make test``.
@@ -43,6 +45,7 @@ import lsp as lsp_latency
 import reports
 import sheets
 import stages
+import whatif
 from generate import CLINICS_PER_REGION, Generator, yaml_text
 from vardval.checker import RuleSet, load_ruleset, rule_statuses
 from vardval.checker.corpus import BUNDLED_RULES, read_ruleset
@@ -319,7 +322,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         start = measure_startup(cache, Path(one.name))
         os.unlink(one.name)
         sections = [reports.section(data, cache), lsp_latency.section(),
-                    sheets.section(rules, sample)]
+                    sheets.section(rules, sample), whatif.section(rules, data, cache)]
     statuses = Counter(s for d in sample for s, _ in rule_statuses(rules, d).values())
     rows = rows_for(args.n, load, start, speed, e2e)
     notes = [f"Statuses over the {len(sample)} submissions timed in-process: "

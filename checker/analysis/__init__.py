@@ -8,8 +8,23 @@ from vardval.checker.analysis import (
     render_whatif,
     words,
 )
-from vardval.checker.analysis.diff import CorpusDiff, diff, show_value
-from vardval.checker.analysis.revisions import Corpus, corpus_of, folder, revision
+from vardval.checker.analysis.diff import (
+    CorpusDiff,
+    FieldChange,
+    ParameterChange,
+    RuleChange,
+    SourceChange,
+    ValueChange,
+    diff,
+    show_value,
+)
+from vardval.checker.analysis.revisions import (
+    Corpus,
+    corpus_of,
+    folder,
+    has_history,
+    revision,
+)
 from vardval.checker.analysis.variant import Override, OverrideError, parse_override, with_overrides
 from vardval.checker.analysis.whatif import ABSENT, Comparison, WhatIf, what_if
 
@@ -18,14 +33,20 @@ __all__ = [
     "Comparison",
     "Corpus",
     "CorpusDiff",
+    "FieldChange",
     "Override",
     "OverrideError",
+    "ParameterChange",
+    "RuleChange",
+    "SourceChange",
+    "ValueChange",
     "WhatIf",
     "corpus_of",
     "diff",
     "direction",
     "folder",
     "github",
+    "has_history",
     "html_whatif",
     "parse_override",
     "render_diff",

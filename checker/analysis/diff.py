@@ -134,7 +134,11 @@ def _rule_fields(was: Rule, now: Rule) -> Iterator[FieldChange]:
         (olds.get(key), news.get(key)) for key in sorted({*olds, *news}, key=str))
     for old, new in pairs:
         prefix = "" if single else f"version {_start(old or new)}: "
-        yield from _version_fields(prefix, old, new)
+        # a single version's validity is the rule's, already compared above
+        same_span = single and old is not None and new is not None and (
+            _validity(old), _validity(new)) == (_validity(was), _validity(now))
+        fields = _version_fields(prefix, old, new)
+        yield from (f for f in fields if not (same_span and f.field == "valid"))
 
 
 def _by_start(versions: tuple[RuleVersion, ...]) -> dict[dt.date | None, RuleVersion]:
@@ -223,7 +227,9 @@ def _where(parameter: Parameter, directory: Path) -> str:
 
 
 def _cites(parameter: Parameter) -> str:
-    return "; ".join(f"{v.valid_from}: {', '.join(v.cite)}" for v in parameter.values)
+    """The citations of every value, once each: a value added under the same citation (as a
+    ``--set`` is) changes the timeline, not what the parameter rests on."""
+    return "; ".join(dict.fromkeys(cite for value in parameter.values for cite in value.cite))
 
 
 def _timeline_changes(was: Parameter | None, now: Parameter | None, after: RuleSet,
@@ -317,13 +323,28 @@ def _sources(before: RuleSet, after: RuleSet) -> Iterator[SourceChange]:
 
 
 def _source_fields(was: dict[str, object], now: dict[str, object]) -> Iterator[FieldChange]:
+    """Field by field; a provision's (or section's) own fields are ``provisions[PART].FIELD``."""
     for key in sorted({*was, *now}):
         old, new = was.get(key), now.get(key)
         if isinstance(old, dict) and isinstance(new, dict) and key in ("provisions", "sections"):
             for part in sorted({*old, *new}):
-                yield from _compare(f"{key}.{part}", _json(old.get(part)), _json(new.get(part)))
+                yield from _part_fields(f"{key}[{part}]", old.get(part), new.get(part))
         else:
             yield from _compare(key, _json(old), _json(new))
+
+
+def _part_fields(field: str, old: object, new: object) -> Iterator[FieldChange]:
+    if isinstance(old, dict) and isinstance(new, dict):
+        for key in sorted({*old, *new}):
+            yield from _compare(f"{field}.{key}", _json(old.get(key)), _json(new.get(key)))
+    else:  # a provision added or dropped: its quoted text says which
+        yield from _compare(field, _quoted(old), _quoted(new))
+
+
+def _quoted(part: object) -> str | None:
+    if isinstance(part, dict) and isinstance(part.get("text"), str):
+        return str(part["text"])
+    return _json(part)
 
 
 def _json(value: object) -> str | None:

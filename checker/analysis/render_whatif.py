@@ -73,7 +73,7 @@ def text(result: WhatIf, variant: CorpusDiff, lang: str = "sv",
          units: Mapping[str, str] | None = None, *, details: bool = True) -> str:
     units = units or {}
     lines = [f"{WORDS['whatif']}: {result.base_label} → {result.variant_label}", ""]
-    lines += [f"  {line}" for line in render_diff.text(variant, lang).splitlines()]
+    lines += [f"  {line}" if line else "" for line in render_diff.text(variant, lang).splitlines()]
     lines += ["", summary_line(result), "", *rules_text(result, lang)]
     if details and result.changed:
         lines += ["", f"{WORDS['per_clinic']}:"]

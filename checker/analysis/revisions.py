@@ -57,6 +57,11 @@ def revision(spec: str, rules: Path | None = None) -> Corpus:
     return Corpus(f"{rev}:{inside}", ruleset)
 
 
+def has_history(folder: Path) -> bool:
+    """Whether ``folder`` is inside a git work tree (a copy or an unpacked release is not)."""
+    return folder.is_dir() and _git(folder, "rev-parse", "--is-inside-work-tree").returncode == 0
+
+
 def _repository(rules: Path) -> tuple[Path, str]:
     """The repository's top folder and the rules folder inside it ("rules" outside a repository)."""
     found = _git(rules if rules.is_dir() else Path.cwd(), "rev-parse", "--show-toplevel")

@@ -14,6 +14,7 @@ from typing import Any, TextIO
 
 from vardval.checker.analysis import (
     Comparison,
+    Corpus,
     corpus_of,
     diff,
     folder,
@@ -24,7 +25,9 @@ from vardval.checker.analysis import (
     with_overrides,
     words,
 )
+from vardval.checker.cli import whatif_store
 from vardval.checker.cli.exits import EXIT_OK, EXIT_USAGE
+from vardval.checker.corpus import RuleSet
 from vardval.checker.report import output_to
 from vardval.checker.vocab import LANGS
 
@@ -36,7 +39,17 @@ def register(subparsers: Any) -> None:
         "whatif", help="what changes for the submissions under a variant of the rules",
         description="Evaluate submissions twice, with the rules as they are and with a "
         "variant, and report what changes. Exit status 0 whatever changes.")
-    parser.add_argument("paths", nargs="+", metavar="PATH", help="submission files or folders")
+    parser.add_argument("paths", nargs="*", metavar="PATH",
+                        help="submission files or folders (with --store, optional)")
+    parser.add_argument("--store", metavar="URL", default=None,
+                        help="also evaluate each clinic's latest revision in this results "
+                        "store (SQLite file or postgresql:// URL)")
+    parser.add_argument("--from", dest="first", metavar="QUARTER", default=None,
+                        help="with --store: first quarter, e.g. 2025-Q1 (default: the first "
+                        "stored)")
+    parser.add_argument("--to", dest="last", metavar="QUARTER", default=None,
+                        help="with --store: last quarter (default: the last stored)")
+    parser.add_argument("--region", default=None, help="with --store: only this region")
     parser.add_argument("--set", dest="sets", action="append", default=[],
                         metavar="[REGION:]NAME=VALUE[@DATE]",
                         help="a parameter's value in the variant, e.g. "
@@ -63,20 +76,20 @@ def register(subparsers: Any) -> None:
 
 
 def run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
-    overrides = [parse_override(text) for text in args.sets]
-    base = folder(args.rules)
-    start = base
-    if args.variant_rules is not None:
-        start = corpus_of(str(args.variant_rules), args.rules)
-    elif args.rules_rev is not None:
-        start = revision(args.rules_rev, args.rules)
-    variant = with_overrides(start.ruleset, overrides, args.overlay)
-    label = " + ".join([start.label, *(str(p) for p in args.overlay),
-                        *(f"--set {o.argument}" for o in overrides)])
-    result = Comparison(base.ruleset, variant, (base.label, label)).add_files(args.paths)
+    problem = _usage_problem(args)
+    if problem is not None:
+        stderr.write(f"vardval whatif: {problem}\n")
+        return EXIT_USAGE
+    base, variant, label = _sides(args)
+    comparison = Comparison(base.ruleset, variant, (base.label, label))
+    result = comparison.add_files(args.paths)
+    if args.store is not None:
+        for intake in whatif_store.latest(args.store, args.first, args.last, args.region):
+            comparison.add(intake)
     if result.submissions == 0 and not result.invalid:
+        where = ", ".join([*args.paths, *([args.store] if args.store else [])])
         stderr.write("vardval whatif: inga inlämningar (.yaml, .yml, .json) / no submission "
-                     f"files found in {', '.join(args.paths)}\n")
+                     f"files found in {where}\n")
         return EXIT_USAGE
     changes = diff(base.ruleset, variant, (base.label, label))
     units = words.units_of(base.ruleset, variant)
@@ -91,3 +104,28 @@ def run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
             out.write(render_whatif.text(result, changes, args.lang, units))
     return EXIT_OK
 
+
+def _usage_problem(args: argparse.Namespace) -> str | None:
+    """What is missing or misplaced on the command line, before any corpus is read."""
+    if not args.paths and args.store is None:
+        return ("ange inlämningar (filer eller mappar) eller --store / give submission files "
+                "or folders, or --store")
+    if args.store is None and (args.first or args.last or args.region):
+        return ("--from, --to och --region gäller lagret; ange --store / --from, --to and "
+                "--region select from a store; give --store")
+    return None
+
+
+def _sides(args: argparse.Namespace) -> tuple[Corpus, RuleSet, str]:
+    """The baseline corpus, the variant's rule set, and how the variant was made."""
+    overrides = [parse_override(text) for text in args.sets]
+    base = folder(args.rules)
+    start = base
+    if args.variant_rules is not None:
+        start = corpus_of(str(args.variant_rules), args.rules)
+    elif args.rules_rev is not None:
+        start = revision(args.rules_rev, args.rules)
+    variant = with_overrides(start.ruleset, overrides, args.overlay)
+    label = " + ".join([start.label, *(str(p) for p in args.overlay),
+                        *(f"--set {o.argument}" for o in overrides)])
+    return base, variant, label

@@ -16,8 +16,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from vardval.checker.docgen import changes, pages, parts, reference
 from vardval.checker.docgen import markdown as md
-from vardval.checker.docgen import pages, parts, reference
 from vardval.checker.docgen.examples import DocgenError, Example, load_examples
 from vardval.checker.docgen.reference import CliRun
 from vardval.checker.docgen.rule_page import DSL_REFERENCE, rule_page
@@ -140,7 +140,8 @@ def write_pages(files: Mapping[str, str], out: Path) -> tuple[str, ...]:
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(text, encoding="utf-8")
         written.append(relative)
-    for stale in sorted([*out.glob("*.md"), *out.glob("rules/*.md")]):
+    for stale in sorted([*out.glob("*.md"), *out.glob("rules/*.md"),
+                         *out.glob(f"{changes.FOLDER}/*.md")]):
         relative = stale.relative_to(out).as_posix()
         if relative not in files:
             stale.unlink()
@@ -238,7 +239,8 @@ def refresh_guides(folder: Path, texts: Mapping[str, str]) -> tuple[str, ...]:
 
 def build_site(root: Path, out: Path, rules: Path | None = None) -> Site:
     """Load a corpus (``root/rules`` unless given) and ``root``'s cases, and write every page
-    into ``out``; hand-written pages (``dsl-reference.md``) are looked for in ``out``'s parent.
+    into ``out``; hand-written pages (``dsl-reference.md``) are looked for in ``out``'s parent,
+    the published changes in ``root/docs/changes.yaml``.
     """
     ruleset, files = project_files(root, out, rules)
     return Site(ruleset, files, write_pages(files, out))
@@ -252,4 +254,5 @@ def project_files(root: Path, out: Path,
     examples = load_examples(ruleset, root / "fixtures" / "cases")
     files = generate(ruleset, examples, dsl_reference=(out.parent / DSL_REFERENCE).is_file(),
                      editor_schemas=EDITOR_SCHEMAS)
+    files |= changes.Changes(root, ruleset).pages()
     return ruleset, files

@@ -6,6 +6,7 @@ from vardval.checker.store.actions import follow_ups as follow_ups_of
 from vardval.checker.store.errors import StoreError
 from vardval.checker.store.history import CHANGES, History, history
 from vardval.checker.store.history import as_json as history_json
+from vardval.checker.store.latest import Stored, latest_submissions
 from vardval.checker.store.quarters import parse_quarter, quarter_range
 from vardval.checker.store.record import Recorded
 from vardval.checker.store.replay import Replay, replay
@@ -22,6 +23,7 @@ __all__ = [
     "Step",
     "Store",
     "StoreError",
+    "Stored",
     "add_step",
     "check_step",
     "follow_ups_of",
@@ -29,6 +31,7 @@ __all__ = [
     "history_html",
     "history_json",
     "history_text",
+    "latest_submissions",
     "parse_quarter",
     "quarter_range",
     "replay",

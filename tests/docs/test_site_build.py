@@ -111,3 +111,18 @@ def test_the_site_publishes_every_schema_where_its_id_points(site: Path) -> None
         assert published.read_bytes() == (editor_schemas.SCHEMAS / name).read_bytes()
         assert json.loads(published.read_text(encoding="utf-8"))["$id"] == \
             editor_schemas.SCHEMA_BASE + name
+
+
+def test_the_published_changes_are_on_the_site_in_swedish(site: Path) -> None:
+    index = site / "generated" / "changes" / "index.html"
+    page = site / "generated" / "changes" / "katalog-v2" / "index.html"
+    assert "katalog-v2/" in hrefs(index)
+    text = html.unescape(re.sub(r"<[^>]+>", "", page.read_text(encoding="utf-8")))
+    # catalogue v2 (e6f946f) raised the named-doctor goal and made VG-BEDOMNING leave
+    # patient-chosen waits out of the denominator
+    assert "flk.malniva\nhela landet\n2022-07-01\n50%\n55%\nskärpt" in text
+    assert ("krav (version från 2019-01-01)\nassessments_in_time / assessments_total >= "
+            "param(vardgaranti.bedomning.malniva)\nassessments_in_time / assessments_due >= "
+            "param(vardgaranti.bedomning.malniva)") in text
+    assert "vardval diff afa6c1b:rules e6f946f:rules" in text
+    assert "../../rules/vg-bedomning/" in hrefs(page)
