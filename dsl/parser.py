@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import functools
-
 from lark import Lark, Token, Tree, UnexpectedInput
 from lark.exceptions import VisitError
-from vardval.dsl import literals, nodes
+from vardval.dsl import grammar_cache, literals, nodes
 from vardval.dsl.errors import Diagnostic, RuleSyntaxError, VardvalError
 from vardval.dsl.spans import Origin, Span
 from vardval.dsl.syntax_errors import diagnose
@@ -23,19 +21,10 @@ MAX_DEPTH = 100
 MAX_DIGITS = literals.MAX_DIGITS
 
 
-@functools.cache
 def _parser() -> Lark:
-    """The LALR parser, built once on first use: building it (strict mode checks every terminal
-    pair for collisions) takes most of a second, which commands that only evaluate rules from
-    the load cache never need to pay."""
-    return Lark.open(
-        "grammar.lark",
-        rel_to=__file__,
-        parser="lalr",
-        propagate_positions=True,
-        maybe_placeholders=True,
-        strict=True,
-    )
+    """The LALR parser, built (or loaded) on first use: commands that only evaluate rules from
+    the load cache never pay for it (``grammar_cache``)."""
+    return grammar_cache.parser()
 
 
 def parse(text: str, origin: Origin | None = None) -> nodes.Expr:

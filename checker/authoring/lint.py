@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Any
 from vardval.checker.authoring.decision_checks import decision_warnings
 from vardval.checker.corpus import BUNDLED_RULES, LoadContext, load_context, load_rulebook
 from vardval.checker.parameters import ParameterSet
-from vardval.checker.program import load_ruleset
+from vardval.checker.program import load_ruleset, use_parser_cache
 from vardval.checker.reading import recording
 from vardval.dsl import nodes, walk
 from vardval.dsl.errors import MAX_SHOWN, Diagnostic, VardvalError
@@ -118,6 +118,7 @@ def _lint_files(files: list[Path], corpus: Path) -> LintResult:
         return LintResult(_ordered(exc.diagnostics), 0, 0)
     found: list[Diagnostic] = []
     books = []
+    use_parser_cache()
     for path in files:
         try:
             books.append(load_rulebook(path, ctx, str(path)))

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from vardval.checker.cli.exits import EXIT_FINDINGS, EXIT_INTERNAL, EXIT_OK, EXIT_USAGE
 from vardval.checker.corpus import BUNDLED_RULES, RuleSet
@@ -19,7 +19,6 @@ from vardval.checker.formatting import printable
 from vardval.checker.program import load_ruleset
 from vardval.checker.reading import ReadRefused, collect, read_bounded
 from vardval.checker.report import FORMATS, clean, destination, formats_help, outputs
-from vardval.checker.store import Store
 from vardval.checker.submission import (
     DEFAULT_MAX_BYTES,
     Intake,
@@ -33,13 +32,12 @@ if TYPE_CHECKING:
     from collections.abc import Iterator
 
     from vardval.checker.report import Renderer
+    from vardval.checker.store import Store
 
 
 
-def register(subparsers: Any) -> None:
-    parser = subparsers.add_parser(
-        "check", help="check quarterly submissions against the rules",
-        description="Check submission files (YAML or JSON) and folders of them.")
+def configure(parser: argparse.ArgumentParser) -> None:
+    parser.description = "Check submission files (YAML or JSON) and folders of them."
     parser.add_argument("paths", nargs="+", metavar="PATH", help="submission files or folders")
     parser.add_argument("--format", choices=tuple(FORMATS), default="text",
                         help=formats_help())
@@ -77,7 +75,7 @@ def run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
                      f"{', '.join(args.paths)}\n")
         return EXIT_USAGE
     view = outputs.view_of(ruleset, args.lang, show_all=args.all)
-    store = Store(args.store) if args.store else None
+    store = _open_store(args.store) if args.store else None
     progress = _Progress(stderr, args.paths, stdout) if _is_terminal(stderr) else None
     batch = _Batch(ruleset, args.fail_on, progress)
     batch.max_bytes = args.max_bytes
@@ -94,6 +92,14 @@ def run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
         if store is not None:
             store.close()
     return batch.exit_code()
+
+
+def _open_store(url: str) -> Store:
+    """The results store, imported only when asked for: SQLAlchemy and Alembic take longer to
+    import than a plain check of one file takes to run."""
+    from vardval.checker.store import Store  # noqa: PLC0415 - see the docstring
+
+    return Store(url)
 
 
 def _chain(first: tuple[str, str | None],

@@ -10,17 +10,14 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
-from typing import Any, TextIO
+from typing import TextIO
 
 from vardval.checker.authoring import lint, render_json, render_text
 from vardval.checker.cli.exits import EXIT_OK, EXIT_USAGE
-from vardval.checker.store import Store
 
 
-def register(subparsers: Any) -> None:
-    parser = subparsers.add_parser(
-        "lint", help="check rule files without a submission",
-        description="Check a rule corpus, a rulebook file or a folder of rulebooks: syntax, "
+def configure(parser: argparse.ArgumentParser) -> None:
+    parser.description = ("Check a rule corpus, a rulebook file or a folder of rulebooks: syntax, "
         "names, types, citations, dates and messages. Exit 0 when clean, 2 otherwise.")
     parser.add_argument("path", nargs="?", type=Path, default=None, metavar="PATH",
                         help="corpus folder, rulebook file or folder (default: bundled rules)")
@@ -36,7 +33,9 @@ def register(subparsers: Any) -> None:
 def run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
     del stderr
     clinics = None
-    if args.store:
+    if args.store:  # the store's SQLAlchemy is imported only when a store is asked for
+        from vardval.checker.store import Store  # noqa: PLC0415
+
         store = Store(args.store)
         try:
             clinics = store.clinics()

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
-from typing import Any, TextIO
+from typing import TextIO
 
 from vardval.checker import formatting
 from vardval.checker.authoring import Coverage, Outcome
@@ -21,11 +21,9 @@ from vardval.checker.vocab import LANGS, STATUSES
 _HEADINGS = ("pass", "fail", "n/a", "indet.")
 
 
-def register(subparsers: Any) -> None:
-    parser = subparsers.add_parser(
-        "test", help="run the rule test cases and report rule coverage",
-        description="Run every case of the case files (base submission + changes + expected "
-                    "status of one rule) and report coverage per rule.")
+def configure(parser: argparse.ArgumentParser) -> None:
+    parser.description = ("Run every case of the case files (base submission + changes + expected "
+        "status of one rule) and report coverage per rule.")
     parser.add_argument("--rules", type=Path, default=None, help="rule corpus folder")
     parser.add_argument("--cases", type=Path, default=Path("fixtures/cases"),
                         help="folder of case files (default: fixtures/cases)")

@@ -16,7 +16,6 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from typing import TYPE_CHECKING, Any
 
-import jsonschema
 import pydantic
 from vardval.checker.formatting import printable
 from vardval.checker.reading import fast_yaml, strict_yaml
@@ -27,6 +26,7 @@ if TYPE_CHECKING:
     import pathlib
     from collections.abc import Callable, Iterable, Iterator
 
+    import jsonschema
     from pydantic_core import ErrorDetails
     from vardval.checker.reading import NodePath
     from vardval.dsl import errors
@@ -221,6 +221,10 @@ def _is_integer(_checker: object, instance: object) -> bool:
 
 @functools.cache
 def _validator() -> jsonschema.protocols.Validator:
+    """The schema's validator, made (and jsonschema imported) at the first invalid file: a
+    batch of valid files never needs it."""
+    import jsonschema  # noqa: PLC0415 - see the docstring
+
     base = jsonschema.Draft202012Validator
     types = base.TYPE_CHECKER.redefine("integer", _is_integer)
     extend: Any = jsonschema.validators.extend  # untyped in types-jsonschema
