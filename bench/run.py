@@ -39,6 +39,7 @@ sys.path.insert(0, str(HERE))
 import handwritten
 import stages
 from generate import CLINICS_PER_REGION, Generator, yaml_text
+from timing import best
 from vardval.checker import RuleSet, load_ruleset, rule_statuses
 from vardval.checker.corpus import BUNDLED_RULES, read_ruleset
 from vardval.checker.engine import Params
@@ -49,23 +50,6 @@ from vardval.dsl.values import Quarter
 ROOT = HERE.parent
 REPORT = ROOT / "docs" / "benchmarks.md"
 Row = tuple[str, str, str]
-
-
-def best(run: Callable[[], object], passes: int, clock: Callable[[], float] = time.perf_counter,
-         ) -> float:
-    """The fastest of ``passes`` timed runs, in seconds (garbage collection paused, as timeit
-    does, so a collection triggered by earlier work does not land in one contender's time)."""
-    times = []
-    for _ in range(passes):
-        gc.collect()
-        gc.disable()
-        try:
-            start = clock()
-            run()
-            times.append(clock() - start)
-        finally:
-            gc.enable()
-    return min(times)
 
 
 # --- (a) loading ---------------------------------------------------------------------------------

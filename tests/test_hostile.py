@@ -176,7 +176,7 @@ def refuse_access(path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     if os.geteuid() != 0:
         path.chmod(0)
         return
-    real_open, real_listdir = os.open, os.listdir
+    real_open, real_listdir, real_scandir = os.open, os.listdir, os.scandir
 
     def guarded(opener: Callable[..., Any]) -> Callable[..., Any]:
         def call(target: Any, *args: Any, **kwargs: Any) -> Any:
@@ -188,6 +188,7 @@ def refuse_access(path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
 
     monkeypatch.setattr(os, "open", guarded(real_open))
     monkeypatch.setattr(os, "listdir", guarded(real_listdir))
+    monkeypatch.setattr(os, "scandir", guarded(real_scandir))
 
 
 def make(kind: str, path: Path, monkeypatch: pytest.MonkeyPatch, size: int) -> None:
