@@ -16,8 +16,9 @@ from vardval.checker.corpus import BUNDLED_RULES
 
 def configure(parser: argparse.ArgumentParser) -> None:
     parser.description = ("Generate a page per rule (law, logic, parameters, examples), the rule "
-        "catalogue, traceability and timeline pages, the submission format reference and the "
-        "JSON Schemas. Example cases are read from fixtures/cases/ beside the rules folder.")
+                          "catalogue, traceability and timeline pages, the submission format "
+                          "reference and the JSON Schemas. Example cases are read from "
+                          "fixtures/cases/ beside the rules folder.")
     parser.add_argument("--out", type=Path, default=Path("docs") / docgen.GENERATED,
                         help="folder to write into (default: docs/generated)")
     parser.add_argument("--rules", type=Path, default=None, help="rule corpus folder")

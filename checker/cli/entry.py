@@ -54,13 +54,16 @@ class Command:
 COMMANDS: dict[str, Command] = {
     "check": Command("check", "check quarterly submissions against the rules"),
     "explain": Command("explain", "show step by step how a rule was decided for a submission"),
-    "schema": Command("schema", "print the submission JSON Schema"),
+    "schema": Command("schema", "print the submission (or results) JSON Schema"),
     "test": Command("test_command", "run the rule test cases and report rule coverage"),
     "docs": Command("docs", "generate the Markdown pages of the rule docs"),
     "lint": Command("lint", "check rule files without a submission"),
     "history": Command("history", "each clinic's rule statuses per quarter from a results store"),
     "replay": Command("replay", "re-check a stored submission with the rules it was checked with"),
     "followup": Command("followup", "record and list follow-up steps"),
+    "whatif": Command("whatif", "what changes for the submissions under a variant of the rules"),
+    "diff": Command("diff", "what changed between two rule corpora (folders or git revisions)"),
+    "lsp": Command("lsp", "language server for rule files (editors start it)"),
 }
 
 
@@ -156,7 +159,8 @@ def captured(root: Path) -> Callable[[list[str]], tuple[int, str]]:
 def main(argv: Sequence[str] | None = None) -> int:
     """Console-script entry point."""
     code = run(sys.argv[1:] if argv is None else argv, sys.stdout, sys.stderr)
-    sys.stdout.flush()
+    with contextlib.suppress(ValueError):  # `vardval lsp` closes stdout when the editor leaves
+        sys.stdout.flush()
     return code
 
 

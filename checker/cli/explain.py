@@ -26,8 +26,8 @@ if TYPE_CHECKING:
 
 def configure(parser: argparse.ArgumentParser) -> None:
     parser.description = ("Trace one rule's evaluation for one submission: the version in force, "
-        "the scope, every part of the when/require conditions with its value, the status, "
-        "and the legal text it rests on.")
+                          "the scope, every part of the when/require conditions with its value, "
+                          "the status, and the legal text it rests on.")
     parser.add_argument("rule_id", metavar="RULE_ID", help="a rule id, e.g. VG-KONTAKT")
     parser.add_argument("submission", metavar="SUBMISSION", help="a submission file")
     parser.add_argument("--lang", choices=LANGS, default="sv")

@@ -28,10 +28,10 @@ from vardval.checker.store import (
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
-    parser.description = ("Show, per clinic, every rule's status per quarter and what changed: new "
-        "failure, still failing (streak), fixed, worse, better, and apart from those the "
-        "changes a new rule version or parameter value made. A quarter without a submission "
-        "is a gap, never a pass.")
+    parser.description = ("Show, per clinic, every rule's status per quarter and what changed: "
+                          "new failure, still failing (streak), fixed, worse, better, and apart "
+                          "from those the changes a new rule version or parameter value made. A "
+                          "quarter without a submission is a gap, never a pass.")
     parser.add_argument("--store", metavar="URL", required=True,
                         help="SQLite file or postgresql:// URL")
     parser.add_argument("--clinic", metavar="HSA-ID", default=None)

@@ -18,8 +18,8 @@ from vardval.checker.store import Store, parse_quarter, replay, replay_text
 
 def configure(parser: argparse.ArgumentParser) -> None:
     parser.description = ("Re-check a stored submission with the rules it was checked with and "
-        "with today's; say whether the result was reproduced and what today's rules decide "
-        "differently.")
+                          "with today's; say whether the result was reproduced and what today's "
+                          "rules decide differently.")
     parser.add_argument("--store", metavar="URL", required=True)
     parser.add_argument("--clinic", metavar="HSA-ID", required=True)
     parser.add_argument("--period", metavar="QUARTER", required=True)
