@@ -330,14 +330,14 @@ def test_an_interrupted_run_leaves_the_old_report_whole(
     renderer = cmd_check.FORMATS["json"].renderer
     calls = []
 
-    def result(self: Any, found: Any) -> None:
-        calls.append(found)
+    def emit(self: Any, piece: Any) -> None:  # writes a result, in the parent process
+        calls.append(piece)
         if len(calls) == 2:
             raise interruption
-        original(self, found)
+        original(self, piece)
 
-    original = renderer.result  # type: ignore[attr-defined]
-    monkeypatch.setattr(renderer, "result", result)
+    original = renderer.emit  # type: ignore[attr-defined]
+    monkeypatch.setattr(renderer, "emit", emit)
     out, err = io.StringIO(), io.StringIO()
     argv = ["check", str(tmp_path / "a.yaml"), str(tmp_path / "b.yaml"), "--rules", str(BASE),
             "--format", "json", "-o", str(report)]
