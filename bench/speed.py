@@ -49,10 +49,10 @@ def section(data: Sequence[dict[str, Any]]) -> str:
         work = Path(tmp)
         env = _child_env(work)
         batch = _write(work / "batch", data, len(data))
-        rows = startup_rows(env, work, batch)
+        rows = _shown(startup_rows(env, work, batch))
         parse = c_parse(sorted(batch.iterdir()))
         e2e, one_core = end_to_end_rows(env, batch, len(data), parse)
-        rows += e2e + memory_rows(env, work, data)
+        rows += _shown(e2e) + _shown(memory_rows(env, work, data))
         limit, notes = physical_limit(batch, len(data), parse, one_core)
     intro = ("Measured by `bench/speed.py` (issue 21): start-up against `python -c pass`, "
              "`--jobs 2` on this machine's two cores against a one-core parse of the same "
@@ -61,6 +61,13 @@ def section(data: Sequence[dict[str, Any]]) -> str:
     lines = ["## Speed", "", intro, "", "| measure | value | target / note |", "|---|---|---|",
              *(f"| {a} | {b} | {c} |" for a, b, c in rows + limit), "", *notes, ""]
     return "\n".join(lines)
+
+
+def _shown(rows: list[Row]) -> list[Row]:
+    """``rows``, printed as soon as measured (a long run shows where it is)."""
+    for row in rows:
+        print(" | ".join(row), flush=True)
+    return rows
 
 
 def _child_env(work: Path) -> dict[str, str]:

@@ -55,14 +55,14 @@ def ordered(task: Callable[[T], R], items: Iterable[T], jobs: int) -> Generator[
     """
     context = multiprocessing.get_context("fork")
     pool = context.Pool(jobs, initializer=_start, initargs=(task,))
-    pending: deque[AsyncResult[list[R]]] = deque()
+    pending: deque[AsyncResult[list[R] | _Raised]] = deque()
     try:
         for chunk in _chunks(items):
             pending.append(pool.apply_async(_run, (chunk,)))
             while len(pending) >= jobs * AHEAD:
-                yield from pending.popleft().get()
+                yield from _results(pending.popleft())
         while pending:
-            yield from pending.popleft().get()
+            yield from _results(pending.popleft())
     except BaseException:  # Ctrl-C, SIGTERM, a closed pipe, a bug: stop the workers now
         pool.terminate()
         raise
@@ -95,6 +95,25 @@ def _start(task: Callable[[Any], Any]) -> None:
     _TASK[:] = [task]
 
 
-def _run(chunk: list[Any]) -> list[Any]:
+class _Raised:
+    """What a worker sends back instead of results when its task raised anything at all:
+    Pool hands back an ``Exception`` itself, but a ``BaseException`` (KeyboardInterrupt,
+    SystemExit) would end the worker and leave the parent waiting for ever."""
+
+    def __init__(self, error: BaseException) -> None:
+        self.error = error
+
+
+def _run(chunk: list[Any]) -> list[Any] | _Raised:
     task = _TASK[0]
-    return [task(item) for item in chunk]
+    try:
+        return [task(item) for item in chunk]
+    except BaseException as exc:  # noqa: BLE001 - raised again in the parent, see _Raised
+        return _Raised(exc)
+
+
+def _results(pending: AsyncResult[list[R] | _Raised]) -> list[R]:
+    found = pending.get()
+    if isinstance(found, _Raised):
+        raise found.error
+    return found
