@@ -9,7 +9,9 @@ Measures in one run, on N synthetic submissions (``bench/generate.py``, fixed se
     that they give exactly the engine's statuses and missing fields on every submission;
 (d) ``vardval check DIR --format json`` end to end over N files, its peak memory (and at N/10,
     to see whether memory grows with N), against merely parsing the files with PyYAML's C
-    loader.
+    loader;
+(e) the language server: diagnostics for the largest rule file after a change
+    (``bench/lsp.py``).
 
 Ratios are what the targets are about: timings on a shared machine move, ratios much less. Each
 throughput is the best of several passes. Nothing here runs in ``make test``.
@@ -37,7 +39,9 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
 import handwritten
+import lsp as lsp_latency
 import reports
+import sheets
 import speed
 import stages
 from generate import CLINICS_PER_REGION, Generator, yaml_text
@@ -281,7 +285,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         sample = data[: min(len(data), 2000)]
         throughput = measure_throughput(rules, sample)
         e2e = measure_end_to_end(rules, data, cache)
-        sections = [reports.section(data, cache), speed.section(data)]
+        sections = [reports.section(data, cache), lsp_latency.section(),
+                    sheets.section(rules, sample), speed.section(data)]
     statuses = Counter(s for d in sample for s, _ in rule_statuses(rules, d).values())
     rows = rows_for(args.n, load, throughput, e2e)
     notes = [f"Statuses over the {len(sample)} submissions timed in-process: "

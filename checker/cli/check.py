@@ -31,7 +31,16 @@ from vardval.checker.formatting import printable
 from vardval.checker.program import load_ruleset
 from vardval.checker.reading import ReadRefused, Skipped, TooLarge, collect, read_bounded
 from vardval.checker.report import FORMATS, clean, destination, formats_help, outputs, producer
-from vardval.checker.submission import DEFAULT_MAX_BYTES, Problem, load_submission_text
+from vardval.checker.submission import (
+    DEFAULT_MAX_BYTES,
+    Intake,
+    Mapping,
+    Problem,
+    is_table,
+    load_mapping,
+    load_submission_text,
+    table_submissions,
+)
 from vardval.checker.vocab import LANGS, SEVERITIES
 
 if TYPE_CHECKING:
@@ -50,13 +59,17 @@ class _StdinName(str):
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
-    parser.description = ("Check submission files (YAML or JSON) and folders of them; '-' reads "
+    parser.description = ("Check submission files (YAML or JSON) and folders of them, filled "
+                          "Excel templates, and CSV or Excel exports with --mapping; '-' reads "
                           "one submission from standard input. Exit status: 0 clean; 1 a "
                           "submission is invalid or a finding at or above --fail-on failed; 2 "
                           "usage errors, unreadable input (a missing file) or invalid rule files; "
                           "3 an internal error.")
     parser.add_argument("paths", nargs="+", metavar="PATH",
-                        help="submission files or folders; '-' for standard input")
+                        help="submission files or folders; '-' for standard input. A file "
+                        "named is read wherever it is; in a folder, symbolic links are followed "
+                        "only while they stay inside it (a link leading out of the folder is "
+                        "reported, not followed)")
     parser.add_argument("--format", choices=tuple(FORMATS), default="text",
                         help=formats_help())
     parser.add_argument("-o", "--output", metavar="FILE", default=None,
@@ -78,6 +91,11 @@ def configure(parser: argparse.ArgumentParser) -> None:
                         help="the file name reports give a submission read from '-' (its "
                         "suffix picks JSON or YAML; default stdin.yaml)")
     parser.add_argument("--rules", type=Path, default=None, help="rule corpus folder")
+    parser.add_argument("--mapping", type=Path, default=None, metavar="MAPPING.yaml",
+                        help="read CSV and Excel files as an office's export, one submission "
+                        "per row, by this mapping file (vardval/mapping@1; see "
+                        "docs/spreadsheets.md); without it an Excel file is read as a filled "
+                        "`vardval template`")
     parser.add_argument("--store", metavar="URL", default=None,
                         help="also record every valid submission and its findings in a results "
                         "store: a SQLite file (vardval.db, created when new) or "
@@ -101,6 +119,7 @@ def run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
     if args.paths.count(STDIN) > 1:
         stderr.write("vardval check: '-' (standard input) can be named once only\n")
         return EXIT_USAGE
+    mapping = load_mapping(args.mapping) if args.mapping else None
     files = _inputs(args.paths, args.stdin_name)
     first = next(files, None)
     if first is None:
@@ -118,6 +137,7 @@ def run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
     batch.backend = args.backend
     batch.langs = (args.lang,)  # every report format words findings in the one language
     batch.store = store
+    batch.mapping = mapping
     batch.jobs = _workers(args, store)
     try:
         with destination.output_to(args.output, stdout, args.lang) as out:
@@ -174,28 +194,29 @@ def _is_terminal(stream: TextIO) -> bool:
 
 
 class _Checked(NamedTuple):
-    """What the report and the exit status need of one checked file (sent back by a worker)."""
+    """What the report and the exit status need of one result (sent back by a worker)."""
 
     piece: Any  # the renderer's prepared result
     tallied: Tallied
     bad: bool  # invalid, or a finding decides the exit status
-    internal: bool = False  # a bug met while checking it (only set by workers)
+    internal: bool = False  # a bug met while checking its file (only set by workers)
     unreadable: bool = False
 
 
 class _Work:
-    """A worker's task: check one file, prepare its piece of the report (forked: the batch and
+    """A worker's task: check one file, prepare its pieces of the report (forked: the batch and
     renderer are the parent's, copied; the worker's flags are read and reset per file)."""
 
     def __init__(self, batch: _Batch, renderer: Renderer) -> None:
         self.batch, self.renderer = batch, renderer
 
-    def __call__(self, found: tuple[str, str | None]) -> _Checked:
+    def __call__(self, found: tuple[str, str | None]) -> list[_Checked]:
         batch = self.batch
         batch.internal = batch.unreadable = False
-        result, _ = batch._check_one(*found)  # noqa: SLF001 - the batch's own worker
-        checked = batch._checked(result, self.renderer)  # noqa: SLF001
-        return checked._replace(internal=batch.internal, unreadable=batch.unreadable)
+        outcomes = [batch._outcome(result, self.renderer)  # noqa: SLF001 - its own worker
+                    for result, _ in batch._results(*found)]  # noqa: SLF001
+        return [c._replace(internal=batch.internal, unreadable=batch.unreadable)
+                for c in outcomes]
 
 
 class _Batch:
@@ -210,6 +231,7 @@ class _Batch:
         self.tally = BatchTally(rule.id for rule in ruleset.rules())
         self.bad = self.internal = self.unreadable = False
         self.store: Store | None = None
+        self.mapping: Mapping | None = None
         self.jobs = 1
 
     def stream(self, files: Iterator[tuple[str, str | None]], renderer: Renderer,
@@ -233,10 +255,10 @@ class _Batch:
         for path, why in files:
             if self.progress:
                 self.progress.show(path)
-            result, raw = self._check_one(path, why)
-            if self.store is not None and raw is not None:
-                self.store.record(self.ruleset, result, raw)
-            self._take(self._checked(result, renderer), renderer)
+            for result, raw in self._results(path, why):
+                if self.store is not None and raw is not None:
+                    self.store.record(self.ruleset, result, raw)
+                self._take(self._outcome(result, renderer), renderer)
 
     def _in_workers(self, files: Iterator[tuple[str, str | None]], renderer: Renderer) -> None:
         """The same as ``_here``, with checking and ``prepare`` done by the workers."""
@@ -249,15 +271,16 @@ class _Batch:
                 yield item
 
         with contextlib.closing(parallel.ordered(work, noted(files), self.jobs)) as done:
-            for checked in done:
+            for outcomes in done:  # the results of one file (a table file may hold many)
                 path = paths.popleft()
                 if self.progress:
                     self.progress.show(path)
-                self.internal |= checked.internal
-                self.unreadable |= checked.unreadable
-                self._take(checked, renderer)
+                for checked in outcomes:
+                    self.internal |= checked.internal
+                    self.unreadable |= checked.unreadable
+                    self._take(checked, renderer)
 
-    def _checked(self, result: SubmissionResult, renderer: Renderer) -> _Checked:
+    def _outcome(self, result: SubmissionResult, renderer: Renderer) -> _Checked:
         bad = not result.valid or any(self.view.decides(f) for f in result.findings)
         return _Checked(renderer.prepare(result), Tallied.of(result), bad)
 
@@ -267,6 +290,34 @@ class _Batch:
         if self.progress:
             self.progress.clear()
         renderer.emit(checked.piece)
+
+    def _results(self, path: str,
+                 why: str | None) -> Iterator[tuple[SubmissionResult, bytes | None]]:
+        """One result per submission: a spreadsheet or CSV file may hold many.
+
+        The store records a submission's own bytes; a row of a table has none, so rows are
+        checked and reported but not stored.
+        """
+        if why is not None or isinstance(path, _StdinName) or not is_table(path):
+            yield self._check_one(path, why)
+            return
+        shown = printable(path)
+        raw, refused = self._read(path)
+        if raw is None:
+            yield _refused(shown, refused), None
+            return
+        digest = hashlib.sha256(raw).hexdigest()
+        for intake, notes in table_submissions(raw, shown, self.mapping, self.langs[0]):
+            yield self._checked(intake, notes, digest), None
+
+    def _checked(self, intake: Intake, notes: tuple[dict[str, str], ...],
+                 digest: str) -> SubmissionResult:
+        try:
+            result = check_intake(self.ruleset, intake, backend=self.backend, langs=self.langs)
+        except Exception as exc:  # noqa: BLE001 - one submission's bug must not stop the batch
+            self.internal = True
+            return _internal(intake.file, exc)
+        return dataclasses.replace(result, notes=(*result.notes, *notes), sha256=digest)
 
     def _check_one(self, path: str, why: str | None) -> tuple[SubmissionResult, bytes | None]:
         """The result, and the bytes that were checked (the store records exactly those)."""
@@ -282,9 +333,7 @@ class _Batch:
             result = check_intake(self.ruleset, intake, backend=self.backend, langs=self.langs)
         except Exception as exc:  # noqa: BLE001 - one file's bug must not stop the batch
             self.internal = True
-            message = (f"internal error while checking this file: {type(exc).__name__}: {exc} "
-                       "(a bug in vardval, not in the file; please report it)")
-            return SubmissionResult(shown, (Problem("$", None, None, message),)), None
+            return _internal(shown, exc), None
         return dataclasses.replace(result, sha256=hashlib.sha256(raw).hexdigest()), raw
 
     def _read(self, path: str) -> tuple[bytes | None, str]:
@@ -313,6 +362,12 @@ class _Batch:
         if self.unreadable:
             return EXIT_USAGE
         return EXIT_FINDINGS if self.bad else EXIT_OK
+
+
+def _internal(shown: str, exc: Exception) -> SubmissionResult:
+    message = (f"internal error while checking this file: {type(exc).__name__}: {exc} "
+               "(a bug in vardval, not in the file; please report it)")
+    return SubmissionResult(shown, (Problem("$", None, None, message),))
 
 
 def _refused(shown: str, why: str) -> SubmissionResult:

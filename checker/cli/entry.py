@@ -64,6 +64,8 @@ COMMANDS: dict[str, Command] = {
     "whatif": Command("whatif", "what changes for the submissions under a variant of the rules"),
     "diff": Command("diff", "what changed between two rule corpora (folders or git revisions)"),
     "lsp": Command("lsp", "language server for rule files (editors start it)"),
+    "eval": Command("eval_command", "evaluate one rule expression and show what it read"),
+    "template": Command("template", "write an Excel template for a region and quarter"),
 }
 
 
