@@ -95,7 +95,8 @@ def test_the_guides_example_leaves_the_project_tests_green(tmp_path: Path) -> No
         (package / name).symlink_to(copy / name, target_is_directory=True)
     extra = {"PYTHONPATH": str(package.parent), "VARDVAL_CACHE_DIR": str(tmp_path / "cache")}
     follow(copy, **extra)  # as in a clone: `vardval` runs the copy's code and bundled rules
-    env = {**os.environ, **extra}
+    # the outer run's PYTEST_ADDOPTS (a --basetemp, say) is not the copy's to inherit
+    env = {**{k: v for k, v in os.environ.items() if k != "PYTEST_ADDOPTS"}, **extra}
     where = "import vardval.rules; print(vardval.rules.__file__)"
     probe = subprocess.run([sys.executable, "-c", where], env=env, capture_output=True,
                            text=True, check=True)
