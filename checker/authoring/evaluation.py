@@ -23,6 +23,7 @@ from vardval.dsl import typesys as ts
 from vardval.dsl.errors import Diagnostic, DslError, VardvalError
 from vardval.dsl.interpreter import Context, evaluate
 from vardval.dsl.parser import parse
+from vardval.dsl.reasons import Reason
 from vardval.dsl.spans import Origin
 from vardval.dsl.typecheck import Environment, check
 from vardval.dsl.values import Duration, Quarter, Unknown
@@ -84,7 +85,7 @@ def _environment(ruleset: RuleSet) -> Environment:
 
 
 def _context(ruleset: RuleSet, where: Where, trace: list[tuple[nodes.Expr, Any]]) -> Context:
-    period: Quarter | Unknown = where.period or Unknown(reasons=frozenset({"no period"}))
+    period: Quarter | Unknown = where.period or Unknown(reasons=frozenset({Reason("no-period")}))
     return Context(where.data or {}, period, _parameters(ruleset, where), {}, trace=trace)
 
 
@@ -185,7 +186,7 @@ def _unknown(value: Unknown, lang: str) -> str:
     if value.missing:
         parts.append(f"{words[1]}: {', '.join(sorted(value.missing))}")
     if value.reasons:
-        parts.append(f"{words[2]}: {'; '.join(sorted(value.reasons))}")
+        parts.append(f"{words[2]}: {'; '.join(sorted(r.words(lang) for r in value.reasons))}")
     return f"{words[0]} ({'; '.join(parts)})" if parts else words[0]
 
 
