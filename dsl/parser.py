@@ -15,10 +15,7 @@ from vardval.dsl.transformer import ToAst
 MAX_LENGTH = 10_000
 MAX_NESTING = 40
 MAX_DEPTH = 100
-# The compiled backend runs a quantifier as a loop, and Python allows 20 nested blocks (a deeper
-# expression would be a SyntaxError in generated code); the work also grows as the product of
-# the lists. Rulebooks count the definitions an expression uses too (checker/corpus/nesting.py).
-MAX_QUANTIFIERS = 10
+MAX_QUANTIFIERS = literals.MAX_QUANTIFIERS
 _QUANTIFIERS = frozenset({"all_expr", "any_expr"})
 # A rule's numbers are targets, limits and day counts: 30 digits is far beyond any of them, and
 # the bound keeps every later step (date(), exact shares, formatting, Python's 4 300-digit

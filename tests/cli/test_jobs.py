@@ -57,7 +57,9 @@ def checked(paths: list[str], fmt: str, jobs: int) -> tuple[int, str, str]:
     return code, out.getvalue(), err.getvalue()
 
 
-@pytest.mark.parametrize("fmt", list(FORMATS))
+# Every streamed format (the xlsx workbook is one zip, stamped when saved, built from the same
+# emitted rows at the end).
+@pytest.mark.parametrize("fmt", [name for name in FORMATS if name != "xlsx"])
 @pytest.mark.parametrize("batch", ["demo", "generated"])
 def test_two_jobs_write_exactly_what_one_job_writes(fmt: str, batch: str, generated: Path,
                                                     monkeypatch: pytest.MonkeyPatch) -> None:
