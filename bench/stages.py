@@ -8,12 +8,11 @@ twins of the compiled rules), and rendering one result as JSON.
 
 from __future__ import annotations
 
-import gc
 import io
-import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
+import timing
 import yaml
 from vardval.checker.corpus.ruleset import RuleSet
 from vardval.checker.engine.evaluate import check_intake
@@ -25,18 +24,7 @@ from vardval.checker.submission.intake import load_submission
 
 def per_file(paths: Sequence[Path], run: Callable[[Path], object], passes: int = 3) -> float:
     """Best-of-``passes`` microseconds per file (garbage collection paused)."""
-    best = float("inf")
-    for _ in range(passes):
-        gc.collect()
-        gc.disable()
-        try:
-            start = time.perf_counter()
-            for path in paths:
-                run(path)
-            best = min(best, time.perf_counter() - start)
-        finally:
-            gc.enable()
-    return best / len(paths) * 1e6
+    return timing.best(lambda: [run(path) for path in paths], passes) / len(paths) * 1e6
 
 
 def stages(rules: RuleSet, paths: Sequence[Path]) -> dict[str, float]:

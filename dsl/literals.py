@@ -26,6 +26,11 @@ _DURATION = re.compile(r"(\d+)\s+([a-z]+)")
 _DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
 _STRING = re.compile(r'"([^"]*)"')
 MAX_DIGITS = 30  # as in rule expressions (dsl/parser.py): far past any target, limit or count
+# The compiled backend runs a quantifier as a loop, and Python allows 20 nested blocks (a deeper
+# expression would be a SyntaxError in generated code); the work also grows as the product of
+# the lists. Rulebooks count the definitions an expression uses too (checker/corpus/nesting.py).
+# Kept here, not in dsl/parser.py, so that using the bound does not import Lark.
+MAX_QUANTIFIERS = 10
 _BOOLEANS = {"true": True, "false": False}
 _UNITS = {"day": "day", "days": "day", "month": "month", "months": "month"}
 _UNITS |= {"year": "year", "years": "year"}

@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import functools
-
 from lark import Lark, Token, Tree, UnexpectedInput
 from lark.exceptions import VisitError
-from vardval.dsl import literals, nodes
+from vardval.dsl import grammar_cache, literals, nodes
 from vardval.dsl.errors import Diagnostic, RuleSyntaxError, VardvalError
 from vardval.dsl.spans import Origin, Span
 from vardval.dsl.syntax_errors import diagnose
@@ -17,10 +15,7 @@ from vardval.dsl.transformer import ToAst
 MAX_LENGTH = 10_000
 MAX_NESTING = 40
 MAX_DEPTH = 100
-# The compiled backend runs a quantifier as a loop, and Python allows 20 nested blocks (a deeper
-# expression would be a SyntaxError in generated code); the work also grows as the product of
-# the lists. Rulebooks count the definitions an expression uses too (checker/corpus/nesting.py).
-MAX_QUANTIFIERS = 10
+MAX_QUANTIFIERS = literals.MAX_QUANTIFIERS
 _QUANTIFIERS = frozenset({"all_expr", "any_expr"})
 # A rule's numbers are targets, limits and day counts: 30 digits is far beyond any of them, and
 # the bound keeps every later step (date(), exact shares, formatting, Python's 4 300-digit
@@ -28,19 +23,10 @@ _QUANTIFIERS = frozenset({"all_expr", "any_expr"})
 MAX_DIGITS = literals.MAX_DIGITS
 
 
-@functools.cache
 def _parser() -> Lark:
-    """The LALR parser, built once on first use: building it (strict mode checks every terminal
-    pair for collisions) takes most of a second, which commands that only evaluate rules from
-    the load cache never need to pay."""
-    return Lark.open(
-        "grammar.lark",
-        rel_to=__file__,
-        parser="lalr",
-        propagate_positions=True,
-        maybe_placeholders=True,
-        strict=True,
-    )
+    """The LALR parser, built (or loaded) on first use: commands that only evaluate rules from
+    the load cache never pay for it (``grammar_cache``)."""
+    return grammar_cache.parser()
 
 
 def parse(text: str, origin: Origin | None = None) -> nodes.Expr:

@@ -176,7 +176,7 @@ def refuse_access(path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     if os.geteuid() != 0:
         path.chmod(0)
         return
-    real_open, real_listdir = os.open, os.listdir
+    real_open, real_listdir, real_scandir = os.open, os.listdir, os.scandir
 
     def guarded(opener: Callable[..., Any]) -> Callable[..., Any]:
         def call(target: Any, *args: Any, **kwargs: Any) -> Any:
@@ -188,6 +188,7 @@ def refuse_access(path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
 
     monkeypatch.setattr(os, "open", guarded(real_open))
     monkeypatch.setattr(os, "listdir", guarded(real_listdir))
+    monkeypatch.setattr(os, "scandir", guarded(real_scandir))
 
 
 def make(kind: str, path: Path, monkeypatch: pytest.MonkeyPatch, size: int) -> None:
@@ -329,14 +330,14 @@ def test_an_interrupted_run_leaves_the_old_report_whole(
     renderer = cmd_check.FORMATS["json"].renderer
     calls = []
 
-    def result(self: Any, found: Any) -> None:
-        calls.append(found)
+    def emit(self: Any, piece: Any) -> None:  # writes a result, in the parent process
+        calls.append(piece)
         if len(calls) == 2:
             raise interruption
-        original(self, found)
+        original(self, piece)
 
-    original = renderer.result  # type: ignore[attr-defined]
-    monkeypatch.setattr(renderer, "result", result)
+    original = renderer.emit  # type: ignore[attr-defined]
+    monkeypatch.setattr(renderer, "emit", emit)
     out, err = io.StringIO(), io.StringIO()
     argv = ["check", str(tmp_path / "a.yaml"), str(tmp_path / "b.yaml"), "--rules", str(BASE),
             "--format", "json", "-o", str(report)]

@@ -156,13 +156,13 @@ def test_a_termination_while_writing_leaves_the_old_report_and_no_temporary_file
     report = folder / "report.json"
     report.write_text("the previous report\n", encoding="utf-8")
     renderer = cmd_check.FORMATS["json"].renderer
-    original = renderer.result  # type: ignore[attr-defined]  # a renderer class as its factory
+    original = renderer.emit  # type: ignore[attr-defined]  # a renderer class as its factory
 
-    def result(self: object, found: object) -> None:
-        original(self, found)
+    def emit(self: object, piece: object) -> None:  # writes a result, in the parent process
+        original(self, piece)
         os.kill(os.getpid(), signum)
 
-    monkeypatch.setattr(renderer, "result", result)
+    monkeypatch.setattr(renderer, "emit", emit)
     code, _, _ = vardval("check", VALID, "--rules", BASE, "--format", "json", "-o", report)
     assert code == 128 + signum
     assert report.read_text(encoding="utf-8") == "the previous report\n"

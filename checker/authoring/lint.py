@@ -28,7 +28,7 @@ from vardval.checker.corpus import (
     load_rulebook_text,
 )
 from vardval.checker.parameters import ParameterSet
-from vardval.checker.program import load_ruleset
+from vardval.checker.program import load_ruleset, use_parser_cache
 from vardval.checker.reading import recording
 from vardval.checker.submission import MAPPING_FORMAT, load_mapping
 from vardval.dsl import nodes, walk
@@ -153,6 +153,7 @@ def _lint_files(files: list[Path], corpus: Path) -> LintResult:
         return LintResult(_ordered(exc.diagnostics), 0, 0)
     found: list[Diagnostic] = []
     books = []
+    use_parser_cache()
     for path in files:
         try:
             books.append(load_rulebook(path, ctx, str(path)))

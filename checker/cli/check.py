@@ -4,25 +4,33 @@ Results stream: each submission is checked, written in the chosen format and for
 the batch tally (``findings.BatchTally``) is kept for the closing summary. One unreadable or
 invalid file never stops the batch, and neither does a bug met while checking one file (that
 file is reported, the run goes on and exits 3). Progress goes to stderr when it is a terminal.
+
+With ``--jobs N`` (default: one per core) files are checked and their results worded by N
+worker processes (``parallel``), and written here in the batch's order: the renderer's
+``prepare`` runs in the worker, its ``emit`` here, which is also all that one process does, so
+the report and the exit status are the same whatever N. A single file, standard input and
+``--store`` are checked in this process.
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import dataclasses
 import hashlib
 import sys
+from collections import deque
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TextIO
+from typing import TYPE_CHECKING, Any, NamedTuple, TextIO
 
+from vardval.checker.cli import parallel
 from vardval.checker.cli.exits import EXIT_FINDINGS, EXIT_INTERNAL, EXIT_OK, EXIT_USAGE
 from vardval.checker.corpus import BUNDLED_RULES, RuleSet
-from vardval.checker.engine import BACKENDS, BatchTally, SubmissionResult, check_intake
+from vardval.checker.engine import BACKENDS, BatchTally, SubmissionResult, Tallied, check_intake
 from vardval.checker.formatting import printable
 from vardval.checker.program import load_ruleset
 from vardval.checker.reading import ReadRefused, Skipped, TooLarge, collect, read_bounded
 from vardval.checker.report import FORMATS, clean, destination, formats_help, outputs, producer
-from vardval.checker.store import Store
 from vardval.checker.submission import (
     DEFAULT_MAX_BYTES,
     Intake,
@@ -36,9 +44,10 @@ from vardval.checker.submission import (
 from vardval.checker.vocab import LANGS, SEVERITIES
 
 if TYPE_CHECKING:
-    from collections.abc import Iterator
+    from collections.abc import Callable, Iterable, Iterator
 
     from vardval.checker.report import Renderer
+    from vardval.checker.store import Store
 
 STDIN = "-"
 
@@ -49,14 +58,13 @@ class _StdinName(str):
     __slots__ = ()
 
 
-def register(subparsers: Any) -> None:
-    parser = subparsers.add_parser(
-        "check", help="check quarterly submissions against the rules",
-        description="Check submission files (YAML or JSON) and folders of them, filled Excel "
-        "templates, and CSV or Excel exports with --mapping; '-' reads one "
-        "submission from standard input. Exit status: 0 clean; 1 a submission is invalid or "
-        "a finding at or above --fail-on failed; 2 usage errors, unreadable input (a missing "
-        "file) or invalid rule files; 3 an internal error.")
+def configure(parser: argparse.ArgumentParser) -> None:
+    parser.description = ("Check submission files (YAML or JSON) and folders of them, filled "
+                          "Excel templates, and CSV or Excel exports with --mapping; '-' reads "
+                          "one submission from standard input. Exit status: 0 clean; 1 a "
+                          "submission is invalid or a finding at or above --fail-on failed; 2 "
+                          "usage errors, unreadable input (a missing file) or invalid rule files; "
+                          "3 an internal error.")
     parser.add_argument("paths", nargs="+", metavar="PATH",
                         help="submission files or folders; '-' for standard input. A file "
                         "named is read wherever it is; in a folder, symbolic links are followed "
@@ -92,6 +100,9 @@ def register(subparsers: Any) -> None:
                         help="also record every valid submission and its findings in a results "
                         "store: a SQLite file (vardval.db, created when new) or "
                         "postgresql://user@host/db")
+    parser.add_argument("-j", "--jobs", type=_jobs, default=None, metavar="N",
+                        help="check in N processes (default: one per core); the report is the "
+                        "same, in the same order, whatever N")
     parser.add_argument("--max-bytes", type=_byte_limit, default=DEFAULT_MAX_BYTES, metavar="N",
                         help="refuse submission files over N bytes (default "
                         f"{DEFAULT_MAX_BYTES}); such a file is reported, the batch goes on")
@@ -118,7 +129,7 @@ def run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
     view = outputs.view_of(ruleset, args.lang, show_all=args.all, fail_on=args.fail_on,
                            fail_on_indeterminate=args.fail_on_indeterminate,
                            quiet=args.quiet, producer=producer(ruleset))
-    store = Store(args.store) if args.store else None
+    store = _open_store(args.store) if args.store else None
     named = [p for p in args.paths if p != STDIN]
     progress = _Progress(stderr, named, stdout) if _is_terminal(stderr) else None
     batch = _Batch(ruleset, view, progress)
@@ -127,9 +138,11 @@ def run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
     batch.langs = (args.lang,)  # every report format words findings in the one language
     batch.store = store
     batch.mapping = mapping
+    batch.jobs = _workers(args, store)
     try:
         with destination.output_to(args.output, stdout, args.lang) as out:
-            batch.stream(_chain(first, files), FORMATS[args.format].renderer(out, view))
+            batch.stream(_chain(first, files), FORMATS[args.format].renderer(out, view),
+                         out.flush)
     except BrokenPipeError:  # the reader went away (`vardval check … | head`): stop quietly
         destination.discard(stdout)
         return EXIT_FINDINGS
@@ -137,6 +150,22 @@ def run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
         if store is not None:
             store.close()
     return batch.exit_code()
+
+
+def _workers(args: argparse.Namespace, store: Store | None) -> int:
+    """How many processes check: ``--jobs``, else one per core; one when a store records the
+    results (it needs each whole result and its bytes) or standard input is read."""
+    if store is not None or STDIN in args.paths or not parallel.can_fork():
+        return 1
+    return args.jobs if args.jobs is not None else parallel.cores()
+
+
+def _open_store(url: str) -> Store:
+    """The results store, imported only when asked for: SQLAlchemy and Alembic take longer to
+    import than a plain check of one file takes to run."""
+    from vardval.checker.store import Store  # noqa: PLC0415 - see the docstring
+
+    return Store(url)
 
 
 def _inputs(paths: list[str], stdin_name: str) -> Iterator[tuple[str, str | None]]:
@@ -154,9 +183,40 @@ def _chain(first: tuple[str, str | None],
     yield from rest
 
 
+def _chain_all(*parts: Iterable[tuple[str, str | None]]) -> Iterator[tuple[str, str | None]]:
+    for part in parts:
+        yield from part
+
+
 def _is_terminal(stream: TextIO) -> bool:
     isatty = getattr(stream, "isatty", None)
     return bool(isatty and isatty())
+
+
+class _Checked(NamedTuple):
+    """What the report and the exit status need of one result (sent back by a worker)."""
+
+    piece: Any  # the renderer's prepared result
+    tallied: Tallied
+    bad: bool  # invalid, or a finding decides the exit status
+    internal: bool = False  # a bug met while checking its file (only set by workers)
+    unreadable: bool = False
+
+
+class _Work:
+    """A worker's task: check one file, prepare its pieces of the report (forked: the batch and
+    renderer are the parent's, copied; the worker's flags are read and reset per file)."""
+
+    def __init__(self, batch: _Batch, renderer: Renderer) -> None:
+        self.batch, self.renderer = batch, renderer
+
+    def __call__(self, found: tuple[str, str | None]) -> list[_Checked]:
+        batch = self.batch
+        batch.internal = batch.unreadable = False
+        outcomes = [batch._outcome(result, self.renderer)  # noqa: SLF001 - its own worker
+                    for result, _ in batch._results(*found)]  # noqa: SLF001
+        return [c._replace(internal=batch.internal, unreadable=batch.unreadable)
+                for c in outcomes]
 
 
 class _Batch:
@@ -172,24 +232,64 @@ class _Batch:
         self.bad = self.internal = self.unreadable = False
         self.store: Store | None = None
         self.mapping: Mapping | None = None
+        self.jobs = 1
 
-    def stream(self, files: Iterator[tuple[str, str | None]], renderer: Renderer) -> None:
+    def stream(self, files: Iterator[tuple[str, str | None]], renderer: Renderer,
+               flush: Callable[[], object] = lambda: None) -> None:
+        """Check ``files`` into ``renderer``: here, or in ``jobs`` worker processes when there
+        are two files or more (``flush`` empties the output's buffer before they start)."""
         renderer.begin()
+        first = next(files, None)
+        second = next(files, None) if first is not None else None
+        found = (f for f in (first, second) if f is not None)
+        if self.jobs > 1 and second is not None:
+            flush()
+            self._in_workers(_chain_all(found, files), renderer)
+        else:
+            self._here(_chain_all(found, files), renderer)
+        renderer.end(self.tally)
+        if self.progress:
+            self.progress.clear()
+
+    def _here(self, files: Iterator[tuple[str, str | None]], renderer: Renderer) -> None:
         for path, why in files:
             if self.progress:
                 self.progress.show(path)
             for result, raw in self._results(path, why):
                 if self.store is not None and raw is not None:
                     self.store.record(self.ruleset, result, raw)
-                self.tally.add(result)
-                decides = self.view.decides
-                self.bad |= not result.valid or any(decides(f) for f in result.findings)
+                self._take(self._outcome(result, renderer), renderer)
+
+    def _in_workers(self, files: Iterator[tuple[str, str | None]], renderer: Renderer) -> None:
+        """The same as ``_here``, with checking and ``prepare`` done by the workers."""
+        work = _Work(self, renderer)
+        paths: deque[str] = deque()
+
+        def noted(found: Iterator[tuple[str, str | None]]) -> Iterator[tuple[str, str | None]]:
+            for item in found:
+                paths.append(item[0])
+                yield item
+
+        with contextlib.closing(parallel.ordered(work, noted(files), self.jobs)) as done:
+            for outcomes in done:  # the results of one file (a table file may hold many)
+                path = paths.popleft()
                 if self.progress:
-                    self.progress.clear()
-                renderer.result(result)
-        renderer.end(self.tally)
+                    self.progress.show(path)
+                for checked in outcomes:
+                    self.internal |= checked.internal
+                    self.unreadable |= checked.unreadable
+                    self._take(checked, renderer)
+
+    def _outcome(self, result: SubmissionResult, renderer: Renderer) -> _Checked:
+        bad = not result.valid or any(self.view.decides(f) for f in result.findings)
+        return _Checked(renderer.prepare(result), Tallied.of(result), bad)
+
+    def _take(self, checked: _Checked, renderer: Renderer) -> None:
+        self.tally.count(checked.tallied)
+        self.bad |= checked.bad
         if self.progress:
             self.progress.clear()
+        renderer.emit(checked.piece)
 
     def _results(self, path: str,
                  why: str | None) -> Iterator[tuple[SubmissionResult, bytes | None]]:
@@ -293,6 +393,14 @@ class _Progress:
     def clear(self) -> None:
         self.stderr.write("\r\x1b[K")
         self.stderr.flush()
+
+
+def _jobs(text: str) -> int:
+    """``--jobs``: a whole number of processes, at least 1."""
+    if not (text.isascii() and text.isdigit()) or int(text) < 1:
+        msg = f"expected a whole number of processes, at least 1, e.g. 2; not '{text}'"
+        raise argparse.ArgumentTypeError(msg)
+    return int(text)
 
 
 def _byte_limit(text: str) -> int:

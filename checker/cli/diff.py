@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
-from typing import Any, TextIO
+from typing import TextIO
 
 from vardval.checker.analysis import (
     Comparison,
@@ -28,12 +28,11 @@ from vardval.checker.vocab import LANGS
 FORMATS = ("text", "markdown", "json", "github")
 
 
-def register(subparsers: Any) -> None:
-    parser = subparsers.add_parser(
-        "diff", help="what changed between two rule corpora (folders or git revisions)",
-        description="A semantic diff of two rule corpora. A and B are rules folders or git "
-        "revisions (a tag, branch or commit; REV:path for another folder) of the repository "
-        "holding --rules. Exit status 0 whether or not anything changed.")
+def configure(parser: argparse.ArgumentParser) -> None:
+    parser.description = ("A semantic diff of two rule corpora. A and B are rules folders or git "
+                          "revisions (a tag, branch or commit; REV:path for another folder) of "
+                          "the repository holding --rules. Exit status 0 whether or not anything "
+                          "changed.")
     parser.add_argument("before", metavar="A", help="the earlier corpus: a folder or revision")
     parser.add_argument("after", metavar="B", help="the later corpus: a folder or revision")
     parser.add_argument("--rules", type=Path, default=None,

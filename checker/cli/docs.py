@@ -7,19 +7,18 @@ from __future__ import annotations
 import argparse
 import os
 from pathlib import Path
-from typing import Any, TextIO
+from typing import TextIO
 
 from vardval.checker import docgen
 from vardval.checker.cli.exits import EXIT_OK
 from vardval.checker.corpus import BUNDLED_RULES
 
 
-def register(subparsers: Any) -> None:
-    parser = subparsers.add_parser(
-        "docs", help="generate the Markdown pages of the rule docs",
-        description="Generate a page per rule (law, logic, parameters, examples), the rule "
-        "catalogue, traceability and timeline pages, the submission format reference and the "
-        "JSON Schemas. Example cases are read from fixtures/cases/ beside the rules folder.")
+def configure(parser: argparse.ArgumentParser) -> None:
+    parser.description = ("Generate a page per rule (law, logic, parameters, examples), the rule "
+                          "catalogue, traceability and timeline pages, the submission format "
+                          "reference and the JSON Schemas. Example cases are read from "
+                          "fixtures/cases/ beside the rules folder.")
     parser.add_argument("--out", type=Path, default=Path("docs") / docgen.GENERATED,
                         help="folder to write into (default: docs/generated)")
     parser.add_argument("--rules", type=Path, default=None, help="rule corpus folder")

@@ -3,34 +3,33 @@
 Exit codes: 0 clean; 1 a submission is invalid or a finding at/above ``--fail-on`` failed;
 2 usage errors, unreadable or invalid rule files, or no input; 3 an internal error (our bug).
 A user never sees a traceback: anything unexpected is reported as an internal error.
+
+Registering a command: write one module in ``checker/cli/`` with ``configure(parser)``, which
+sets ``parser.description``, adds the arguments and ends with
+``parser.set_defaults(handler=run)``, where ``run(args, stdout, stderr) -> int`` returns an
+exit code from ``exits.py``; then add one line to ``COMMANDS`` below: the command's name, the
+module's name and the one-line help that ``vardval --help`` lists. Nothing else imports the
+module: ``build_parser(argv)`` imports only the module of the command being run, so a command
+costs nothing at start-up of the others. Keep it that way inside the module too: import heavy
+libraries and other layers' rarely used parts (the store, the docs, the server) in the function
+that needs them, not at the top, and extend ``tests/cli/test_startup_imports.py`` when the
+command must stay lean. ``configure`` keeps its arguments' wording; the help lives only in
+``COMMANDS``.
 """
 
 from __future__ import annotations
 
 import argparse
 import contextlib
+import importlib
 import io
 import sys
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from importlib import metadata
 from pathlib import Path
-from types import ModuleType
 from typing import TextIO
 
-from vardval.checker.cli import check as cmd_check
-from vardval.checker.cli import diff as cmd_diff
-from vardval.checker.cli import docs as cmd_docs
-from vardval.checker.cli import eval_command as cmd_eval
-from vardval.checker.cli import explain as cmd_explain
-from vardval.checker.cli import followup as cmd_followup
-from vardval.checker.cli import history as cmd_history
-from vardval.checker.cli import lint as cmd_lint
-from vardval.checker.cli import lsp as cmd_lsp
-from vardval.checker.cli import replay as cmd_replay
-from vardval.checker.cli import schema as cmd_schema
-from vardval.checker.cli import template as cmd_template
-from vardval.checker.cli import test_command as cmd_test
-from vardval.checker.cli import whatif as cmd_whatif
 from vardval.checker.cli.exits import (
     EXIT_FINDINGS,
     EXIT_INTERNAL,
@@ -41,9 +40,33 @@ from vardval.checker.cli.exits import (
 from vardval.checker.program import cache
 from vardval.dsl.errors import VardvalError
 
-COMMANDS: tuple[ModuleType, ...] = (cmd_check, cmd_explain, cmd_schema, cmd_test, cmd_docs,
-                                    cmd_lint, cmd_history, cmd_replay, cmd_followup,
-                                    cmd_whatif, cmd_diff, cmd_lsp, cmd_eval, cmd_template)
+
+@dataclass(frozen=True, slots=True)
+class Command:
+    """A command as ``vardval --help`` lists it, and the module that implements it."""
+
+    module: str  # under vardval.checker.cli
+    help: str
+
+
+# Every command, in the order ``vardval --help`` lists them. A module is imported only when its
+# command runs (or by ``build_parser()`` with no argv, for the docs and tests).
+COMMANDS: dict[str, Command] = {
+    "check": Command("check", "check quarterly submissions against the rules"),
+    "explain": Command("explain", "show step by step how a rule was decided for a submission"),
+    "schema": Command("schema", "print the submission (or results) JSON Schema"),
+    "test": Command("test_command", "run the rule test cases and report rule coverage"),
+    "docs": Command("docs", "generate the Markdown pages of the rule docs"),
+    "lint": Command("lint", "check rule files without a submission"),
+    "history": Command("history", "each clinic's rule statuses per quarter from a results store"),
+    "replay": Command("replay", "re-check a stored submission with the rules it was checked with"),
+    "followup": Command("followup", "record and list follow-up steps"),
+    "whatif": Command("whatif", "what changes for the submissions under a variant of the rules"),
+    "diff": Command("diff", "what changed between two rule corpora (folders or git revisions)"),
+    "lsp": Command("lsp", "language server for rule files (editors start it)"),
+    "eval": Command("eval_command", "evaluate one rule expression and show what it read"),
+    "template": Command("template", "write an Excel template for a region and quarter"),
+}
 
 
 class _Parser(argparse.ArgumentParser):
@@ -57,14 +80,29 @@ class UsageError(Exception):
     pass
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
+    """The parser of ``vardval``; given ``argv``, only the command it names is set up in full.
+
+    The other commands are listed with their help but their modules are not imported, so
+    ``vardval check`` never loads what ``docs`` or ``history`` need.
+    """
+    chosen = _command_named(argv) if argv is not None else None
     parser = _Parser(prog="vardval", description="Rules-as-code compliance checks for "
                      "Swedish primary care (vårdval).")
     parser.add_argument("--version", action="version", version=f"vardval {_version()}")
     subparsers = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
-    for command in COMMANDS:
-        command.register(subparsers)
+    for name, command in COMMANDS.items():
+        sub = subparsers.add_parser(name, help=command.help)
+        if argv is None or name == chosen:
+            module = importlib.import_module(f"{__package__}.{command.module}")
+            module.configure(sub)
     return parser
+
+
+def _command_named(argv: Sequence[str]) -> str | None:
+    """The command ``argv`` runs: its first word that is not an option (``vardval`` itself
+    takes only ``--help`` and ``--version``, neither with a value)."""
+    return next((word for word in argv if not word.startswith("-")), None)
 
 
 def _version() -> str:
@@ -77,7 +115,7 @@ def _version() -> str:
 def run(argv: Sequence[str], stdout: TextIO, stderr: TextIO) -> int:
     """Parse ``argv`` and run the command; returns the exit code."""
     try:
-        args = build_parser().parse_args(list(argv))
+        args = build_parser(argv).parse_args(list(argv))
     except UsageError as exc:
         stderr.write(str(exc))
         return EXIT_USAGE

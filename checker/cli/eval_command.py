@@ -27,12 +27,11 @@ _INVALID_SUBMISSION = {"sv": "{}: ogiltig inlämning; uttrycket utvärderades in
                        "en": "{}: invalid submission; the expression was not evaluated:"}
 
 
-def register(subparsers: Any) -> None:
-    parser = subparsers.add_parser(
-        "eval", help="evaluate one rule expression and show what it read",
-        description="Evaluate one expression of the rule language against a submission, as "
-        "a rule's require would be: print its value, its type and every field, parameter "
-        "and period part it read. For trying an idea before it goes into a rule.")
+def configure(parser: argparse.ArgumentParser) -> None:
+    parser.description = ("Evaluate one expression of the rule language against a submission, as "
+                          "a rule's require would be: print its value, its type and every field, "
+                          "parameter and period part it read. For trying an idea before it goes "
+                          "into a rule.")
     parser.add_argument("expression", metavar="EXPR",
                         help="an expression, e.g. 'accessibility.contacts.total > 0'")
     parser.add_argument("submission", metavar="SUBMISSION", nargs="?", type=Path,

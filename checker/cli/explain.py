@@ -10,7 +10,7 @@ from __future__ import annotations
 import argparse
 import difflib
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from vardval.checker.cli.exits import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE
 from vardval.checker.corpus import RuleSet
@@ -24,12 +24,10 @@ if TYPE_CHECKING:
     from vardval.checker.corpus import Rulebook
 
 
-def register(subparsers: Any) -> None:
-    parser = subparsers.add_parser(
-        "explain", help="show step by step how a rule was decided for a submission",
-        description="Trace one rule's evaluation for one submission: the version in force, "
-        "the scope, every part of the when/require conditions with its value, the status, "
-        "and the legal text it rests on.")
+def configure(parser: argparse.ArgumentParser) -> None:
+    parser.description = ("Trace one rule's evaluation for one submission: the version in force, "
+                          "the scope, every part of the when/require conditions with its value, "
+                          "the status, and the legal text it rests on.")
     parser.add_argument("rule_id", metavar="RULE_ID", help="a rule id, e.g. VG-KONTAKT")
     parser.add_argument("submission", metavar="SUBMISSION", help="a submission file")
     parser.add_argument("--lang", choices=LANGS, default="sv")

@@ -35,9 +35,8 @@ _WORDS = {"sv": {"added": "Registrerat: {clinic} {rule}: {step} (steg {id}).",
                  "closed": "closed", "due": "due", "by": "by"}}
 
 
-def register(subparsers: Any) -> None:
-    parser = subparsers.add_parser("followup", help="record and list follow-up steps",
-                                   description="Follow-up steps per clinic and rule.")
+def configure(parser: argparse.ArgumentParser) -> None:
+    parser.description = "Follow-up steps per clinic and rule."
     actions = parser.add_subparsers(dest="action", required=True)
     add = actions.add_parser("add", help="append a step (append-only, with who and when)")
     add.add_argument("--store", metavar="URL", required=True)

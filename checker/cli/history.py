@@ -12,7 +12,7 @@ import argparse
 import datetime as dt
 import json
 from pathlib import Path
-from typing import Any, TextIO
+from typing import TextIO
 
 from vardval.checker.cli.exits import EXIT_OK
 from vardval.checker.program import load_ruleset
@@ -27,13 +27,11 @@ from vardval.checker.store import (
 )
 
 
-def register(subparsers: Any) -> None:
-    parser = subparsers.add_parser(
-        "history", help="each clinic's rule statuses per quarter from a results store",
-        description="Show, per clinic, every rule's status per quarter and what changed: new "
-        "failure, still failing (streak), fixed, worse, better, and apart from those the "
-        "changes a new rule version or parameter value made. A quarter without a submission "
-        "is a gap, never a pass.")
+def configure(parser: argparse.ArgumentParser) -> None:
+    parser.description = ("Show, per clinic, every rule's status per quarter and what changed: "
+                          "new failure, still failing (streak), fixed, worse, better, and apart "
+                          "from those the changes a new rule version or parameter value made. A "
+                          "quarter without a submission is a gap, never a pass.")
     parser.add_argument("--store", metavar="URL", required=True,
                         help="SQLite file or postgresql:// URL")
     parser.add_argument("--clinic", metavar="HSA-ID", default=None)

@@ -11,19 +11,17 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
-from typing import Any, TextIO
+from typing import TextIO
 
 from vardval.checker.authoring import lint, render_json, render_text
 from vardval.checker.cli.exits import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE
-from vardval.checker.store import Store
 
 
-def register(subparsers: Any) -> None:
-    parser = subparsers.add_parser(
-        "lint", help="check rule files without a submission",
-        description="Check a rule corpus, a rulebook file or a folder of rulebooks: syntax, "
-        "names, types, citations, dates and messages. Exit 0 when clean, 1 for problems in the "
-        "rules, 2 for usage errors or a path that does not exist.")
+def configure(parser: argparse.ArgumentParser) -> None:
+    parser.description = ("Check a rule corpus, a rulebook file or a folder of rulebooks: syntax, "
+                          "names, types, citations, dates and messages. Exit 0 when clean, 1 for "
+                          "problems in the rules, 2 for usage errors or a path that does not "
+                          "exist.")
     parser.add_argument("path", nargs="?", type=Path, default=None, metavar="PATH",
                         help="corpus folder, rulebook file or folder (default: bundled rules)")
     parser.add_argument("--format", choices=("text", "json"), default="text")
@@ -38,7 +36,9 @@ def register(subparsers: Any) -> None:
 def run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
     del stderr
     clinics = None
-    if args.store:
+    if args.store:  # the store's SQLAlchemy is imported only when a store is asked for
+        from vardval.checker.store import Store  # noqa: PLC0415
+
         store = Store(args.store)
         try:
             clinics = store.clinics()

@@ -7,7 +7,7 @@ command runs, so every other command starts without it.
 from __future__ import annotations
 
 import argparse
-from typing import Any, TextIO
+from typing import TextIO
 
 from vardval.checker.cli.exits import EXIT_OK, EXIT_USAGE
 
@@ -18,13 +18,11 @@ MISSING = (
     "  Install it with: pip install 'vardval[lsp]'  (in a checkout: make test)\n")
 
 
-def register(subparsers: Any) -> None:
-    parser = subparsers.add_parser(
-        "lsp", help="language server for rule files (editors start it)",
-        description="Serve the Language Server Protocol over stdin/stdout for rule, "
-        "parameter, source and case files: lint's diagnostics as you type, hover, "
-        "completion, go to definition and quick fixes. Editors start it; see "
-        "docs/editor-setup.md.")
+def configure(parser: argparse.ArgumentParser) -> None:
+    parser.description = ("Serve the Language Server Protocol over stdin/stdout for rule, "
+                          "parameter, source and case files: lint's diagnostics as you type, "
+                          "hover, completion, go to definition and quick fixes. Editors start it; "
+                          "see docs/editor-setup.md.")
     parser.set_defaults(handler=run)
 
 

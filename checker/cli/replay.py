@@ -9,19 +9,17 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
-from typing import Any, TextIO
+from typing import TextIO
 
 from vardval.checker.cli.exits import EXIT_FINDINGS, EXIT_OK
 from vardval.checker.program import load_ruleset
 from vardval.checker.store import Store, parse_quarter, replay, replay_text
 
 
-def register(subparsers: Any) -> None:
-    parser = subparsers.add_parser(
-        "replay", help="re-check a stored submission with the rules it was checked with",
-        description="Re-check a stored submission with the rules it was checked with and "
-        "with today's; say whether the result was reproduced and what today's rules decide "
-        "differently.")
+def configure(parser: argparse.ArgumentParser) -> None:
+    parser.description = ("Re-check a stored submission with the rules it was checked with and "
+                          "with today's; say whether the result was reproduced and what today's "
+                          "rules decide differently.")
     parser.add_argument("--store", metavar="URL", required=True)
     parser.add_argument("--clinic", metavar="HSA-ID", required=True)
     parser.add_argument("--period", metavar="QUARTER", required=True)

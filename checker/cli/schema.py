@@ -4,18 +4,17 @@ from __future__ import annotations
 
 import argparse
 import json
-from typing import Any, TextIO
+from typing import TextIO
 
 from vardval.checker.cli.exits import EXIT_OK
 from vardval.checker.report import results_schema
 from vardval.checker.submission import model as submission
 
 
-def register(subparsers: Any) -> None:
-    parser = subparsers.add_parser("schema", help="print the submission (or results) JSON Schema",
-                                   description="Print the JSON Schema (draft 2020-12) of the "
-                                   "quarterly submission format vardval/submission@1, or with "
-                                   "--results of the check results vardval/results@1.")
+def configure(parser: argparse.ArgumentParser) -> None:
+    parser.description = ("Print the JSON Schema (draft 2020-12) of the quarterly submission "
+                          "format vardval/submission@1, or with --results of the check results "
+                          "vardval/results@1.")
     parser.add_argument("--results", action="store_true",
                         help="the schema of `vardval check --format json` (vardval/results@1)")
     parser.set_defaults(handler=run)

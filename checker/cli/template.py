@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
-from typing import Any, TextIO
+from typing import TextIO
 
 from vardval.checker.cli.exits import EXIT_OK, EXIT_USAGE
 from vardval.checker.program import load_ruleset
@@ -13,12 +13,11 @@ from vardval.checker.submission import REGIONS
 from vardval.dsl.values import Quarter
 
 
-def register(subparsers: Any) -> None:
-    parser = subparsers.add_parser(
-        "template", help="write an Excel template for a region and quarter",
-        description="Write an Excel workbook (.xlsx) for one region and quarter: the fields its "
-        "rules in force read, with Swedish labels, units, data validation and a sheet that "
-        "explains each field with its law. `vardval check mall.xlsx` reads it once filled.")
+def configure(parser: argparse.ArgumentParser) -> None:
+    parser.description = ("Write an Excel workbook (.xlsx) for one region and quarter: the fields "
+                          "its rules in force read, with Swedish labels, units, data validation "
+                          "and a sheet that explains each field with its law. `vardval check "
+                          "mall.xlsx` reads it once filled.")
     parser.add_argument("--region", required=True, choices=REGIONS, metavar="REGION",
                         help="the region's slug, e.g. kronoberg")
     parser.add_argument("--period", required=True, type=_quarter, metavar="YYYY-Qn",

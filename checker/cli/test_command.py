@@ -18,7 +18,7 @@ import json
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, TextIO
+from typing import TextIO
 
 from vardval.checker.authoring import Coverage, Outcome
 from vardval.checker.authoring import cases as casetest
@@ -32,12 +32,10 @@ _HEADINGS = ("pass", "fail", "n/a", "indet.")
 FORMAT = "vardval/test@1"
 
 
-def register(subparsers: Any) -> None:
-    parser = subparsers.add_parser(
-        "test", help="run the rule test cases and report rule coverage",
-        description="Run every case of the case files (base submission + changes + expected "
-                    "status of one rule) and report coverage per rule. Name rule ids or case "
-                    "files to run only those.")
+def configure(parser: argparse.ArgumentParser) -> None:
+    parser.description = ("Run every case of the case files (base submission + changes + expected "
+                          "status of one rule) and report coverage per rule. Name rule ids or "
+                          "case files to run only those.")
     parser.add_argument("targets", nargs="*", metavar="RULE|CASE-FILE",
                         help="rule ids (e.g. VG-KONTAKT) or case files to run (default: all)")
     parser.add_argument("--rules", type=Path, default=None, help="rule corpus folder")

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
-from typing import Any, TextIO
+from typing import TextIO
 
 from vardval.checker.analysis import (
     Comparison,
@@ -34,11 +34,9 @@ from vardval.checker.vocab import LANGS
 FORMATS = ("text", "json", "markdown", "html")
 
 
-def register(subparsers: Any) -> None:
-    parser = subparsers.add_parser(
-        "whatif", help="what changes for the submissions under a variant of the rules",
-        description="Evaluate submissions twice, with the rules as they are and with a "
-        "variant, and report what changes. Exit status 0 whatever changes.")
+def configure(parser: argparse.ArgumentParser) -> None:
+    parser.description = ("Evaluate submissions twice, with the rules as they are and with a "
+                          "variant, and report what changes. Exit status 0 whatever changes.")
     parser.add_argument("paths", nargs="*", metavar="PATH",
                         help="submission files or folders (with --store, optional)")
     parser.add_argument("--store", metavar="URL", default=None,

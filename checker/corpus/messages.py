@@ -15,7 +15,6 @@ from vardval.checker.corpus.models import Placeholder, Template
 from vardval.dsl import nodes
 from vardval.dsl import typesys as ts
 from vardval.dsl.errors import Diagnostic, DslError
-from vardval.dsl.parser import parse
 from vardval.dsl.spans import Origin
 from vardval.dsl.typecheck import Environment, check
 
@@ -131,6 +130,8 @@ def _placeholder(inner: str, origin: Origin, env: Environment,
                                       span, f"name a field, definition or param(...) inside, "
                                       f"{_EXAMPLE}"))
         return None
+    from vardval.dsl.parser import parse  # noqa: PLC0415 - Lark only when rules are read
+
     try:
         checked = check(parse(source, origin), env, role="placeholder")
     except DslError as exc:

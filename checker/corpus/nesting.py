@@ -28,7 +28,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from vardval.dsl import nodes, walk
-from vardval.dsl.parser import MAX_QUANTIFIERS
+from vardval.dsl.literals import MAX_QUANTIFIERS
 
 MAX_DEPTH = 80
 HINT = ("use fewer levels: fewer definitions inside definitions and fewer quantifiers inside "

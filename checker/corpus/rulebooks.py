@@ -29,7 +29,6 @@ from vardval.checker.submission import model as submission
 from vardval.dsl import nodes, schema_types, walk
 from vardval.dsl import typesys as ts
 from vardval.dsl.errors import Diagnostic, DslError, RuleSyntaxError, suggest
-from vardval.dsl.parser import parse
 from vardval.dsl.spans import Origin
 from vardval.dsl.typecheck import FUNCTIONS, Checked, Environment, check
 
@@ -158,7 +157,7 @@ class _Builder:
     def _check(self, path: locate.PathKey, text: str, env: Environment,
                role: str) -> Checked | None:
         try:
-            return check(self._bounded(parse(*self._written(path, text))), env, ts.BOOL, role)
+            return check(self._bounded(self._parse(path, text)), env, ts.BOOL, role)
         except DslError as exc:
             self.diagnostics.extend(exc.diagnostics)
             return None
@@ -227,9 +226,16 @@ class _Builder:
         self.depths = {n: d for n, d in self.depths.items() if n not in deep}
         return parsed
 
+    def _parse(self, path: locate.PathKey, text: str) -> nodes.Expr:
+        """The parsed expression; Lark is imported here, on the first rule read, so that a
+        corpus from the load cache never imports it."""
+        from vardval.dsl.parser import parse  # noqa: PLC0415 - see the docstring
+
+        return parse(*self._written(path, text))
+
     def _parse_only(self, path: locate.PathKey, text: str) -> nodes.Expr | None:
         try:
-            return parse(*self._written(path, text))
+            return self._parse(path, text)
         except DslError as exc:
             self.diagnostics.extend(exc.diagnostics)
             return None

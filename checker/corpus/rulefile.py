@@ -72,7 +72,7 @@ BookId = Annotated[str, _matching(BOOK_ID, "dotted lower-case words, e.g. "
 
 
 class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
 
 class Text(_Strict):

@@ -10,6 +10,7 @@ from vardval.checker.engine.findings import (
     Evidence,
     Finding,
     SubmissionResult,
+    Tallied,
     worst_status,
 )
 from vardval.checker.engine.plan import Params, Plans, plans_of
@@ -25,6 +26,7 @@ __all__ = [
     "Params",
     "Plans",
     "SubmissionResult",
+    "Tallied",
     "Waiver",
     "check_data",
     "check_file",

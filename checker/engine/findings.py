@@ -102,6 +102,23 @@ class ClinicSummary:
     worst: str
 
 
+class Tallied(NamedTuple):
+    """What ``BatchTally`` counts of one result: validity, each finding's rule and status, the
+    clinic and the worst status."""
+
+    valid: bool
+    statuses: tuple[tuple[str, str], ...]
+    clinic: dict[str, Any] | None
+    worst: str
+
+    @classmethod
+    def of(cls, result: SubmissionResult) -> Tallied:
+        clinic = ({k: result.clinic.get(k, "") for k in ("hsa_id", "name", "region")}
+                  if result.clinic else None)
+        return cls(result.valid, tuple((f.rule.id, f.status) for f in result.findings),
+                   clinic, worst_status(result))
+
+
 class BatchTally:
     """Counters over a batch: per status, per rule, per clinic (worst status) and invalid files.
 
@@ -124,14 +141,19 @@ class BatchTally:
         self._clinics: dict[str, ClinicSummary] = {}
 
     def add(self, result: SubmissionResult) -> None:
+        self.count(Tallied.of(result))
+
+    def count(self, entry: Tallied) -> None:
+        """Count one result, given as what the tally needs of it (``vardval check --jobs``
+        sends this, not the whole result, from the worker that checked the file)."""
         self.submissions += 1
-        self.invalid += not result.valid
-        for finding in result.findings:
-            self.by_status[finding.status] += 1
-            counts = self.by_rule.setdefault(finding.rule.id, dict.fromkeys(STATUSES, 0))
-            counts[finding.status] += 1
-        if result.clinic:
-            self._add_clinic(result.clinic, worst_status(result))
+        self.invalid += not entry.valid
+        for rule_id, status in entry.statuses:
+            self.by_status[status] += 1
+            counts = self.by_rule.setdefault(rule_id, dict.fromkeys(STATUSES, 0))
+            counts[status] += 1
+        if entry.clinic:
+            self._add_clinic(entry.clinic, entry.worst)
 
     def _add_clinic(self, clinic: dict[str, Any], status: str) -> None:
         key = str(clinic.get("hsa_id", ""))

@@ -2,6 +2,7 @@
 
 from vardval.checker.program import cache, loader, units
 from vardval.checker.program.loader import load_ruleset, program_of
+from vardval.checker.program.parser_store import use_parser_cache
 from vardval.checker.program.units import Program, build, placeholder_function, placeholders
 
 __all__ = [
@@ -14,4 +15,5 @@ __all__ = [
     "placeholders",
     "program_of",
     "units",
+    "use_parser_cache",
 ]

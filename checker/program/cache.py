@@ -108,7 +108,7 @@ def entry_path(directory: Path) -> Path | None:
     The files are read as the loader reads them (bounded, regular files only); one that cannot
     be read, or a stray, means no caching: the loader then reports it with its place.
     """
-    folder = _folder()
+    folder = active_folder()
     if folder is None:
         return None
     files = layout(directory)
@@ -126,11 +126,12 @@ def entry_path(directory: Path) -> Path | None:
 
 def entry_for(directory: Path, reads: Mapping[str, bytes]) -> Path | None:
     """The entry for what the loader read (``reads``: path -> digest of the parsed bytes)."""
-    folder = _folder()
+    folder = active_folder()
     return None if folder is None else _entry(folder, directory, reads)
 
 
-def _folder() -> Path | None:
+def active_folder() -> Path | None:
+    """The cache folder to use now: None when caching is off or this process's code changed."""
     folder = cache_dir()
     return None if folder is None or _code_changed_since_import() else folder
 
@@ -191,48 +192,67 @@ def load(path: Path) -> tuple[RuleSet, Program] | None:
 
     Nothing is unpickled unless the entry's HMAC, made with this user's key, checks out.
     """
+    body = read_sealed(path, MAGIC)
+    if body is None:
+        return None
+    try:
+        ruleset, program = pickle.loads(body)  # noqa: S301 - authenticated with this user's key
+    except Exception:  # noqa: BLE001 - a bad entry is rebuilt, never an error
+        _remove(path)
+        return None
+    if not isinstance(ruleset, RuleSet) or not isinstance(program, Program):
+        _remove(path)
+        return None
+    return ruleset, program
+
+
+def store(path: Path, ruleset: RuleSet, program: Program) -> None:
+    """Write an entry atomically, keeping the newest few; never fail, never leave a temp file."""
+    try:
+        body = pickle.dumps((ruleset, program), protocol=pickle.HIGHEST_PROTOCOL)
+    except (pickle.PicklingError, TypeError, AttributeError):
+        return
+    write_sealed(path, MAGIC, body)
+
+
+def read_sealed(path: Path, magic: bytes) -> bytes | None:
+    """The body of the entry at ``path`` when this user's vardval wrote it, else None.
+
+    A file that is there but not ours (wrong magic, failing HMAC) is removed, to be rebuilt.
+    """
     if not _trusted(path.parent) or not path.is_file() or not _trusted(path):
         return None
     key = _secret(path.parent, create=False)
     if key is None:
         return None
     try:
-        return _read_entry(path, key)
-    except Exception:  # noqa: BLE001 - a bad entry is rebuilt, never an error
+        blob = path.read_bytes()
+    except OSError:
+        return None
+    mac, body = blob[len(magic):len(magic) + _MAC_BYTES], blob[len(magic) + _MAC_BYTES:]
+    if not blob.startswith(magic) or not hmac.compare_digest(mac, hmac.digest(key, body,
+                                                                             "sha256")):
         _remove(path)
         return None
+    return body
 
 
-def _read_entry(path: Path, key: bytes) -> tuple[RuleSet, Program]:
-    blob = path.read_bytes()
-    if not blob.startswith(MAGIC):
-        raise ValueError("not a vardval cache entry")
-    mac, body = blob[len(MAGIC):len(MAGIC) + _MAC_BYTES], blob[len(MAGIC) + _MAC_BYTES:]
-    if not hmac.compare_digest(mac, hmac.digest(key, body, "sha256")):
-        raise ValueError("the entry was not written by this user's vardval")
-    ruleset, program = pickle.loads(body)  # noqa: S301 - authenticated with this user's key
-    if not isinstance(ruleset, RuleSet) or not isinstance(program, Program):
-        raise TypeError("the entry holds no RuleSet and Program")
-    return ruleset, program
-
-
-def store(path: Path, ruleset: RuleSet, program: Program) -> None:
-    """Write an entry atomically, keeping the newest few; never fail, never leave a temp file."""
+def write_sealed(path: Path, magic: bytes, body: bytes) -> None:
+    """Write ``body`` with this user's HMAC atomically, then prune ``path``'s kind of entry."""
     temp: str | None = None
     try:
         path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
         key = _secret(path.parent, create=True)
         if key is None:
             return
-        body = pickle.dumps((ruleset, program), protocol=pickle.HIGHEST_PROTOCOL)
         fd, temp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
         with os.fdopen(fd, "wb") as out:
-            out.write(MAGIC + hmac.digest(key, body, "sha256") + body)
+            out.write(magic + hmac.digest(key, body, "sha256") + body)
         os.chmod(temp, 0o600)
         os.replace(temp, path)
         temp = None
-        _prune(path.parent)
-    except (OSError, pickle.PicklingError, TypeError, AttributeError):
+        _prune(path.parent, path.name.split("-", 1)[0] + "-*" + path.suffix)
+    except OSError:
         return
     finally:
         if temp is not None:
@@ -279,9 +299,10 @@ def _trusted(path: Path, *, private: bool = False) -> bool:
     return info.st_uid == os.getuid() and not info.st_mode & others
 
 
-def _prune(folder: Path) -> None:
-    """Keep the newest ``KEEP`` entries; remove temporary files left by interrupted stores."""
-    entries = sorted(folder.glob("ruleset-*.pickle"), key=_mtime, reverse=True)
+def _prune(folder: Path, pattern: str) -> None:
+    """Keep the newest ``KEEP`` entries of a kind; remove temporary files left by interrupted
+    stores."""
+    entries = sorted(folder.glob(pattern), key=_mtime, reverse=True)
     for old in entries[KEEP:]:
         _remove(old)
     for temp in folder.glob(".tmp-*"):

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 from vardval.checker.corpus import BUNDLED_RULES, RuleSet, read_ruleset
 from vardval.checker.program import cache
+from vardval.checker.program.parser_store import use_parser_cache
 from vardval.checker.program.units import Program, build
 from vardval.checker.reading import recording
 
@@ -35,6 +36,7 @@ def load_ruleset(directory: Path | None = None) -> RuleSet:
         ruleset, program = found
         _PROGRAMS[ruleset] = program
         return ruleset
+    use_parser_cache()
     with recording() as reads:
         ruleset = read_ruleset(directory)
     if entry is not None:  # keyed on the very bytes parsed, not on the files as they are now

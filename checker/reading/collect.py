@@ -10,6 +10,10 @@ link leading out of the folder given is reported, not followed (a file named exp
 read wherever it is). Inside folders only names
 ending in .yaml, .yml or .json count (hidden files and other files are left alone); a file
 named explicitly is always tried.
+
+Files are yielded as they are found, so the first is checked before a big folder is read to the
+end, and memory does not grow with the files: a folder's names are sorted in bounded memory
+(``sorted_names``); what is kept is a name per subfolder still to walk and per folder entered.
 """
 
 from __future__ import annotations
@@ -21,6 +25,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
 from vardval.checker.reading.files import not_regular, os_problem
+from vardval.checker.reading.sorted_names import sorted_names
 
 SUFFIXES = (".yaml", ".yml", ".json")
 
@@ -74,8 +79,8 @@ class _Walker:
                 yield folder, _revisit(folder, self.seen[key])
                 continue
             self.seen[key] = folder
-            files, folders = _scan(folder, root)
-            yield from files
+            folders: list[tuple[str, os.stat_result]] = []
+            yield from _scan(folder, root, folders)
             stack.extend(reversed(folders))
 
 
@@ -93,35 +98,57 @@ def _revisit(folder: str, first: str) -> Skipped:
     return Skipped(f"folder already walked as '{first}'; skipped so no file is checked twice")
 
 
-def _scan(folder: str, root: str) -> tuple[list[Found], list[tuple[str, os.stat_result]]]:
-    """One folder's submission files (and unusable entries) and subfolders, in name order.
+def _scan(folder: str, root: str, folders: list[tuple[str, os.stat_result]]) -> Iterator[Found]:
+    """One folder's submission files (and unusable entries) as they come, in name order; its
+    subfolders are added to ``folders``, in name order, to be walked after the files.
 
-    A symbolic link leading out of ``root`` (the folder given) is reported, not followed: a
-    folder of submissions must not make vardval read (and quote) files elsewhere.
+    The names are read lazily and sorted in bounded memory (``sorted_names``), so a folder of
+    100,000 files costs no more memory than one of 1,000. A symbolic link leading out of
+    ``root`` (the folder given) is reported, not followed: a folder of submissions must not
+    make vardval read (and quote) files elsewhere.
     """
-    files: list[Found] = []
-    folders: list[tuple[str, os.stat_result]] = []
     try:
-        names = sorted(os.listdir(folder))
+        for name in sorted_names(_names(folder)):
+            found = _entry(os.path.join(folder, name), name, root, folders)
+            if found is not None:
+                yield found
+    except _Unreadable as exc:
+        yield folder, "cannot read the folder: " + os_problem(exc.error, folder)
+
+
+class _Unreadable(Exception):
+    """The folder could not be listed (raised from inside the lazy listing)."""
+
+    def __init__(self, error: OSError) -> None:
+        super().__init__(str(error))
+        self.error = error
+
+
+def _names(folder: str) -> Iterator[str]:
+    try:
+        with os.scandir(folder) as entries:
+            for entry in entries:
+                yield entry.name
     except OSError as exc:
-        return [(folder, "cannot read the folder: " + os_problem(exc, folder))], []
-    for name in names:
-        path = os.path.join(folder, name)
-        try:
-            info = os.stat(path)
-        except OSError as exc:
-            if _wanted(name) or exc.errno == errno.ELOOP:
-                files.append((path, os_problem(exc, path)))
-            continue
-        outside = _leads_outside(path, root)
-        if outside is not None:
-            if _wanted(name) or stat.S_ISDIR(info.st_mode):
-                files.append((path, outside))
-        elif stat.S_ISDIR(info.st_mode):
-            folders.append((path, info))
-        elif _wanted(name):
-            files.append((path, not_regular(info.st_mode)))
-    return files, folders
+        raise _Unreadable(exc) from exc
+
+
+def _entry(path: str, name: str, root: str,
+           folders: list[tuple[str, os.stat_result]]) -> Found | None:
+    """What one name of a folder is: a file to check, an unusable one, a subfolder or nothing."""
+    try:
+        info = os.stat(path)
+    except OSError as exc:
+        if _wanted(name) or exc.errno == errno.ELOOP:
+            return path, os_problem(exc, path)
+        return None
+    outside = _leads_outside(path, root)
+    if outside is not None:
+        return (path, outside) if _wanted(name) or stat.S_ISDIR(info.st_mode) else None
+    if stat.S_ISDIR(info.st_mode):
+        folders.append((path, info))
+        return None
+    return (path, not_regular(info.st_mode)) if _wanted(name) else None
 
 
 def _leads_outside(path: str, root: str) -> str | None:

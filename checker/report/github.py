@@ -61,20 +61,27 @@ class GithubRenderer:
     def begin(self) -> None:
         """Annotations have no header."""
 
-    def result(self, result: SubmissionResult) -> None:
+    def prepare(self, result: SubmissionResult) -> tuple[int, str]:
+        """How many findings decide the exit status, and the commands for the result."""
         words = _WORDS[self.view.lang]
-        for problem in result.problems:
-            self.out.write(command("error", f"{problem.json_path}: {problem.message}",
-                                   file=result.file, line=problem.line, col=problem.column,
-                                   title=words["invalid"]))
-        for finding in result.findings:
-            if finding.status in ("fail", "indeterminate"):
-                self.out.write(self._annotation(result, finding))
+        commands = [command("error", f"{problem.json_path}: {problem.message}",
+                            file=result.file, line=problem.line, col=problem.column,
+                            title=words["invalid"]) for problem in result.problems]
+        open_ = [f for f in result.findings if f.status in ("fail", "indeterminate")]
+        commands += [self._annotation(result, finding) for finding in open_]
+        return sum(1 for f in open_ if self.view.decides(f)), "".join(commands)
+
+    def emit(self, piece: tuple[int, str]) -> None:
+        deciding, text = piece
+        self.deciding += deciding
+        self.out.write(text)
+
+    def result(self, result: SubmissionResult) -> None:
+        self.emit(self.prepare(result))
 
     def _annotation(self, result: SubmissionResult, finding: Finding) -> str:
         rule, lang, words = finding.rule, self.view.lang, _WORDS[self.view.lang]
         deciding = self.view.decides(finding)
-        self.deciding += deciding
         level = "error" if deciding else "notice" if rule.severity == "info" else "warning"
         lines = [finding.message[lang], *(n[lang] for n in finding.notes)]
         evidence = self.view.evidence(finding)

@@ -141,18 +141,28 @@ class HtmlRenderer:
         self.out.write(_matrix_head(self.view, self.words))
         self.out.write('<script type="application/json" id="data">[')
 
-    def result(self, result: SubmissionResult) -> None:
-        self.index += 1
-        first = self._first_of(result)
-        separator = ",\n" if self.index > 1 else "\n"
-        self.out.write(separator + script_json(  # no raw NUL, ESC or BEL reaches the page
-            record(shown(result), self.index, first, self.view, self.columns)))
+    def prepare(self, result: SubmissionResult) -> tuple[tuple[str, str] | None,
+                                                         dict[str, Any]]:
+        """The clinic and period (to find duplicates by), and the row's record (its row
+        number and duplicate mark are set by ``emit``)."""
+        key = ((str(result.clinic.get("hsa_id")), result.period)
+               if result.clinic and result.period else None)
+        return key, record(shown(result), 0, None, self.view, self.columns)
 
-    def _first_of(self, result: SubmissionResult) -> int | None:
+    def emit(self, piece: tuple[tuple[str, str] | None, dict[str, Any]]) -> None:
+        key, row = piece
+        self.index += 1
+        row = with_row(row, self.index, self._first_of(key))
+        separator = ",\n" if self.index > 1 else "\n"
+        self.out.write(separator + script_json(row))  # no raw NUL, ESC or BEL reaches the page
+
+    def result(self, result: SubmissionResult) -> None:
+        self.emit(self.prepare(result))
+
+    def _first_of(self, key: tuple[str, str] | None) -> int | None:
         """The row of an earlier submission of the same clinic and period, if any."""
-        if not result.clinic or not result.period:
+        if key is None:
             return None
-        key = (str(result.clinic.get("hsa_id")), result.period)
         first = self.seen.setdefault(key, self.index)
         if first == self.index:
             return None
@@ -229,6 +239,18 @@ def _rule_head(rule: Rule, lang: str, words: dict[str, str]) -> str:
 def _worst_severity(result: SubmissionResult) -> str:
     failed = [f.rule.severity for f in result.findings if f.status == "fail"]
     return max(failed, key=SEVERITY_RANK.__getitem__) if failed else ""
+
+
+def with_row(row: dict[str, Any], index: int, first: int | None) -> dict[str, Any]:
+    """``row`` numbered ``index``, marked as a duplicate of row ``first`` (keys in the order
+    ``record`` writes them)."""
+    numbered = {**row, "i": index}
+    if first is None:
+        return numbered
+    keys = list(numbered)
+    at = keys.index("notes") + 1
+    return {**{k: numbered[k] for k in keys[:at]}, "d": first,
+            **{k: numbered[k] for k in keys[at:]}}
 
 
 def record(result: SubmissionResult, index: int, first: int | None, view: ReportView,

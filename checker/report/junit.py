@@ -66,14 +66,24 @@ class JunitRenderer:
     def begin(self) -> None:
         """Nothing yet: the root's totals are known only at the end."""
 
-    def result(self, result: SubmissionResult) -> None:
+    def prepare(self, result: SubmissionResult) -> tuple[dict[str, int], str]:
+        """The suite's counts and XML; its time is this process's since its previous result
+        (with ``--jobs``, the time the worker spent on this file)."""
         now = time.perf_counter()
         suite = suite_element(result, self.view, now - self.last)
         self.last = now
-        for key in self.totals:
-            self.totals[key] += int(suite.get(key, "0"))
+        counts = {key: int(suite.get(key, "0")) for key in self.totals}
         ET.indent(suite, space="  ", level=1)
-        self.spool.write("  " + ET.tostring(suite, encoding="unicode").rstrip() + "\n")
+        return counts, "  " + ET.tostring(suite, encoding="unicode").rstrip() + "\n"
+
+    def emit(self, piece: tuple[dict[str, int], str]) -> None:
+        counts, text = piece
+        for key, count in counts.items():
+            self.totals[key] += count
+        self.spool.write(text)
+
+    def result(self, result: SubmissionResult) -> None:
+        self.emit(self.prepare(result))
 
     def end(self, tally: BatchTally) -> None:
         attrs = {"name": "vardval", **{k: str(v) for k, v in self.totals.items()},

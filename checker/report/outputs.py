@@ -95,10 +95,21 @@ def _fields_read(expr: nodes.Expr) -> frozenset[str]:
 class Renderer(Protocol):
     """A report format: ``begin`` once, ``result`` per submission, ``end`` with the tally.
 
+    ``result(r)`` is ``emit(prepare(r))``. ``prepare`` does the costly part (wording and
+    encoding one result) and depends on the result and the view only, so ``vardval check
+    --jobs N`` runs it in the worker that checked the file and sends back the small, picklable
+    piece it returns; ``emit`` writes the piece and keeps what depends on the results before
+    it (separators, counters, duplicates), in the one process that writes the report. Both
+    paths run the same code, so the output is the same whatever the number of workers.
+
     ``report.FORMATS`` lists the formats (name, renderer, help); the CLI and tests read it.
     """
 
     def begin(self) -> None: ...
+
+    def prepare(self, result: SubmissionResult) -> Any: ...
+
+    def emit(self, piece: Any) -> None: ...
 
     def result(self, result: SubmissionResult) -> None: ...
 

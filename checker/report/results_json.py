@@ -115,9 +115,15 @@ class JsonRenderer:
             self.out.write(',\n  "producer": ' + _dumps(dict(self.view.producer)))
         self.out.write(',\n  "results": [')
 
-    def result(self, result: SubmissionResult) -> None:
-        self.out.write(("," if self.count else "") + "\n    " + self.encode(result))
+    def prepare(self, result: SubmissionResult) -> str:
+        return self.encode(result)
+
+    def emit(self, piece: str) -> None:
+        self.out.write(("," if self.count else "") + "\n    " + piece)
         self.count += 1
+
+    def result(self, result: SubmissionResult) -> None:
+        self.emit(self.prepare(result))
 
     def end(self, tally: BatchTally) -> None:
         closing = "\n  ]" if self.count else "]"

@@ -120,14 +120,20 @@ class SarifRenderer:
         run = json.dumps(run_head, ensure_ascii=False)[:-1]
         self.out.write(f'{text}, "runs": [{run}, "results": [\n')
 
-    def result(self, result: SubmissionResult) -> None:
+    def prepare(self, result: SubmissionResult) -> list[str]:
         items = ([self._problem(result, p) for p in result.problems] if not result.valid
                  else [self._finding(result, f) for f in result.findings
                        if f.status in ("fail", "indeterminate")])
-        for item in items:
+        return [json.dumps(item, ensure_ascii=False) for item in items]
+
+    def emit(self, piece: list[str]) -> None:
+        for item in piece:
             sep = ",\n" if self.count else ""
-            self.out.write(sep + json.dumps(item, ensure_ascii=False))
+            self.out.write(sep + item)
             self.count += 1
+
+    def result(self, result: SubmissionResult) -> None:
+        self.emit(self.prepare(result))
 
     def end(self, tally: BatchTally) -> None:
         del tally

@@ -69,13 +69,23 @@ class TextRenderer:
     def begin(self) -> None:
         """Text has no header."""
 
-    def result(self, result: SubmissionResult) -> None:
+    def prepare(self, result: SubmissionResult) -> tuple[int, str | None]:
+        """How many findings decide the exit status, and the text (None when ``--quiet``
+        leaves the result out)."""
         result = shown(result)  # a newline in a name must not forge a line
-        self.deciding += sum(1 for f in result.findings if self.view.decides(f))
-        if self.view.quiet and result.valid and not any(
-                self.view.decides(f) for f in result.findings):
-            return
-        self.out.write(clean(render_result(result, self.view)))
+        deciding = sum(1 for f in result.findings if self.view.decides(f))
+        if self.view.quiet and result.valid and not deciding:
+            return deciding, None
+        return deciding, clean(render_result(result, self.view))
+
+    def emit(self, piece: tuple[int, str | None]) -> None:
+        deciding, text = piece
+        self.deciding += deciding
+        if text is not None:
+            self.out.write(text)
+
+    def result(self, result: SubmissionResult) -> None:
+        self.emit(self.prepare(result))
 
     def end(self, tally: BatchTally) -> None:
         self.out.write(clean(render_summary(tally, self.view, self.deciding)))

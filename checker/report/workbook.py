@@ -69,20 +69,28 @@ class XlsxRenderer:
         """Refuse a terminal now; nothing is written before the end (one zip, at once)."""
         self.binary = _binary(self.out, self.view.lang)
 
-    def result(self, result: SubmissionResult) -> None:
+    def prepare(self, result: SubmissionResult) -> tuple[list[Any], list[list[Any]]]:
+        """The submission's row of *Matris* and its rows of *Fynd*."""
         result = shown(result)  # a control character is refused by openpyxl and by people
         clinic = result.clinic or {}
         statuses = {f.rule.id: self.words[f.status] for f in result.findings}
-        self.matrix.append([result.file, clinic.get("name"), clinic.get("hsa_id"),
-                            clinic.get("region"), result.period,
-                            self.words[worst_status(result)],
-                            *(statuses.get(rule.id) for rule in self.view.rules)])
+        row = [result.file, clinic.get("name"), clinic.get("hsa_id"), clinic.get("region"),
+               result.period, self.words[worst_status(result)],
+               *(statuses.get(rule.id) for rule in self.view.rules)]
         head = [result.file, clinic.get("name"), clinic.get("hsa_id"), result.period]
-        for problem in result.problems:
-            self.findings.append([*head, None, None, None, self.words["invalid"], str(problem)])
-        for finding in result.findings:
-            if finding.status in ("fail", "indeterminate"):
-                self.findings.append([*head, *self._finding_cells(finding)])
+        found = [[*head, None, None, None, self.words["invalid"], str(problem)]
+                 for problem in result.problems]
+        found += [[*head, *self._finding_cells(finding)] for finding in result.findings
+                  if finding.status in ("fail", "indeterminate")]
+        return row, found
+
+    def emit(self, piece: tuple[list[Any], list[list[Any]]]) -> None:
+        row, found = piece
+        self.matrix.append(row)
+        self.findings.extend(found)
+
+    def result(self, result: SubmissionResult) -> None:
+        self.emit(self.prepare(result))
 
     def _finding_cells(self, finding: Finding) -> list[Any]:
         lang = self.view.lang

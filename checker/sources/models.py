@@ -57,7 +57,7 @@ IsoDate = Annotated[dt.date, BeforeValidator(_iso_date)]
 
 
 class _Model(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
 
 class Localized(_Model):

@@ -15,7 +15,6 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from typing import TYPE_CHECKING, Any
 
-import jsonschema
 import pydantic
 from vardval.checker.formatting import printable
 from vardval.checker.reading import fast_yaml, strict_yaml
@@ -27,6 +26,7 @@ if TYPE_CHECKING:
     import pathlib
     from collections.abc import Callable, Iterable, Iterator
 
+    import jsonschema
     from pydantic_core import ErrorDetails
     from vardval.checker.reading import NodePath
     from vardval.dsl import errors
@@ -255,6 +255,8 @@ def _ecma_pattern(validator: Any, pattern: str, instance: object,
     Python's ``$`` also matches before a final newline, so ``"2025-Q2\\n"`` would pass the
     schema, fail the model, and be explained in pydantic's words instead of ours.
     """
+    import jsonschema  # noqa: PLC0415 - imported already: this runs inside its validator
+
     if validator.is_type(instance, "string") and not _ecma(pattern).search(str(instance)):
         yield jsonschema.ValidationError(f"{instance!r} does not match {pattern!r}")
 
@@ -267,6 +269,10 @@ def _ecma(pattern: str) -> re.Pattern[str]:
 
 @functools.cache
 def _validator() -> jsonschema.protocols.Validator:
+    """The schema's validator, made (and jsonschema imported) at the first invalid file: a
+    batch of valid files never needs it."""
+    import jsonschema  # noqa: PLC0415 - see the docstring
+
     base = jsonschema.Draft202012Validator
     types = base.TYPE_CHECKER.redefine("integer", _is_integer)
     extend: Any = jsonschema.validators.extend  # untyped in types-jsonschema

@@ -47,7 +47,9 @@ def test_each_result_is_written_before_the_next_file_is_read(
         return real(raw, name)
 
     monkeypatch.setattr(cmd_check, "load_submission_text", watched)
-    run(["check", str(batch), "--format", fmt], out, io.StringIO())
+    # One process: with --jobs N the workers read ahead of what is written (a bounded window,
+    # tests/cli/test_jobs.py), so "before the next file is read" holds for one process only.
+    run(["check", str(batch), "--format", fmt, "--jobs", "1"], out, io.StringIO())
     assert len(sizes) == len(example_files()) + 1
     if fmt in ("sarif", "github"):  # only open findings are written: a clean file adds nothing
         assert sizes[-1] > sizes[0]

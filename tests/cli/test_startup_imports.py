@@ -1,0 +1,146 @@
+"""Start-up: a command imports only what it uses, and a cold load reuses the built parser."""
+
+from __future__ import annotations
+
+import io
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from vardval.checker.cli import entry
+from vardval.checker.program import cache, parser_store
+from vardval.dsl import grammar_cache
+
+ROOT = Path(__file__).resolve().parents[2]
+VALID = ROOT / "fixtures" / "submissions" / "halland-2018-Q2.yaml"
+
+# What a plain `vardval check` of valid files never needs: the other commands, the docs, lint,
+# the store and the servers, and the libraries only they (or invalid files, or reading rule
+# text) use.
+NOT_FOR_CHECK = (
+    "vardval.checker.docgen", "vardval.checker.authoring", "vardval.checker.store",
+    "vardval.checker.service", "vardval.checker.lsp", "sqlalchemy", "alembic", "psycopg",
+    "lark", "jsonschema", "mkdocs",
+    *(f"vardval.checker.cli.{c.module}" for n, c in entry.COMMANDS.items() if n != "check"),
+)
+
+PROBE = """
+import io, json, sys
+from vardval.checker.cli import run
+out = io.StringIO()
+code = run(sys.argv[1:], out, io.StringIO())
+print(json.dumps({"code": code, "out": out.getvalue(), "modules": sorted(sys.modules)}))
+"""
+
+
+def modules_after(argv: list[str], cache_dir: Path) -> tuple[int, str, list[str]]:
+    """Exit status, output and every module imported of ``vardval ARGV`` in a fresh process."""
+    env = {**os.environ, "VARDVAL_CACHE_DIR": str(cache_dir)}
+    env.pop("VARDVAL_NO_CACHE", None)
+    done = subprocess.run([sys.executable, "-c", PROBE, *argv], env=env, capture_output=True,
+                          text=True, check=True, timeout=120)
+    found = json.loads(done.stdout.splitlines()[-1])  # after any help argparse printed
+    return found["code"], found["out"], found["modules"]
+
+
+def test_a_plain_check_imports_no_docs_lint_store_or_server_code(tmp_path: Path) -> None:
+    argv = ["check", str(VALID), "--format", "json"]
+    modules_after(argv, tmp_path / "cache")  # fills the load cache
+    code, out, modules = modules_after(argv, tmp_path / "cache")
+    assert code == 0
+    assert json.loads(out)["results"][0]["valid"] is True  # the check really ran
+    unwanted = sorted(m for m in modules if m.split(".")[0] in NOT_FOR_CHECK
+                      or any(m == u or m.startswith(u + ".") for u in NOT_FOR_CHECK))
+    assert unwanted == []
+
+
+def test_help_lists_every_command_without_importing_them(tmp_path: Path) -> None:
+    code, _, modules = modules_after(["--help"], tmp_path / "cache")
+    assert code == 0
+    commands = {c.module for c in entry.COMMANDS.values()}
+    assert [m for m in modules if m.rpartition(".")[::2] in
+            {("vardval.checker.cli", c) for c in commands}] == []
+    shown = entry.build_parser(["--help"]).format_help()
+    for name, command in entry.COMMANDS.items():
+        assert f"    {name} " in shown
+        assert command.help.split()[0] in shown
+
+
+def test_every_command_module_is_in_the_table() -> None:
+    """A module of cli/ that sets up a parser (``configure``) is a command, and is listed."""
+    modules = {p.stem for p in (ROOT / "checker" / "cli").glob("*.py")
+               if "\ndef configure(" in p.read_text(encoding="utf-8")}
+    commands = {c.module for c in entry.COMMANDS.values()}
+    assert modules == commands
+
+
+@pytest.mark.parametrize("name", list(entry.COMMANDS))
+def test_each_command_sets_up_its_own_parser(name: str,
+                                             capsys: pytest.CaptureFixture[str]) -> None:
+    assert entry.run([name, "--help"], io.StringIO(), io.StringIO()) == 0
+    shown = capsys.readouterr().out
+    assert shown.startswith(f"usage: vardval {name}")
+    description = shown.split("\n\n")[1]
+    assert description.strip()
+    assert not description.lstrip().startswith(("positional arguments", "options"))
+
+
+class DictStore:
+    """A parser store in memory (the protocol's simplest real implementation)."""
+
+    def __init__(self) -> None:
+        self.blobs: dict[str, bytes] = {}
+
+    def load(self, key: str) -> bytes | None:
+        return self.blobs.get(key)
+
+    def save(self, key: str, blob: bytes) -> None:
+        self.blobs[key] = blob
+
+
+EXPRESSIONS = [
+    "contacts.same_day / contacts.total >= 90%",
+    'if clinic.region == "skane" then listing.count > 0 else true',
+    "all v in visits: v.date >= period.start and v.date <= period.end",
+    'count(visits) >= param("min_visits")',
+]
+
+
+def test_a_stored_parser_parses_exactly_as_a_freshly_built_one(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    from lark import Lark
+
+    store = DictStore()
+    monkeypatch.setattr(grammar_cache, "_STORES", [store])
+    grammar_cache.parser.cache_clear()
+    try:
+        built = grammar_cache.parser()
+        assert len(store.blobs) == 1
+        grammar_cache.parser.cache_clear()
+        monkeypatch.setattr(Lark, "__init__", _no_building)
+        loaded = grammar_cache.parser()
+        assert loaded is not built
+        for text in EXPRESSIONS:
+            assert loaded.parse(text) == built.parse(text)
+    finally:
+        grammar_cache.parser.cache_clear()
+
+
+def _no_building(*args: object, **kwargs: object) -> None:
+    raise AssertionError("the parser was rebuilt although the store held it")
+
+
+def test_a_parser_entry_not_sealed_by_this_user_is_not_loaded(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(cache, "_IMPORTED_AT", float("inf"))
+    folder = tmp_path / "cache"
+    store = parser_store.ParserStore(folder)
+    store.save("k", b"a built parser")
+    assert store.load("k") == b"a built parser"
+    entry_file = folder / "parser-k.lark"
+    entry_file.write_bytes(parser_store.MAGIC + b"\0" * 32 + b"planted pickle")
+    assert store.load("k") is None
+    assert not entry_file.exists()  # removed, to be rebuilt
