@@ -23,7 +23,6 @@ from vardval.dsl import typesys as ts
 from vardval.dsl.errors import Diagnostic, DslError, VardvalError
 from vardval.dsl.interpreter import Context, evaluate
 from vardval.dsl.parser import parse
-from vardval.dsl.reasons import Reason
 from vardval.dsl.spans import Origin
 from vardval.dsl.typecheck import Environment, check
 from vardval.dsl.values import Duration, Quarter, Unknown
@@ -85,7 +84,7 @@ def _environment(ruleset: RuleSet) -> Environment:
 
 
 def _context(ruleset: RuleSet, where: Where, trace: list[tuple[nodes.Expr, Any]]) -> Context:
-    period: Quarter | Unknown = where.period or Unknown(reasons=frozenset({Reason("no-period")}))
+    period: Quarter | Unknown = where.period or Unknown()  # never read: refused before
     return Context(where.data or {}, period, _parameters(ruleset, where), {}, trace=trace)
 
 
@@ -101,7 +100,7 @@ def _parameters(ruleset: RuleSet, where: Where) -> Callable[[str], Any]:
     def national(name: str) -> Any:
         found = ruleset.parameters.value_on(name, day, None)
         return found.value if found is not None else runtime.undefined(
-            f"parameter {name} has no national value in force on {day}")
+            "no-parameter-value", name, day, "national")
     return national
 
 
@@ -186,7 +185,9 @@ def _unknown(value: Unknown, lang: str) -> str:
     if value.missing:
         parts.append(f"{words[1]}: {', '.join(sorted(value.missing))}")
     if value.reasons:
-        parts.append(f"{words[2]}: {'; '.join(sorted(r.words(lang) for r in value.reasons))}")
+        shown = sorted(reason.words(lang if lang in _UNKNOWN else "en")
+                       for reason in value.reasons)
+        parts.append(f"{words[2]}: {'; '.join(shown)}")
     return f"{words[0]} ({'; '.join(parts)})" if parts else words[0]
 
 
