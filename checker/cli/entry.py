@@ -25,6 +25,7 @@ from vardval.checker.cli import history as cmd_history
 from vardval.checker.cli import lint as cmd_lint
 from vardval.checker.cli import replay as cmd_replay
 from vardval.checker.cli import schema as cmd_schema
+from vardval.checker.cli import serve as cmd_serve
 from vardval.checker.cli import test_command as cmd_test
 from vardval.checker.cli.exits import (
     EXIT_FINDINGS,
@@ -37,7 +38,7 @@ from vardval.checker.program import cache
 from vardval.dsl.errors import VardvalError
 
 COMMANDS: tuple[ModuleType, ...] = (cmd_check, cmd_explain, cmd_schema, cmd_test, cmd_docs,
-                                    cmd_lint, cmd_history, cmd_replay, cmd_followup)
+                                    cmd_lint, cmd_history, cmd_replay, cmd_followup, cmd_serve)
 
 
 class _Parser(argparse.ArgumentParser):

@@ -1,0 +1,24 @@
+"""Service fixtures: a live server over the bundled rules, with and without a store."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from live import Live, running
+from vardval.checker.service import ServiceConfig
+
+ROOT = Path(__file__).resolve().parents[2]
+SUBMISSIONS = ROOT / "fixtures" / "submissions"
+BROKEN = ROOT / "fixtures" / "broken"
+
+
+@pytest.fixture(scope="module")
+def public() -> Iterator[Live]:
+    """The service with the public self-check on and no store."""
+    with running(ServiceConfig(public_check=True, max_bytes=200_000)) as live:
+        yield live
