@@ -27,6 +27,7 @@ from vardval.checker.cli import replay as cmd_replay
 from vardval.checker.cli import schema as cmd_schema
 from vardval.checker.cli import serve as cmd_serve
 from vardval.checker.cli import test_command as cmd_test
+from vardval.checker.cli import users as cmd_users
 from vardval.checker.cli.exits import (
     EXIT_FINDINGS,
     EXIT_INTERNAL,
@@ -38,7 +39,8 @@ from vardval.checker.program import cache
 from vardval.dsl.errors import VardvalError
 
 COMMANDS: tuple[ModuleType, ...] = (cmd_check, cmd_explain, cmd_schema, cmd_test, cmd_docs,
-                                    cmd_lint, cmd_history, cmd_replay, cmd_followup, cmd_serve)
+                                    cmd_lint, cmd_history, cmd_replay, cmd_followup, cmd_serve,
+                                    cmd_users)
 
 
 class _Parser(argparse.ArgumentParser):

@@ -59,9 +59,9 @@ def run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
     from vardval.checker.service import (  # noqa: PLC0415 - only `serve` pays for the server
         DEFAULT_IDENTITY_HEADER,
         ServiceConfig,
+        bind,
         serve,
     )
-    from vardval.checker.service.server import bind  # noqa: PLC0415
 
     settings: dict[str, Any] = {}
     if args.secret_file is not None:

@@ -2,6 +2,6 @@
 
 from vardval.checker.service.app import create_app
 from vardval.checker.service.config import DEFAULT_IDENTITY_HEADER, ServiceConfig
-from vardval.checker.service.server import serve
+from vardval.checker.service.server import bind, serve, server_for
 
-__all__ = ["DEFAULT_IDENTITY_HEADER", "ServiceConfig", "create_app", "serve"]
+__all__ = ["DEFAULT_IDENTITY_HEADER", "ServiceConfig", "bind", "create_app", "serve", "server_for"]

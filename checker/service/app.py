@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import logging
 from importlib import metadata
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from fastapi import FastAPI, Request
@@ -12,9 +13,11 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import Response
 from starlette.exceptions import HTTPException
 from starlette.middleware.sessions import SessionMiddleware
-from vardval.checker.service import api, openapi_parts
+from starlette.staticfiles import StaticFiles
+from vardval.checker.service import api, office, openapi_parts, pages, records
 from vardval.checker.service.guards import Guards
 from vardval.checker.service.problems import MEDIA_TYPE, Problem, not_found
+from vardval.checker.service.rendering import render
 from vardval.checker.service.state import Service, start
 from vardval.checker.store import StoreError
 from vardval.checker.submission import submission_schema
@@ -26,6 +29,7 @@ if TYPE_CHECKING:
 
 log = logging.getLogger("vardval.serve")
 SESSION_COOKIE = "vardval_session"
+STATIC = Path(__file__).parent / "static"
 _HTTP_KINDS = {400: "bad-request", 401: "unauthorized", 404: "not-found",
                405: "method-not-allowed", 413: "too-large", 415: "unsupported-media-type"}
 
@@ -41,6 +45,10 @@ def create_app(config: ServiceConfig) -> Guards:
     app.state.service = service
     app.include_router(api.router)
     app.include_router(api.health)
+    app.include_router(records.router)
+    app.include_router(pages.router)
+    app.include_router(office.router)
+    app.mount("/static", StaticFiles(directory=STATIC), name="static")
     _handlers(app)
     app.openapi = lambda: _openapi(app)  # type: ignore[method-assign]
     app.add_middleware(SessionMiddleware, secret_key=config.secret,
@@ -83,8 +91,20 @@ def _openapi(app: FastAPI) -> dict[str, Any]:
     return app.openapi_schema
 
 
+def is_api(path: str) -> bool:
+    return path.startswith("/v1/") or path in ("/openapi.json", "/healthz")
+
+
 def problem_response(request: Request, problem: Problem) -> Response:
+    """The problem document for the API; for a page, a page saying the same."""
     lang = api.lang_of(request)
+    if not is_api(request.url.path) and "session" in request.scope:
+        service = api.service_of(request)
+        account = request.scope.get("account")
+        shown = render(request, service, account, "error.html",
+                       {"problem": problem.document(lang)}, status=problem.status)
+        shown.headers.update(problem.headers)
+        return shown
     return Response(problem.body(lang, request.url.path), status_code=problem.status,
                     media_type=MEDIA_TYPE, headers=problem.headers)
 

@@ -31,7 +31,8 @@ KINDS: dict[str, tuple[int, str, str]] = {
 }
 
 
-@dataclass(frozen=True)
+# Not frozen: raising sets __traceback__ on the exception.
+@dataclass(eq=False)
 class Problem(Exception):
     """A refusal; ``details`` is ``{lang: text}``, ``extra`` the document's extension members."""
 

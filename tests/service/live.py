@@ -10,8 +10,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 import httpx
-from vardval.checker.service import ServiceConfig
-from vardval.checker.service.server import bind, server_for
+from vardval.checker.service import ServiceConfig, bind, server_for
 
 START_SECONDS = 30
 
