@@ -2,6 +2,16 @@
 
 from vardval.checker.service.app import create_app
 from vardval.checker.service.config import DEFAULT_IDENTITY_HEADER, ServiceConfig
+from vardval.checker.service.openapi_page import openapi_document, openapi_markdown
 from vardval.checker.service.server import bind, serve, server_for
 
-__all__ = ["DEFAULT_IDENTITY_HEADER", "ServiceConfig", "bind", "create_app", "serve", "server_for"]
+__all__ = [
+    "DEFAULT_IDENTITY_HEADER",
+    "ServiceConfig",
+    "bind",
+    "create_app",
+    "openapi_document",
+    "openapi_markdown",
+    "serve",
+    "server_for",
+]

@@ -37,6 +37,11 @@ _HTTP_KINDS = {400: "bad-request", 401: "unauthorized", 404: "not-found",
 def create_app(config: ServiceConfig) -> Guards:
     """The whole service for ``config``; the corpus and store are opened here, before any
     request, so a broken corpus stops ``vardval serve`` with its located problems."""
+    return Guards(create_api(config), config.max_bytes, config.lang)
+
+
+def create_api(config: ServiceConfig) -> FastAPI:
+    """The routes, sessions and handlers, without the outer guards."""
     service = start(config)
     app = FastAPI(title="vardval", version=_version(), openapi_url="/openapi.json",
                   docs_url=None, redoc_url=None, lifespan=_lifespan(service),
@@ -54,7 +59,7 @@ def create_app(config: ServiceConfig) -> Guards:
     app.add_middleware(SessionMiddleware, secret_key=config.secret,
                        session_cookie=SESSION_COOKIE, same_site="strict",
                        https_only=config.secure_cookies, max_age=8 * 3600)
-    return Guards(app, config.max_bytes, config.lang)
+    return app
 
 
 def _version() -> str:
