@@ -19,7 +19,7 @@ $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	@echo "installing vardval and its tools into $(VENV) (log: $(VENV)/install.log)"
 	@$(BIN)/python -m pip install --upgrade pip > $(VENV)/install.log 2>&1 \
-	  && $(BIN)/python -m pip install -e '.[test,docs,lint,serve]' >> $(VENV)/install.log 2>&1 \
+	  && $(BIN)/python -m pip install -e '.[test,docs,lint,lsp,serve]' >> $(VENV)/install.log 2>&1 \
 	  || { cat $(VENV)/install.log; exit 1; }
 	touch $(STAMP)
 

@@ -1,8 +1,4 @@
-"""Values as a reader expects them: ``96,5 %`` and ``10 640`` in Swedish, ``96.5%`` in English.
-
-Also the compact evidence line every report format shows for a finding:
-``contacts_same_day = 10 640 (accessibility.contacts.listed_same_day) · param … = 100 % (…)``.
-"""
+"""Values as a reader expects them: ``96,5 %`` and ``10 640`` in Swedish, ``96.5%`` in English."""
 
 from __future__ import annotations
 
@@ -10,38 +6,16 @@ import datetime as dt
 import decimal
 import re
 from decimal import Decimal
-from typing import TYPE_CHECKING, Any, Protocol, cast
+from typing import Any, cast
 
 from vardval.dsl.values import Duration, Quarter, Unknown
-
-if TYPE_CHECKING:
-    from collections.abc import Iterable, Mapping
-
-
-class Evidence(Protocol):
-    """What formatting reads of an evidence item (``engine.Evidence`` is one)."""
-
-    @property
-    def name(self) -> str: ...
-
-    @property
-    def kind(self) -> str: ...
-
-    @property
-    def value(self) -> Any: ...
-
-    @property
-    def present(self) -> bool: ...
-
-    @property
-    def citation(self) -> str | None: ...
 
 _UNITS = {"sv": {"day": ("dag", "dagar"), "month": ("månad", "månader")},
           "en": {"day": ("day", "days"), "month": ("month", "months")}}
 _BOOL = {"sv": ("ja", "nej"), "en": ("yes", "no")}
-_WORDS = {"sv": {"missing": "saknas", "present": "finns", "param": "param"},
-          "en": {"missing": "missing", "present": "present", "param": "param"}}
 NBSP = "\u00a0"
+#: Decimals shown in full; a longer value (a quotient such as 2/3) is rounded and marked ``≈``.
+EXACT_PLACES = 6
 
 
 def format_value(value: Any, lang: str = "sv", spec: str = "") -> str:  # noqa: PLR0911 - a case per kind
@@ -100,6 +74,38 @@ def number(value: int | Decimal, lang: str, places: int = 2) -> str:
     return text
 
 
+def exact(value: int | Decimal, lang: str) -> str:
+    """A number with every decimal it has (up to ``EXACT_PLACES``; beyond, ``≈`` and rounded).
+
+    Evidence uses it: a report must never show ``0,02`` for 0.025.
+
+    Example:
+        >>> exact(Decimal("0.025"), "sv"), exact(Decimal("0.005"), "en"), exact(1, "sv")
+        ('0,025', '0.005', '1')
+        >>> exact(Decimal(2) / 3, "sv")
+        '≈0,666667'
+    """
+    if type(value) is int:
+        return number(value, lang)
+    dec = Decimal(value)
+    exponent = dec.normalize().as_tuple().exponent
+    places = -exponent if isinstance(exponent, int) else 0
+    if places > EXACT_PLACES:
+        return "≈" + number(dec, lang, places=EXACT_PLACES)
+    return number(dec, lang, places=max(0, places))
+
+
+def exact_percent(share: int | Decimal, lang: str) -> str:
+    """A share as a percentage with every decimal it has (``exact`` of share × 100).
+
+    Example:
+        >>> exact_percent(Decimal("0.005"), "sv"), exact_percent(Decimal("0.0125"), "en")
+        ('0,5\xa0%', '1.25%')
+    """
+    text = exact(Decimal(share) * 100, lang)
+    return f"{text}{NBSP}%" if lang == "sv" else f"{text}%"
+
+
 def duration(value: Duration, lang: str) -> str:
     parts = []
     for count, unit in ((value.months, "month"), (value.days, "day")):
@@ -132,7 +138,7 @@ def plain(value: Any) -> Any:
     return str(value)
 
 
-def unit_value(value: Any, unit: str | None, lang: str) -> str:
+def unit_value(value: Any, unit: str | None, lang: str, *, precise: bool = False) -> str:
     """A parameter value in its unit (``percent``, ``days``, ``months``, ``sek``, ``count``).
 
     Example:
@@ -140,65 +146,26 @@ def unit_value(value: Any, unit: str | None, lang: str) -> str:
         ('100\xa0%', '3 days')
         >>> unit_value(Decimal(25000000), "sek", "sv"), unit_value(25000000, "sek", "en")
         ('25\xa0000\xa0000 kr', 'SEK 25,000,000')
+        >>> unit_value(Decimal("0.0125"), "percent", "sv", precise=True)
+        '1,25\xa0%'
+
+    ``precise`` shows every decimal (``exact``), as evidence must.
     """
     if isinstance(value, bool) or not isinstance(value, int | Decimal):
         return format_value(value, lang)
+    if precise and unit != "percent" and unit not in ("days", "months"):
+        shown = exact(value, lang)
+        if unit == "sek":
+            return f"{shown} kr" if lang == "sv" else f"SEK {shown}"
+        return shown
     if unit == "percent":
-        return percent(Decimal(value), lang)
+        return exact_percent(value, lang) if precise else percent(Decimal(value), lang)
     if unit in ("days", "months"):
         return duration(Duration(days=int(value)) if unit == "days"
                         else Duration(months=int(value)), lang)
     if unit == "sek":
         return f"{number(value, lang)} kr" if lang == "sv" else f"SEK {number(value, lang)}"
     return number(value, lang)
-
-
-def evidence_value(item: Evidence, lang: str, unit: str | None = None) -> str:
-    """The value of one evidence item; a whole section read by ``exists`` shows as present."""
-    if not item.present:
-        return _WORDS[lang]["missing"]
-    if isinstance(item.value, dict):
-        return _WORDS[lang]["present"]
-    if item.kind == "parameter":
-        return unit_value(item.value, unit, lang)
-    return format_value(item.value, lang)
-
-
-def evidence_texts(evidence: Iterable[Evidence], lang: str, units: Mapping[str, str],
-                   reads: Mapping[str, frozenset[str]]) -> list[str]:
-    """One short text per item; a definition that just passes on one field names it.
-
-    ``reads`` maps a definition name to the fields it reads. A field whose value a definition
-    takes over unchanged is shown once, inside the definition's text.
-    """
-    items = list(evidence)
-    merged = _merged_fields(items, reads)
-    out = []
-    for item in items:
-        if item.kind == "field" and item.name in merged.values():
-            continue
-        out.append(_evidence_text(item, lang, units.get(item.name), merged.get(item.name)))
-    return out
-
-
-def _merged_fields(items: list[Evidence], reads: Mapping[str, frozenset[str]]) -> dict[str, str]:
-    fields = {i.name: i for i in items if i.kind == "field"}
-    merged: dict[str, str] = {}
-    for item in (i for i in items if i.kind == "definition"):
-        same = [f for f in sorted(reads.get(item.name, ()))
-                if f in fields and fields[f].present == item.present
-                and fields[f].value == item.value and f not in merged.values()]
-        if len(same) == 1:
-            merged[item.name] = same[0]
-    return merged
-
-
-def _evidence_text(item: Evidence, lang: str, unit: str | None, source: str | None) -> str:
-    text = f"{item.name} = {evidence_value(item, lang, unit)}"
-    if item.kind == "parameter":
-        text = f"{_WORDS[lang]['param']} {text}"
-        return f"{text} ({item.citation})" if item.citation else text
-    return f"{text} ({source})" if source else text
 
 
 _UNPRINTABLE = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff]")

@@ -19,7 +19,7 @@ USERS = (
     ("demo.clinic", "clinic (Vårdcentralen Teleborg)",
      ("--role", "clinic", "--clinic", "SE5568765432-E000000000412")),
     ("demo.office", "region officer, Kronoberg", ("--role", "officer", "--region", "kronoberg")),
-    ("demo.admin", "administrator", ("--role", "admin",)),
+    ("demo.admin", "administrator", ("--role", "admin")),
 )
 
 

@@ -13,6 +13,6 @@ def vardval(*argv: str | Path) -> tuple[int, str, str]:
     out, err = io.StringIO(), io.StringIO()
     code = run([str(a) for a in argv], out, err)
     both = out.getvalue() + err.getvalue()
-    assert "Traceback" not in both
-    assert "internal error" not in both
+    assert "Traceback" not in both, both
+    assert "internal error" not in both, both
     return code, out.getvalue(), err.getvalue()

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import json
 import os
 from decimal import Decimal
 from pathlib import Path
@@ -237,6 +238,8 @@ def test_the_cli_reports_the_same_with_either_backend() -> None:
         out, err = io.StringIO(), io.StringIO()
         code = cli.run(["check", str(FIXTURES / "submissions"), "--format", "json",
                         "--backend", backend], out, err)
-        outputs.append((code, out.getvalue(), err.getvalue()))
+        document = json.loads(out.getvalue())
+        del document["producer"]["generated_at"]  # the one field that says when, not what
+        outputs.append((code, document, err.getvalue()))
     assert outputs[0] == outputs[1]
     assert outputs[0][0] in (0, 1)

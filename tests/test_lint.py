@@ -49,7 +49,7 @@ def test_without_a_path_the_bundled_corpus_is_linted() -> None:
 def test_json_output_has_the_documented_shape() -> None:
     code, text = lint(str(GOLDEN / "unknown-field.yaml"), "--format", "json")
     document = json.loads(text)
-    assert code == 2
+    assert code == 1
     assert document["format"] == "vardval/lint@1"
     assert document["ok"] is False
     (found,) = document["diagnostics"]
@@ -87,7 +87,7 @@ def test_a_corpus_whose_parameters_are_broken_says_so(corpus: Path) -> None:
     text = params.read_text(encoding="utf-8")
     params.write_text(text.replace("\n    unit: percent", "\n    unit: pct", 1), encoding="utf-8")
     code, text = lint(str(corpus))
-    assert code == 2
+    assert code == 1
     assert "unknown unit 'pct'" in text
 
 
@@ -133,7 +133,7 @@ def test_past_the_limit_the_rest_is_counted(tmp_path: Path) -> None:
     rules = "".join(rule.replace("G-FIELD", f"G-FIELD{i}") for i in range(MAX_SHOWN + 5))
     (tmp_path / "many.yaml").write_text(head + "rules:\n" + rules, encoding="utf-8")
     code, text = lint(str(tmp_path / "many.yaml"))
-    assert code == 2
+    assert code == 1
     assert text.count("unknown field") == MAX_SHOWN
     assert "… and 5 more\n" in text
     assert text.endswith(f"{MAX_SHOWN + 5} problems in 1 file\n")

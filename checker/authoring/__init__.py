@@ -6,11 +6,19 @@ from vardval.checker.authoring.cases import (
     Coverage,
     Outcome,
     coverage,
+    load_case_file,
     load_case_files,
     run_all,
     to_json,
 )
-from vardval.checker.authoring.lint import LintResult, lint, render_json, render_text
+from vardval.checker.authoring.lint import (
+    LintResult,
+    corpus_context,
+    lint,
+    lint_text,
+    render_json,
+    render_text,
+)
 
 __all__ = [
     "CaseFileError",
@@ -18,9 +26,12 @@ __all__ = [
     "LintResult",
     "Outcome",
     "cases",
+    "corpus_context",
     "coverage",
     "editor_schemas",
     "lint",
+    "lint_text",
+    "load_case_file",
     "load_case_files",
     "render_json",
     "render_text",

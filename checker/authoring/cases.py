@@ -163,10 +163,12 @@ def load_case_files(directory: Path, rule_ids: set[str]) -> list[CaseFile]:
     return loaded
 
 
-def load_case_file(path: Path, rule_ids: set[str]) -> CaseFile:
-    """Load one case file; raise ``CaseFileError`` with every located problem in it."""
+def load_case_file(path: Path, rule_ids: set[str], text: str | None = None) -> CaseFile:
+    """Load one case file (or an editor's unsaved ``text`` of it); raise ``CaseFileError``
+    with every located problem in it."""
     filename = str(path)
-    text = strict_yaml.decode_text(path.read_bytes(), filename)
+    if text is None:
+        text = strict_yaml.decode_text(path.read_bytes(), filename)
     loaded = strict_yaml.load_yaml(text, filename)
     try:
         model = _FileModel.model_validate(loaded.data)

@@ -19,7 +19,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from vardval.checker.authoring.decision_checks import decision_warnings
-from vardval.checker.corpus import BUNDLED_RULES, LoadContext, load_context, load_rulebook
+from vardval.checker.corpus import (
+    BUNDLED_RULES,
+    LoadContext,
+    load_context,
+    load_rulebook,
+    load_rulebook_text,
+)
 from vardval.checker.parameters import ParameterSet
 from vardval.checker.program import load_ruleset
 from vardval.checker.reading import recording
@@ -125,6 +131,22 @@ def _lint_files(files: list[Path], corpus: Path) -> LintResult:
             found.extend(exc.diagnostics)
     found += _parameters_in_force(books, parameters)
     return LintResult(_ordered(found), sum(len(b.rules) for b in books), len(files))
+
+
+def lint_text(filename: str, text: str, context: tuple[LoadContext, ParameterSet]
+              ) -> tuple[LintResult, Rulebook | None]:
+    """Lint one rulebook's unsaved text (an editor's buffer) against a corpus's context.
+
+    The same checks as ``lint`` of that file; the rulebook comes back when it loads, so an
+    editor can keep it for hover and completion.
+    """
+    ctx, parameters = context
+    try:
+        book = load_rulebook_text(text, ctx, filename)
+    except VardvalError as exc:
+        return LintResult(_ordered(exc.diagnostics), 0, 1), None
+    found = [d.with_source(text) for d in _parameters_in_force([book], parameters)]
+    return LintResult(_ordered(found), len(book.rules), 1), book
 
 
 def corpus_context(directory: Path) -> tuple[LoadContext, ParameterSet]:

@@ -9,6 +9,9 @@ file is reported, the run goes on and exits 3). Progress goes to stderr when it 
 from __future__ import annotations
 
 import argparse
+import dataclasses
+import hashlib
+import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
@@ -17,16 +20,10 @@ from vardval.checker.corpus import BUNDLED_RULES, RuleSet
 from vardval.checker.engine import BACKENDS, BatchTally, SubmissionResult, check_intake
 from vardval.checker.formatting import printable
 from vardval.checker.program import load_ruleset
-from vardval.checker.reading import ReadRefused, collect, read_bounded
-from vardval.checker.report import FORMATS, clean, destination, formats_help, outputs
+from vardval.checker.reading import ReadRefused, Skipped, TooLarge, collect, read_bounded
+from vardval.checker.report import FORMATS, clean, destination, formats_help, outputs, producer
 from vardval.checker.store import Store
-from vardval.checker.submission import (
-    DEFAULT_MAX_BYTES,
-    Intake,
-    Problem,
-    load_submission,
-    load_submission_text,
-)
+from vardval.checker.submission import DEFAULT_MAX_BYTES, Problem, load_submission_text
 from vardval.checker.vocab import LANGS, SEVERITIES
 
 if TYPE_CHECKING:
@@ -34,13 +31,24 @@ if TYPE_CHECKING:
 
     from vardval.checker.report import Renderer
 
+STDIN = "-"
+
+
+class _StdinName(str):
+    """The name reports give the submission read from standard input (``--stdin-name``)."""
+
+    __slots__ = ()
 
 
 def register(subparsers: Any) -> None:
     parser = subparsers.add_parser(
         "check", help="check quarterly submissions against the rules",
-        description="Check submission files (YAML or JSON) and folders of them.")
-    parser.add_argument("paths", nargs="+", metavar="PATH", help="submission files or folders")
+        description="Check submission files (YAML or JSON) and folders of them; '-' reads one "
+        "submission from standard input. Exit status: 0 clean; 1 a submission is invalid or "
+        "a finding at or above --fail-on failed; 2 usage errors, unreadable input (a missing "
+        "file) or invalid rule files; 3 an internal error.")
+    parser.add_argument("paths", nargs="+", metavar="PATH",
+                        help="submission files or folders; '-' for standard input")
     parser.add_argument("--format", choices=tuple(FORMATS), default="text",
                         help=formats_help())
     parser.add_argument("-o", "--output", metavar="FILE", default=None,
@@ -50,8 +58,17 @@ def register(subparsers: Any) -> None:
                         "the inputs")
     parser.add_argument("--fail-on", choices=SEVERITIES, default="error",
                         help="lowest severity whose failure makes the exit status 1")
+    parser.add_argument("--fail-on-indeterminate", action="store_true",
+                        help="an indeterminate finding (data missing) at or above --fail-on "
+                        "also makes the exit status 1")
     parser.add_argument("--lang", choices=LANGS, default="sv")
     parser.add_argument("--all", action="store_true", help="also show rules not applicable")
+    parser.add_argument("-q", "--quiet", action="store_true",
+                        help="text: only the findings that decide the exit status, and the "
+                        "totals")
+    parser.add_argument("--stdin-name", metavar="NAME", default="stdin.yaml",
+                        help="the file name reports give a submission read from '-' (its "
+                        "suffix picks JSON or YAML; default stdin.yaml)")
     parser.add_argument("--rules", type=Path, default=None, help="rule corpus folder")
     parser.add_argument("--store", metavar="URL", default=None,
                         help="also record every valid submission and its findings in a results "
@@ -70,16 +87,22 @@ def run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
     destination.refuse_inputs(args.output, args.paths, args.lang)  # before anything is read
     destination.refuse_inside(args.output, args.rules or BUNDLED_RULES, args.lang)
     ruleset = load_ruleset(args.rules)
-    files = collect.submission_files(args.paths)
+    if args.paths.count(STDIN) > 1:
+        stderr.write("vardval check: '-' (standard input) can be named once only\n")
+        return EXIT_USAGE
+    files = _inputs(args.paths, args.stdin_name)
     first = next(files, None)
     if first is None:
         stderr.write("vardval check: no submission files (.yaml, .yml, .json) found in "
                      f"{', '.join(args.paths)}\n")
         return EXIT_USAGE
-    view = outputs.view_of(ruleset, args.lang, show_all=args.all)
+    view = outputs.view_of(ruleset, args.lang, show_all=args.all, fail_on=args.fail_on,
+                           fail_on_indeterminate=args.fail_on_indeterminate,
+                           quiet=args.quiet, producer=producer(ruleset))
     store = Store(args.store) if args.store else None
-    progress = _Progress(stderr, args.paths, stdout) if _is_terminal(stderr) else None
-    batch = _Batch(ruleset, args.fail_on, progress)
+    named = [p for p in args.paths if p != STDIN]
+    progress = _Progress(stderr, named, stdout) if _is_terminal(stderr) else None
+    batch = _Batch(ruleset, view, progress)
     batch.max_bytes = args.max_bytes
     batch.backend = args.backend
     batch.langs = (args.lang,)  # every report format words findings in the one language
@@ -96,6 +119,15 @@ def run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
     return batch.exit_code()
 
 
+def _inputs(paths: list[str], stdin_name: str) -> Iterator[tuple[str, str | None]]:
+    """The files to check in the order named; ``-`` stands for standard input."""
+    for path in paths:
+        if path == STDIN:
+            yield _StdinName(stdin_name), None
+        else:
+            yield from collect.submission_files([path])
+
+
 def _chain(first: tuple[str, str | None],
            rest: Iterator[tuple[str, str | None]]) -> Iterator[tuple[str, str | None]]:
     yield first
@@ -110,13 +142,14 @@ def _is_terminal(stream: TextIO) -> bool:
 class _Batch:
     """Checks files one by one into a renderer, keeping only the tally and the exit status."""
 
-    def __init__(self, ruleset: RuleSet, fail_on: str, progress: _Progress | None) -> None:
-        self.ruleset, self.fail_on, self.progress = ruleset, fail_on, progress
+    def __init__(self, ruleset: RuleSet, view: outputs.ReportView,
+                 progress: _Progress | None) -> None:
+        self.ruleset, self.view, self.progress = ruleset, view, progress
         self.max_bytes = DEFAULT_MAX_BYTES
         self.backend = "compile"
         self.langs: tuple[str, ...] = ("sv", "en")
         self.tally = BatchTally(rule.id for rule in ruleset.rules())
-        self.bad = self.internal = False
+        self.bad = self.internal = self.unreadable = False
         self.store: Store | None = None
 
     def stream(self, files: Iterator[tuple[str, str | None]], renderer: Renderer) -> None:
@@ -128,7 +161,8 @@ class _Batch:
             if self.store is not None and raw is not None:
                 self.store.record(self.ruleset, result, raw)
             self.tally.add(result)
-            self.bad |= not result.valid or bool(result.fails_at(self.fail_on))
+            decides = self.view.decides
+            self.bad |= not result.valid or any(decides(f) for f in result.findings)
             if self.progress:
                 self.progress.clear()
             renderer.result(result)
@@ -137,34 +171,55 @@ class _Batch:
             self.progress.clear()
 
     def _check_one(self, path: str, why: str | None) -> tuple[SubmissionResult, bytes | None]:
-        """The result, and the file's bytes when a store is to record them."""
+        """The result, and the bytes that were checked (the store records exactly those)."""
         shown = printable(path)  # the name as every report format can hold it
         if why is not None:
-            return SubmissionResult(shown, (Problem("$", None, None, printable(why)),)), None
+            self.unreadable |= not isinstance(why, Skipped)
+            return _refused(shown, why), None
         try:
-            intake, raw = self._intake(path)
+            raw, refused = self._read(path)
+            if raw is None:
+                return _refused(shown, refused), None
+            intake = load_submission_text(raw, shown)
             result = check_intake(self.ruleset, intake, backend=self.backend, langs=self.langs)
         except Exception as exc:  # noqa: BLE001 - one file's bug must not stop the batch
             self.internal = True
             message = (f"internal error while checking this file: {type(exc).__name__}: {exc} "
                        "(a bug in vardval, not in the file; please report it)")
             return SubmissionResult(shown, (Problem("$", None, None, message),)), None
-        return result, raw
+        return dataclasses.replace(result, sha256=hashlib.sha256(raw).hexdigest()), raw
 
-    def _intake(self, path: str) -> tuple[Intake, bytes | None]:
-        """The store records exactly the bytes that were checked, so they are read here."""
-        if self.store is None:
-            return load_submission(Path(path), max_bytes=self.max_bytes), None
+    def _read(self, path: str) -> tuple[bytes | None, str]:
+        """The file's bytes, or None and why they could not be read.
+
+        A file over ``--max-bytes`` is an invalid submission; any other refusal (missing,
+        unreadable, not a regular file) is unreadable input, which makes the exit status 2.
+        """
+        if isinstance(path, _StdinName):
+            raw = sys.stdin.buffer.read(self.max_bytes + 1)
+            if len(raw) > self.max_bytes:
+                return None, (f"standard input is over {self.max_bytes} bytes; raise "
+                              "--max-bytes if the submission really is this large")
+            return raw, ""
         try:
-            raw = read_bounded(Path(path), self.max_bytes)
-        except ReadRefused:  # the usual reading names the problem in the usual words
-            return load_submission(Path(path), max_bytes=self.max_bytes), None
-        return load_submission_text(raw, path), raw
+            return read_bounded(Path(path), self.max_bytes), ""
+        except TooLarge as exc:
+            return None, str(exc)
+        except ReadRefused as exc:
+            self.unreadable = True
+            return None, str(exc)
 
     def exit_code(self) -> int:
         if self.internal:
             return EXIT_INTERNAL
+        if self.unreadable:
+            return EXIT_USAGE
         return EXIT_FINDINGS if self.bad else EXIT_OK
+
+
+def _refused(shown: str, why: str) -> SubmissionResult:
+    """A file that was not read, reported as an invalid submission with one problem."""
+    return SubmissionResult(shown, (Problem("$", None, None, printable(why)),))
 
 
 class _Progress:

@@ -18,16 +18,19 @@ from types import ModuleType
 from typing import TextIO
 
 from vardval.checker.cli import check as cmd_check
+from vardval.checker.cli import diff as cmd_diff
 from vardval.checker.cli import docs as cmd_docs
 from vardval.checker.cli import explain as cmd_explain
 from vardval.checker.cli import followup as cmd_followup
 from vardval.checker.cli import history as cmd_history
 from vardval.checker.cli import lint as cmd_lint
+from vardval.checker.cli import lsp as cmd_lsp
 from vardval.checker.cli import replay as cmd_replay
 from vardval.checker.cli import schema as cmd_schema
 from vardval.checker.cli import serve as cmd_serve
 from vardval.checker.cli import test_command as cmd_test
 from vardval.checker.cli import users as cmd_users
+from vardval.checker.cli import whatif as cmd_whatif
 from vardval.checker.cli.exits import (
     EXIT_FINDINGS,
     EXIT_INTERNAL,
@@ -39,8 +42,8 @@ from vardval.checker.program import cache
 from vardval.dsl.errors import VardvalError
 
 COMMANDS: tuple[ModuleType, ...] = (cmd_check, cmd_explain, cmd_schema, cmd_test, cmd_docs,
-                                    cmd_lint, cmd_history, cmd_replay, cmd_followup, cmd_serve,
-                                    cmd_users)
+                                    cmd_lint, cmd_history, cmd_replay, cmd_followup,
+                                    cmd_whatif, cmd_diff, cmd_lsp, cmd_serve, cmd_users)
 
 
 class _Parser(argparse.ArgumentParser):
@@ -120,7 +123,8 @@ def captured(root: Path) -> Callable[[list[str]], tuple[int, str]]:
 def main(argv: Sequence[str] | None = None) -> int:
     """Console-script entry point."""
     code = run(sys.argv[1:] if argv is None else argv, sys.stdout, sys.stderr)
-    sys.stdout.flush()
+    with contextlib.suppress(ValueError):  # `vardval lsp` closes stdout when the editor leaves
+        sys.stdout.flush()
     return code
 
 

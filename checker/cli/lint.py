@@ -1,9 +1,10 @@
 """``vardval lint [PATH]``: every static check of the rules, without any submission.
 
-Exit codes: 0 when there is nothing to report, 2 otherwise (the ``check`` contract for rule
-errors); warnings (a dispensation about to expire, or naming an unknown rule or clinic) are
-shown but do not change the exit code. ``--format json`` prints ``{"format": "vardval/lint@1",
-"ok": …, "diagnostics": […], "warnings": […]}``.
+Exit codes (``cli/exits.py``, shared by every command): 0 nothing to report; 1 problems in
+the rules; 2 usage errors or a path that does not exist. Warnings (a dispensation about to
+expire, or naming an unknown rule or clinic) are shown but do not change the exit code.
+``--format json`` prints ``{"format": "vardval/lint@1", "ok": …, "diagnostics": […],
+"warnings": […]}``.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from vardval.checker.authoring import lint, render_json, render_text
-from vardval.checker.cli.exits import EXIT_OK, EXIT_USAGE
+from vardval.checker.cli.exits import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE
 from vardval.checker.store import Store
 
 
@@ -21,7 +22,8 @@ def register(subparsers: Any) -> None:
     parser = subparsers.add_parser(
         "lint", help="check rule files without a submission",
         description="Check a rule corpus, a rulebook file or a folder of rulebooks: syntax, "
-        "names, types, citations, dates and messages. Exit 0 when clean, 2 otherwise.")
+        "names, types, citations, dates and messages. Exit 0 when clean, 1 for problems in the "
+        "rules, 2 for usage errors or a path that does not exist.")
     parser.add_argument("path", nargs="?", type=Path, default=None, metavar="PATH",
                         help="corpus folder, rulebook file or folder (default: bundled rules)")
     parser.add_argument("--format", choices=("text", "json"), default="text")
@@ -44,4 +46,7 @@ def run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
             store.close()
     result = lint(args.path, args.rules, clinics=clinics)
     stdout.write(render_json(result) if args.format == "json" else render_text(result))
-    return EXIT_OK if result.ok else EXIT_USAGE
+    if result.ok:
+        return EXIT_OK
+    unreadable = any(d.code == "no-rules" for d in result.diagnostics)
+    return EXIT_USAGE if unreadable else EXIT_FINDINGS

@@ -1,4 +1,4 @@
-"""``vardval schema``: print the JSON Schema of the submission format."""
+"""``vardval schema``: print the JSON Schema of the submission format, or of the results."""
 
 from __future__ import annotations
 
@@ -7,17 +7,22 @@ import json
 from typing import Any, TextIO
 
 from vardval.checker.cli.exits import EXIT_OK
+from vardval.checker.report import results_schema
 from vardval.checker.submission import model as submission
 
 
 def register(subparsers: Any) -> None:
-    parser = subparsers.add_parser("schema", help="print the submission JSON Schema",
+    parser = subparsers.add_parser("schema", help="print the submission (or results) JSON Schema",
                                    description="Print the JSON Schema (draft 2020-12) of the "
-                                   "quarterly submission format vardval/submission@1.")
+                                   "quarterly submission format vardval/submission@1, or with "
+                                   "--results of the check results vardval/results@1.")
+    parser.add_argument("--results", action="store_true",
+                        help="the schema of `vardval check --format json` (vardval/results@1)")
     parser.set_defaults(handler=run)
 
 
 def run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
-    del args, stderr
-    stdout.write(json.dumps(submission.submission_schema(), ensure_ascii=False, indent=2) + "\n")
+    del stderr
+    schema = results_schema() if args.results else submission.submission_schema()
+    stdout.write(json.dumps(schema, ensure_ascii=False, indent=2) + "\n")
     return EXIT_OK

@@ -42,6 +42,8 @@ def register(subparsers: Any) -> None:
     parser.add_argument("--secret-file", type=Path, default=None,
                         help="file holding the key that signs session cookies (default: a new "
                         "key each start, which signs everyone out)")
+    parser.add_argument("--no-access-log", action="store_true",
+                        help="do not log each request (uvicorn's access log)")
     parser.add_argument("--secure-cookies", action="store_true",
                         help="send cookies over HTTPS only (behind a TLS proxy)")
     parser.set_defaults(handler=run)
@@ -61,6 +63,7 @@ def run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
         ServiceConfig,
         bind,
         serve,
+        server_for,
     )
 
     settings: dict[str, Any] = {}
@@ -75,6 +78,7 @@ def run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
         public_check=args.public_check, trusted_proxies=tuple(args.trust_proxy),
         identity_header=args.identity_header or DEFAULT_IDENTITY_HEADER,
         secure_cookies=args.secure_cookies, **settings)
+    server = server_for(config, access_log=not args.no_access_log)  # the corpus is read here
     try:
         sock = bind(args.host, args.port)
     except OSError as exc:
@@ -85,5 +89,5 @@ def run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
     shown = f"[{host}]" if ":" in host else host
     stdout.write(f"vardval serve: http://{shown}:{port}/ (Ctrl-C stops)\n")
     stdout.flush()
-    serve(config, sock)
+    serve(server, sock)
     return EXIT_OK

@@ -54,7 +54,11 @@ class LoadContext:
 def load_rulebook(path: Path, ctx: LoadContext, display: str | None = None) -> Rulebook:
     """Load and check one rulebook; raise RuleLoadError/YamlError carrying all diagnostics."""
     filename = display or str(path)
-    text = reading.rule_text(path, filename)
+    return load_rulebook_text(reading.rule_text(path, filename), ctx, filename)
+
+
+def load_rulebook_text(text: str, ctx: LoadContext, filename: str) -> Rulebook:
+    """``load_rulebook`` of text already read: an editor's unsaved buffer."""
     loaded = strict_yaml.load_yaml(text, filename)
     builder = _Builder(filename, text, loaded, ctx)
     book = builder.build()

@@ -7,11 +7,11 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from vardval.checker import formatting
 from vardval.checker.authoring import to_json
 from vardval.checker.docgen import markdown as md
 from vardval.checker.docgen import parts
 from vardval.checker.docgen.logic import layout, uses
+from vardval.checker.report import evidence_value, share_names
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -178,7 +178,8 @@ def _example(ruleset: RuleSet, example: Example) -> str:
                       f"{md.escape('; '.join(example.problems))}\n")
     finding = example.finding
     out += f"- The engine says {md.code(finding.status)}: {md.bilingual(finding.message)}\n"
-    evidence = ", ".join(_evidence(ruleset, e) for e in finding.evidence) or "none"
+    shares = share_names(finding.rule)
+    evidence = ", ".join(_evidence(ruleset, e, shares) for e in finding.evidence) or "none"
     out += f"- Deciding values: {evidence}\n"
     if not example.ok:
         out += ('\n!!! warning "The engine disagrees with this case"\n    '
@@ -186,15 +187,14 @@ def _example(ruleset: RuleSet, example: Example) -> str:
     return out
 
 
-def _evidence(ruleset: RuleSet, item: Evidence) -> str:
+def _evidence(ruleset: RuleSet, item: Evidence, shares: frozenset[str]) -> str:
+    """Exact, as in every report (``report.evidence_value``)."""
     if not item.present:
         return f"{md.code(item.name)} missing"
-    if item.kind == "parameter":
-        unit = ruleset.parameters.get(item.name).unit
-        value = parts.format_param(unit, item.value)
-        return f"{md.code(f'param({item.name})')} = {md.escape(value)}"
-    value = formatting.format_value(item.value, "en")
-    return f"{md.code(item.name)} = {md.escape(value)}"
+    unit = ruleset.parameters.get(item.name).unit if item.kind == "parameter" else None
+    value = evidence_value(item, "en", unit, share=item.name in shares)
+    name = f"param({item.name})" if item.kind == "parameter" else item.name
+    return f"{md.code(name)} = {md.escape(value)}"
 
 
 def _history(rule: Rule) -> str:

@@ -61,6 +61,7 @@ class SubmissionResult:
     period: str | None = None
     findings: tuple[Finding, ...] = ()
     notes: tuple[dict[str, str], ...] = field(default_factory=tuple)
+    sha256: str | None = None  # of the file's bytes, when they could be read
 
     @property
     def valid(self) -> bool:

@@ -1,7 +1,21 @@
 """Dated parameters: values in force on a day, for a region, each with its citation."""
 
 from vardval.checker.parameters import files
-from vardval.checker.parameters.files import UNITS, Parameter, ParamValue
-from vardval.checker.parameters.parameter_set import ParameterSet, load_parameters
+from vardval.checker.parameters.files import UNITS, Parameter, ParamValue, type_name, value_in_unit
+from vardval.checker.parameters.parameter_set import (
+    ParameterSet,
+    load_parameter_file,
+    load_parameters,
+)
 
-__all__ = ["UNITS", "ParamValue", "Parameter", "ParameterSet", "files", "load_parameters"]
+__all__ = [
+    "UNITS",
+    "ParamValue",
+    "Parameter",
+    "ParameterSet",
+    "files",
+    "load_parameter_file",
+    "load_parameters",
+    "type_name",
+    "value_in_unit",
+]

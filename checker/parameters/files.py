@@ -168,17 +168,11 @@ class FileReader:
     def _value(
         self, item: _ValueModel, unit: str, where: tuple[str | int, ...]
     ) -> literals.Literal | None:
-        text = _literal_text(item.value)
         try:
-            value = literals.parse_literal(text)
+            return value_in_unit(_literal_text(item.value), unit)
         except ValueError as error:
             self._add("invalid-value", str(error), (*where, "value"))
             return None
-        if unit in UNITS and not _fits(unit, text, value):
-            message = f"value '{text}' does not fit unit '{unit}'; expected {UNIT_EXAMPLES[unit]}"
-            self._add("invalid-value", message, (*where, "value"))
-            return None
-        return value
 
     def _citations(self, cites: list[str], where: tuple[str | int, ...]) -> tuple[str, ...]:
         """The citations in normal form; each one that does not resolve is a problem."""
@@ -217,6 +211,24 @@ class FileReader:
     def _invalid(self, error: ValidationError, prefix: tuple[str | int, ...] = ()) -> None:
         found = _yaml_problems.validation_diagnostics(error, self.loaded, self.filename, prefix)
         self.problems.extend(found)
+
+
+def value_in_unit(text: str, unit: str) -> literals.Literal:
+    """A parameter value read from its text and checked against its unit (files and ``--set``).
+
+    Example:
+        >>> value_in_unit("95%", "percent")
+        Decimal('0.95')
+        >>> value_in_unit("95%", "days")
+        Traceback (most recent call last):
+        ValueError: value '95%' does not fit unit 'days'; expected a number of days such as 3 \
+or 3 days
+    """
+    value = literals.parse_literal(text)
+    if unit in UNITS and not _fits(unit, text, value):
+        message = f"value '{text}' does not fit unit '{unit}'; expected {UNIT_EXAMPLES[unit]}"
+        raise ValueError(message)
+    return value
 
 
 def type_name(value: object) -> str:

@@ -32,7 +32,8 @@ if TYPE_CHECKING:
 
     from vardval.checker.sources import SourceRegistry
 
-__all__ = ["UNITS", "ParamValue", "Parameter", "ParameterSet", "load_parameters"]
+__all__ = ["UNITS", "ParamValue", "Parameter", "ParameterSet", "load_parameter_file",
+           "load_parameters"]
 
 
 class ParameterSet:
@@ -97,6 +98,12 @@ class ParameterSet:
         scope = self._regional.get(region, {})
         return tuple(scope[name] for name in sorted(scope))
 
+    def definitions(self) -> tuple[Parameter, ...]:
+        """Every definition, national first, then each region's, by name."""
+        national = tuple(self._national[name] for name in sorted(self._national))
+        return national + tuple(p for region in sorted(self._regional)
+                                for p in self.regional(region))
+
     def _scope(self, region: str | None) -> dict[str, Parameter]:
         return self._national if region is None else self._regional[region]
 
@@ -141,6 +148,17 @@ def load_parameters(directory: Path, registry: SourceRegistry,
     if problems:
         raise RuleLoadError(_located(problems, texts))
     return ParameterSet(parameters)
+
+
+def load_parameter_file(path: Path, registry: SourceRegistry) -> list[Parameter]:
+    """One parameter file on its own (a what-if overlay), checked as ``load_parameters`` does."""
+    filename = str(path)
+    text = reading.rule_text(path, filename)
+    found, problems = _read_file(text, filename, registry)
+    problems += _cross_file_problems(found)
+    if problems:
+        raise RuleLoadError(_located(problems, {filename: text}))
+    return found
 
 
 def _read_file(

@@ -1,13 +1,14 @@
 """Bytes and text in, safely: bounded reads, strict YAML/JSON with marks, located parse errors."""
 
 from vardval.checker.reading import collect, fast_yaml, files, locate, strict_yaml, yaml_problems
-from vardval.checker.reading.collect import SUFFIXES, submission_files
+from vardval.checker.reading.collect import SUFFIXES, Skipped, submission_files
 from vardval.checker.reading.fast_yaml import load_plain
 from vardval.checker.reading.files import (
     DEFAULT_MAX_BYTES,
     MAX_RULE_FILE_BYTES,
     ReadRefused,
     Reads,
+    TooLarge,
     digest,
     read_bounded,
     recording,
@@ -40,6 +41,8 @@ __all__ = [
     "NodePath",
     "ReadRefused",
     "Reads",
+    "Skipped",
+    "TooLarge",
     "YamlError",
     "collect",
     "decode_text",

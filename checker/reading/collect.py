@@ -27,6 +27,16 @@ SUFFIXES = (".yaml", ".yml", ".json")
 Found = tuple[str, str | None]
 
 
+class Skipped(str):
+    """A ``why`` that is no fault of the input: a folder named or reached twice, walked once.
+
+    Every other ``why`` means the input could not be read, which ``vardval check`` reports
+    and answers with exit status 2.
+    """
+
+    __slots__ = ()
+
+
 def submission_files(paths: Iterable[str]) -> Iterator[Found]:
     """Yield ``(path, None)`` for each submission file, or ``(path, why)`` when unusable.
 
@@ -73,13 +83,14 @@ def _identity(info: os.stat_result) -> tuple[int, int]:
     return info.st_dev, info.st_ino
 
 
-def _revisit(folder: str, first: str) -> str:
+def _revisit(folder: str, first: str) -> Skipped:
     if first == folder:
-        return "already walked (this folder is named more than once); its files are checked once"
+        return Skipped("already walked (this folder is named more than once); its files are "
+                       "checked once")
     if os.path.islink(folder):
-        return (f"symbolic link to a folder already walked as '{first}' (a link loop or a "
-                "second way in); skipped so no file is checked twice")
-    return f"folder already walked as '{first}'; skipped so no file is checked twice"
+        return Skipped(f"symbolic link to a folder already walked as '{first}' (a link loop "
+                       "or a second way in); skipped so no file is checked twice")
+    return Skipped(f"folder already walked as '{first}'; skipped so no file is checked twice")
 
 
 def _scan(folder: str, root: str) -> tuple[list[Found], list[tuple[str, os.stat_result]]]:

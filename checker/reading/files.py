@@ -49,6 +49,10 @@ class ReadRefused(Exception):
     """The file was not read; ``str(exc)`` says why, for a person."""
 
 
+class TooLarge(ReadRefused):
+    """The file is over the size limit: readable, but refused as a submission."""
+
+
 def not_regular(mode: int) -> str | None:
     """Why a path with this ``st_mode`` must not be read as a file, or None when it may.
 
@@ -109,7 +113,7 @@ def read_bounded(path: Path, max_bytes: int = DEFAULT_MAX_BYTES, *,
         >>> read_bounded(folder / "a.yaml", max_bytes=4)  # doctest: +ELLIPSIS
         Traceback (most recent call last):
         ...
-        vardval.checker.reading.files.ReadRefused: the file is 5 bytes; the limit is 4 ...
+        vardval.checker.reading.files.TooLarge: the file is 5 bytes; the limit is 4 ...
     """
     try:
         info = os.stat(path)
@@ -128,7 +132,7 @@ def _check_kind(mode: int, max_bytes: int, size: int, advice: str) -> None:
     if why is not None:
         raise ReadRefused(why)
     if size > max_bytes:
-        raise ReadRefused(too_large(str(size), max_bytes, advice))
+        raise TooLarge(too_large(str(size), max_bytes, advice))
 
 
 def _read_at_most(handle: BinaryIO, max_bytes: int, advice: str) -> bytes:
@@ -140,7 +144,7 @@ def _read_at_most(handle: BinaryIO, max_bytes: int, advice: str) -> bytes:
         chunks.append(chunk)
         total += len(chunk)
     if total > max_bytes:  # it grew after the check
-        raise ReadRefused(too_large(f"more than {max_bytes}", max_bytes, advice))
+        raise TooLarge(too_large(f"more than {max_bytes}", max_bytes, advice))
     return b"".join(chunks)
 
 

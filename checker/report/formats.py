@@ -10,10 +10,12 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TextIO
 
+from vardval.checker.report.github import GithubRenderer
 from vardval.checker.report.html_report import HtmlRenderer
 from vardval.checker.report.junit import JunitRenderer
 from vardval.checker.report.outputs import Renderer, ReportView
 from vardval.checker.report.results_json import JsonRenderer
+from vardval.checker.report.sarif import SarifRenderer
 from vardval.checker.report.text import TextRenderer
 
 
@@ -27,13 +29,22 @@ class Format:
 
 
 FORMATS: dict[str, Format] = {f.name: f for f in (
-    Format("text", TextRenderer, "terminal"),
-    Format("json", JsonRenderer, "vardval/results@1"),
-    Format("junit", JunitRenderer, "CI systems"),
-    Format("html", HtmlRenderer, "one self-contained file"),
+    Format("text", TextRenderer,
+           "for a terminal: findings with evidence and citations, then a summary (default)"),
+    Format("json", JsonRenderer,
+           "vardval/results@1, the documented machine-readable results (regions import it)"),
+    Format("junit", JunitRenderer,
+           "JUnit XML (junit-10.xsd) for CI: failures are exactly what sets the exit status"),
+    Format("html", HtmlRenderer,
+           "one self-contained page: a sortable, filterable clinic × rule matrix with CSV "
+           "export"),
+    Format("sarif", SarifRenderer,
+           "SARIF 2.1.0 for code-scanning dashboards: failures located at the rule's file:line"),
+    Format("github", GithubRenderer,
+           "GitHub Actions annotations (::error file=…::) on the submission files"),
 )}
 
 
 def formats_help() -> str:
-    """``text (terminal), json (vardval/results@1), …`` for the command line's help."""
-    return ", ".join(f"{f.name} ({f.help})" for f in FORMATS.values())
+    """``text (…), json (…), …`` for the command line's help."""
+    return "; ".join(f"{f.name}: {f.help}" for f in FORMATS.values())

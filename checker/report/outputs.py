@@ -11,10 +11,12 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Protocol, runtime_checkable
+from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
 
-from vardval.checker import formatting
+from vardval.checker.engine import waiver_text
 from vardval.checker.report.destination import atomic_output, output_to
+from vardval.checker.report.evidence_text import evidence_texts, share_names
+from vardval.checker.vocab import SEVERITY_RANK
 from vardval.dsl import nodes, walk
 
 if TYPE_CHECKING:
@@ -36,21 +38,54 @@ class ReportView:
     rules: tuple[Rule, ...] = ()
     units: Mapping[str, str] = field(default_factory=dict)
     definition_fields: Mapping[str, Mapping[str, frozenset[str]]] = field(default_factory=dict)
+    shares: Mapping[str, frozenset[str]] = field(default_factory=dict)
+    #: What makes the exit status 1 (``--fail-on``, ``--fail-on-indeterminate``).
+    fail_on: str = "error"
+    fail_on_indeterminate: bool = False
+    #: ``--quiet``: only the failing findings and the totals.
+    quiet: bool = False
+    #: Who made the report (``provenance.producer``): every format that can, says so.
+    producer: Mapping[str, Any] = field(default_factory=dict)
+
+    def decides(self, finding: Finding) -> bool:
+        """Whether this finding makes the exit status 1: the one test every format uses.
+
+        A failure (or, with ``fail_on_indeterminate``, an undecided rule) at or above
+        ``fail_on``; a waived finding (a region's recorded decision) never counts.
+        """
+        status = finding.status
+        if status != "fail" and not (status == "indeterminate" and self.fail_on_indeterminate):
+            return False
+        if finding.waiver is not None:
+            return False
+        return SEVERITY_RANK[finding.rule.severity] >= SEVERITY_RANK[self.fail_on]
+
+    def waiver(self, finding: Finding, lang: str | None = None) -> str | None:
+        """The region's dispensation exempting the finding, as one line (``waiver_text``)."""
+        waiver = finding.waiver
+        if waiver is None:
+            return None
+        return f"{waiver_text(waiver, lang or self.lang)}: {waiver.reason}"
 
     def evidence(self, finding: Finding, lang: str | None = None) -> list[str]:
-        """The finding's evidence as short texts (``formatting.evidence_texts``)."""
-        reads = self.definition_fields.get(finding.rule.rulebook, {})
-        return formatting.evidence_texts(finding.evidence, lang or self.lang, self.units, reads)
+        """The finding's evidence as short texts (``evidence_text.evidence_texts``)."""
+        rule = finding.rule
+        reads = self.definition_fields.get(rule.rulebook, {})
+        shares = self.shares.get(rule.id, frozenset())
+        return evidence_texts(finding.evidence, lang or self.lang, self.units, reads, shares)
 
 
-def view_of(ruleset: RuleSet, lang: str = "sv", *, show_all: bool = False) -> ReportView:
-    """The view of a loaded rule corpus."""
+def view_of(ruleset: RuleSet, lang: str = "sv", *, show_all: bool = False,
+            **settings: Any) -> ReportView:
+    """The view of a loaded rule corpus; ``settings`` are further ``ReportView`` fields."""
     params = ruleset.parameters
     units = {name: params.get(name).unit for name in params.names()}
     reads = {book.id: {name: _fields_read(checked.expr)
                        for name, checked in book.definitions.items()}
              for book in ruleset.rulebooks}
-    return ReportView(lang, show_all, tuple(ruleset.rules()), units, reads)
+    rules = tuple(ruleset.rules())
+    shares = {rule.id: share_names(rule) for rule in rules}
+    return ReportView(lang, show_all, rules, units, reads, shares, **settings)
 
 
 def _fields_read(expr: nodes.Expr) -> frozenset[str]:
@@ -59,7 +94,10 @@ def _fields_read(expr: nodes.Expr) -> frozenset[str]:
 
 @runtime_checkable
 class Renderer(Protocol):
-    """A report format: ``begin`` once, ``result`` per submission, ``end`` with the tally."""
+    """A report format: ``begin`` once, ``result`` per submission, ``end`` with the tally.
+
+    ``report.FORMATS`` lists the formats (name, renderer, help); the CLI and tests read it.
+    """
 
     def begin(self) -> None: ...
 

@@ -75,7 +75,7 @@ def evidence_json(evidence: Evidence, unit: str | None = None) -> dict[str, Any]
 
 def result_json(result: SubmissionResult, lang: str,
                 units: Mapping[str, str] | None = None) -> dict[str, Any]:
-    return {
+    out = {
         "file": result.file,
         "valid": result.valid,
         "problems": [p.as_json() for p in result.problems],
@@ -84,6 +84,9 @@ def result_json(result: SubmissionResult, lang: str,
         "notes": [n[lang] for n in result.notes],
         "findings": [finding_json(f, lang, units) for f in result.findings],
     }
+    if result.sha256:
+        out["sha256"] = result.sha256
+    return out
 
 
 def summary_json(tally: BatchTally) -> dict[str, Any]:
@@ -100,14 +103,17 @@ def summary_json(tally: BatchTally) -> dict[str, Any]:
 
 
 class JsonRenderer:
-    """Writes ``{"format": …, "results": [`` then each result, then the summary."""
+    """Writes ``{"format": …, "producer": …, "results": [`` then each result, then the summary."""
 
     def __init__(self, out: TextIO, view: ReportView) -> None:
         self.out, self.view, self.count = out, view, 0
         self.encode = ResultEncoder(view.lang, view.units)
 
     def begin(self) -> None:
-        self.out.write('{\n  "format": ' + json.dumps(FORMAT) + ',\n  "results": [')
+        self.out.write('{\n  "format": ' + json.dumps(FORMAT))
+        if self.view.producer:
+            self.out.write(',\n  "producer": ' + _dumps(dict(self.view.producer)))
+        self.out.write(',\n  "results": [')
 
     def result(self, result: SubmissionResult) -> None:
         self.out.write(("," if self.count else "") + "\n    " + self.encode(result))
@@ -148,7 +154,8 @@ class ResultEncoder:
                 f'"problems": {_dumps([p.as_json() for p in result.problems])}, '
                 f'"clinic": {_dumps(result.clinic)}, "period": {_dumps(result.period)}, '
                 f'"notes": {_dumps([n[lang] for n in result.notes])}, "findings": [')
-        return head + ", ".join(map(self.finding, result.findings)) + "]}"
+        tail = f'], "sha256": {_TEXT(result.sha256)}}}' if result.sha256 else "]}"
+        return head + ", ".join(map(self.finding, result.findings)) + tail
 
     def finding(self, finding: Finding) -> str:
         """One finding's text; a finding object met before (a rule out of scope or force is

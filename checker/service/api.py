@@ -12,6 +12,7 @@ from typing import Any
 from fastapi import APIRouter, Request
 from fastapi.responses import JSONResponse
 from starlette.concurrency import run_in_threadpool
+from vardval.checker.report import results_schema
 from vardval.checker.service import catalogue, openapi_parts
 from vardval.checker.service.access import may_check
 from vardval.checker.service.checking import check_body, invalid, submission_name
@@ -74,6 +75,11 @@ def sources(request: Request) -> dict[str, Any]:
             tags=["schemas"])
 def schema_submission() -> dict[str, Any]:
     return submission_schema()
+
+
+@router.get("/schema/results", summary="JSON Schema of vardval/results@1", tags=["schemas"])
+def schema_results() -> dict[str, Any]:
+    return results_schema()
 
 
 health = APIRouter()

@@ -8,6 +8,8 @@ for the same file.
 
 from __future__ import annotations
 
+import dataclasses
+import hashlib
 import io
 import json
 from dataclasses import dataclass
@@ -15,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 from vardval.checker.engine import BatchTally, SubmissionResult, check_intake
 from vardval.checker.formatting import printable
-from vardval.checker.report import FORMATS
+from vardval.checker.report import FORMATS, producer
 from vardval.checker.service.problems import Problem, too_large
 from vardval.checker.submission import Intake, load_submission_text
 
@@ -63,13 +65,16 @@ def check_body(service: Service, body: bytes, name: str, lang: str) -> Checked:
         raise too_large(service.config.max_bytes)
     intake = load_submission_text(body, name)
     result = check_intake(service.ruleset, intake, langs=(lang,))
+    result = dataclasses.replace(result, sha256=hashlib.sha256(body).hexdigest())
     return Checked(intake, result, results_document(service, result, lang))
 
 
 def results_document(service: Service, result: SubmissionResult, lang: str) -> dict[str, Any]:
-    """``vardval/results@1`` for one result, written by the JSON renderer of ``check``."""
+    """``vardval/results@1`` for one result, written by the JSON renderer of ``check``, with
+    the ``producer`` of this moment."""
     out = io.StringIO()
-    renderer = FORMATS["json"].renderer(out, service.view(lang))
+    view = dataclasses.replace(service.view(lang), producer=producer(service.ruleset))
+    renderer = FORMATS["json"].renderer(out, view)
     tally = BatchTally(rule.id for rule in service.ruleset.rules())
     renderer.begin()
     tally.add(result)

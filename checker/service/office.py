@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
+from urllib.parse import urlencode
 
 from fastapi import APIRouter, Request
 from fastapi.responses import Response
@@ -62,7 +63,7 @@ def _parsed_quarter(text: str | None) -> str | None:
 @router.get("/overview")
 async def overview(request: Request, region: str | None = None, quarter: str | None = None,
                    sort: str = "clinic", order: str = "asc", status: str = "",
-                   q: str = "") -> Response:
+                   rule: str = "", q: str = "") -> Response:
     service = _service(request)
     store_of(service)
     account = await required(request, service)
@@ -76,14 +77,15 @@ async def overview(request: Request, region: str | None = None, quarter: str | N
                                     last=chosen)) if chosen else {"clinics": []}
     rows = _rows(data)
     rules = sorted({rule for row in rows for rule in row.statuses})
-    rows = _sorted(_filtered(rows, status, q), sort if sort in rules else "clinic", order)
+    rule = rule if rule in rules else ""
+    rows = _sorted(_filtered(rows, status, rule, q), sort if sort in rules else "clinic", order)
     return render(request, service, account, "overview.html", {
         "region": shown_region, "regions": REGIONS if account.role == "admin" else (),
         "quarters": quarters, "quarter": chosen, "rows": rows, "rules": rules,
         "sort": sort if sort in rules else "clinic", "order": "desc" if order == "desc"
         else "asc", "status": status if status in STATUSES else "", "q": q,
-        "statuses": STATUSES, "query": _query(page_lang(request, service), shown_region,
-                                              chosen, status, q)})
+        "rule": rule, "statuses": STATUSES,
+        "query": _query(page_lang(request, service), shown_region, chosen, status, rule, q)})
 
 
 def _rows(data: dict[str, Any]) -> list[Row]:
@@ -93,10 +95,16 @@ def _rows(data: dict[str, Any]) -> list[Row]:
             for c in data["clinics"]]
 
 
-def _filtered(rows: list[Row], status: str, q: str) -> list[Row]:
+def _filtered(rows: list[Row], status: str, rule: str, q: str) -> list[Row]:
+    """Rows whose ``rule`` (any rule, when none is chosen) has ``status``, and whose clinic's
+    name or HSA-id contains ``q``."""
     needle = q.strip().casefold()
-    return [r for r in rows
-            if (not status or status in r.statuses.values())
+
+    def has_status(row: Row) -> bool:
+        seen = [row.statuses.get(rule, "gap")] if rule else list(row.statuses.values())
+        return not status or status in seen
+
+    return [r for r in rows if has_status(r)
             and (not needle or needle in r.name.casefold() or needle in r.hsa_id.casefold())]
 
 
@@ -109,11 +117,10 @@ def _sorted(rows: list[Row], sort: str, order: str) -> list[Row]:
     return sorted(rows, key=key, reverse=order == "desc")
 
 
-def _query(lang: str, region: str, quarter: str | None, status: str, q: str) -> str:
-    from urllib.parse import urlencode  # noqa: PLC0415 - only this page builds links
-
+def _query(lang: str, region: str, quarter: str | None, status: str, rule: str,
+           q: str) -> str:
     kept = {"lang": lang, "region": region, "quarter": quarter or "", "status": status,
-            "q": q}
+            "rule": rule, "q": q}
     return urlencode({k: v for k, v in kept.items() if v})
 
 

@@ -23,9 +23,9 @@ def openapi_document() -> dict[str, Any]:
 def openapi_markdown(document: dict[str, Any]) -> str:
     """Every route with its summary, description and answers, then the document itself."""
     lines = ["# HTTP API v1 (`vardval serve`)", "",
-             "Generated from the service's own `/openapi.json`. Start it with `vardval serve` "
+             ("Generated from the service's own `/openapi.json`. Start it with `vardval serve` "
              "(see [the service](../../service.md)); every refusal is an RFC 9457 problem "
-             "document (`application/problem+json`).", ""]
+             "document (`application/problem+json`)."), ""]
     for path, item in document["paths"].items():
         for method in _METHODS:
             if method in item:

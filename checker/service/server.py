@@ -6,6 +6,7 @@ uvicorn stops accepting on SIGTERM or SIGINT and lets requests already running f
 
 from __future__ import annotations
 
+import signal
 import socket
 from typing import TYPE_CHECKING
 
@@ -36,6 +37,15 @@ def server_for(config: ServiceConfig, *, access_log: bool = True) -> uvicorn.Ser
     return uvicorn.Server(settings)
 
 
-def serve(config: ServiceConfig, sock: socket.socket, *, access_log: bool = True) -> None:
-    """Serve on ``sock`` until SIGTERM or SIGINT."""
-    server_for(config, access_log=access_log).run(sockets=[sock])
+def serve(server: uvicorn.Server, sock: socket.socket) -> None:
+    """Serve on ``sock`` until SIGTERM (then return) or SIGINT (``KeyboardInterrupt``).
+
+    uvicorn re-raises the signal that stopped it once it has finished; SIGTERM is then caught
+    here, so a service stopped as asked exits 0.
+    """
+    previous = signal.signal(signal.SIGTERM, lambda *_: None)
+    try:
+        server.run(sockets=[sock])
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+        sock.close()

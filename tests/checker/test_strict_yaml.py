@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import time
 from decimal import Decimal
 
 import pytest
@@ -130,14 +129,14 @@ def test_explicit_tags_are_refused_so_nothing_is_constructed(text: str) -> None:
     assert "is not allowed" in message
 
 
-def test_a_billion_laughs_alias_bomb_is_refused_quickly() -> None:
+def test_a_billion_laughs_alias_bomb_is_refused_where_it_passes_the_limit() -> None:
+    """Refused at the line where the expansion passes the node limit, so the loader never
+    expands the 9**10 nodes the later lines ask for (no wall-clock bound: that is bench work)."""
     lines = ["a0: &a0 [lol, lol, lol, lol, lol, lol, lol, lol, lol]"]
     lines += [f"a{i}: &a{i} [{', '.join([f'*a{i - 1}'] * 9)}]" for i in range(1, 10)]
-    started = time.perf_counter()
     code, line, _, _ = refusal("\n".join(lines) + "\n")
     assert code == "too-many-nodes"
     assert line == 6  # 9**5 > 100 000: the sixth line is where the expansion passes the limit
-    assert time.perf_counter() - started < 2
 
 
 def test_the_node_limit_counts_aliases_after_expansion() -> None:

@@ -17,6 +17,8 @@ from vardval.checker.cli.entry import run
 from vardval.checker.corpus.ruleset import RuleSet
 
 FORMATS = list(report.FORMATS)
+# JUnit's root element carries the batch totals, so its suites are spooled until the end.
+STREAMING = [name for name in FORMATS if name != "junit"]
 
 
 class Terminal(io.StringIO):
@@ -33,19 +35,22 @@ def test_a_corrupt_file_does_not_stop_the_batch(fmt: str, batch: Path) -> None:
     assert "m-corrupt.yaml" in out
 
 
-@pytest.mark.parametrize("fmt", FORMATS)
+@pytest.mark.parametrize("fmt", STREAMING)
 def test_each_result_is_written_before_the_next_file_is_read(
         fmt: str, batch: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     out, sizes = io.StringIO(), []
-    real = cmd_check.load_submission
+    real = cmd_check.load_submission_text
 
-    def watched(path: Path, **kwargs: Any) -> Any:
+    def watched(raw: bytes, name: str) -> Any:
         sizes.append(len(out.getvalue()))
-        return real(path, **kwargs)
+        return real(raw, name)
 
-    monkeypatch.setattr(cmd_check, "load_submission", watched)
+    monkeypatch.setattr(cmd_check, "load_submission_text", watched)
     run(["check", str(batch), "--format", fmt], out, io.StringIO())
     assert len(sizes) == len(example_files()) + 1
+    if fmt in ("sarif", "github"):  # only open findings are written: a clean file adds nothing
+        assert sizes[-1] > sizes[0]
+        return
     assert all(later > earlier for earlier, later in itertools.pairwise(sizes[1:])), sizes
     assert sizes[1] > sizes[0]
 

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
+from typing import Any
 
 from reports_support import EXAMPLE, results_json, vardval
 from vardval.checker.corpus.ruleset import RuleSet
@@ -59,27 +61,49 @@ def html_report(tmp_path: Path, *argv: str) -> str:
     return target.read_text(encoding="utf-8")
 
 
+def page_data(text: str) -> list[dict[str, Any]]:
+    """The matrix's rows, as the page's script draws them."""
+    match = re.search(r'<script type="application/json" id="data">(.*?)</script>', text, re.DOTALL)
+    assert match is not None
+    rows: list[dict[str, Any]] = json.loads(match.group(1))
+    return rows
+
+
 def test_one_row_per_submission_one_column_per_rule(batch: Path, tmp_path: Path,
                                                     ruleset: RuleSet) -> None:
-    page = parse(html_report(tmp_path, str(batch)))
+    text = html_report(tmp_path, str(batch))
+    page = parse(text)
     doc = results_json(str(batch))
     rule_ids = [r.id for r in ruleset.rules()]
-    assert len(page.rows) == len(doc["results"])
+    rows = page_data(text)
+    assert len(rows) == len(doc["results"])
     assert page.rule_columns == rule_ids
-    for cells, result in zip(page.cells_per_row, doc["results"], strict=True):
-        assert cells == (rule_ids if result["valid"] else [])
-    assert [r["data-invalid"] for r in page.rows].count("1") == 1
+    for row, result in zip(rows, doc["results"], strict=True):
+        assert len(row["s"]) == (len(rule_ids) if result["valid"] else 0)
+    assert [row["w"] for row in rows].count("invalid") == 1
 
 
-def test_cells_carry_the_status_and_a_symbol(tmp_path: Path) -> None:
+def test_rows_carry_each_status_and_open_findings_their_evidence(tmp_path: Path) -> None:
     text = html_report(tmp_path, str(EXAMPLE))
-    statuses = {f["rule"]: f["status"] for f in results_json(str(EXAMPLE))["results"][0]
-                ["findings"]}
-    cells = re.findall(r'<td class="cell" data-rule="([^"]+)" data-status="([^"]+)">'
-                       r"<button[^>]*>([^<]+)</button>", text)
-    assert {rule: status for rule, status, _ in cells} == statuses
-    symbols = {"fail": "✗", "indeterminate": "?", "pass": "✓", "not_applicable": "–"}
-    assert all(symbol == symbols[status] for _, status, symbol in cells)
+    [result] = results_json(str(EXAMPLE))["results"]
+    [row] = page_data(text)
+    letters = {"fail": "f", "indeterminate": "i", "pass": "p", "not_applicable": "n"}
+    assert row["s"] == "".join(letters[f["status"]] for f in result["findings"])
+    opened = [f for f in result["findings"] if f["status"] in ("fail", "indeterminate")]
+    assert [o[2] for o in row["open"]] == [f["message"] for f in opened]
+    assert all(o[3] for o in row["open"])
+
+
+def test_a_clinic_and_period_submitted_twice_is_flagged(tmp_path: Path) -> None:
+    folder = tmp_path / "twice"
+    folder.mkdir()
+    (folder / "a.yaml").write_bytes(EXAMPLE.read_bytes())
+    (folder / "b.yaml").write_bytes(EXAMPLE.read_bytes())
+    text = html_report(tmp_path, str(folder))
+    rows = page_data(text)
+    assert "d" not in rows[0]
+    assert rows[1]["d"] == 1
+    assert re.search(r'id="dup-count"><b>1</b>', text)
 
 
 def test_clinic_names_are_escaped(tmp_path: Path) -> None:
@@ -93,7 +117,8 @@ def test_clinic_names_are_escaped(tmp_path: Path) -> None:
     assert "<script>alert" not in text
     assert "<img src=x" not in text
     assert HOSTILE_NAME in "".join(page.texts)
-    assert [t for t, _ in page.tags].count("script") == 1  # only the report's own
+    assert page_data(text)[0]["n"] == HOSTILE_NAME  # in the data, \u003c-escaped
+    assert [t for t, _ in page.tags if t == "script"] == ["script"] * 3  # data, words, code
 
 
 def test_the_page_is_self_contained(batch: Path, tmp_path: Path) -> None:

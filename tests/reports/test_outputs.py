@@ -9,8 +9,8 @@ from typing import Any
 
 import pytest
 from reports_support import EXAMPLE, vardval
-from vardval.checker import report
 from vardval.checker.cli import check as cmd_check
+from vardval.checker.report import FORMATS
 from vardval.checker.report.outputs import Renderer, ReportView, atomic_output
 
 
@@ -39,7 +39,7 @@ def test_a_complete_write_replaces_and_keeps_the_mode(tmp_path: Path) -> None:
     assert sorted(os.listdir(tmp_path)) == ["report.txt"]
 
 
-@pytest.mark.parametrize("fmt", list(report.FORMATS))
+@pytest.mark.parametrize("fmt", list(FORMATS))
 def test_an_interrupted_check_leaves_no_half_written_report(
         fmt: str, batch: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     target = tmp_path / f"report.{fmt}"
@@ -67,6 +67,9 @@ def test_o_writes_the_same_report_as_stdout(tmp_path: Path) -> None:
     assert target.read_text(encoding="utf-8") == out_std
 
 
-def test_every_format_is_a_renderer() -> None:
-    for fmt in report.FORMATS.values():
+def test_every_format_is_a_renderer_named_as_registered() -> None:
+    for name, fmt in FORMATS.items():
         assert isinstance(fmt.renderer(io.StringIO(), ReportView()), Renderer)
+        assert fmt.name == name
+        assert fmt.help
+        assert "\n" not in fmt.help

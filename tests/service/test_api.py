@@ -9,6 +9,7 @@ import socket
 import sys
 from pathlib import Path
 
+import jsonschema
 import pytest
 from conftest import BROKEN, SUBMISSIONS
 from live import Live
@@ -169,15 +170,31 @@ def test_sources_and_schemas(public: Live) -> None:
     with public.client() as client:
         sources = client.get("/v1/sources").json()["sources"]
         schema = client.get("/v1/schema/submission").json()
+        results = client.get("/v1/schema/results").json()
     assert any(s["kind"] == "statute" for s in sources)
-    assert schema["properties"]["format"]
+    _, cli_submission, _ = vardval("schema")
+    _, cli_results, _ = vardval("schema", "--results")
+    assert schema == json.loads(cli_submission)
+    assert results == json.loads(cli_results)
+
+
+def test_every_check_answer_validates_against_the_results_schema(public: Live) -> None:
+    with public.client() as client:
+        schema = client.get("/v1/schema/results").json()
+    validator = jsonschema.Draft202012Validator(schema)
+    for path in [*sorted(SUBMISSIONS.iterdir()), *sorted(BROKEN.iterdir())]:
+        status, _, answer = _post(public, path)
+        document = answer["results"] if status == 422 else answer
+        assert isinstance(document, dict)
+        validator.validate(document)
+        assert document["producer"]["name"] == "vardval"
 
 
 def test_openapi_describes_every_route(public: Live) -> None:
     with public.client() as client:
         document = client.get("/openapi.json").json()
     assert {"/v1/check", "/v1/rules", "/v1/rules/{rule_id}", "/v1/sources",
-            "/v1/schema/submission", "/healthz"} <= set(document["paths"])
+            "/v1/schema/submission", "/v1/schema/results", "/healthz"} <= set(document["paths"])
     body = document["paths"]["/v1/check"]["post"]["requestBody"]["content"]
     assert set(body) == {"application/yaml", "application/json"}
     assert "Submission" in document["components"]["schemas"]

@@ -47,10 +47,26 @@ class Site:
         self.driver.set_window_size(1280, 1000)
 
 
+# Two more Kronoberg clinics in Teleborg's quarter, one meeting the same-day guarantee, so
+# the overview has rows to sort and statuses to filter.
+NEIGHBOURS = (("SE5568765432-E000000000501", "Vårdcentralen Araby", "listed_same_day: 10640"),
+              ("SE5568765432-E000000000502", "Vårdcentralen Öjaby", "listed_same_day: 11000"))
+
+
+def _neighbours(folder: Path) -> Path:
+    text = FIXTURE.read_text(encoding="utf-8")
+    for hsa_id, name, same_day in NEIGHBOURS:
+        copy = (text.replace(TELEBORG, hsa_id).replace("Vårdcentralen Teleborg", name)
+                .replace("listed_same_day: 10640", same_day))
+        (folder / f"{hsa_id}.yaml").write_text(copy, encoding="utf-8")
+    return folder
+
+
 @pytest.fixture(scope="module")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
     store = tmp_path_factory.mktemp("browser") / "vardval.db"
-    vardval("check", "--store", store, SUBMISSIONS)
+    vardval("check", "--store", store, SUBMISSIONS,
+            _neighbours(tmp_path_factory.mktemp("neighbours")))
     tokens = []
     for name, options in (("kronoberg.office", ("--role", "officer", "--region", "kronoberg")),
                           ("teleborg", ("--role", "clinic", "--clinic", TELEBORG))):
@@ -109,11 +125,19 @@ def test_sign_in_and_sort_the_overview(site: Site) -> None:
     _sign_in(site, site.officer)
     site.open("/overview?lang=sv")
     before = _clinic_order(site)
-    assert len(before) >= 2
+    assert len(before) == 3
     site.driver.find_element(By.ID, "sort-clinic").click()
     assert _clinic_order(site) == before[::-1]
-    header = site.driver.find_element(By.ID, "sort-clinic").find_element(By.XPATH, "..")
-    assert header.get_attribute("aria-sort") == "descending"
+    site.driver.find_element(By.ID, "sort-VG-KONTAKT").click()  # failures first
+    cells = site.driver.find_elements(By.CSS_SELECTOR, "#overview tbody td.s-pass")
+    assert _clinic_order(site)[-1] == NEIGHBOURS[1][0] and cells
+    header = site.driver.find_element(By.ID, "sort-VG-KONTAKT").find_element(By.XPATH, "..")
+    assert header.get_attribute("aria-sort") == "ascending"
+    site.open("/overview?lang=sv&rule=VG-KONTAKT&status=pass")
+    assert _clinic_order(site) == [NEIGHBOURS[1][0]]
+    site.open("/overview?lang=sv&q=araby")
+    assert _clinic_order(site) == [NEIGHBOURS[0][0]]
+    site.open("/overview?lang=sv&sort=clinic&order=desc")
     site.shoot("overview")
 
 

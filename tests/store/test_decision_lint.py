@@ -59,7 +59,7 @@ def test_errors_in_a_decision_file_are_located(tmp_path: Path) -> None:
                     + decision("D1", "SE12-X", "KRO-VARDPROGRAM", "2025-01-01", "2025-06-30")
                     + "  - id: D3\n    kind: dispensation\n")
     code, text, _ = vardval("lint", str(folder))
-    assert code == 2
+    assert code == 1
     assert "kronoberg.yaml:8:35: 'to: 2025-01-01' is before 'from: 2025-06-30'" in text
     assert "kronoberg.yaml:14:13: decisions.1.clinic: String should match pattern" in text
     assert "kronoberg.yaml:20:5: missing required key 'decided_by' in decisions.2" in text

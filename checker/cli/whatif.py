@@ -1,0 +1,93 @@
+"""``vardval whatif PATH…``: the submissions against the rules as they are and against a variant.
+
+A variant is any combination of another rules folder (``--variant-rules``) or a git revision
+(``--rules-rev``), parameter overlay files (``--overlay``) and ``--set`` values, applied in
+that order. Both sides run through the same engine; the report says per rule how the counts
+move and per clinic which findings change status, with both messages and the deciding values.
+"""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+from typing import Any, TextIO
+
+from vardval.checker.analysis import (
+    Comparison,
+    corpus_of,
+    diff,
+    folder,
+    html_whatif,
+    parse_override,
+    render_whatif,
+    revision,
+    with_overrides,
+    words,
+)
+from vardval.checker.cli.exits import EXIT_OK, EXIT_USAGE
+from vardval.checker.report import output_to
+from vardval.checker.vocab import LANGS
+
+FORMATS = ("text", "json", "markdown", "html")
+
+
+def register(subparsers: Any) -> None:
+    parser = subparsers.add_parser(
+        "whatif", help="what changes for the submissions under a variant of the rules",
+        description="Evaluate submissions twice, with the rules as they are and with a "
+        "variant, and report what changes. Exit status 0 whatever changes.")
+    parser.add_argument("paths", nargs="+", metavar="PATH", help="submission files or folders")
+    parser.add_argument("--set", dest="sets", action="append", default=[],
+                        metavar="[REGION:]NAME=VALUE[@DATE]",
+                        help="a parameter's value in the variant, e.g. "
+                        "vardgaranti.bedomning.malniva=95%%@2026-01-01 (from DATE on; "
+                        "without DATE for every period)")
+    parser.add_argument("--overlay", action="append", default=[], type=Path, metavar="FILE",
+                        help="a parameter file (the format of rules/parameters/) whose values "
+                        "replace the corpus's from their first date on")
+    variant = parser.add_mutually_exclusive_group()
+    variant.add_argument("--variant-rules", type=Path, metavar="DIR",
+                         help="the variant is another rules folder")
+    variant.add_argument("--rules-rev", metavar="REV",
+                         help="the variant is the rules folder at git revision REV (a tag, "
+                         "branch or commit; REV:path for another folder)")
+    parser.add_argument("--rules", type=Path, default=None, help="baseline rule corpus folder")
+    parser.add_argument("--format", choices=FORMATS, default="text",
+                        help="text, json (vardval/whatif@1), markdown (for a tjänsteskrivelse), "
+                        "html (one self-contained page)")
+    parser.add_argument("-o", "--output", metavar="FILE", default=None,
+                        help="write the report to FILE (replaced only once complete)")
+    parser.add_argument("--lang", choices=LANGS, default="sv",
+                        help="language of the findings' messages")
+    parser.set_defaults(handler=run)
+
+
+def run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
+    overrides = [parse_override(text) for text in args.sets]
+    base = folder(args.rules)
+    start = base
+    if args.variant_rules is not None:
+        start = corpus_of(str(args.variant_rules), args.rules)
+    elif args.rules_rev is not None:
+        start = revision(args.rules_rev, args.rules)
+    variant = with_overrides(start.ruleset, overrides, args.overlay)
+    label = " + ".join([start.label, *(str(p) for p in args.overlay),
+                        *(f"--set {o.argument}" for o in overrides)])
+    result = Comparison(base.ruleset, variant, (base.label, label)).add_files(args.paths)
+    if result.submissions == 0 and not result.invalid:
+        stderr.write("vardval whatif: inga inlämningar (.yaml, .yml, .json) / no submission "
+                     f"files found in {', '.join(args.paths)}\n")
+        return EXIT_USAGE
+    changes = diff(base.ruleset, variant, (base.label, label))
+    units = words.units_of(base.ruleset, variant)
+    with output_to(args.output, stdout) as out:
+        if args.format == "json":
+            out.write(render_whatif.json_text(result, changes, units))
+        elif args.format == "markdown":
+            out.write(render_whatif.markdown(result, changes, args.lang, units))
+        elif args.format == "html":
+            out.write(html_whatif.page(result, changes, args.lang, units))
+        else:
+            out.write(render_whatif.text(result, changes, args.lang, units))
+    return EXIT_OK
+
