@@ -37,6 +37,7 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
 import handwritten
+import service as service_bench
 import stages
 from generate import CLINICS_PER_REGION, Generator, yaml_text
 from vardval.checker import RuleSet, load_ruleset, rule_statuses
@@ -322,6 +323,7 @@ def main(argv: Sequence[str] | None = None) -> int:
              "over the 16 years drawn here) and with the clinics (the generator draws from "
              f"{len(REGIONS) * CLINICS_PER_REGION:,}, about as many as Sweden has), "
              "never with the number of files.")]
+    notes.append(service_bench.section(args.n))  # `vardval serve` under load (bench/service.py)
     print(f"\nMachine: {machine()}\n\n{table(rows)}\n\n" + "\n\n".join(notes))
     if not args.no_report:
         command = "python bench/run.py" + (f" --n {args.n}" if args.n != 10_000 else "")

@@ -100,3 +100,14 @@ def test_guides_show_real_output_not_markers(site: Path) -> None:
     started = (site / "getting-started" / "index.html").read_text(encoding="utf-8")
     assert "kronoberg-teleborg-2025-Q1.yaml" in started
     assert "VG-KONTAKT" in started
+
+
+def test_the_http_api_page_shows_every_route_of_the_openapi_document(site: Path) -> None:
+    from vardval.checker.service import openapi_document
+
+    page = (site / "generated" / "service" / "api" / "index.html").read_text(encoding="utf-8")
+    for path, item in openapi_document()["paths"].items():
+        for method in item:
+            assert html.escape(f"{method.upper()} {path}") in page, (method, path)
+    service = (site / "service" / "index.html").read_text(encoding="utf-8")
+    assert "service-findings.png" in service

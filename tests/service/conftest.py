@@ -8,13 +8,9 @@ from pathlib import Path
 
 import pytest
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-from live import Live, running
+sys.path.append(str(Path(__file__).resolve().parent))
+from service_support import Live, running
 from vardval.checker.service import ServiceConfig
-
-ROOT = Path(__file__).resolve().parents[2]
-SUBMISSIONS = ROOT / "fixtures" / "submissions"
-BROKEN = ROOT / "fixtures" / "broken"
 
 
 @pytest.fixture(scope="module")

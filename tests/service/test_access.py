@@ -13,8 +13,7 @@ from pathlib import Path
 
 import httpx
 import pytest
-from conftest import SUBMISSIONS
-from live import Live, running
+from service_support import SUBMISSIONS, Live, running
 from vardval.checker.service import ServiceConfig
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))

@@ -11,8 +11,7 @@ from pathlib import Path
 
 import jsonschema
 import pytest
-from conftest import BROKEN, SUBMISSIONS
-from live import Live
+from service_support import BROKEN, SUBMISSIONS, Live
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from cli_runs import vardval

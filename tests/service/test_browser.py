@@ -11,12 +11,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from browser import axe_violations, by_id, chromium, press, tab_to, text_of
-from conftest import BROKEN, SUBMISSIONS
-from live import Live, running
 from selenium import webdriver
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
+from service_browser import axe_violations, by_id, chromium, press, tab_to, text_of
+from service_support import BROKEN, SUBMISSIONS, Live, running
 from vardval.checker.service import ServiceConfig
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))

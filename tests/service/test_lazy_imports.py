@@ -5,7 +5,7 @@ from __future__ import annotations
 import subprocess
 import sys
 
-from conftest import SUBMISSIONS
+from service_support import SUBMISSIONS
 
 PROBE = """
 import io, sys

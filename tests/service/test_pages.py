@@ -10,8 +10,7 @@ from pathlib import Path
 
 import httpx
 import pytest
-from conftest import BROKEN, SUBMISSIONS
-from live import Live, running
+from service_support import BROKEN, SUBMISSIONS, Live, running
 from vardval.checker.service import ServiceConfig
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))

@@ -10,7 +10,7 @@ import time
 from pathlib import Path
 
 import httpx
-from conftest import SUBMISSIONS
+from service_support import SUBMISSIONS
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from cli_runs import vardval

@@ -8,11 +8,15 @@ import threading
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass
+from pathlib import Path
 
 import httpx
 from vardval.checker.service import ServiceConfig, bind, server_for
 
 START_SECONDS = 30
+ROOT = Path(__file__).resolve().parents[2]
+SUBMISSIONS = ROOT / "fixtures" / "submissions"
+BROKEN = ROOT / "fixtures" / "broken"
 
 
 @dataclass
