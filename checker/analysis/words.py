@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
-from vardval.checker import formatting
+from vardval.checker.engine import evidence_value
 
 if TYPE_CHECKING:
     from vardval.checker.analysis.whatif import Change
@@ -71,7 +71,7 @@ def value_pairs(change: Change, lang: str, units: Mapping[str, str]) -> list[tup
     pairs: dict[tuple[str, str], list[str]] = {}
     for side, finding in enumerate((change.base, change.variant)):
         for item in finding.evidence if finding else ():
-            shown = formatting.evidence_value(item, lang, units.get(item.name))
+            shown = evidence_value(item, lang, units.get(item.name))
             pairs.setdefault((item.kind, item.name), [WORDS["none"], WORDS["none"]])[side] = shown
     return [(f"param {name}" if kind == "parameter" else name, old, new)
             for (kind, name), (old, new) in pairs.items()]

@@ -2,6 +2,7 @@
 
 from vardval.checker.engine.checking import check_data, check_file, check_text
 from vardval.checker.engine.evaluate import BACKENDS, check_intake, decide, rule_statuses
+from vardval.checker.engine.evidence_text import evidence_texts, evidence_value, share_names
 from vardval.checker.engine.findings import (
     STATUSES,
     BatchTally,
@@ -30,9 +31,12 @@ __all__ = [
     "check_intake",
     "check_text",
     "decide",
+    "evidence_texts",
+    "evidence_value",
     "plans_of",
     "quarter_end",
     "rule_statuses",
+    "share_names",
     "waiver_for",
     "waiver_text",
     "worst_status",

@@ -1,7 +1,7 @@
 """Results out: the report view, one renderer per format, atomic output files, ``explain``."""
 
+from vardval.checker.engine import evidence_texts, evidence_value, share_names
 from vardval.checker.report import destination, outputs
-from vardval.checker.report.evidence_text import evidence_texts, evidence_value, share_names
 from vardval.checker.report.explain import Subject, explain
 from vardval.checker.report.formats import FORMATS, Format, formats_help
 from vardval.checker.report.github import GithubRenderer

@@ -27,6 +27,8 @@ from pathlib import PurePath
 from typing import TYPE_CHECKING, Any, TextIO
 
 from vardval.checker.engine import STATUSES, BatchTally, SubmissionResult, worst_status
+from vardval.checker.formatting import printable
+from vardval.checker.report.neutral import shown
 from vardval.checker.vocab import SEVERITY_RANK
 
 if TYPE_CHECKING:
@@ -143,8 +145,8 @@ class HtmlRenderer:
         self.index += 1
         first = self._first_of(result)
         separator = ",\n" if self.index > 1 else "\n"
-        self.out.write(separator + script_json(
-            record(result, self.index, first, self.view, self.columns)))
+        self.out.write(separator + script_json(  # no raw NUL, ESC or BEL reaches the page
+            record(shown(result), self.index, first, self.view, self.columns)))
 
     def _first_of(self, result: SubmissionResult) -> int | None:
         """The row of an earlier submission of the same clinic and period, if any."""
@@ -301,8 +303,9 @@ def _rule_panel(tally: BatchTally, view: ReportView, words: dict[str, str]) -> s
 
 def _clinic_panel(tally: BatchTally, words: dict[str, str]) -> str:
     items = "".join(f'<li><span class="sym s-{c.worst}" title="{e(words[c.worst])}">'
-                    f"{SYMBOL[c.worst]}</span><span>{e(c.name)}</span>"
-                    f"<small>{e(c.region)} · {e(c.hsa_id)} · {c.submissions}</small></li>"
+                    f"{SYMBOL[c.worst]}</span><span>{e(printable(c.name))}</span>"
+                    f"<small>{e(printable(c.region))} · {e(printable(c.hsa_id))} · "
+                    f"{c.submissions}</small></li>"
                     for c in tally.clinics())
     return (f'<div class="panel"><h2>{e(words["by_clinic"])}</h2>'
             f'<ul class="clinics">{items}</ul></div>')

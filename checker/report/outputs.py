@@ -13,9 +13,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
 
-from vardval.checker.engine import waiver_text
+from vardval.checker.engine import evidence_texts, share_names, waiver_text
 from vardval.checker.report.destination import atomic_output, output_to
-from vardval.checker.report.evidence_text import evidence_texts, share_names
 from vardval.checker.vocab import SEVERITY_RANK
 from vardval.dsl import nodes, walk
 
@@ -68,7 +67,7 @@ class ReportView:
         return f"{waiver_text(waiver, lang or self.lang)}: {waiver.reason}"
 
     def evidence(self, finding: Finding, lang: str | None = None) -> list[str]:
-        """The finding's evidence as short texts (``evidence_text.evidence_texts``)."""
+        """The finding's evidence as short texts (``engine.evidence_texts``)."""
         rule = finding.rule
         reads = self.definition_fields.get(rule.rulebook, {})
         shares = self.shares.get(rule.id, frozenset())

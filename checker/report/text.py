@@ -11,6 +11,8 @@ import re
 from typing import TYPE_CHECKING, TextIO
 
 from vardval.checker.engine import STATUSES, BatchTally, Finding, SubmissionResult
+from vardval.checker.formatting import printable
+from vardval.checker.report.neutral import shown
 from vardval.checker.report.outputs import ReportView
 
 if TYPE_CHECKING:
@@ -67,6 +69,7 @@ class TextRenderer:
         """Text has no header."""
 
     def result(self, result: SubmissionResult) -> None:
+        result = shown(result)  # a newline in a name must not forge a line
         self.deciding += sum(1 for f in result.findings if self.view.decides(f))
         if self.view.quiet and result.valid and not any(
                 self.view.decides(f) for f in result.findings):
@@ -205,6 +208,7 @@ def _clinic_lines(clinics: list[ClinicSummary], lang: str) -> list[str]:
     lines = ["", f"{words['by_clinic']}:"]
     for clinic in clinics:
         noun = _NOUNS[lang][clinic.submissions != 1]
-        lines.append(f"  {_LABEL[clinic.worst]}  {clinic.name} ({clinic.region}, "
-                     f"{clinic.hsa_id}) — {clinic.submissions} {noun}")
+        name, region, hsa_id = (printable(t) for t in (clinic.name, clinic.region, clinic.hsa_id))
+        lines.append(f"  {_LABEL[clinic.worst]}  {name} ({region}, {hsa_id}) — "
+                     f"{clinic.submissions} {noun}")
     return lines

@@ -17,7 +17,7 @@ if TYPE_CHECKING:
     from collections.abc import Iterable, Mapping
 
     from vardval.checker.corpus import Rule
-    from vardval.checker.engine import Evidence
+    from vardval.checker.engine.findings import Evidence
 
 _WORDS = {"sv": {"missing": "saknas", "present": "finns", "param": "param"},
           "en": {"missing": "missing", "present": "present", "param": "param"}}
