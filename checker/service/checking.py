@@ -31,11 +31,17 @@ YAML_TYPES = ("application/yaml", "application/x-yaml", "text/yaml", "text/x-yam
 
 @dataclass(frozen=True)
 class Checked:
-    """A checked body: the intake (for the store), the result and its results document."""
+    """A checked body: the intake (for the store), the result and its results document as
+    the JSON renderer wrote it (byte for byte what ``check --format json`` writes)."""
 
     intake: Intake
     result: SubmissionResult
-    document: dict[str, Any]
+    text: str
+
+    @property
+    def document(self) -> dict[str, Any]:
+        parsed: dict[str, Any] = json.loads(self.text)
+        return parsed
 
 
 def submission_name(name: str | None, content_type: str | None) -> str:
@@ -66,10 +72,10 @@ def check_body(service: Service, body: bytes, name: str, lang: str) -> Checked:
     intake = load_submission_text(body, name)
     result = check_intake(service.ruleset, intake, langs=(lang,))
     result = dataclasses.replace(result, sha256=hashlib.sha256(body).hexdigest())
-    return Checked(intake, result, results_document(service, result, lang))
+    return Checked(intake, result, results_text(service, result, lang))
 
 
-def results_document(service: Service, result: SubmissionResult, lang: str) -> dict[str, Any]:
+def results_text(service: Service, result: SubmissionResult, lang: str) -> str:
     """``vardval/results@1`` for one result, written by the JSON renderer of ``check``, with
     the ``producer`` of this moment."""
     out = io.StringIO()
@@ -80,8 +86,7 @@ def results_document(service: Service, result: SubmissionResult, lang: str) -> d
     tally.add(result)
     renderer.result(result)
     renderer.end(tally)
-    document: dict[str, Any] = json.loads(out.getvalue())
-    return document
+    return out.getvalue()
 
 
 def invalid(checked: Checked) -> Problem:

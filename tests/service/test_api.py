@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import contextlib
 import json
+import re
 import socket
 import sys
 from pathlib import Path
@@ -35,6 +36,20 @@ def _post(live: Live, path: Path, **params: str) -> tuple[int, str, dict[str, ob
                              headers={"content-type": kind},
                              params={"name": path.name, **params})
     return answer.status_code, answer.headers["content-type"], answer.json()
+
+
+_PRODUCER = re.compile(r'^  "producer": .*\n', re.MULTILINE)
+
+
+def test_check_answers_the_cli_s_bytes_but_the_producer_line(public: Live) -> None:
+    path = SUBMISSIONS / "kronoberg-teleborg-2025-Q1.yaml"
+    with public.client() as client:
+        answer = client.post("/v1/check", content=path.read_bytes(), params={"name": path.name},
+                             headers={"content-type": "application/yaml"})
+    with contextlib.chdir(path.parent):
+        _, out, _ = vardval("check", "--format", "json", path.name)
+    assert _PRODUCER.search(answer.text)
+    assert _PRODUCER.sub("", answer.text) == _PRODUCER.sub("", out)
 
 
 @pytest.mark.parametrize("path", sorted(SUBMISSIONS.iterdir()), ids=lambda p: p.name)
