@@ -15,3 +15,7 @@ class SubmissionError(VardvalError):
 
 class OutputError(VardvalError):
     """A report could not be written."""
+
+
+class MappingError(VardvalError):
+    """A mapping file (how an office's export is read) is unreadable or wrong."""

@@ -8,6 +8,7 @@ import re
 from decimal import Decimal
 from typing import Any, cast
 
+from vardval.dsl.numbers import MAX_DIGITS, code_text, too_long_for_text
 from vardval.dsl.values import Duration, Quarter, Unknown
 
 _UNITS = {"sv": {"day": ("dag", "dagar"), "month": ("månad", "månader")},
@@ -59,10 +60,14 @@ def percent(share: Decimal, lang: str) -> str:
 def number(value: int | Decimal, lang: str, places: int = 2) -> str:
     """Grouped thousands; at most ``places`` decimals, trailing zeros dropped."""
     if type(value) is int:  # most values are counts: no rounding, no decimal context
-        text = f"{value:,}"
+        # a product of counts may pass Python's limit on turning ints into text: rounded
+        text = code_text(value) if too_long_for_text(value) else f"{value:,}"
         return text.replace(",", NBSP) if lang == "sv" else text
     quantum = Decimal(1).scaleb(-places)
     exact = Decimal(value)
+    if exact.is_finite() and exact.adjusted() > MAX_DIGITS:  # a product of amounts
+        text = f"{exact:.3E}"
+        return text.replace(".", ",") if lang == "sv" else text
     # Enough digits for any count a file can hold (the default 28 fail on 1 000-digit numbers).
     context = decimal.Context(prec=max(28, exact.adjusted() + places + 2))
     rounded = exact.quantize(quantum, context=context) if not isinstance(value, int) else value
@@ -111,23 +116,24 @@ def duration(value: Duration, lang: str) -> str:
     for count, unit in ((value.months, "month"), (value.days, "day")):
         if count:
             singular, plural = _UNITS[lang][unit]
-            parts.append(f"{count} {singular if abs(count) == 1 else plural}")
+            parts.append(f"{code_text(count)} {singular if abs(count) == 1 else plural}")
     return " ".join(parts) or f"0 {_UNITS[lang]['day'][1]}"
 
 
 _AS_IS = frozenset({bool, int, str, type(None)})
 
 
+
 def plain(value: Any) -> Any:
     """A JSON-safe form: exact numbers stay numbers where a float represents them exactly."""
     if type(value) in _AS_IS:  # the common case, before the isinstance chain
-        return value
+        return code_text(value) if type(value) is int and too_long_for_text(value) else value
     if isinstance(value, Unknown):
         return None
     if isinstance(value, bool | int | str) or value is None:
         return value
     if isinstance(value, Decimal):
-        if value == value.to_integral_value():
+        if value == value.to_integral_value() and value.adjusted() <= MAX_DIGITS:
             return int(value)
         as_float = float(value)
         return as_float if Decimal(repr(as_float)) == value else str(value)

@@ -54,7 +54,7 @@ def namespace() -> dict[str, Any]:
     ns: dict[str, Any] = {"__builtins__": dict(BUILTINS)}
     ns.update((name, getattr(runtime, name)) for name in HELPERS)
     ns.update((f"fn_{name}", helper) for name, helper in functions.RUNTIME.items())
-    ns["divide"] = runtime.CTX.divide
+    ns["divide"] = runtime.quotient
     ns.update(VALUE_CLASSES)
     return ns
 

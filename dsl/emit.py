@@ -38,7 +38,7 @@ if TYPE_CHECKING:
 
 ARGS = "D, Q, P, M"
 PERIOD_PARTS = ("start", "end", "year", "quarter")
-_ARITH_HELPERS = {"+": "add", "-": "sub", "*": "mul"}
+_ARITH_HELPERS = {"+": "add", "-": "sub"}
 _FAST_MEMBER_TYPES = {"text": "str", "int": "int"}
 _LOGIC = {"and": ("False", "True", "k_and"), "or": ("True", "False", "k_or")}
 
@@ -188,6 +188,8 @@ def binary(gen: CodeGenerator, node: nodes.Binary) -> str:
     left, right = expr(gen, node.left), expr(gen, node.right)
     if node.op == "/":
         return _divide(gen, node, left, right)
+    if node.op == "*":  # rare in rules; ``mul`` bounds the product (``values.MAX_DIGITS``)
+        return gen.assign(node, f"mul({left}, {right})")
     ints = _int_tests(node, left, right)
     direct = f"{left} {node.op} {right}"
     if not ints:

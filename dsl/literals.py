@@ -8,6 +8,7 @@ target passes.
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import re
 from collections.abc import Callable
@@ -110,10 +111,32 @@ def iso_date(year: int, month: int, day: int) -> dt.date:
     """
     try:
         return dt.date(year, month, day)
-    except ValueError as error:
+    except ValueError:
         text = f"{year:04d}-{month:02d}-{day:02d}"
-        msg = f"invalid date '{text}': {error}; expected a real date YYYY-MM-DD, e.g. 2025-07-01"
+        msg = (f"invalid date '{text}': {calendar_problem(year, month, day)}; expected a real "
+               "date YYYY-MM-DD, e.g. 2025-07-01")
         raise ValueError(msg) from None
+
+
+_MONTHS = (
+    "January", "February", "March", "April", "May", "June", "July", "August", "September",
+    "October", "November", "December",
+)  # fmt: skip
+
+
+def calendar_problem(year: int, month: int, day: int) -> str:
+    """Why year, month and day make no calendar date, in words a person can act on.
+
+    Example:
+        >>> calendar_problem(2025, 2, 30), calendar_problem(2025, 13, 1)
+        ('February 2025 has 28 days', 'there is no month 13')
+    """
+    if not 1 <= month <= len(_MONTHS):
+        return f"there is no month {month:02d}"
+    if 1 <= year <= dt.MAXYEAR and day >= 1:
+        days = calendar.monthrange(year, month)[1]
+        return f"{_MONTHS[month - 1]} {year} has {days} days"
+    return "expected a year from 0001 and a day from 01"
 
 
 def _date(match: re.Match[str]) -> dt.date:

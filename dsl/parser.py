@@ -17,6 +17,11 @@ from vardval.dsl.transformer import ToAst
 MAX_LENGTH = 10_000
 MAX_NESTING = 40
 MAX_DEPTH = 100
+# The compiled backend runs a quantifier as a loop, and Python allows 20 nested blocks (a deeper
+# expression would be a SyntaxError in generated code); the work also grows as the product of
+# the lists. Rulebooks count the definitions an expression uses too (checker/corpus/nesting.py).
+MAX_QUANTIFIERS = 10
+_QUANTIFIERS = frozenset({"all_expr", "any_expr"})
 # A rule's numbers are targets, limits and day counts: 30 digits is far beyond any of them, and
 # the bound keeps every later step (date(), exact shares, formatting, Python's 4 300-digit
 # int/str limit) away from numbers no rule means.
@@ -99,19 +104,26 @@ _NUMBERS = frozenset({"INT", "DECIMAL", "PERCENT"})
 
 
 def _check_depth(tree: Tree[Token], origin: Origin) -> None:
-    """Refuse a tree deeper than MAX_DEPTH, found without recursion."""
-    stack: list[tuple[Tree[Token] | Token, int]] = [(tree, 1)]
+    """Refuse a tree deeper than MAX_DEPTH, or with more than MAX_QUANTIFIERS quantifiers one
+    inside another, found without recursion."""
+    stack: list[tuple[Tree[Token] | Token, int, int]] = [(tree, 1, 0)]
     while stack:
-        node, depth = stack.pop()
+        node, depth, quantifiers = stack.pop()
         if not isinstance(node, Tree):
             continue
-        if depth > MAX_DEPTH:
+        quantifiers += node.data in _QUANTIFIERS
+        if depth > MAX_DEPTH or quantifiers > MAX_QUANTIFIERS:
             meta = node.meta
             span = origin.span(meta.line, meta.column, meta.line, meta.column + 1)
-            message = f"the expression nests more than {MAX_DEPTH} levels deep"
-            hint = "split it into named definitions; a long chain of 'and' nests too"
+            message = (f"the expression nests more than {MAX_DEPTH} levels deep"
+                       if depth > MAX_DEPTH else f"the expression nests {quantifiers} "
+                       "quantifiers (all/any) one inside another; the limit is "
+                       f"{MAX_QUANTIFIERS}")
+            hint = ("split it into named definitions; a long chain of 'and' nests too"
+                    if depth > MAX_DEPTH else "split the condition into separate rules")
             raise RuleSyntaxError([Diagnostic("nesting-too-deep", message, span, hint)])
-        stack.extend((child, depth + 1) for child in node.children if child is not None)
+        stack.extend((child, depth + 1, quantifiers) for child in node.children
+                     if child is not None)
 
 
 def token_span(tok: Token, origin: Origin) -> Span:

@@ -19,9 +19,13 @@ from collections.abc import Iterable, Mapping
 from decimal import Decimal
 from typing import Any
 
+from vardval.dsl.numbers import MAX_DIGITS, code_text, too_long_for_text
+from vardval.dsl.reasons import Reason
 from vardval.dsl.values import Duration, Quarter, Unknown, shift
 
-CTX = decimal.Context(prec=60, traps=[decimal.InvalidOperation, decimal.Overflow])
+# Emax: a Decimal past MAX_DIGITS digits overflows, and an overflow is a "too large" unknown.
+CTX = decimal.Context(prec=60, Emax=MAX_DIGITS, Emin=-MAX_DIGITS,
+                      traps=[decimal.InvalidOperation, decimal.Overflow])
 UNKNOWN_TYPE = Unknown
 
 
@@ -38,8 +42,9 @@ def missing(path: str) -> Unknown:
     return Unknown(missing=frozenset({path}))
 
 
-def undefined(reason: str) -> Unknown:
-    return Unknown(reasons=frozenset({reason}))
+def undefined(code: str, *values: object) -> Unknown:
+    """An unknown for the reason ``code`` of ``dsl.reasons.WORDING``, naming ``values``."""
+    return Unknown(reasons=frozenset({Reason(code, values)}))
 
 
 # --- access ------------------------------------------------------------------------------
@@ -131,7 +136,8 @@ def add(left: Any, right: Any) -> Any:
         return _moved(right, left, 1)
     if isinstance(left, Duration):
         return Duration(left.months + right.months, left.days + right.days)
-    return left + right if type(left) is int and type(right) is int else CTX.add(left, right)
+    return left + right if type(left) is int and type(right) is int else _exact(CTX.add,
+                                                                                left, right)
 
 
 def sub(left: Any, right: Any) -> Any:
@@ -144,14 +150,15 @@ def sub(left: Any, right: Any) -> Any:
         return _moved(left, right, -1)
     if isinstance(left, dt.date):
         return (left - right).days
-    return left - right if type(left) is int and type(right) is int else CTX.subtract(left, right)
+    return left - right if type(left) is int and type(right) is int else _exact(CTX.subtract,
+                                                                                left, right)
 
 
 def _moved(day: dt.date, duration: Duration, sign: int) -> Any:
     try:
         return shift(day, duration, sign)
     except (ValueError, OverflowError):
-        return undefined(f"{day} moved by {duration} leaves the calendar")
+        return undefined("leaves-calendar", day, duration)
 
 
 def mul(left: Any, right: Any) -> Any:
@@ -160,15 +167,30 @@ def mul(left: Any, right: Any) -> Any:
         return gap
     if isinstance(left, Duration) or isinstance(right, Duration):
         return _scaled(left, right)
-    return left * right if type(left) is int and type(right) is int else CTX.multiply(left, right)
+    if type(left) is int and type(right) is int:
+        product = left * right
+        return undefined("too-large", str(MAX_DIGITS)) if too_long_for_text(product) else product
+    return _exact(CTX.multiply, left, right)
+
+
+def quotient(left: Decimal, right: Decimal) -> Any:
+    """``left / right`` of two known, non-zero-divisor numbers (the compiled fast path)."""
+    return _exact(CTX.divide, left, right)
+
+
+def _exact(operation: Any, left: Any, right: Any) -> Any:
+    """A Decimal operation in ``CTX``; past ``MAX_DIGITS`` digits the value is unknown."""
+    try:
+        return operation(left, right)
+    except decimal.Overflow:
+        return undefined("too-large", str(MAX_DIGITS))
 
 
 def _scaled(left: Any, right: Any) -> Any:
     """A duration times a whole number: ``2 * 3 months`` is 6 months."""
     duration, factor = (left, right) if isinstance(left, Duration) else (right, left)
     if factor != int(factor):
-        return undefined(f"{duration} times {factor}: a duration is a whole number of "
-                         "months and days")
+        return undefined("fractional-duration", duration, factor)
     return Duration(duration.months * int(factor), duration.days * int(factor))
 
 
@@ -177,8 +199,8 @@ def div(left: Any, right: Any, where: str = "a division") -> Any:
     if gap is not None:
         return gap
     if right == 0:
-        return undefined(f"division by zero in {where}")
-    return CTX.divide(Decimal(left), Decimal(right))
+        return undefined("division-by-zero", where)
+    return _exact(CTX.divide, Decimal(left), Decimal(right))
 
 
 def share_compare(op: str, left: tuple[Any, Any] | None, right: tuple[Any, Any] | None,
@@ -246,7 +268,7 @@ def _compare_durations(op: str, left: Duration, right: Duration) -> Any:
         return _COMPARE[op](0, 0)
     if low > 0 or high < 0:
         return _COMPARE[op](low, 0)
-    return undefined(f"{left} and {right} cannot be compared: a month has 28 to 31 days")
+    return undefined("month-length", left, right)
 
 
 _COMPARE = {
@@ -292,7 +314,7 @@ def _extreme(args: tuple[Any, ...], which: str) -> Any:
     if gap is not None:
         return gap
     if not values:
-        return undefined(f"{which}() of an empty list")
+        return undefined("empty-list", which)
     best = values[0]
     for value in values[1:]:
         better = compare("<" if which == "min" else ">", value, best)
@@ -307,11 +329,12 @@ def fn_date(year: Any, month: Any, day: Any) -> Any:
     if gap is not None:
         return gap
     if any(part != int(part) for part in (year, month, day)):
-        return undefined(f"date({year}, {month}, {day}) needs whole numbers")
+        return undefined("date-not-whole", *(code_text(part) for part in (year, month, day)))
     try:
         return dt.date(int(year), int(month), int(day))
     except (ValueError, OverflowError):
-        return undefined(f"date({year}, {month}, {day}) is not a date in the calendar")
+        return undefined("date-outside-calendar",
+                         *(code_text(part) for part in (year, month, day)))
 
 
 def fn_lower(text: Any) -> Any:

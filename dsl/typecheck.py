@@ -238,8 +238,9 @@ class _Checker:
                                    f"compare {ts.article(lt)} with {ts.article(lt)}, e.g. "
                                    f"{ts.example(lt)}")
         if node.op not in ("==", "!=") and lt not in ts.ORDERED:
-            return out, self.error("wrong-type", f"'{node.op}' does not order "
-                                   f"{lt}s", node.span, "use == or != instead")
+            return out, self.error("wrong-type", f"'{node.op}' cannot order "
+                                   f"{ts.article(lt)}: only numbers, dates, durations, quarters "
+                                   "and texts have an order", node.span, _order_hint(lt))
         if node.op in ("==", "!="):
             self._values(left, [right])
             self._values(right, [left])
@@ -349,6 +350,12 @@ class _Checker:
                                     node.span, suggest(node.func, list(functions.NAMES)) or
                                     "functions: " + ", ".join(sorted(functions.NAMES)))
         return builtin.check(self, node)
+
+
+def _order_hint(found: ts.Type) -> str:
+    if found == ts.ANY:
+        return "an empty list [] has no items to take a value from; give the list its items"
+    return "use == or != instead"
 
 
 def _arith_hint(op: str) -> str:

@@ -24,8 +24,8 @@ class Type:
 
     def __str__(self) -> str:
         if self.name == "list":
-            return f"list of {self.elem}"
-        return self.name
+            return "empty list" if self.elem == ANY else f"list of {self.elem}"
+        return "value of no known type (from an empty list)" if self == ANY else self.name
 
     def field(self, name: str) -> Type | None:
         return dict(self.fields).get(name)

@@ -10,6 +10,12 @@ import calendar
 import datetime as dt
 import re
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from vardval.dsl.numbers import code_text
+
+if TYPE_CHECKING:
+    from vardval.dsl.reasons import Reason
 
 _QUARTER = re.compile(r"^(\d{4})-Q([1-4])$")
 
@@ -36,7 +42,7 @@ class Duration:
 
 
 def _plural(n: int, unit: str) -> str:
-    return f"{n} {unit}" if abs(n) == 1 else f"{n} {unit}s"
+    return f"{code_text(n)} {unit}" if abs(n) == 1 else f"{code_text(n)} {unit}s"
 
 
 @dataclass(frozen=True, slots=True, order=True)
@@ -82,7 +88,7 @@ class Unknown:
     """
 
     missing: frozenset[str] = frozenset()
-    reasons: frozenset[str] = frozenset()
+    reasons: frozenset[Reason] = frozenset()
 
     def __or__(self, other: Unknown) -> Unknown:
         return Unknown(self.missing | other.missing, self.reasons | other.reasons)

@@ -1,6 +1,6 @@
 """A mutation fuzzer for the three doors hostile input comes through: parser, loader, rules.
 
-Usage: ``.venv/bin/python scripts/fuzz.py --target parser|loader|rules [--seconds 600]
+Usage: ``.venv/bin/python scripts/fuzz.py --target parser|loader|rules|shapes [--seconds 600]
 [--seed 1] [--out out/fuzz]``. Seeds come from the project (the shipped rules, the example
 and hostile submissions); each round takes a seed or an earlier input that gave a new kind of
 answer, mutates it (flip, insert a token, delete, duplicate a slice, splice two inputs) and
@@ -11,6 +11,10 @@ feeds it to the target. The oracle of every target is the issue's promise:
 * ``loader``: a submission's bytes give a result or located problems; a valid one gets one of
   the four statuses for every shipped rule, through both backends.
 * ``rules``: a rulebook's text loads or raises ``VardvalError``.
+* ``shapes``: rule expressions of every shape the grammar allows (``tests/grammar_shapes.py``),
+  generated and mutated, through ``parse``, ``check`` and both backends over random data
+  (counts up to the format's 1,000 digits): they must agree, and every value and reason must
+  go into words in Swedish and English and into JSON. The summary counts the shapes made.
 
 Anything else, and any input taking over ``--timeout`` seconds, is a finding, saved under
 ``--out``. The summary line gives the figures docs/fuzzing.md quotes. Not part of
@@ -78,7 +82,7 @@ def main(argv: list[str] | None = None) -> int:
     stats = run(target, rng, args.seconds, args.timeout, Path(args.out) / args.target)
     print(f"target={args.target} seconds={args.seconds} seed={args.seed} "
           f"inputs={stats['inputs']} findings={stats['findings']} "
-          f"answers={len(stats['kinds'])} pool={stats['pool']}")
+          f"answers={len(stats['kinds'])} pool={stats['pool']}{target.summary()}")
     shown = stats["kinds"].most_common(10)
     shown += [(k, n) for k, n in stats["kinds"].items()
               if (k in REACHED or k.startswith("known bug")) and (k, n) not in shown]
@@ -201,6 +205,10 @@ class Target:
         del rng
         return None
 
+    def summary(self) -> str:
+        """More figures for the summary line (`` key=value`` …), if the target has any."""
+        return ""
+
 
 class ParserTarget(Target):
     """DSL text through parse, check and both evaluators, which must agree."""
@@ -254,7 +262,8 @@ def _context(ruleset: RuleSet, data: dict[str, Any]) -> interpreter.Context:
 
     def param(name: str) -> Any:  # as the engine looks parameters up
         found = ruleset.parameters.value_on(name, period.start, region)
-        return found.value if found else runtime.undefined(f"no value of {name}")
+        return found.value if found else runtime.undefined("no-parameter-value", name,
+                                                          period.start, region)
 
     return interpreter.Context(data, period, param, {})
 
@@ -356,8 +365,41 @@ class RulesTarget(Target):
         return "loaded"
 
 
+class ShapesTarget(Target):
+    """Expressions of every grammar shape through parse, check and both backends (agreeing)."""
+
+    max_len = 4_000
+
+    def __init__(self) -> None:
+        sys.path.insert(0, str(ROOT / "tests"))
+        import grammar_shapes
+
+        self.shapes: Any = grammar_shapes
+        self.seen: set[str] = set()
+        start = random.Random(0)
+        self.seeds = [self._made(start) for _ in range(50)]
+
+    def _made(self, rng: random.Random) -> bytes:
+        maker = self.shapes.Shapes(rng)
+        text = maker.expression()
+        self.seen |= maker.seen
+        return str(text).encode("utf-8")
+
+    def fresh(self, rng: random.Random) -> bytes | None:
+        """Four times in five a new expression; otherwise a mutation of an earlier one."""
+        return self._made(rng) if rng.random() < 0.8 else None
+
+    def feed(self, data: bytes) -> str:
+        # The data is drawn from the input itself, so a finding replays from its file alone.
+        return str(self.shapes.run_one(random.Random(data), data.decode("utf-8", "replace")))
+
+    def summary(self) -> str:
+        return f" shapes={len(self.seen & self.shapes.SHAPES)}/{len(self.shapes.SHAPES)}"
+
+
 TARGETS: dict[str, Callable[[], Target]] = {
-    "parser": ParserTarget, "loader": LoaderTarget, "rules": RulesTarget}
+    "parser": ParserTarget, "loader": LoaderTarget, "rules": RulesTarget,
+    "shapes": ShapesTarget}
 
 if __name__ == "__main__":
     sys.exit(main())

@@ -14,12 +14,18 @@ every one was produced.
 from __future__ import annotations
 
 import datetime as dt
+import json
 import random
 from decimal import Decimal
 from typing import Any
 
+from vardval.checker import formatting
+from vardval.dsl import compiled, interpreter, runtime
 from vardval.dsl import typesys as ts
-from vardval.dsl.values import Duration
+from vardval.dsl.errors import EvaluationError, VardvalError
+from vardval.dsl.parser import parse
+from vardval.dsl.typecheck import Environment, check
+from vardval.dsl.values import Duration, Quarter, Unknown
 
 OPEN, OR, AND, NOT, CMP, SUM, PROD, UNARY, ATOM = range(9)  # precedence, loosest first
 Made = tuple[str, int, str]  # text, level, shape name
@@ -225,7 +231,8 @@ SHAPES = frozenset({"leaf", "brackets", "if", "+", "-", "*", "/", "neg", "date-d
 def number(rng: random.Random) -> Any:
     """A count or amount, from small to far past anything a clinic reports."""
     return rng.choice([0, 1, 3, 7, 10, 99, 100, 10**61 - 1, 10**61, -5, Decimal("0.5"),
-                       Decimal("2.50"), Decimal("1E-30"), rng.randint(-10**6, 10**6)])
+                       Decimal("2.50"), Decimal("1E-30"), rng.randint(-10**6, 10**6),
+                       10**1000 - 1, Decimal("9.5E+998")])  # the format's largest
 
 
 def submission(rng: random.Random) -> dict[str, Any]:
@@ -251,3 +258,66 @@ def parameters(rng: random.Random) -> dict[str, Any]:
     return {"target": rng.choice([Decimal("0.9"), Decimal(1), 0, Decimal("0.999")]),
             "lag": rng.choice([Duration(0, 10), Duration(1, 0), Duration(-1, 3)]),
             "start": dt.date(2017, 4, 1)}
+
+
+# --- one expression through every stage (tests/test_grammar_shapes.py, scripts/fuzz.py) -------
+
+
+def _environment() -> tuple[Environment, dict[str, Any]]:
+    types: dict[str, Any] = {}
+    exprs = {}
+    for name, text in DEFINITIONS.items():
+        found = check(parse(text), Environment(ROOT, PARAMS, types))
+        types[name], exprs[name] = found.type, found.expr
+    return Environment(ROOT, PARAMS, types), exprs
+
+
+ENV, CHECKED_DEFINITIONS = _environment()
+
+
+def outcome(backend: Any, expr: Any, data: dict[str, Any], params: dict[str, Any],
+            period: Quarter) -> tuple[str, Any]:
+    """What ``backend`` makes of ``expr``: a value, an unknown, or a located refusal."""
+    def param(name: str) -> Any:
+        return params[name] if name in params else runtime.undefined(
+            "no-parameter-value", name, period.start, "test")
+
+    try:
+        value = backend(expr, interpreter.Context(data, period, param, CHECKED_DEFINITIONS))
+    except EvaluationError as exc:
+        return "refused", exc.diagnostics[0].code
+    worded(value)
+    if type(value) is Unknown:
+        return "unknown", value
+    return "value", (type(value).__name__, repr(value))
+
+
+def run_one(rng: random.Random, text: str | None = None) -> str:
+    """One expression (generated unless given) through parse, check and both backends.
+
+    Raises when the backends disagree or a value or reason cannot be put into words in both
+    languages (as a report would); returns the kind of answer.
+    """
+    text = Shapes(rng).expression() if text is None else text
+    try:
+        expr = check(parse(text), ENV).expr
+    except VardvalError as exc:
+        return f"refused: {exc.diagnostics[0].code}"
+    period = Quarter(rng.randint(2016, 2027), rng.randint(1, 4))
+    for _ in range(3):
+        data, params = submission(rng), parameters(rng)
+        answers = {backend.__module__: outcome(backend, expr, data, params, period)
+                   for backend in (interpreter.evaluate, compiled.evaluate)}
+        assert len(set(answers.values())) == 1, (text, data, answers)
+    return "evaluated"
+
+
+def worded(value: Any) -> None:
+    """Put a value into words as reports do, in both languages and as JSON: nothing may raise."""
+    for lang in ("sv", "en"):
+        if type(value) is Unknown:
+            for reason in value.reasons:
+                reason.words(lang, formatting.format_value)
+        else:
+            formatting.format_value(value, lang)
+    json.dumps(formatting.plain(value))

@@ -211,7 +211,9 @@ def _assert_same(expected: tuple[str, Any], actual: tuple[str, Any], source: str
 
 def _context(data: dict[str, Any], period: Quarter, params: dict[str, Any]) -> Context:
     def param(name: str) -> Any:
-        return params[name] if name in params else runtime.undefined(f"no {name}")
+        if name in params:
+            return params[name]
+        return runtime.undefined("no-parameter-value", name, "–", "–")
 
     return Context(data, period, param, DEFINITION_EXPRS)
 

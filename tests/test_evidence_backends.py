@@ -230,7 +230,9 @@ def test_each_construct_reads_as_the_interpreter_does(index: int, data: dict[str
     """As a ``require`` (``e_``: reads only) and as a ``when`` (``g_``: its value decides)."""
 
     def param(name: str) -> Any:
-        return params[name] if name in params else runtime.undefined(f"no {name}")
+        if name in params:
+            return params[name]
+        return runtime.undefined("no-parameter-value", name, "–", "–")
 
     ctx = Context(data, Quarter(year, 1), param, RESOLVED_DEFINITIONS)
     reads: dict[tuple[str, str], Any] = {}

@@ -13,55 +13,13 @@ from typing import Any
 
 import grammar_shapes as shapes
 import pytest
+from grammar_shapes import ENV, outcome, run_one
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from vardval.dsl import compiled, interpreter, runtime
-from vardval.dsl.errors import EvaluationError, VardvalError
+from vardval.dsl import compiled, interpreter
 from vardval.dsl.parser import parse
-from vardval.dsl.typecheck import Environment, check
-from vardval.dsl.values import Quarter, Unknown
-
-
-def environment() -> tuple[Environment, dict[str, Any]]:
-    types: dict[str, Any] = {}
-    exprs = {}
-    for name, text in shapes.DEFINITIONS.items():
-        found = check(parse(text), Environment(shapes.ROOT, shapes.PARAMS, types))
-        types[name], exprs[name] = found.type, found.expr
-    return Environment(shapes.ROOT, shapes.PARAMS, types), exprs
-
-
-ENV, DEFINITIONS = environment()
-
-
-def outcome(backend: Any, expr: Any, data: dict[str, Any], params: dict[str, Any],
-            period: Quarter) -> tuple[str, Any]:
-    def param(name: str) -> Any:
-        return params[name] if name in params else runtime.undefined(f"no {name}")
-
-    try:
-        value = backend(expr, interpreter.Context(data, period, param, DEFINITIONS))
-    except EvaluationError as exc:
-        return "refused", exc.diagnostics[0].code
-    if type(value) is Unknown:
-        return "unknown", value
-    return "value", (type(value).__name__, repr(value))
-
-
-def run_one(rng: random.Random) -> str:
-    """One generated expression through parse, check and both backends; the kind of answer."""
-    text = shapes.Shapes(rng).expression()
-    try:
-        expr = check(parse(text), ENV).expr
-    except VardvalError as exc:
-        return f"refused: {exc.diagnostics[0].code}"
-    period = Quarter(rng.randint(2016, 2027), rng.randint(1, 4))
-    for _ in range(3):
-        data, params = shapes.submission(rng), shapes.parameters(rng)
-        answers = {backend.__module__: outcome(backend, expr, data, params, period)
-                   for backend in (interpreter.evaluate, compiled.evaluate)}
-        assert len(set(answers.values())) == 1, (text, data, answers)
-    return "evaluated"
+from vardval.dsl.typecheck import check
+from vardval.dsl.values import Quarter
 
 
 @settings(max_examples=400, deadline=None, derandomize=True,

@@ -179,6 +179,20 @@ def test_one_level_more_is_refused_when_a_rulebook_is_loaded(tmp_path: Path, sha
     assert any(d.code == "nesting-too-deep" for d in exc.value.diagnostics)
 
 
+@pytest.mark.parametrize("levels", [nesting.MAX_QUANTIFIERS + 1, 38])
+def test_quantifiers_past_the_limit_are_refused_by_the_parser_itself(levels: int) -> None:
+    """Found by ``scripts/fuzz.py --target shapes``: 38 nested ``any`` checked at the DSL's own
+    door, then failed in ``compile`` ("too many statically nested blocks", a SyntaxError)."""
+    text = "any g in []: " * levels + "true"
+    with pytest.raises(RuleSyntaxError) as exc:
+        parse(text)
+    (problem,) = exc.value.diagnostics
+    assert problem.code == "nesting-too-deep"
+    assert str(problem.message) == (f"the expression nests {nesting.MAX_QUANTIFIERS + 1} "
+                                    "quantifiers (all/any) one inside another; the limit is "
+                                    f"{nesting.MAX_QUANTIFIERS}")
+
+
 @functools.cache
 def rules_context() -> LoadContext:
     return corpus_context(BASE)[0]

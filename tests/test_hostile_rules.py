@@ -315,3 +315,23 @@ def test_the_bundled_rules_are_cached_and_served(monkeypatch: pytest.MonkeyPatch
     vardval("check", VALID)
     assert calls == []
     assert cache.entry_path(BUNDLED_RULES) is not None
+
+
+# --- 7: numbers past Python's 4,300-digit limit -------------------------------------------------
+
+
+@pytest.mark.parametrize(("digits", "says"), [
+    (999, "has 999 digits; a number has at most 30"),
+    (5000, "numbers may have at most 1000 digits"),
+])
+def test_a_parameter_of_thousands_of_digits_is_a_located_error(rules: Path, digits: int,
+                                                                says: str) -> None:
+    """Every format, JSON too, would have crashed turning such a number into text."""
+    parameters = rules / "parameters" / "national.yaml"
+    parameters.write_text(parameters.read_text("utf-8").replace(
+        "value: 100%", f"value: {'9' * digits}").replace("unit: percent", "unit: count"), "utf-8")
+    for fmt in ("text", "json"):
+        code, out, err = vardval("check", VALID, "--rules", rules, "--format", fmt)
+        assert (code, out) == (2, "")
+        assert "parameters/national.yaml:8:16:" in err
+        assert says in err

@@ -14,6 +14,7 @@ import datetime as dt
 import functools
 import json
 import os
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -29,6 +30,7 @@ from vardval.checker.corpus import (
 from vardval.checker.parameters import ParameterSet
 from vardval.checker.program import load_ruleset
 from vardval.checker.reading import recording
+from vardval.checker.submission import MAPPING_FORMAT, load_mapping
 from vardval.dsl import nodes, walk
 from vardval.dsl.errors import MAX_SHOWN, Diagnostic, VardvalError
 
@@ -49,6 +51,8 @@ class LintResult:
     files: int
     #: worth acting on but not wrong (a dispensation about to expire); do not fail the lint
     warnings: tuple[Diagnostic, ...] = ()
+    #: what the files were: rulebooks, or a mapping file (how an office's export is read)
+    kind: str = "rulebook"
 
     @property
     def ok(self) -> bool:
@@ -68,14 +72,16 @@ def lint(path: Path | None, corpus: Path | None = None, *, today: dt.date | None
     if not target.exists():
         return LintResult((_missing(target),), 0, 0)
     with recording() as reads:  # lines are quoted from the text read, never a second read
-        if target.is_dir() and (target / "sources.yaml").is_file():
+        if target.is_file() and _is_mapping(target):
+            found = _lint_mapping(target)
+        elif target.is_dir() and (target / "sources.yaml").is_file():
             found = _lint_corpus(target, today or dt.date.today(), clinics)  # noqa: DTZ011 - a local calendar date
         else:
             files = [target] if not target.is_dir() else _rulebooks_under(target)
             found = _lint_files(files, corpus or BUNDLED_RULES)
     shown = [_with_source(d, reads.texts) for d in found.diagnostics]
     return LintResult(tuple(sorted(shown, key=_position)), found.rules, found.files,
-                      found.warnings)
+                      found.warnings, found.kind)
 
 
 def _rulebooks_under(folder: Path) -> list[Path]:
@@ -98,6 +104,29 @@ def _rulebooks_under(folder: Path) -> list[Path]:
             elif name.endswith(".yaml"):
                 found.append(path)
     return sorted(found)
+
+
+_MAPPING_LINE = re.compile(rb"^format:[ \t]*[\"']?" + re.escape(MAPPING_FORMAT.encode())
+                           + rb"[\"']?[ \t]*(#.*)?$", flags=re.MULTILINE)
+
+
+def _is_mapping(path: Path) -> bool:
+    """A mapping file says so on a line of its own (``format: vardval/mapping@1``)."""
+    try:
+        with path.open("rb") as file:
+            head = file.read(4096)
+    except OSError:
+        return False
+    return _MAPPING_LINE.search(head) is not None
+
+
+def _lint_mapping(path: Path) -> LintResult:
+    """A mapping file (how an office's export is read): every problem, located."""
+    try:
+        load_mapping(path)
+    except VardvalError as exc:
+        return LintResult(_ordered(exc.diagnostics), 0, 1, kind="mapping file")
+    return LintResult((), 0, 1, kind="mapping file")
 
 
 def _missing(target: Path) -> Diagnostic:
@@ -266,6 +295,8 @@ def render_text(result: LintResult) -> str:
 
 def _summary(result: LintResult) -> str:
     warned = f", {_plural(len(result.warnings), 'warning')}" if result.warnings else ""
+    if result.ok and result.kind != "rulebook":
+        return f"no problems: {_plural(result.files, result.kind)}"
     if result.ok:
         return f"no problems: {_plural(result.rules, 'rule')} in " \
                f"{_plural(result.files, 'rulebook')}{warned}"

@@ -23,7 +23,16 @@ from vardval.checker.program import load_ruleset
 from vardval.checker.reading import ReadRefused, Skipped, TooLarge, collect, read_bounded
 from vardval.checker.report import FORMATS, clean, destination, formats_help, outputs, producer
 from vardval.checker.store import Store
-from vardval.checker.submission import DEFAULT_MAX_BYTES, Problem, load_submission_text
+from vardval.checker.submission import (
+    DEFAULT_MAX_BYTES,
+    Intake,
+    Mapping,
+    Problem,
+    is_table,
+    load_mapping,
+    load_submission_text,
+    table_submissions,
+)
 from vardval.checker.vocab import LANGS, SEVERITIES
 
 if TYPE_CHECKING:
@@ -43,12 +52,16 @@ class _StdinName(str):
 def register(subparsers: Any) -> None:
     parser = subparsers.add_parser(
         "check", help="check quarterly submissions against the rules",
-        description="Check submission files (YAML or JSON) and folders of them; '-' reads one "
+        description="Check submission files (YAML or JSON) and folders of them, filled Excel "
+        "templates, and CSV or Excel exports with --mapping; '-' reads one "
         "submission from standard input. Exit status: 0 clean; 1 a submission is invalid or "
         "a finding at or above --fail-on failed; 2 usage errors, unreadable input (a missing "
         "file) or invalid rule files; 3 an internal error.")
     parser.add_argument("paths", nargs="+", metavar="PATH",
-                        help="submission files or folders; '-' for standard input")
+                        help="submission files or folders; '-' for standard input. A file "
+                        "named is read wherever it is; in a folder, symbolic links are followed "
+                        "only while they stay inside it (a link leading out of the folder is "
+                        "reported, not followed)")
     parser.add_argument("--format", choices=tuple(FORMATS), default="text",
                         help=formats_help())
     parser.add_argument("-o", "--output", metavar="FILE", default=None,
@@ -70,6 +83,11 @@ def register(subparsers: Any) -> None:
                         help="the file name reports give a submission read from '-' (its "
                         "suffix picks JSON or YAML; default stdin.yaml)")
     parser.add_argument("--rules", type=Path, default=None, help="rule corpus folder")
+    parser.add_argument("--mapping", type=Path, default=None, metavar="MAPPING.yaml",
+                        help="read CSV and Excel files as an office's export, one submission "
+                        "per row, by this mapping file (vardval/mapping@1; see "
+                        "docs/spreadsheets.md); without it an Excel file is read as a filled "
+                        "`vardval template`")
     parser.add_argument("--store", metavar="URL", default=None,
                         help="also record every valid submission and its findings in a results "
                         "store: a SQLite file (vardval.db, created when new) or "
@@ -90,6 +108,7 @@ def run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
     if args.paths.count(STDIN) > 1:
         stderr.write("vardval check: '-' (standard input) can be named once only\n")
         return EXIT_USAGE
+    mapping = load_mapping(args.mapping) if args.mapping else None
     files = _inputs(args.paths, args.stdin_name)
     first = next(files, None)
     if first is None:
@@ -107,6 +126,7 @@ def run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
     batch.backend = args.backend
     batch.langs = (args.lang,)  # every report format words findings in the one language
     batch.store = store
+    batch.mapping = mapping
     try:
         with destination.output_to(args.output, stdout, args.lang) as out:
             batch.stream(_chain(first, files), FORMATS[args.format].renderer(out, view))
@@ -151,24 +171,53 @@ class _Batch:
         self.tally = BatchTally(rule.id for rule in ruleset.rules())
         self.bad = self.internal = self.unreadable = False
         self.store: Store | None = None
+        self.mapping: Mapping | None = None
 
     def stream(self, files: Iterator[tuple[str, str | None]], renderer: Renderer) -> None:
         renderer.begin()
         for path, why in files:
             if self.progress:
                 self.progress.show(path)
-            result, raw = self._check_one(path, why)
-            if self.store is not None and raw is not None:
-                self.store.record(self.ruleset, result, raw)
-            self.tally.add(result)
-            decides = self.view.decides
-            self.bad |= not result.valid or any(decides(f) for f in result.findings)
-            if self.progress:
-                self.progress.clear()
-            renderer.result(result)
+            for result, raw in self._results(path, why):
+                if self.store is not None and raw is not None:
+                    self.store.record(self.ruleset, result, raw)
+                self.tally.add(result)
+                decides = self.view.decides
+                self.bad |= not result.valid or any(decides(f) for f in result.findings)
+                if self.progress:
+                    self.progress.clear()
+                renderer.result(result)
         renderer.end(self.tally)
         if self.progress:
             self.progress.clear()
+
+    def _results(self, path: str,
+                 why: str | None) -> Iterator[tuple[SubmissionResult, bytes | None]]:
+        """One result per submission: a spreadsheet or CSV file may hold many.
+
+        The store records a submission's own bytes; a row of a table has none, so rows are
+        checked and reported but not stored.
+        """
+        if why is not None or isinstance(path, _StdinName) or not is_table(path):
+            yield self._check_one(path, why)
+            return
+        shown = printable(path)
+        raw, refused = self._read(path)
+        if raw is None:
+            yield _refused(shown, refused), None
+            return
+        digest = hashlib.sha256(raw).hexdigest()
+        for intake, notes in table_submissions(raw, shown, self.mapping, self.langs[0]):
+            yield self._checked(intake, notes, digest), None
+
+    def _checked(self, intake: Intake, notes: tuple[dict[str, str], ...],
+                 digest: str) -> SubmissionResult:
+        try:
+            result = check_intake(self.ruleset, intake, backend=self.backend, langs=self.langs)
+        except Exception as exc:  # noqa: BLE001 - one submission's bug must not stop the batch
+            self.internal = True
+            return _internal(intake.file, exc)
+        return dataclasses.replace(result, notes=(*result.notes, *notes), sha256=digest)
 
     def _check_one(self, path: str, why: str | None) -> tuple[SubmissionResult, bytes | None]:
         """The result, and the bytes that were checked (the store records exactly those)."""
@@ -184,9 +233,7 @@ class _Batch:
             result = check_intake(self.ruleset, intake, backend=self.backend, langs=self.langs)
         except Exception as exc:  # noqa: BLE001 - one file's bug must not stop the batch
             self.internal = True
-            message = (f"internal error while checking this file: {type(exc).__name__}: {exc} "
-                       "(a bug in vardval, not in the file; please report it)")
-            return SubmissionResult(shown, (Problem("$", None, None, message),)), None
+            return _internal(shown, exc), None
         return dataclasses.replace(result, sha256=hashlib.sha256(raw).hexdigest()), raw
 
     def _read(self, path: str) -> tuple[bytes | None, str]:
@@ -215,6 +262,12 @@ class _Batch:
         if self.unreadable:
             return EXIT_USAGE
         return EXIT_FINDINGS if self.bad else EXIT_OK
+
+
+def _internal(shown: str, exc: Exception) -> SubmissionResult:
+    message = (f"internal error while checking this file: {type(exc).__name__}: {exc} "
+               "(a bug in vardval, not in the file; please report it)")
+    return SubmissionResult(shown, (Problem("$", None, None, message),))
 
 
 def _refused(shown: str, why: str) -> SubmissionResult:

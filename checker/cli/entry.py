@@ -20,6 +20,7 @@ from typing import TextIO
 from vardval.checker.cli import check as cmd_check
 from vardval.checker.cli import diff as cmd_diff
 from vardval.checker.cli import docs as cmd_docs
+from vardval.checker.cli import eval_command as cmd_eval
 from vardval.checker.cli import explain as cmd_explain
 from vardval.checker.cli import followup as cmd_followup
 from vardval.checker.cli import history as cmd_history
@@ -28,6 +29,7 @@ from vardval.checker.cli import lsp as cmd_lsp
 from vardval.checker.cli import replay as cmd_replay
 from vardval.checker.cli import schema as cmd_schema
 from vardval.checker.cli import serve as cmd_serve
+from vardval.checker.cli import template as cmd_template
 from vardval.checker.cli import test_command as cmd_test
 from vardval.checker.cli import users as cmd_users
 from vardval.checker.cli import whatif as cmd_whatif
@@ -43,7 +45,8 @@ from vardval.dsl.errors import VardvalError
 
 COMMANDS: tuple[ModuleType, ...] = (cmd_check, cmd_explain, cmd_schema, cmd_test, cmd_docs,
                                     cmd_lint, cmd_history, cmd_replay, cmd_followup,
-                                    cmd_whatif, cmd_diff, cmd_lsp, cmd_serve, cmd_users)
+                                    cmd_whatif, cmd_diff, cmd_lsp, cmd_eval, cmd_template,
+                                    cmd_serve, cmd_users)
 
 
 class _Parser(argparse.ArgumentParser):

@@ -45,8 +45,8 @@ def run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
         return EXIT_USAGE
     intake = load_submission(Path(args.submission))
     if intake.data is None or intake.problems:
-        stdout.write(clean(f"{args.submission}: invalid submission; the rule was not "
-                           "evaluated:\n" + "".join(f"  {p}\n" for p in intake.problems)))
+        stdout.write(clean(f"{intake.file}: {_INVALID[args.lang]}:\n"
+                           + "".join(f"  {p}\n" for p in intake.problems)))
         return EXIT_FINDINGS
     result = check_intake(ruleset, intake)
     finding = next(f for f in result.findings if f.rule.id == rule.id)
@@ -54,6 +54,10 @@ def run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
                               intake.data, finding)
     stdout.write(clean(explain(subject, args.lang)))
     return EXIT_OK
+
+
+_INVALID = {"sv": "ogiltig inlämning; regeln har inte prövats",
+            "en": "invalid submission; the rule was not evaluated"}
 
 
 def unknown_rule(ruleset: RuleSet, rule_id: str) -> str:

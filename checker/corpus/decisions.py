@@ -58,9 +58,13 @@ class _Valid(_Model):
 class DecisionModel(_Model):
     """One decision as written; the editor schema is made from it too."""
 
-    id: str = Field(min_length=1, pattern=r"^[A-Za-z0-9][A-Za-z0-9._/-]*$")
+    id: str = Field(min_length=1, pattern=r"^[A-Za-z0-9][A-Za-z0-9._/-]*$", description=(
+        "an id of letters, digits and . _ / - that starts with a letter or digit, e.g. "
+        "KRO-DISP-2024-07"))
     kind: Literal["dispensation"]
-    clinic: str = Field(pattern=model.HSA_ID_PATTERN)
+    clinic: str = Field(pattern=model.HSA_ID_PATTERN, description=(
+        "the clinic's HSA-id: 'SE', 10 digits, '-', then 1 to 31 letters or digits, e.g. "
+        "SE2321000065-E000000000231"))
     rules: list[str] = Field(min_length=1)
     valid: _Valid
     decision: str = Field(min_length=1)
@@ -94,17 +98,29 @@ def load_decisions(directory: Path) -> tuple[Decision, ...]:
         filename = str(path)
         try:
             text = rule_text(path, filename)
-            loaded = _yaml_problems.load(text, filename)
         except VardvalError as exc:
             problems += exc.diagnostics
             continue
-        reader = _FileReader(loaded, filename, path.stem)
-        decisions += reader.read()
-        problems += [p.with_source(text) for p in reader.problems]
-    problems += _duplicates(decisions)
+        found, wrong = read_decisions(text, filename, path.stem)
+        decisions += found
+        problems += wrong
+    problems += duplicate_ids(decisions)
     if problems:
         raise RuleLoadError(_yaml_problems.by_position(problems))
     return tuple(decisions)
+
+
+def read_decisions(text: str, filename: str, stem: str) -> tuple[list[Decision],
+                                                                 list[Diagnostic]]:
+    """The decisions of one file's text (an editor's unsaved buffer too) and its problems,
+    each quoting its line; ``stem`` is the file's name, which must be its region."""
+    try:
+        loaded = _yaml_problems.load(text, filename)
+    except VardvalError as exc:
+        return [], list(exc.diagnostics)
+    reader = _FileReader(loaded, filename, stem)
+    found = reader.read()
+    return found, [p.with_source(text) for p in reader.problems]
 
 
 class _FileReader:
@@ -134,7 +150,8 @@ class _FileReader:
             model = DecisionModel.model_validate(raw)
         except ValidationError as error:
             self.problems += _yaml_problems.validation_diagnostics(error, self.loaded,
-                                                                   self.filename, path)
+                                                                   self.filename, path,
+                                                                   DecisionModel)
             return None
         if model.valid.valid_to < model.valid.valid_from:
             self._add("decision-dates", f"'to: {model.valid.valid_to}' is before 'from: "
@@ -151,7 +168,8 @@ class _FileReader:
         self.problems.append(Diagnostic(code, message, span, hint))
 
 
-def _duplicates(decisions: list[Decision]) -> list[Diagnostic]:
+def duplicate_ids(decisions: list[Decision]) -> list[Diagnostic]:
+    """A decision id used a second time, located at the second use."""
     seen: dict[str, Decision] = {}
     problems = []
     for decision in decisions:

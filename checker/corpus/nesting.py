@@ -28,9 +28,9 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from vardval.dsl import nodes, walk
+from vardval.dsl.parser import MAX_QUANTIFIERS
 
 MAX_DEPTH = 80
-MAX_QUANTIFIERS = 10
 HINT = ("use fewer levels: fewer definitions inside definitions and fewer quantifiers inside "
         "quantifiers, or split the condition into separate rules")
 

@@ -2,7 +2,16 @@
 
 from vardval.checker.docgen.logic import Uses, layout, uses
 from vardval.checker.docgen.reference import CliRun
-from vardval.checker.docgen.site import GENERATED, build_site, expand, extend_nav, nav, snippets
+from vardval.checker.docgen.site import (
+    GENERATED,
+    build_site,
+    expand,
+    extend_nav,
+    generate,
+    nav,
+    refresh_guides,
+    snippets,
+)
 
-__all__ = ["GENERATED", "CliRun", "Uses", "build_site", "expand", "extend_nav", "layout", "nav",
-           "snippets", "uses"]
+__all__ = ["GENERATED", "CliRun", "Uses", "build_site", "expand", "extend_nav", "generate",
+           "layout", "nav", "refresh_guides", "snippets", "uses"]

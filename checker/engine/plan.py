@@ -107,7 +107,7 @@ class Params(dict[str, Any]):
     def __missing__(self, name: str) -> Any:
         found = self.ruleset.parameters.value_on(name, self.day, self.region)
         value = self[name] = found.value if found is not None else runtime.undefined(
-            f"parameter {name} has no value in force on {self.day} for {self.region}")
+            "no-parameter-value", name, self.day, self.region)
         return value
 
 

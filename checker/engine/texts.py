@@ -43,17 +43,16 @@ def message(status: str, version: RuleVersion, ctx: Context, gap: Unknown | None
 
 
 def indeterminate(gap: Unknown) -> Texts:
+    """Why a rule cannot be decided, in each language: the data missing, then other reasons."""
     missing = ", ".join(sorted(gap.missing))
-    reasons = "; ".join(sorted(gap.reasons))
-    sv, en = [], []
-    if missing:
-        sv.append(f"uppgift saknas: {missing}")
-        en.append(f"missing data: {missing}")
-    if reasons:
-        sv.append(reasons)
-        en.append(reasons)
-    return {"sv": "Kan inte avgöras – " + "; ".join(sv) + ".",
-            "en": "Cannot be decided – " + "; ".join(en) + "."}
+    lead = {"sv": ("Kan inte avgöras", "uppgift saknas"), "en": ("Cannot be decided",
+                                                                  "missing data")}
+    out = {}
+    for lang, (head, absent) in lead.items():
+        causes = [f"{absent}: {missing}"] if missing else []
+        causes += sorted(r.words(lang, formatting.format_value) for r in gap.reasons)
+        out[lang] = f"{head} – {'; '.join(causes)}."
+    return out
 
 
 def render_template(template: Template, ctx: Context, lang: str,

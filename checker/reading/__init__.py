@@ -2,6 +2,7 @@
 
 from vardval.checker.reading import collect, fast_yaml, files, locate, strict_yaml, yaml_problems
 from vardval.checker.reading.collect import SUFFIXES, Skipped, submission_files
+from vardval.checker.reading.csv_table import read_csv
 from vardval.checker.reading.fast_yaml import load_plain
 from vardval.checker.reading.files import (
     DEFAULT_MAX_BYTES,
@@ -21,6 +22,7 @@ from vardval.checker.reading.locate import (
     pydantic_diagnostics,
     span_at,
 )
+from vardval.checker.reading.spreadsheet import Formula, open_workbook, sheet_table
 from vardval.checker.reading.strict_yaml import (
     LoadedYaml,
     NodeMark,
@@ -29,11 +31,15 @@ from vardval.checker.reading.strict_yaml import (
     decode_text,
     load_yaml,
 )
+from vardval.checker.reading.table import MAX_ROWS, Cell, Table, TableRefused, column_letters
 
 __all__ = [
     "DEFAULT_MAX_BYTES",
+    "MAX_ROWS",
     "MAX_RULE_FILE_BYTES",
     "SUFFIXES",
+    "Cell",
+    "Formula",
     "Loaded",
     "LoadedYaml",
     "Mark",
@@ -42,9 +48,12 @@ __all__ = [
     "ReadRefused",
     "Reads",
     "Skipped",
+    "Table",
+    "TableRefused",
     "TooLarge",
     "YamlError",
     "collect",
+    "column_letters",
     "decode_text",
     "digest",
     "expression_source",
@@ -53,10 +62,13 @@ __all__ = [
     "load_plain",
     "load_yaml",
     "locate",
+    "open_workbook",
     "pydantic_diagnostics",
     "read_bounded",
+    "read_csv",
     "recording",
     "rule_text",
+    "sheet_table",
     "span_at",
     "strict_yaml",
     "submission_files",

@@ -101,11 +101,14 @@ def _written(lines: Sequence[str], mark: Mark, filename: str) -> tuple[str, Orig
 
 
 def pydantic_diagnostics(errors: Sequence[Mapping[str, Any]], loaded: Loaded, filename: str,
-                         model: type[BaseModel] | None = None) -> list[Diagnostic]:
+                         model: type[BaseModel] | None = None,
+                         part: tuple[type[BaseModel], PathKey] | None = None) -> list[Diagnostic]:
     """Translate pydantic's errors into located diagnostics in house style.
 
     With the file's ``model``, an unknown key gets a "did you mean" and the keys allowed
-    there, and a missing key the description of what it holds.
+    there, and a missing key the description of what it holds. ``part`` is the model of the
+    part of the file at a path, when only that part was validated: a value refused by a pattern
+    is then explained by its field's description.
     """
     out = []
     for error in errors:
@@ -125,7 +128,8 @@ def pydantic_diagnostics(errors: Sequence[Mapping[str, Any]], loaded: Loaded, fi
                                   _missing_hint(str(path[-1]), _model_at(model, path[:-1]))))
         else:
             span = span_at(loaded, path, filename)
-            out.append(Diagnostic("invalid-value", _invalid(error, path, model), span, None))
+            inner = (part[0], path[len(part[1]):]) if part else (model, path)
+            out.append(Diagnostic("invalid-value", _invalid(error, path, inner), span, None))
     return out
 
 
@@ -152,24 +156,50 @@ def _dotted(path: PathKey) -> str:
     return ".".join(str(p) for p in path) or "the file"
 
 
-def _invalid(error: Mapping[str, Any], path: PathKey, model: type[BaseModel] | None) -> str:
-    """``where: what was found; what was expected`` from a pydantic error."""
+def _invalid(error: Mapping[str, Any], path: PathKey,
+             local: tuple[type[BaseModel] | None, PathKey]) -> str:
+    """``where: what was found; what was expected`` from a pydantic error.
+
+    ``local`` is the model validated and the path inside it (the whole file's by default).
+    """
+    model, inner_path = local
     where = _dotted(path)
     message = str(error["msg"]).removeprefix("Value error, ")
     expected = _EXPECTED.get(error["type"])
-    inner = _model_at(model, path) if model is not None else None
+    inner = _model_at(model, inner_path) if model is not None else None
     if expected and "mapping" in expected and inner is not None:
         expected = "expected a mapping with the keys " + ", ".join(_keys(inner))
     if error["type"] == "literal_error":
         expected = "expected " + str(error.get("ctx", {}).get("expected", ""))
-    if expected is None:
+    if error["type"] == "string_pattern_mismatch":
+        expected = _pattern_words(error, inner_path, model)
+    if expected is None and error["type"] != "value_error":  # never pydantic's own words
+        expected = "expected another kind of value here (see checker/schemas/)"
+    if expected is None:  # a ValueError of our validators, worded by us
         return f"{where}: {message}"
     found = error.get("input")
     shown = f"'{found}'" if isinstance(found, str | int | float) else _kind(found)
     return f"{where}: {shown} is not valid; {expected}"
 
 
+def _pattern_words(error: Mapping[str, Any], path: PathKey,
+                   model: type[BaseModel] | None) -> str:
+    """What text a pattern wants: the field's description, else the pattern itself."""
+    parent = _model_at(model, path[:-1]) if model is not None and path else None
+    fields = parent.model_fields if parent is not None else {}
+    field = next((f for n, f in fields.items() if (f.alias or n) == path[-1]), None) if (
+        path) else None
+    if field is not None and field.description:
+        return f"expected {field.description}"
+    return f"expected text of the form {error.get('ctx', {}).get('pattern', '')}"
+
+
 _EXPECTED = {
+    "int_type": "expected a whole number",
+    "int_parsing": "expected a whole number",
+    "date_type": "expected a date written YYYY-MM-DD, e.g. 2025-07-01",
+    "date_parsing": "expected a date written YYYY-MM-DD, e.g. 2025-07-01",
+    "date_from_datetime_parsing": "expected a date written YYYY-MM-DD, e.g. 2025-07-01",
     "string_type": "expected text",
     "list_type": "expected a list, e.g. [a, b]",
     "dict_type": "expected a mapping of keys to values",

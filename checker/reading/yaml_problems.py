@@ -13,7 +13,7 @@ from vardval.checker.errors import RuleLoadError
 from vardval.checker.reading import locate, strict_yaml
 
 if TYPE_CHECKING:
-    from pydantic import ValidationError
+    from pydantic import BaseModel, ValidationError
     from vardval.dsl.errors import Diagnostic
 
 PathKey = tuple[str | int, ...]
@@ -28,11 +28,14 @@ def load(text: str, filename: str) -> strict_yaml.LoadedYaml:
 
 
 def validation_diagnostics(
-    error: ValidationError, loaded: strict_yaml.LoadedYaml, filename: str, prefix: PathKey = ()
+    error: ValidationError, loaded: strict_yaml.LoadedYaml, filename: str, prefix: PathKey = (),
+    model: type[BaseModel] | None = None,
 ) -> list[Diagnostic]:
-    """Pydantic's errors for the part of the file at ``prefix``, located in the whole file."""
+    """Pydantic's errors for the part of the file at ``prefix`` (validated by ``model``, when
+    given, whose field descriptions then explain refused values), located in the whole file."""
     found = [{**item, "loc": (*prefix, *item["loc"])} for item in error.errors()]
-    return locate.pydantic_diagnostics(found, loaded, filename)
+    part = (model, prefix) if model is not None else None
+    return locate.pydantic_diagnostics(found, loaded, filename, part=part)
 
 
 def by_position(problems: list[Diagnostic]) -> list[Diagnostic]:

@@ -12,6 +12,7 @@ from vardval.checker.report.provenance import producer
 from vardval.checker.report.results_json import JsonRenderer
 from vardval.checker.report.results_schema import results_schema
 from vardval.checker.report.sarif import SarifRenderer
+from vardval.checker.report.template_book import TemplateScope, template_bytes, template_scope
 from vardval.checker.report.text import TextRenderer, clean
 
 __all__ = [
@@ -25,6 +26,7 @@ __all__ = [
     "ReportView",
     "SarifRenderer",
     "Subject",
+    "TemplateScope",
     "TextRenderer",
     "atomic_output",
     "clean",
@@ -38,5 +40,7 @@ __all__ = [
     "producer",
     "results_schema",
     "share_names",
+    "template_bytes",
+    "template_scope",
     "view_of",
 ]

@@ -222,8 +222,7 @@ def _param_lookup(subject: Subject, period: Quarter) -> Callable[[str], Any]:
     def lookup(name: str) -> Any:
         found = subject.ruleset.parameters.value_on(name, period.start, region)
         if found is None:
-            return runtime.undefined(f"parameter {name} has no value in force on "
-                                     f"{period.start} for {region}")
+            return runtime.undefined("no-parameter-value", name, period.start, region)
         return found.value
     return lookup
 
@@ -303,7 +302,7 @@ def describe(expr: nodes.Expr, value: Any, lang: str, unit: str | None = None) -
     if type(value) is Unknown:
         missing = ", ".join(sorted(value.missing))
         causes = [f"{words['missing']}: {missing}"] if value.missing else []
-        causes += sorted(value.reasons)
+        causes += sorted(r.words(lang, formatting.format_value) for r in value.reasons)
         return f"{words['unknown']} ({'; '.join(causes)})" if causes else words["unknown"]
     if isinstance(value, bool):
         return words["true" if value else "false"]

@@ -17,6 +17,7 @@ from vardval.checker.report.outputs import Renderer, ReportView
 from vardval.checker.report.results_json import JsonRenderer
 from vardval.checker.report.sarif import SarifRenderer
 from vardval.checker.report.text import TextRenderer
+from vardval.checker.report.workbook import XlsxRenderer
 
 
 @dataclass(frozen=True)
@@ -26,6 +27,8 @@ class Format:
     name: str
     renderer: Callable[[TextIO, ReportView], Renderer]
     help: str
+    #: bytes, not text (a workbook): written to a file or a pipe, never to a terminal
+    binary: bool = False
 
 
 FORMATS: dict[str, Format] = {f.name: f for f in (
@@ -42,6 +45,10 @@ FORMATS: dict[str, Format] = {f.name: f for f in (
            "SARIF 2.1.0 for code-scanning dashboards: failures located at the rule's file:line"),
     Format("github", GithubRenderer,
            "GitHub Actions annotations (::error file=…::) on the submission files"),
+    Format("xlsx", XlsxRenderer,
+           "an Excel workbook (-o FILE.xlsx): clinic × rule matrix, findings with evidence and "
+           "links, the rules; Swedish headings, filters and frozen header rows",
+           binary=True),
 )}
 
 

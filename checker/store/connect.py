@@ -35,8 +35,9 @@ def store_name(url: str) -> str:
         return url
     try:
         return make_url(url).render_as_string(hide_password=True)
-    except ArgumentError:
-        return "<?>"
+    except (ArgumentError, ValueError):  # unparseable (a port that is no number): no password
+        scheme, rest = url.split("://", 1)
+        return f"{scheme}://{rest.rsplit('@', 1)[-1]}"
 
 
 def open_engine(url: str) -> Engine:
@@ -130,9 +131,11 @@ def _server(url: str, name: str) -> Engine:
                          "(vardval.db) or postgresql://user@host/database.")
     try:
         return create_engine(url, poolclass=NullPool, connect_args={"connect_timeout": 10})
-    except (ArgumentError, ValueError) as exc:
-        raise StoreError(name, f"adressen kan inte läsas ({exc}).",
-                         f"the address cannot be read ({exc}).") from None
+    except (ArgumentError, ValueError):  # the library's words name its internals, not ours
+        raise StoreError(name, "adressen kan inte läsas; skriv den som "
+                         "postgresql://användare@värd:port/databas (porten är ett tal).",
+                         "the address cannot be read; write it as "
+                         "postgresql://user@host:port/database (the port is a number).") from None
 
 
 def _migrate(engine: Engine, name: str) -> None:

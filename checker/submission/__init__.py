@@ -1,6 +1,7 @@
-"""The submission format ``vardval/submission@1`` and one file's intake (read, validate, locate)."""
+"""The submission format ``vardval/submission@1`` and its intake: files, templates and exports."""
 
-from vardval.checker.submission import model
+from vardval.checker.submission import model, template_form
+from vardval.checker.submission.fields import FieldSpec, submission_fields
 from vardval.checker.submission.intake import (
     DEFAULT_MAX_BYTES,
     Intake,
@@ -9,18 +10,53 @@ from vardval.checker.submission.intake import (
     load_submission,
     load_submission_text,
 )
+from vardval.checker.submission.labels import (
+    BOOL_WORDS,
+    CHOICE_WORDS,
+    LABELS,
+    MEANINGS,
+    SECTIONS,
+    shown_choices,
+    unit_of,
+)
+from vardval.checker.submission.mapping import (
+    MAPPING_FORMAT,
+    Mapping,
+    load_mapping,
+)
 from vardval.checker.submission.model import FORMAT_ID, REGIONS, Submission, submission_schema
+from vardval.checker.submission.spreadsheets import (
+    TABLE_SUFFIXES,
+    is_table,
+    table_submissions,
+)
 
 __all__ = [
+    "BOOL_WORDS",
+    "CHOICE_WORDS",
     "DEFAULT_MAX_BYTES",
     "FORMAT_ID",
+    "LABELS",
+    "MAPPING_FORMAT",
+    "MEANINGS",
     "REGIONS",
+    "SECTIONS",
+    "TABLE_SUFFIXES",
+    "FieldSpec",
     "Intake",
+    "Mapping",
     "Problem",
     "Submission",
+    "is_table",
     "json_path",
+    "load_mapping",
     "load_submission",
     "load_submission_text",
     "model",
+    "shown_choices",
+    "submission_fields",
     "submission_schema",
+    "table_submissions",
+    "template_form",
+    "unit_of",
 ]

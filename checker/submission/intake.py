@@ -7,7 +7,6 @@ huge, binary, malformed or invalid file yields an ``Intake`` whose ``problems`` 
 
 from __future__ import annotations
 
-import calendar
 import difflib
 import functools
 import re
@@ -22,6 +21,7 @@ from vardval.checker.formatting import printable
 from vardval.checker.reading import fast_yaml, strict_yaml
 from vardval.checker.reading import files as reading
 from vardval.checker.submission import model as submission
+from vardval.dsl import literals
 
 if TYPE_CHECKING:
     import pathlib
@@ -41,11 +41,14 @@ MAX_PROBLEMS = 100
 class Problem:
     """One format problem: where (JSON path, line, column) and what is wrong.
 
-    ``file`` comes last and may be left out where the file is named elsewhere.
+    ``file`` comes last and may be left out where the file is named elsewhere. A problem in a
+    workbook names its ``cell`` (``Blad1!C14``) instead of a line and column.
 
     Example:
         >>> print(Problem("$.clinic.region", 5, 11, "unknown region", "a.yaml"))
         a.yaml:5:11: $.clinic.region: unknown region
+        >>> print(Problem("$.period", 7, 3, "not a quarter", "export.xlsx", "Blad1!C7"))
+        export.xlsx:Blad1!C7: $.period: not a quarter
     """
 
     json_path: str
@@ -53,6 +56,7 @@ class Problem:
     column: int | None
     message: str
     file: str = ""
+    cell: str = ""
 
     def as_json(self) -> dict[str, object]:
         """The problem as the results format lists it (the file is named once per result)."""
@@ -64,7 +68,8 @@ class Problem:
         }
 
     def __str__(self) -> str:
-        where = ":".join(str(n) for n in (self.file, self.line, self.column) if n)
+        places = (self.file, self.cell) if self.cell else (self.file, self.line, self.column)
+        where = ":".join(str(n) for n in places if n)
         prefix = f"{where}: " if where else ""
         return f"{prefix}{self.json_path}: {self.message}"
 
@@ -115,6 +120,7 @@ def load_submission_text(raw: bytes | str, filename: str) -> Intake:
         >>> print(intake.problems[0])
         a.yaml:1:1: $: missing required field 'clinic'
     """
+    filename = printable(filename)  # as every report format and the store can hold it
     try:
         text = raw if isinstance(raw, str) else strict_yaml.decode_text(raw, filename)
         quick = _quick_intake(text, filename)
@@ -124,6 +130,11 @@ def load_submission_text(raw: bytes | str, filename: str) -> Intake:
     except strict_yaml.YamlError as exc:
         return Intake(filename, None, None, tuple(_load_problems(filename, exc.diagnostics)))
     return _validate(filename, loaded)
+
+
+def check_loaded(file: str, loaded: strict_yaml.LoadedYaml) -> Intake:
+    """Validate data read by other means (a spreadsheet row) with its marks, as a file is."""
+    return _validate(file, loaded)
 
 
 def _quick_intake(text: str, file: str) -> Intake | None:
@@ -174,6 +185,8 @@ def _validate(file: str, loaded: strict_yaml.LoadedYaml) -> Intake:
         return valid
     where = _Locator(file, loaded)
     instance: Any = loaded.data
+    if _foreign(instance):
+        return Intake(file, None, None, (where.value((), NOT_A_SUBMISSION),))
     problems = _schema_problems(_validator().iter_errors(instance), where)
     problems += _period_problems(instance, where)
     if not problems:
@@ -185,6 +198,22 @@ def _validate(file: str, loaded: strict_yaml.LoadedYaml) -> Intake:
             return Intake(file, model, model.model_dump(exclude_unset=True), ())
     problems.sort(key=lambda p: (p.line or 0, p.column or 0, p.json_path))
     return Intake(file, None, None, _at_most(problems, file))
+
+
+def _foreign(instance: object) -> bool:
+    """A mapping with none of a submission's fields: some other file (settings, secrets).
+
+    Its problems would quote its keys and values, so it gets one sentence and nothing of its
+    content. A file with one submission field or more is taken for a submission and every
+    problem is shown, a missing ``format`` line among them.
+    """
+    return isinstance(instance, dict) and not instance.keys() & _TOP_FIELDS
+
+
+_TOP_FIELDS = frozenset(submission.Submission.model_fields)
+NOT_A_SUBMISSION = (
+    "this is not a submission file: it has none of a submission's fields, so nothing of it is "
+    "shown (a submission starts with 'format: vardval/submission@1')")
 
 
 def _at_most(problems: list[Problem], file: str) -> tuple[Problem, ...]:
@@ -219,12 +248,30 @@ def _is_integer(_checker: object, instance: object) -> bool:
     return isinstance(instance, int)
 
 
+def _ecma_pattern(validator: Any, pattern: str, instance: object,
+                  _schema: object) -> Iterator[jsonschema.ValidationError]:
+    """``pattern`` as JSON Schema means it (ECMA-262): ``$`` ends the text.
+
+    Python's ``$`` also matches before a final newline, so ``"2025-Q2\\n"`` would pass the
+    schema, fail the model, and be explained in pydantic's words instead of ours.
+    """
+    if validator.is_type(instance, "string") and not _ecma(pattern).search(str(instance)):
+        yield jsonschema.ValidationError(f"{instance!r} does not match {pattern!r}")
+
+
+@functools.cache
+def _ecma(pattern: str) -> re.Pattern[str]:
+    """Our patterns end in ``$`` and hold no other; ``\\Z`` is ECMA's end of input."""
+    return re.compile(pattern[:-1] + r"\Z" if pattern.endswith("$") else pattern)
+
+
 @functools.cache
 def _validator() -> jsonschema.protocols.Validator:
     base = jsonschema.Draft202012Validator
     types = base.TYPE_CHECKER.redefine("integer", _is_integer)
     extend: Any = jsonschema.validators.extend  # untyped in types-jsonschema
-    validator: jsonschema.protocols.Validator = extend(base, type_checker=types)(
+    validator: jsonschema.protocols.Validator = extend(
+        base, validators={"pattern": _ecma_pattern}, type_checker=types)(
         submission.submission_schema(), format_checker=jsonschema.FormatChecker()
     )
     return validator
@@ -296,10 +343,6 @@ _PATTERNS = {
     submission.PERIOD_PATTERN: "a quarter written YYYY-Qn",
     submission.SLUG_PATTERN: "a slug (lowercase letters, digits and single hyphens)",
 }
-_MONTHS = (
-    "January", "February", "March", "April", "May", "June", "July", "August", "September",
-    "October", "November", "December",
-)  # fmt: skip
 
 
 def _schema_problems(
@@ -368,8 +411,13 @@ def _describe(value: object) -> str:
     if isinstance(value, int | Decimal):
         return f"the number {value}"
     if isinstance(value, str):
-        return f"the text '{value[:60]}'"
+        return f"the text {_quoted(value)}"
     return "a list" if isinstance(value, list) else "a mapping"
+
+
+def _quoted(value: object) -> str:
+    """A value from the file in quotes: at most 60 characters, control characters escaped."""
+    return f"'{printable(str(value)[:60])}'"
 
 
 def _type_message(error: jsonschema.ValidationError) -> str:
@@ -424,7 +472,7 @@ def _bound_message(error: jsonschema.ValidationError) -> str:
 def _enum_message(error: jsonschema.ValidationError) -> str:
     allowed = [str(v) for v in _keyword_value(error)]
     field = next((p for p in reversed(error.absolute_path) if isinstance(p, str)), "this field")
-    message = f"'{error.instance}' is not an allowed value for {field}; expected one of "
+    message = f"{_quoted(error.instance)} is not an allowed value for {field}; expected one of "
     message += ", ".join(allowed)
     close = difflib.get_close_matches(str(error.instance), allowed, n=1)
     return message + (f"; did you mean '{close[0]}'?" if close else "")
@@ -435,13 +483,13 @@ def _pattern_message(error: jsonschema.ValidationError) -> str:
     wanted = _PATTERNS.get(pattern, f"text matching {pattern}")
     examples = _schema(error).get("examples", [])
     suffix = f", e.g. {examples[0]}" if examples else ""
-    return f"'{error.instance}' is not {wanted}{suffix}"
+    return f"{_quoted(error.instance)} is not {wanted}{suffix}"
 
 
 def _format_message(error: jsonschema.ValidationError) -> str:
     if _keyword_value(error) != "date":
         return str(error.message)
-    return f"'{error.instance}' is not a valid date: {_date_problem(str(error.instance))}"
+    return f"{_quoted(error.instance)} is not a valid date: {_date_problem(str(error.instance))}"
 
 
 def _date_problem(text: str) -> str:
@@ -450,12 +498,8 @@ def _date_problem(text: str) -> str:
     if not parts:
         return "expected YYYY-MM-DD, e.g. 2025-01-15"
     year, month, day = (int(p) for p in parts.groups())
-    if not 1 <= month <= len(_MONTHS):
-        return f"there is no month {month:02d}; expected YYYY-MM-DD, e.g. 2025-01-15"
-    if year >= 1 and day >= 1:
-        days = calendar.monthrange(year, month)[1]
-        return f"{_MONTHS[month - 1]} {year} has {days} days"
-    return "expected a year from 0001 and a day from 01"
+    problem = literals.calendar_problem(year, month, day)
+    return problem if 1 <= month <= 12 else f"{problem}; expected YYYY-MM-DD, e.g. 2025-01-15"
 
 
 def _const_message(error: jsonschema.ValidationError) -> str:
@@ -481,4 +525,15 @@ def _model_problem(error: ErrorDetails, where: _Locator) -> Problem:
         if (*path, part) not in where.loaded.marks:
             break
         path = (*path, part)
-    return where.value(path, error["msg"].removeprefix("Value error, "))
+    return where.value(path, _model_message(error))
+
+
+def _model_message(error: ErrorDetails) -> str:
+    """Our own words for what the model refused; pydantic's ("String should match …") never."""
+    if error["type"] == "value_error":  # raised by the model's validators, worded by us
+        return str(error.get("ctx", {}).get("error", "this value is not valid here"))
+    if error["type"] == "string_pattern_mismatch":
+        pattern = str(error.get("ctx", {}).get("pattern", ""))
+        return f"{_describe(error['input'])} is not {_PATTERNS.get(pattern, 'valid here')}"
+    return ("this value is not valid here; `vardval schema` shows what each field takes, and "
+            "the format is described in docs/submission-format.md")

@@ -252,7 +252,7 @@ def test_every_problem_of_every_file_is_reported_once_located(
     assert "unknown source 'HSLL'; did you mean 'HSL'?" in text
     assert "invalid citation 'HSL 4 kap 2 §'" in text
     assert "unknown key 'colour' in parameters.a.date" in text
-    assert "invalid date '2025-02-30': day is out of range for month" in text
+    assert "invalid date '2025-02-30': February 2025 has 28 days" in text
     assert (
         f"{region}:3:3: 'a.shared' of region 'kronoberg' is a number in count, but the national "
         "one is a number in percent; an override must keep the type and unit"

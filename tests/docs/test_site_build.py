@@ -111,3 +111,14 @@ def test_the_http_api_page_shows_every_route_of_the_openapi_document(site: Path)
             assert html.escape(f"{method.upper()} {path}") in page, (method, path)
     service = (site / "service" / "index.html").read_text(encoding="utf-8")
     assert "service-findings.png" in service
+
+
+def test_the_site_publishes_every_schema_where_its_id_points(site: Path) -> None:
+    from vardval.checker.authoring import editor_schemas
+
+    for kind in editor_schemas.KINDS:
+        name = editor_schemas.file_name(kind)
+        published = site / "schemas" / name
+        assert published.read_bytes() == (editor_schemas.SCHEMAS / name).read_bytes()
+        assert json.loads(published.read_text(encoding="utf-8"))["$id"] == \
+            editor_schemas.SCHEMA_BASE + name

@@ -5,7 +5,7 @@ deviation system (quoted in KRO-SYNERGI's message and evidence) with an escape s
 through every output format. The text report must not show a forged ``PASS`` line or a raw
 control character; the HTML page holds no raw NUL, ESC or BEL (not even inside its data);
 JUnit stays XML, SARIF and JSON stay JSON whose values are escaped, GitHub annotations stay
-one command a line.
+one command a line, and the workbook's cells show them as \\xNN (openpyxl refuses them raw).
 """
 
 from __future__ import annotations
@@ -15,6 +15,7 @@ import re
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
+import openpyxl
 import pytest
 from reports_support import EXAMPLE, vardval
 from vardval.checker.report import FORMATS
@@ -90,5 +91,16 @@ def test_github_annotations_stay_one_command_a_line(hostile: Path) -> None:
     assert all(line.startswith("::") for line in out.splitlines())
 
 
+def test_the_workbook_shows_them_in_its_cells(hostile: Path, tmp_path: Path) -> None:
+    target = tmp_path / "results.xlsx"
+    code, _, err = vardval("check", str(hostile), "--format", "xlsx", "-o", str(target))
+    assert code == 1, err
+    book = openpyxl.load_workbook(target)
+    texts = [str(v) for sheet in book for row in sheet.iter_rows(values_only=True)
+             for v in row if v is not None]
+    assert not [t for t in texts if RAW.search(t.replace("\n", ""))]
+    assert f"VC Teleborg\\x0a{FORGED}\\x1b[2J\\x07\\x00" in texts
+
+
 def test_every_format_is_covered_here() -> None:
-    assert set(FORMATS) == {"text", "html", "junit", "json", "sarif", "github"}
+    assert set(FORMATS) == {"text", "html", "junit", "json", "sarif", "github", "xlsx"}

@@ -84,7 +84,7 @@ def test_unknown_rule_suggests_the_closest_id(ruleset: RuleSet) -> None:
 def test_invalid_submission_is_reported_not_explained(batch: Path) -> None:
     code, out, _ = vardval("explain", "VG-KONTAKT", str(batch / "m-corrupt.yaml"))
     assert code == 1
-    assert "invalid submission" in out
+    assert "ogiltig inlämning; regeln har inte prövats" in out
     assert "Status:" not in out
 
 

@@ -61,7 +61,8 @@ def test_errors_in_a_decision_file_are_located(tmp_path: Path) -> None:
     code, text, _ = vardval("lint", str(folder))
     assert code == 1
     assert "kronoberg.yaml:8:35: 'to: 2025-01-01' is before 'from: 2025-06-30'" in text
-    assert "kronoberg.yaml:14:13: decisions.1.clinic: String should match pattern" in text
+    assert ("kronoberg.yaml:14:13: decisions.1.clinic: 'SE12-X' is not valid; expected the "
+            "clinic's HSA-id") in text
     assert "kronoberg.yaml:20:5: missing required key 'decided_by' in decisions.2" in text
     assert "    8 |     valid: {from: 2025-06-30, to: 2025-01-01}" in text
     code, _, err = vardval("check", str(FIXTURES), "--rules", str(folder))

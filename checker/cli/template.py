@@ -1,0 +1,53 @@
+"""``vardval template --region R --period YYYY-Qn -o mall.xlsx``: a workbook a clinic fills in."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+from typing import Any, TextIO
+
+from vardval.checker.cli.exits import EXIT_OK, EXIT_USAGE
+from vardval.checker.program import load_ruleset
+from vardval.checker.report import atomic_output, template_bytes, template_scope
+from vardval.checker.submission import REGIONS
+from vardval.dsl.values import Quarter
+
+
+def register(subparsers: Any) -> None:
+    parser = subparsers.add_parser(
+        "template", help="write an Excel template for a region and quarter",
+        description="Write an Excel workbook (.xlsx) for one region and quarter: the fields its "
+        "rules in force read, with Swedish labels, units, data validation and a sheet that "
+        "explains each field with its law. `vardval check mall.xlsx` reads it once filled.")
+    parser.add_argument("--region", required=True, choices=REGIONS, metavar="REGION",
+                        help="the region's slug, e.g. kronoberg")
+    parser.add_argument("--period", required=True, type=_quarter, metavar="YYYY-Qn",
+                        help="the quarter, e.g. 2025-Q3")
+    parser.add_argument("-o", "--output", required=True, metavar="FILE.xlsx",
+                        help="where the workbook goes (replaced only once complete)")
+    parser.add_argument("--rules", type=Path, default=None, help="rule corpus folder")
+    parser.add_argument("--lang", choices=("sv", "en"), default="sv")
+    parser.set_defaults(handler=run)
+
+
+def run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
+    if not args.output.lower().endswith(".xlsx"):
+        stderr.write({"sv": f"vardval template: {args.output}: mallen är en .xlsx-fil; ge ett "
+                            "namn som slutar på .xlsx, t.ex. -o mall.xlsx\n",
+                      "en": f"vardval template: {args.output}: the template is an .xlsx file; "
+                            "give a name ending in .xlsx, e.g. -o mall.xlsx\n"}[args.lang])
+        return EXIT_USAGE
+    ruleset = load_ruleset(args.rules)
+    workbook = template_bytes(template_scope(ruleset, args.region, args.period))
+    with atomic_output(args.output, args.lang) as out:
+        out.flush()
+        out.buffer.write(workbook)
+    stdout.write({"sv": f"skrev {args.output}\n", "en": f"wrote {args.output}\n"}[args.lang])
+    return EXIT_OK
+
+
+def _quarter(text: str) -> Quarter:
+    try:
+        return Quarter.parse(text)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
