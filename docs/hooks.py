@@ -30,8 +30,8 @@ def on_pre_build(config: Any) -> None:
     except VardvalError as exc:
         raise PluginError(f"vardval docs generation failed:\n{exc}") from None
     docgen.extend_nav(config["nav"] or [], docgen.nav(site.ruleset))
-    # beside generated/, not in it: build_site drops pages there that it did not make
-    _write_if_changed(Path(config["docs_dir"]) / docgen.GENERATED / "service" / "api.md",
+    # not in generated/: that folder holds exactly what `vardval docs` makes (and is committed)
+    _write_if_changed(Path(config["docs_dir"]) / "http-api.md",
                       service.openapi_markdown(service.openapi_document()))
 
 

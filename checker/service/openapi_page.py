@@ -24,7 +24,7 @@ def openapi_markdown(document: dict[str, Any]) -> str:
     """Every route with its summary, description and answers, then the document itself."""
     lines = ["# HTTP API v1 (`vardval serve`)", "",
              ("Generated from the service's own `/openapi.json`. Start it with `vardval serve` "
-             "(see [the service](../../service.md)); every refusal is an RFC 9457 problem "
+             "(see [the service](service.md)); every refusal is an RFC 9457 problem "
              "document (`application/problem+json`)."), ""]
     for path, item in document["paths"].items():
         for method in _METHODS:

@@ -105,7 +105,7 @@ def test_guides_show_real_output_not_markers(site: Path) -> None:
 def test_the_http_api_page_shows_every_route_of_the_openapi_document(site: Path) -> None:
     from vardval.checker.service import openapi_document
 
-    page = (site / "generated" / "service" / "api" / "index.html").read_text(encoding="utf-8")
+    page = (site / "http-api" / "index.html").read_text(encoding="utf-8")
     for path, item in openapi_document()["paths"].items():
         for method in item:
             assert html.escape(f"{method.upper()} {path}") in page, (method, path)
