@@ -6,7 +6,12 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test lint docs serve bench clean
+.PHONY: demo test lint docs serve bench clean serve-demo screenshots
+
+# axe-core, the accessibility engine the browser tests run in Chromium: a pinned version from
+# the npm registry into build/ (gitignored), so a fresh clone gets exactly this one.
+AXE_VERSION := 4.10.3
+AXE := build/axe/node_modules/axe-core/axe.min.js
 
 # pip and setuptools talk a lot while installing (build notes, index warnings); their words
 # go to .venv/install.log and are shown only when the install fails.
@@ -14,7 +19,7 @@ $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	@echo "installing vardval and its tools into $(VENV) (log: $(VENV)/install.log)"
 	@$(BIN)/python -m pip install --upgrade pip > $(VENV)/install.log 2>&1 \
-	  && $(BIN)/python -m pip install -e '.[test,docs,lint,lsp]' >> $(VENV)/install.log 2>&1 \
+	  && $(BIN)/python -m pip install -e '.[test,docs,lint,lsp,serve]' >> $(VENV)/install.log 2>&1 \
 	  || { cat $(VENV)/install.log; exit 1; }
 	touch $(STAMP)
 
@@ -24,7 +29,12 @@ demo: $(STAMP)
 	$(BIN)/vardval check fixtures/submissions/ || test $$? -eq 1
 	$(BIN)/vardval check fixtures/broken/ || test $$? -eq 1
 
-test: $(STAMP)
+$(AXE):
+	mkdir -p build/axe
+	cd build/axe && echo '{"private": true}' > package.json \
+	  && npm install --no-audit --no-fund --ignore-scripts --save-exact axe-core@$(AXE_VERSION) >/dev/null
+
+test: $(STAMP) $(AXE)
 	$(BIN)/python -m pytest -q
 
 # The gates: ruff with the rule set in pyproject.toml, and mypy --strict with every vardval
@@ -44,6 +54,15 @@ docs: $(STAMP)
 # Serves the documentation at http://127.0.0.1:8000, rebuilding when docs/ or rules/ change.
 serve: $(STAMP)
 	$(BIN)/python -m mkdocs serve --watch rules --watch fixtures/cases
+
+# `vardval serve` on the bundled examples with demo users (their tokens are printed): open
+# http://127.0.0.1:8080/ ; Ctrl-C stops it.
+serve-demo: $(STAMP)
+	$(BIN)/python scripts/serve_demo.py
+
+# Screenshots of the service's pages for docs/service.md, taken by the browser tests.
+screenshots: $(STAMP) $(AXE)
+	VARDVAL_SCREENSHOTS=$(CURDIR)/docs/img $(BIN)/python -m pytest -q tests/service/test_browser.py
 
 # Measures loading, evaluation throughput (compiled, interpreted, hand-written) and
 # `vardval check` end to end on N synthetic submissions (default 10000; `make bench N=1000`),

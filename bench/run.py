@@ -43,6 +43,7 @@ sys.path.insert(0, str(HERE))
 import handwritten
 import lsp as lsp_latency
 import reports
+import service as service_bench
 import sheets
 import speed
 import stages
@@ -290,7 +291,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         e2e = measure_end_to_end(rules, data, cache)
         sections = [reports.section(data, cache), lsp_latency.section(),
                     sheets.section(rules, sample), whatif.section(rules, data, cache),
-                    speed.section(data)]
+                    speed.section(data),
+                    service_bench.section(args.n)]  # `vardval serve` under load
     statuses = Counter(s for d in sample for s, _ in rule_statuses(rules, d).values())
     rows = rows_for(args.n, load, throughput, e2e)
     notes = [f"Statuses over the {len(sample)} submissions timed in-process: "

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from mkdocs.exceptions import PluginError
-from vardval.checker import cli, docgen
+from vardval.checker import cli, docgen, service
 from vardval.checker.authoring import editor_schemas
 from vardval.dsl.errors import VardvalError
 
@@ -30,6 +30,16 @@ def on_pre_build(config: Any) -> None:
     except VardvalError as exc:
         raise PluginError(f"vardval docs generation failed:\n{exc}") from None
     docgen.extend_nav(config["nav"] or [], docgen.nav(site.ruleset))
+    # not in generated/: that folder holds exactly what `vardval docs` makes (and is committed)
+    _write_if_changed(Path(config["docs_dir"]) / "http-api.md",
+                      service.openapi_markdown(service.openapi_document()))
+
+
+def _write_if_changed(path: Path, text: str) -> None:
+    """Rewritten only when different, so ``mkdocs serve`` does not rebuild for ever."""
+    if not path.is_file() or path.read_text(encoding="utf-8") != text:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
 
 
 def on_page_markdown(markdown: str, page: Any, config: Any, files: Any) -> str:

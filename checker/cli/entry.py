@@ -66,6 +66,8 @@ COMMANDS: dict[str, Command] = {
     "lsp": Command("lsp", "language server for rule files (editors start it)"),
     "eval": Command("eval_command", "evaluate one rule expression and show what it read"),
     "template": Command("template", "write an Excel template for a region and quarter"),
+    "serve": Command("serve", "serve the HTTP API and the web pages"),
+    "users": Command("users", "users and API tokens of vardval serve"),
 }
 
 

@@ -1,5 +1,6 @@
 """The docs site from the corpus: rule pages, catalogue, traceability, references."""
 
+from vardval.checker.docgen.logic import Uses, layout, uses
 from vardval.checker.docgen.reference import CliRun
 from vardval.checker.docgen.site import (
     GENERATED,
@@ -12,5 +13,5 @@ from vardval.checker.docgen.site import (
     snippets,
 )
 
-__all__ = ["GENERATED", "CliRun", "build_site", "expand", "extend_nav", "generate", "nav",
-           "refresh_guides", "snippets"]
+__all__ = ["GENERATED", "CliRun", "Uses", "build_site", "expand", "extend_nav", "generate",
+           "layout", "nav", "refresh_guides", "snippets", "uses"]

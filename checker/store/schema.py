@@ -78,3 +78,37 @@ actions = Table(
     Column("recorded_at", String(32), nullable=False),
 )
 Index("ix_actions_clinic_rule", actions.c.hsa_id, actions.c.rule_id)
+
+#: Who may use the service: a name, one role, and for a region officer the region.
+users = Table(
+    "users", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("name", String(120), nullable=False, unique=True),
+    Column("role", String(16), nullable=False),  # clinic, officer, admin
+    Column("region", String(40), nullable=True),
+    Column("created_at", String(32), nullable=False),
+)
+
+#: The clinics (HSA-ids) a clinic user acts for.
+user_clinics = Table(
+    "user_clinics", metadata,
+    Column("user_id", Integer, ForeignKey("users.id"), primary_key=True),
+    Column("hsa_id", String(64), primary_key=True),
+)
+
+#: API tokens, kept only as the SHA-256 of the token: the token itself is shown once.
+tokens = Table(
+    "tokens", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("user_id", Integer, ForeignKey("users.id"), nullable=False),
+    Column("sha256", String(64), nullable=False, unique=True),
+    Column("label", Text, nullable=False),
+    Column("created_at", String(32), nullable=False),
+)
+
+#: A revoked token (append-only like the rest: revoking is a row, not an update).
+token_revocations = Table(
+    "token_revocations", metadata,
+    Column("token_id", Integer, ForeignKey("tokens.id"), primary_key=True),
+    Column("revoked_at", String(32), nullable=False),
+)

@@ -102,6 +102,17 @@ def test_guides_show_real_output_not_markers(site: Path) -> None:
     assert "VG-KONTAKT" in started
 
 
+def test_the_http_api_page_shows_every_route_of_the_openapi_document(site: Path) -> None:
+    from vardval.checker.service import openapi_document
+
+    page = (site / "http-api" / "index.html").read_text(encoding="utf-8")
+    for path, item in openapi_document()["paths"].items():
+        for method in item:
+            assert html.escape(f"{method.upper()} {path}") in page, (method, path)
+    service = (site / "service" / "index.html").read_text(encoding="utf-8")
+    assert "service-findings.png" in service
+
+
 def test_the_site_publishes_every_schema_where_its_id_points(site: Path) -> None:
     from vardval.checker.authoring import editor_schemas
 

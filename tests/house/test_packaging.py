@@ -22,7 +22,7 @@ import pytest
 ROOT = Path(__file__).resolve().parents[2]
 CONFIG = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
 SETUPTOOLS = CONFIG["tool"]["setuptools"]
-DATA_SUFFIXES = {".yaml", ".json", ".lark", ".css", ".js"}
+DATA_SUFFIXES = {".yaml", ".json", ".lark", ".css", ".js", ".html"}
 
 
 def _folders(suffixes: set[str]) -> set[str]:

@@ -1,0 +1,17 @@
+"""``vardval serve``: API v1 and the Swedish web pages, behind tokens and roles."""
+
+from vardval.checker.service.app import create_app
+from vardval.checker.service.config import DEFAULT_IDENTITY_HEADER, ServiceConfig
+from vardval.checker.service.openapi_page import openapi_document, openapi_markdown
+from vardval.checker.service.server import bind, serve, server_for
+
+__all__ = [
+    "DEFAULT_IDENTITY_HEADER",
+    "ServiceConfig",
+    "bind",
+    "create_app",
+    "openapi_document",
+    "openapi_markdown",
+    "serve",
+    "server_for",
+]

@@ -1,0 +1,88 @@
+"""Debian's Chromium driven by selenium through chromedriver, headless, and axe-core in it.
+
+axe-core is the pinned copy the Makefile installs into ``build/axe``; a missing copy fails
+the test with the command that fetches it (never a silent skip).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import tempfile
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from selenium import webdriver
+from selenium.webdriver.chrome.service import Service
+from selenium.webdriver.common.action_chains import ActionChains
+from selenium.webdriver.common.by import By
+from selenium.webdriver.common.keys import Keys
+from selenium.webdriver.remote.webelement import WebElement
+
+ROOT = Path(__file__).resolve().parents[2]
+AXE = ROOT / "build" / "axe" / "node_modules" / "axe-core" / "axe.min.js"
+CHROMIUM = "/usr/bin/chromium"
+CHROMEDRIVER = "/usr/bin/chromedriver"
+WCAG21_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+FLAGS = ("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+         "--disable-background-networking", "--disable-component-update", "--disable-sync",
+         "--window-size=1280,1000", "--disable-dev-shm-usage")
+MAX_TABS = 80
+
+
+@contextlib.contextmanager
+def chromium() -> Iterator[webdriver.Chrome]:
+    with tempfile.TemporaryDirectory(prefix="vardval-chromium-") as profile:
+        options = webdriver.ChromeOptions()
+        options.binary_location = CHROMIUM
+        for flag in (*FLAGS, f"--user-data-dir={profile}"):
+            options.add_argument(flag)
+        driver = webdriver.Chrome(options=options, service=Service(CHROMEDRIVER))
+        driver.set_page_load_timeout(30)
+        driver.set_script_timeout(60)
+        try:
+            yield driver
+        finally:
+            driver.quit()
+
+
+def axe_violations(driver: webdriver.Chrome) -> list[dict[str, Any]]:
+    """axe-core's WCAG 2.1 A/AA violations on the page shown."""
+    if not AXE.is_file():
+        msg = f"axe-core is missing at {AXE}: run `make {AXE.relative_to(ROOT)}`"
+        raise AssertionError(msg)
+    driver.execute_script(AXE.read_text(encoding="utf-8"))
+    result: dict[str, Any] = driver.execute_async_script(
+        "const done = arguments[arguments.length - 1];"
+        "axe.run(document, {runOnly: {type: 'tag', values: arguments[0]}})"
+        ".then(r => done(r.violations.map(v => ({id: v.id, impact: v.impact, help: v.help,"
+        " nodes: v.nodes.map(n => n.target.join(' '))}))));", WCAG21_AA) or {}
+    return list(result)
+
+
+def tab_to(driver: webdriver.Chrome, matches: Any, *, backwards: bool = False) -> WebElement:
+    """Press Tab (Shift+Tab) until the focused element ``matches``; fails after MAX_TABS."""
+    for _ in range(MAX_TABS):
+        keys = ActionChains(driver)
+        if backwards:
+            keys.key_down(Keys.SHIFT).send_keys(Keys.TAB).key_up(Keys.SHIFT).perform()
+        else:
+            keys.send_keys(Keys.TAB).perform()
+        focused = driver.switch_to.active_element
+        if matches(focused):
+            return focused
+    msg = "the element was never reached with the keyboard"
+    raise AssertionError(msg)
+
+
+def press(driver: webdriver.Chrome, key: str) -> None:
+    """A key pressed on whatever has the focus."""
+    ActionChains(driver).send_keys(key).perform()
+
+
+def by_id(name: str) -> Any:
+    return lambda element: element.get_attribute("id") == name
+
+
+def text_of(driver: webdriver.Chrome) -> str:
+    return driver.find_element(By.TAG_NAME, "main").text
