@@ -9,7 +9,9 @@ Measures in one run, on N synthetic submissions (``bench/generate.py``, fixed se
     that they give exactly the engine's statuses and missing fields on every submission;
 (d) ``vardval check DIR --format json`` end to end over N files, its peak memory (and at N/10,
     to see whether memory grows with N), against merely parsing the files with PyYAML's C
-    loader.
+    loader;
+(e) the language server: diagnostics for the largest rule file after a change
+    (``bench/lsp.py``).
 
 Ratios are what the targets are about: timings on a shared machine move, ratios much less. Each
 throughput is the best of several passes. Nothing here runs in ``make test``.
@@ -37,6 +39,7 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
 import handwritten
+import lsp as lsp_latency
 import reports
 import stages
 from generate import CLINICS_PER_REGION, Generator, yaml_text
@@ -314,7 +317,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             one.write(yaml_text(data[0]))
         start = measure_startup(cache, Path(one.name))
         os.unlink(one.name)
-        sections = [reports.section(data, cache)]
+        sections = [reports.section(data, cache), lsp_latency.section()]
     statuses = Counter(s for d in sample for s, _ in rule_statuses(rules, d).values())
     rows = rows_for(args.n, load, start, speed, e2e)
     notes = [f"Statuses over the {len(sample)} submissions timed in-process: "

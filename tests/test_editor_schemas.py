@@ -40,7 +40,7 @@ def validator(kind: str) -> Draft202012Validator:
 
 @pytest.mark.parametrize("kind", editor_schemas.KINDS)
 def test_committed_schema_equals_the_generated_one(kind: str) -> None:
-    committed = editor_schemas.SCHEMAS / f"{kind}.schema.json"
+    committed = editor_schemas.SCHEMAS / editor_schemas.file_name(kind)
     assert committed.read_text(encoding="utf-8") == editor_schemas.render(kind), (
         "regenerate with: python -m vardval.checker.authoring.editor_schemas")
 
@@ -50,12 +50,13 @@ def test_schema_is_valid_draft_2020_12_and_shipped(kind: str) -> None:
     schema = editor_schemas.generate(kind)
     Draft202012Validator.check_schema(schema)
     assert schema["$schema"] == "https://json-schema.org/draft/2020-12/schema"
-    shipped = importlib.resources.files("vardval.checker") / "schemas" / f"{kind}.schema.json"
+    shipped = importlib.resources.files("vardval.checker") / "schemas" / \
+        editor_schemas.file_name(kind)
     assert shipped.is_file()
 
 
 def test_every_kind_of_rule_file_is_shipped() -> None:
-    assert {kind_of(p) for p in RULE_FILES} == set(editor_schemas.KINDS)
+    assert {kind_of(p) for p in RULE_FILES} == set(editor_schemas.RULE_KINDS)
 
 
 @pytest.mark.parametrize("path", RULE_FILES, ids=lambda p: str(p.relative_to(RULES)))

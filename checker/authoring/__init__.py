@@ -11,6 +11,15 @@ from vardval.checker.authoring.cases import (
     run_all,
     to_json,
 )
+from vardval.checker.authoring.decision_checks import decision_warnings
+from vardval.checker.authoring.evaluation import (
+    EvalError,
+    Evaluation,
+    Where,
+    evaluate_text,
+    render_evaluation,
+    show_value,
+)
 from vardval.checker.authoring.lint import (
     LintResult,
     corpus_context,
@@ -23,18 +32,25 @@ from vardval.checker.authoring.lint import (
 __all__ = [
     "CaseFileError",
     "Coverage",
+    "EvalError",
+    "Evaluation",
     "LintResult",
     "Outcome",
+    "Where",
     "cases",
     "corpus_context",
     "coverage",
+    "decision_warnings",
     "editor_schemas",
+    "evaluate_text",
     "lint",
     "lint_text",
     "load_case_file",
     "load_case_files",
+    "render_evaluation",
     "render_json",
     "render_text",
     "run_all",
+    "show_value",
     "to_json",
 ]

@@ -1,9 +1,15 @@
-"""JSON Schemas (draft 2020-12) of the rule files, for editors, made from the pydantic models.
+"""JSON Schemas (draft 2020-12) of the rule files, case files and submissions, for editors,
+made from the pydantic models.
 
 A rule file opens with ``# yaml-language-server: $schema=<relative path>`` so that editors with
 the YAML language server complete keys, show descriptions and flag a misspelt key while the
-author types. The schemas say only what the models say about structure; names, types,
+author types; case files and submissions are associated by the editor settings in
+docs/editor-setup.md. The schemas say only what the models say about structure; names, types,
 citations and dates inside expressions are ``vardval lint``'s job.
+
+Every schema's ``$id`` is ``SCHEMA_BASE`` + its file name: the documentation site (mkdocs.yml's
+``site_url``) publishes ``checker/schemas/`` at ``schemas/`` (``publish``, called by
+docs/hooks.py), so an id resolves to the very file committed here.
 
 Regenerate after a model change with ``python -m vardval.checker.authoring.editor_schemas``; a test
 compares the committed files with freshly generated ones.
@@ -11,13 +17,16 @@ compares the committed files with freshly generated ones.
 
 from __future__ import annotations
 
+import copy
 import json
+import shutil
 import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import Annotated, Any
 
 from pydantic import BaseModel, ConfigDict, Field, create_model
+from vardval.checker.authoring import cases
 from vardval.checker.corpus import decisions, rulefile
 from vardval.checker.parameters import files as parameter_files
 from vardval.checker.sources import models as source_models
@@ -25,7 +34,10 @@ from vardval.checker.submission import model as submission
 
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
 SCHEMAS = Path(__file__).parents[1] / "schemas"
-KINDS = ("rulebook", "parameters", "sources", "decisions")
+# Where the documentation site serves checker/schemas/ (mkdocs.yml: site_url + "schemas/").
+SCHEMA_BASE = "https://vardval.se/schemas/"
+RULE_KINDS = ("rulebook", "parameters", "sources", "decisions")  # the files of rules/
+KINDS = (*RULE_KINDS, "cases", "submission")
 _STRICT = ConfigDict(extra="forbid")
 
 
@@ -57,9 +69,12 @@ def generate(kind: str) -> dict[str, Any]:
         >>> schema["$schema"], sorted(schema["required"])
         ('https://json-schema.org/draft/2020-12/schema', ['rulebook', 'rules', 'title'])
     """
+    if kind == "submission":  # the format's own published schema, with its own $id
+        return copy.deepcopy(submission.submission_schema())
     models: dict[str, Callable[[], type[BaseModel]]] = {
         "rulebook": lambda: rulefile.RulebookFile, "parameters": _parameters_model,
-        "sources": _sources_model, "decisions": lambda: decisions.DecisionsFile}
+        "sources": _sources_model, "decisions": lambda: decisions.DecisionsFile,
+        "cases": lambda: cases._FileModel}  # noqa: SLF001 - the case loader's own model
     body = models[kind]().model_json_schema(by_alias=True, mode="validation")
     if kind == "rulebook":
         _regions(body["$defs"]["Scope"]["properties"]["region"], ["all"])
@@ -68,7 +83,7 @@ def generate(kind: str) -> dict[str, Any]:
         _units(body["$defs"]["_ParameterModel"]["properties"]["unit"])
     if kind == "decisions":
         body["properties"]["region"]["enum"] = list(submission.REGIONS)
-    head = {"$schema": DIALECT, "$id": f"https://vardval.example/schemas/{kind}.schema.json",
+    head = {"$schema": DIALECT, "$id": f"{SCHEMA_BASE}{kind}.schema.json",
             "title": f"vardval {kind} file"}
     return {**head, **{k: v for k, v in body.items() if k != "title"}}
 
@@ -90,15 +105,33 @@ def render(kind: str) -> str:
     return json.dumps(generate(kind), ensure_ascii=False, indent=2) + "\n"
 
 
+def file_name(kind: str) -> str:
+    """The schema's file name: the last part of its ``$id``.
+
+    Example:
+        >>> file_name("rulebook"), file_name("submission")
+        ('rulebook.schema.json', 'submission-1.json')
+    """
+    return str(generate(kind)["$id"]).removeprefix(SCHEMA_BASE)
+
+
 def write(directory: Path = SCHEMAS) -> list[Path]:
     """Write every schema; returns the paths written."""
     directory.mkdir(parents=True, exist_ok=True)
     paths = []
     for kind in KINDS:
-        path = directory / f"{kind}.schema.json"
+        path = directory / file_name(kind)
         path.write_text(render(kind), encoding="utf-8")
         paths.append(path)
     return paths
+
+
+def publish(target: Path) -> list[Path]:
+    """Copy the committed schemas to ``target`` (the site's ``schemas/``), where their
+    ``$id``s point; returns the paths written."""
+    target.mkdir(parents=True, exist_ok=True)
+    return [Path(shutil.copyfile(SCHEMAS / file_name(kind), target / file_name(kind)))
+            for kind in KINDS]
 
 
 if __name__ == "__main__":  # pragma: no cover - a maintainer's tool

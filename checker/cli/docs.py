@@ -27,12 +27,22 @@ def register(subparsers: Any) -> None:
 
 
 def run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
+    """Write the generated pages, and fill the generated parts of the guides beside them
+    (``<!-- vardval:NAME -->`` regions), so the docs read complete in the repository."""
     del stderr
     rules = args.rules or BUNDLED_RULES
     site = docgen.build_site(_project_root(rules), args.out, rules)
     rule_pages = sum(1 for path in site.files if path.startswith("rules/"))
     stdout.write(f"vardval docs: {len(site.files)} files ({rule_pages} rule pages) in "
                  f"{args.out}; {len(site.written)} written, the others unchanged\n")
+    guides = args.out.parent
+    if any(guides.glob("*.md")):  # the hand-written pages beside: fill their generated parts
+        from vardval.checker.cli.entry import captured  # noqa: PLC0415 - entry imports docs
+
+        root = _project_root(rules)
+        changed = docgen.refresh_guides(guides, docgen.snippets(site.ruleset, captured(root)))
+        stdout.write(f"vardval docs: {len(changed)} pages of {guides} refreshed"
+                     + (f" ({', '.join(changed)})" if changed else "") + "\n")
     return EXIT_OK
 
 

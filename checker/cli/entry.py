@@ -20,6 +20,7 @@ from typing import TextIO
 from vardval.checker.cli import check as cmd_check
 from vardval.checker.cli import diff as cmd_diff
 from vardval.checker.cli import docs as cmd_docs
+from vardval.checker.cli import eval_command as cmd_eval
 from vardval.checker.cli import explain as cmd_explain
 from vardval.checker.cli import followup as cmd_followup
 from vardval.checker.cli import history as cmd_history
@@ -41,7 +42,7 @@ from vardval.dsl.errors import VardvalError
 
 COMMANDS: tuple[ModuleType, ...] = (cmd_check, cmd_explain, cmd_schema, cmd_test, cmd_docs,
                                     cmd_lint, cmd_history, cmd_replay, cmd_followup,
-                                    cmd_whatif, cmd_diff, cmd_lsp)
+                                    cmd_whatif, cmd_diff, cmd_lsp, cmd_eval)
 
 
 class _Parser(argparse.ArgumentParser):

@@ -1,7 +1,14 @@
 """The law as checked data: rulebooks read and checked into a ``RuleSet`` (no code, no cache)."""
 
 from vardval.checker.corpus import decisions, rulefile
-from vardval.checker.corpus.decisions import KINDS, Decision, decision_files, load_decisions
+from vardval.checker.corpus.decisions import (
+    KINDS,
+    Decision,
+    decision_files,
+    duplicate_ids,
+    load_decisions,
+    read_decisions,
+)
 from vardval.checker.corpus.digest import corpus_digest, corpus_files
 from vardval.checker.corpus.layout import Layout, layout
 from vardval.checker.corpus.messages import placeholders
@@ -35,12 +42,14 @@ __all__ = [
     "decision_files",
     "decisions",
     "display_path",
+    "duplicate_ids",
     "layout",
     "load_context",
     "load_decisions",
     "load_rulebook",
     "load_rulebook_text",
     "placeholders",
+    "read_decisions",
     "read_ruleset",
     "rulebook_files",
     "rulefile",

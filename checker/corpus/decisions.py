@@ -98,17 +98,29 @@ def load_decisions(directory: Path) -> tuple[Decision, ...]:
         filename = str(path)
         try:
             text = rule_text(path, filename)
-            loaded = _yaml_problems.load(text, filename)
         except VardvalError as exc:
             problems += exc.diagnostics
             continue
-        reader = _FileReader(loaded, filename, path.stem)
-        decisions += reader.read()
-        problems += [p.with_source(text) for p in reader.problems]
-    problems += _duplicates(decisions)
+        found, wrong = read_decisions(text, filename, path.stem)
+        decisions += found
+        problems += wrong
+    problems += duplicate_ids(decisions)
     if problems:
         raise RuleLoadError(_yaml_problems.by_position(problems))
     return tuple(decisions)
+
+
+def read_decisions(text: str, filename: str, stem: str) -> tuple[list[Decision],
+                                                                 list[Diagnostic]]:
+    """The decisions of one file's text (an editor's unsaved buffer too) and its problems,
+    each quoting its line; ``stem`` is the file's name, which must be its region."""
+    try:
+        loaded = _yaml_problems.load(text, filename)
+    except VardvalError as exc:
+        return [], list(exc.diagnostics)
+    reader = _FileReader(loaded, filename, stem)
+    found = reader.read()
+    return found, [p.with_source(text) for p in reader.problems]
 
 
 class _FileReader:
@@ -156,7 +168,8 @@ class _FileReader:
         self.problems.append(Diagnostic(code, message, span, hint))
 
 
-def _duplicates(decisions: list[Decision]) -> list[Diagnostic]:
+def duplicate_ids(decisions: list[Decision]) -> list[Diagnostic]:
+    """A decision id used a second time, located at the second use."""
     seen: dict[str, Decision] = {}
     problems = []
     for decision in decisions:

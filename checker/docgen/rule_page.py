@@ -22,6 +22,10 @@ if TYPE_CHECKING:
     from vardval.checker.sources import ResolvedCitation
 
 DSL_REFERENCE = "dsl-reference.md"
+#: The page's sections, Swedish first with English beside (the site is read in both).
+HEADINGS = {"requirement": "Krav · Requirement", "legal": "Rättslig grund · Legal basis",
+            "logic": "Logik · Logic", "parameters": "Parametrar · Parameters",
+            "examples": "Exempel · Examples", "history": "Historik · History"}
 _STATUS_ORDER = {"pass": 0, "fail": 1, "indeterminate": 2, "not_applicable": 3}
 
 
@@ -45,16 +49,19 @@ def book_of(ruleset: RuleSet, rule: Rule) -> Rulebook:
 
 def _head(ruleset: RuleSet, rule: Rule, book: Rulebook, page: str) -> str:
     index = md.relative(page, "rules.md") + "#" + md.slug(book.id)
-    rows = [["Severity", md.code(rule.severity)], ["In force", parts.validity(rule)],
-            ["Scope", parts.scope(rule)],
-            ["Rulebook", f"[{md.escape(book.id)}]({index}) — {md.bilingual(book.title)}"],
-            ["Defined in", md.code(f"{parts.source_file(ruleset, rule.file)}:{rule.line}")]]
+    rows = [["Allvarlighetsgrad · Severity", md.code(rule.severity)],
+            ["Gäller · In force", parts.validity(rule)],
+            ["Omfattning · Scope", parts.scope(rule)],
+            ["Regelbok · Rulebook",
+             f"[{md.escape(book.id)}]({index}) — {md.bilingual(book.title)}"],
+            ["Definierad i · Defined in",
+             md.code(f"{parts.source_file(ruleset, rule.file)}:{rule.line}")]]
     return (f"# {md.escape(rule.id)}\n\n**{md.escape(rule.title['sv'])}**  \n"
             f"*{md.escape(rule.title['en'])}*\n\n" + md.table(["", ""], rows))
 
 
 def _requirement(ruleset: RuleSet, rule: Rule, page: str) -> str:
-    out = "## Requirement\n\n"
+    out = f"## {HEADINGS['requirement']}\n\n"
     if rule.description:
         sv, en = (parts.prose(ruleset, rule.description[lang], page) for lang in ("sv", "en"))
         out += f"{sv}\n\n*{en}*\n\n"
@@ -66,7 +73,7 @@ def _requirement(ruleset: RuleSet, rule: Rule, page: str) -> str:
 
 
 def _legal_basis(ruleset: RuleSet, rule: Rule, page: str) -> str:
-    out = "## Legal basis\n\n"
+    out = f"## {HEADINGS['legal']}\n\n"
     for citation, versions in _citations_by_version(rule):
         out += parts.citation_block(citation, page)
         if len(versions) < len(rule.versions):
@@ -93,7 +100,7 @@ def _period(version: RuleVersion) -> str:
 
 
 def _logic(rule: Rule, book: Rulebook, used: tuple[str, ...], dsl_link: str | None) -> str:
-    out = "## Logic\n\n"
+    out = f"## {HEADINGS['logic']}\n\n"
     if dsl_link is not None:
         out += f"Written in the rule language; see the [DSL reference]({dsl_link}).\n\n"
     if used:
@@ -135,8 +142,9 @@ def _logic_groups(rule: Rule) -> list[tuple[str, RuleVersion]]:
 
 def _parameters(ruleset: RuleSet, rule: Rule, names: tuple[str, ...]) -> str:
     if not names:
-        return "## Parameters\n\nThis rule uses no parameters.\n"
-    out = "## Parameters\n\nValues are taken as in force on the period's first day.\n\n"
+        return f"## {HEADINGS['parameters']}\n\nThis rule uses no parameters.\n"
+    out = (f"## {HEADINGS['parameters']}\n\n"
+           "Values are taken as in force on the period's first day.\n\n")
     for name in names:
         out += _parameter(ruleset, rule, name)
     return out
@@ -153,7 +161,7 @@ def _parameter(ruleset: RuleSet, rule: Rule, name: str) -> str:
 
 
 def _examples(ruleset: RuleSet, examples: list[Example]) -> str:
-    out = "## Examples\n\n"
+    out = f"## {HEADINGS['examples']}\n\n"
     if not examples:
         return out + "No example cases for this rule yet (they live in `fixtures/cases/`).\n"
     out += ("Cases from `fixtures/cases/`, run through the engine when these pages were built; "
@@ -203,7 +211,7 @@ def _history(rule: Rule) -> str:
     for version in rule.versions:
         rows.append([_period(version), _changes(previous, version)])
         previous = version
-    return "## History\n\n" + md.table(["in force", "what changed"], rows)
+    return f"## {HEADINGS['history']}\n\n" + md.table(["in force", "what changed"], rows)
 
 
 def _changes(previous: RuleVersion | None, version: RuleVersion) -> str:

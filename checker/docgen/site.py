@@ -32,12 +32,14 @@ if TYPE_CHECKING:
     from vardval.checker.corpus import RuleSet
 
 __all__ = ["DocgenError", "Site", "build_site", "check_references", "expand", "extend_nav",
-           "generate", "nav", "snippets", "write_pages"]
+           "generate", "nav", "project_files", "refresh_guides", "snippets", "write_pages"]
 
 GENERATED = "generated"
 EXAMPLE_SUBMISSION = "fixtures/submissions/kronoberg-teleborg-2025-Q1.yaml"
 EDITOR_SCHEMAS = Path(__file__).parents[1] / "schemas"  # package data of vardval.checker
-_MARKER = re.compile(r"<!--\s*vardval:([a-z-]+)\s*-->")
+# A filled region (its text up to the closing marker), or a bare marker still to be filled.
+_REGION = re.compile(r"<!--\s*vardval:([a-z-]+)\s*-->(?:(?:(?!<!--\s*vardval:).)*?"
+                     r"<!--\s*/vardval:\1\s*-->)?", re.DOTALL)
 
 
 @dataclass(frozen=True)
@@ -147,8 +149,10 @@ def write_pages(files: Mapping[str, str], out: Path) -> tuple[str, ...]:
 
 
 def nav(ruleset: RuleSet, prefix: str = GENERATED) -> list[dict[str, Any]]:
-    """Nav entries for the rule pages: one section per rulebook, one entry per rule."""
-    return [{book.id: [{f"{rule.id}": f"{prefix}/{md.rule_page(rule.id)}"} for rule in book.rules]}
+    """Nav entries for the rule pages: a section per rulebook under its Swedish title, an entry
+    per rule (its id and Swedish title; the page gives the English beside)."""
+    return [{book.title["sv"]: [{f"{rule.id} — {rule.title['sv']}":
+                                 f"{prefix}/{md.rule_page(rule.id)}"} for rule in book.rules]}
             for book in ruleset.rulebooks]
 
 
@@ -187,13 +191,23 @@ def snippets(ruleset: RuleSet, run_cli: CliRun) -> dict[str, str]:
             "rulebook-count": str(len(ruleset.rulebooks))}
 
 
-def expand(markdown: str, texts: Mapping[str, str], page: str) -> str:
-    """Replace each ``<!-- vardval:NAME -->`` marker; an unknown name is a located error.
+def expand(markdown: str, texts: Mapping[str, str], page: str, *, markers: bool = True) -> str:
+    """Fill each ``<!-- vardval:NAME -->…<!-- /vardval:NAME -->`` region with its text.
+
+    The markers stay (they are HTML comments, invisible on the site), so a page filled once
+    reads complete in the repository and can be filled again: ``vardval docs`` rewrites the
+    regions of the committed pages, the docs build does the same in memory, and a test fails
+    when a committed page is not what filling it gives. A bare ``<!-- vardval:NAME -->`` is
+    filled into a region. An unknown name is a located error. ``markers=False`` leaves the
+    markers out (the published pages).
 
     Example:
         >>> from vardval.checker.docgen.site import expand
-        >>> expand("Rules: <!-- vardval:rule-count -->.", {"rule-count": "36"}, "index.md")
-        'Rules: 36.'
+        >>> once = expand("Rules: <!-- vardval:rule-count -->.", {"rule-count": "36"}, "i.md")
+        >>> once
+        'Rules: <!-- vardval:rule-count -->36<!-- /vardval:rule-count -->.'
+        >>> expand(once, {"rule-count": "38"}, "i.md")
+        'Rules: <!-- vardval:rule-count -->38<!-- /vardval:rule-count -->.'
     """
     def one(match: re.Match[str]) -> str:
         name = match.group(1)
@@ -202,17 +216,40 @@ def expand(markdown: str, texts: Mapping[str, str], page: str) -> str:
             raise DocgenError([Diagnostic("unknown-snippet", f"unknown marker 'vardval:{name}'",
                                           Span(page, line, 1, line, 2),
                                           "known: " + ", ".join(sorted(texts)))])
-        return texts[name]
+        text = texts[name]
+        if "\n" in text:  # a block: on lines of its own between the markers
+            text = "\n\n" + text.strip("\n") + "\n\n"
+        return f"<!-- vardval:{name} -->{text}<!-- /vardval:{name} -->" if markers else text
 
-    return _MARKER.sub(one, markdown)
+    return _REGION.sub(one, markdown)
+
+
+def refresh_guides(folder: Path, texts: Mapping[str, str]) -> tuple[str, ...]:
+    """Fill the regions of every hand-written page in ``folder``; the names of those changed."""
+    changed = []
+    for path in sorted(folder.glob("*.md")):
+        old = path.read_text(encoding="utf-8")
+        new = expand(old, texts, path.name)
+        if new != old:
+            path.write_text(new, encoding="utf-8")
+            changed.append(path.name)
+    return tuple(changed)
 
 
 def build_site(root: Path, out: Path, rules: Path | None = None) -> Site:
     """Load a corpus (``root/rules`` unless given) and ``root``'s cases, and write every page
     into ``out``; hand-written pages (``dsl-reference.md``) are looked for in ``out``'s parent.
     """
+    ruleset, files = project_files(root, out, rules)
+    return Site(ruleset, files, write_pages(files, out))
+
+
+def project_files(root: Path, out: Path,
+                  rules: Path | None = None) -> tuple[RuleSet, dict[str, str]]:
+    """The corpus of a project checkout and every generated file for ``out``, unwritten (what
+    ``build_site`` writes, and what the test of the committed pages compares them with)."""
     ruleset = load_ruleset(rules or root / "rules")
     examples = load_examples(ruleset, root / "fixtures" / "cases")
     files = generate(ruleset, examples, dsl_reference=(out.parent / DSL_REFERENCE).is_file(),
                      editor_schemas=EDITOR_SCHEMAS)
-    return Site(ruleset, files, write_pages(files, out))
+    return ruleset, files

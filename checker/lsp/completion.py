@@ -15,6 +15,8 @@ Item = types.CompletionItem
 _KIND = types.CompletionItemKind
 _PARAM = re.compile(r"param\(\s*([\w.]*)$")
 _PATH = re.compile(r"([A-Za-z_]\w*(?:\.\w+)*)\.(\w*)$")
+# ``rules: [A, B`` in a decision file: the cursor is where a rule id goes.
+_DECISION_RULES = re.compile(r"^\s*(-\s*)?rules:\s*\[(?:[^,\]]*,\s*)*[\w-]*$")
 _CITE_LINE = re.compile(r"^\s*(-\s*|cite:\s*\[?(?:[^,\]]*,\s*)*)")
 
 
@@ -24,6 +26,8 @@ def complete(world: World, line: int, character: int) -> list[Item]:
     before = text[:character]
     path = _path_at(world, line, character)
     if world.kind == "cases" and re.match(r"^\s*(-\s*)?rule:\s*\S*$", before):
+        return _rule_ids(world)
+    if world.kind == "decisions" and _DECISION_RULES.match(before):
         return _rule_ids(world)
     if (path is not None and is_citation(path)) or re.search(r"cite:\s*\[[^\]]*$", before):
         return _citations(world)

@@ -38,7 +38,7 @@ def context_for(corpus: Path, buffers: Mapping[Path, str]) -> Context:
     """The context of ``corpus`` with the open buffers among its files in place of the disk."""
     corpus = corpus.resolve()
     edited = tuple(sorted((str(p), t) for p, t in buffers.items()
-                          if p in context_files(corpus) and _differs(p, t)))
+                          if p in context_files(corpus) and differs(p, t)))
     if not edited:
         try:
             return Context(corpus, corpus_context(corpus), ())
@@ -47,7 +47,7 @@ def context_for(corpus: Path, buffers: Mapping[Path, str]) -> Context:
     return _overlaid(corpus, edited)
 
 
-def _differs(path: Path, text: str) -> bool:
+def differs(path: Path, text: str) -> bool:
     try:
         return path.read_text(encoding="utf-8") != text
     except (OSError, UnicodeDecodeError):

@@ -6,7 +6,6 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from vardval.checker.lsp.positions import word_at
 from vardval.checker.lsp.world import World, is_citation
 from vardval.checker.reading import load_yaml
 from vardval.dsl.errors import VardvalError
@@ -22,11 +21,10 @@ def definition_of(world: World, line: int, character: int) -> Span | None:
     if node is not None and is_citation(node[0]) and isinstance(node[1], str):
         found = _SOURCE_ID.match(node[1])
         return _source(world, found.group(1)) if found else None
-    text = world.lines[line] if line < len(world.lines) else ""
-    word, start, _ = word_at(text, character)
+    word, before = world.word_under(line, character)
     if not word:
         return None
-    if _PARAM_BEFORE.search(text[:start]):
+    if _PARAM_BEFORE.search(before):
         return _parameter(world, word)
     head = word.split(".")[0]
     if world.loaded is not None and ("definitions", head) in world.loaded.key_marks:

@@ -8,14 +8,15 @@ from typing import Literal
 
 from vardval.checker.corpus import BUNDLED_RULES
 
-Kind = Literal["rulebook", "parameters", "sources", "cases", "other"]
+Kind = Literal["rulebook", "parameters", "sources", "cases", "decisions", "other"]
 _KINDS: dict[str, Kind] = {"rulebook": "rulebook", "cases": "cases",
                            "parameters": "parameters", "sources": "sources"}
 _TOP_KEY = re.compile(r"^(rulebook|cases|parameters|sources):", re.MULTILINE)
 
 
 def kind_of(path: Path, text: str) -> Kind:
-    """By name first (``sources.yaml``, ``parameters/``), else by the file's first top key.
+    """By name first (``sources.yaml``, ``parameters/``, ``decisions/``), else by the file's
+    first top key.
 
     Example:
         >>> kind_of(Path("rules/national/x.yaml"), "rulebook: national.x\\n")
@@ -25,6 +26,8 @@ def kind_of(path: Path, text: str) -> Kind:
         return "sources"
     if path.parent.name == "parameters":
         return "parameters"
+    if path.parent.name == "decisions":
+        return "decisions"
     found = _TOP_KEY.search(text)
     if found is None:
         return "other"

@@ -6,7 +6,6 @@ import re
 
 from vardval.checker.formatting import format_value
 from vardval.checker.lsp.names import SIGNATURES, field_description, field_type
-from vardval.checker.lsp.positions import word_at
 from vardval.checker.lsp.world import World, is_citation, is_expression, is_message
 from vardval.checker.parameters import Parameter, ParameterSet
 
@@ -22,11 +21,10 @@ def hover_text(world: World, line: int, character: int) -> str | None:
         return None
     if node is not None and not (is_expression(node[0]) or is_message(node[0])):
         return None
-    text = world.lines[line] if line < len(world.lines) else ""
-    word, start, _ = word_at(text, character)
+    word, before = world.word_under(line, character)
     if not word:
         return None
-    if _PARAM_BEFORE.search(text[:start]):
+    if _PARAM_BEFORE.search(before):
         return _parameter(world, word)
     return _name(world, word)
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Collection, Mapping
 from pathlib import Path
 
 from lsprotocol import types
@@ -12,16 +13,23 @@ from vardval.checker.corpus import Rulebook
 from vardval.checker.lsp.actions import fixes
 from vardval.checker.lsp.completion import complete
 from vardval.checker.lsp.definition import definition_of
-from vardval.checker.lsp.diagnostics import analyse
-from vardval.checker.lsp.files import corpus_of, kind_of
+from vardval.checker.lsp.diagnostics import Found, analyse
+from vardval.checker.lsp.files import Kind, corpus_of, kind_of
 from vardval.checker.lsp.hover import hover_text
 from vardval.checker.lsp.positions import to_range
 from vardval.checker.lsp.world import World, world_of
 from vardval.dsl.errors import Diagnostic
 
 # Long enough that a burst of keystrokes is checked once, short enough that the largest
-# rule file's diagnostics arrive well inside 200 ms of the last change (bench/lsp_latency.py).
+# rule file's diagnostics arrive well inside 200 ms of the last change (bench/lsp.py).
 DEBOUNCE_SECONDS = 0.05
+# The open documents checked again when a document of a kind changes (same corpus only):
+# rulebooks are checked against sources and parameters; case and decision files name rules.
+DEPENDENTS: dict[Kind, frozenset[Kind]] = {
+    "sources": frozenset({"rulebook", "cases", "decisions"}),
+    "parameters": frozenset({"rulebook", "cases", "decisions"}),
+    "rulebook": frozenset({"cases", "decisions"}),
+}
 
 
 class RuleServer(LanguageServer):
@@ -50,30 +58,36 @@ class RuleServer(LanguageServer):
         return world_of(path, text, self.buffers(), self.books.get(uri))
 
     def check(self, uri: str) -> None:
-        """Lint the document now, then the open rulebooks that read it (parameters, sources)."""
+        """Lint the document now, then the open documents that depend on it (``DEPENDENTS``)."""
         path = _path(uri)
         if path is None:
             return
-        text = self.workspace.get_text_document(uri).source
+        document = self.workspace.get_text_document(uri)
         buffers = self.buffers()
-        found = analyse(path, text, buffers)
+        found = analyse(path, document.source, buffers)
         if found.book is not None:
             self.books[uri] = found.book
-        for file, diagnostics in found.by_file.items():
-            self.publish(file, diagnostics)
-        if kind_of(path, text) in ("parameters", "sources"):
-            for other, other_text in buffers.items():
-                if other != path and kind_of(other, other_text) == "rulebook" and \
-                        corpus_of(other) == corpus_of(path):
-                    for file, diagnostics in analyse(other, other_text, buffers).by_file.items():
-                        self.publish(file, diagnostics)
+        self.publish_found(found, {path: document.version})
+        kind, corpus = kind_of(path, document.source), corpus_of(path)
+        for other, other_text in buffers.items():
+            if other != path and kind_of(other, other_text) in DEPENDENTS.get(kind, ()) and \
+                    corpus_of(other) == corpus:
+                self.publish_found(analyse(other, other_text, buffers), {})
 
-    def publish(self, file: Path, diagnostics: list[Diagnostic]) -> None:
+    def publish_found(self, found: Found, versions: Mapping[Path, int | None]) -> None:
+        for file, diagnostics in found.by_file.items():
+            self.publish(file, diagnostics, found.warnings, versions.get(file))
+
+    def publish(self, file: Path, diagnostics: list[Diagnostic],
+                warnings: Collection[Diagnostic] = (), version: int | None = None) -> None:
+        """Send a file's diagnostics; ``version`` (the document's, when it is the one that
+        was checked) lets the editor drop results of a text it no longer shows."""
         uri = from_fs_path(str(file))
         if uri is None:
             return
         self.text_document_publish_diagnostics(types.PublishDiagnosticsParams(
-            uri=uri, diagnostics=[_diagnostic(d) for d in diagnostics]))
+            uri=uri, version=version,
+            diagnostics=[_diagnostic(d, warning=d in warnings) for d in diagnostics]))
 
     def later(self, uri: str) -> None:
         """Check after a pause; a newer change restarts the pause (debouncing)."""
@@ -93,11 +107,12 @@ def _path(uri: str) -> Path | None:
     return Path(found).resolve() if found else None
 
 
-def _diagnostic(d: Diagnostic) -> types.Diagnostic:
+def _diagnostic(d: Diagnostic, *, warning: bool = False) -> types.Diagnostic:
     """lint's own words: the message, then its hint on a line of its own."""
     message = f"{d.message}\nhint: {d.hint}" if d.hint else d.message
+    severity = types.DiagnosticSeverity.Warning if warning else types.DiagnosticSeverity.Error
     return types.Diagnostic(range=to_range(d.span), message=message, code=d.code,
-                            source="vardval", severity=types.DiagnosticSeverity.Error)
+                            source="vardval", severity=severity)
 
 
 def build() -> RuleServer:

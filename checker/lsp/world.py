@@ -10,6 +10,7 @@ from typing import Any
 from vardval.checker.corpus import LoadContext, Rulebook
 from vardval.checker.lsp.context import context_for
 from vardval.checker.lsp.files import Kind, corpus_of, kind_of
+from vardval.checker.lsp.positions import word_at
 from vardval.checker.parameters import ParameterSet
 from vardval.checker.reading import LoadedYaml, load_yaml
 from vardval.dsl.errors import VardvalError
@@ -37,6 +38,12 @@ class World:
     @property
     def lines(self) -> list[str]:
         return self.text.splitlines()
+
+    def word_under(self, line: int, character: int) -> tuple[str, str]:
+        """The word under a 0-based position, and its line's text before the word."""
+        text = self.lines[line] if line < len(self.lines) else ""
+        word, start, _ = word_at(text, character)
+        return word, text[:start]
 
     def definitions(self) -> dict[str, str]:
         """The definitions' texts, from the buffer when it reads, else from the last book."""

@@ -23,8 +23,8 @@ from vardval.dsl import nodes
 from vardval.dsl.parser import parse
 
 ROOT = Path(__file__).resolve().parents[2]
-SECTIONS = ["## Requirement", "## Legal basis", "## Logic", "## Parameters", "## Examples",
-            "## History"]
+SECTIONS = ["## Krav · Requirement", "## Rättslig grund · Legal basis", "## Logik · Logic",
+            "## Parametrar · Parameters", "## Exempel · Examples", "## Historik · History"]
 
 
 @pytest.fixture(scope="module")
@@ -37,7 +37,8 @@ def test_a_rule_page_shows_when_each_cited_source_was_last_verified(ruleset: Rul
                           ("VG-KONTAKT", "2025-12-15")]:
         rule = ruleset.rule(rule_id)
         assert rule is not None
-        legal = rule_page(ruleset, rule).split("## Legal basis")[1].split("## Logic")[0]
+        page = rule_page(ruleset, rule)
+        legal = page.split("## Rättslig grund · Legal basis")[1].split("## Logik")[0]
         assert f"*Source verified through {date}" in legal, rule_id
 
 
@@ -149,8 +150,19 @@ def test_generate_gives_every_page_the_nav_and_the_catalogue_link(ruleset: RuleS
     assert {md.rule_page(r) for r in rule_ids} <= files.keys()
     for rule_id in rule_ids:
         assert f"[{md.escape(rule_id)}]({md.rule_page(rule_id)})" in files["rules.md"]
-    entries = [entry for book in docgen.nav(ruleset) for entry in next(iter(book.values()))]
-    assert [next(iter(e)) for e in entries] == rule_ids
+    sections = docgen.nav(ruleset)
+    assert [next(iter(book)) for book in sections] == [b.title["sv"] for b in ruleset.rulebooks]
+    entries = [entry for book in sections for entry in next(iter(book.values()))]
+    assert [next(iter(e)).split(" — ")[0] for e in entries] == rule_ids
+
+
+def test_every_rule_page_describes_the_rule_in_swedish_then_english(ruleset: RuleSet) -> None:
+    for rule in ruleset.rules():
+        assert rule.description, f"{rule.id} has no description (rules/: description: sv, en)"
+        page = rule_page(ruleset, rule)
+        requirement = page.split("## Krav · Requirement\n\n")[1]
+        sv, en = rule.description["sv"][:20], rule.description["en"][:20]  # before any link
+        assert requirement.index(sv) < requirement.index(en) < requirement.index("## Rättslig")
 
 
 def test_extend_nav_puts_rulebooks_after_the_catalogue_once() -> None:

@@ -100,3 +100,14 @@ def test_guides_show_real_output_not_markers(site: Path) -> None:
     started = (site / "getting-started" / "index.html").read_text(encoding="utf-8")
     assert "kronoberg-teleborg-2025-Q1.yaml" in started
     assert "VG-KONTAKT" in started
+
+
+def test_the_site_publishes_every_schema_where_its_id_points(site: Path) -> None:
+    from vardval.checker.authoring import editor_schemas
+
+    for kind in editor_schemas.KINDS:
+        name = editor_schemas.file_name(kind)
+        published = site / "schemas" / name
+        assert published.read_bytes() == (editor_schemas.SCHEMAS / name).read_bytes()
+        assert json.loads(published.read_text(encoding="utf-8"))["$id"] == \
+            editor_schemas.SCHEMA_BASE + name
