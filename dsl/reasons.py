@@ -31,6 +31,7 @@ WORDING: dict[str, tuple[str, str]] = {
                               "date({0}, {1}, {2}) is not a date in the calendar"),
     "too-large": ("talet blir för stort: en regel räknar med högst {0} siffror",
                   "the number grows too large: a rule computes with at most {0} digits"),
+    "no-period": ("ingen period är angiven", "no period is given"),
     "no-parameter-value": ("parametern {0} har inget värde som gäller {1} för {2}",
                            "parameter {0} has no value in force on {1} for {2}"),
 }

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
+from vardval.checker import formatting
 from vardval.checker.authoring.lint import corpus_context
 from vardval.checker.corpus import RuleSet
 from vardval.checker.engine import Params
@@ -84,7 +85,7 @@ def _environment(ruleset: RuleSet) -> Environment:
 
 
 def _context(ruleset: RuleSet, where: Where, trace: list[tuple[nodes.Expr, Any]]) -> Context:
-    period: Quarter | Unknown = where.period or Unknown()  # never read: refused before
+    period: Quarter | Unknown = where.period or runtime.undefined("no-period")
     return Context(where.data or {}, period, _parameters(ruleset, where), {}, trace=trace)
 
 
@@ -185,9 +186,9 @@ def _unknown(value: Unknown, lang: str) -> str:
     if value.missing:
         parts.append(f"{words[1]}: {', '.join(sorted(value.missing))}")
     if value.reasons:
-        shown = sorted(reason.words(lang if lang in _UNKNOWN else "en")
-                       for reason in value.reasons)
-        parts.append(f"{words[2]}: {'; '.join(shown)}")
+        reasons = sorted(r.words(lang if lang in _UNKNOWN else "en", formatting.format_value)
+                         for r in value.reasons)
+        parts.append(f"{words[2]}: {'; '.join(reasons)}")
     return f"{words[0]} ({'; '.join(parts)})" if parts else words[0]
 
 
