@@ -74,6 +74,12 @@ class VardvalError(Exception):
             shown.append(f"… and {extra} more")
         return "\n".join(shown)
 
+    def shown(self, lang: str) -> str:
+        """The error as a command run in ``lang`` prints it; one worded in each language
+        (a store's) prints only ``lang``'s words."""
+        del lang
+        return str(self)
+
 
 class DslError(VardvalError):
     """An error in a rule expression."""

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, ClassVar
 
 from vardval.dsl.numbers import code_text
 
@@ -54,12 +54,16 @@ class Reason:
         ("division med noll i 'a / b'", "division by zero in 'a / b'")
     """
 
+    # The table the codes come from: a subclass words another kind of text (a submission's
+    # problems, say) from its own table in the same way.
+    TABLE: ClassVar[dict[str, tuple[str, str]]] = WORDING
+
     code: str
     values: tuple[object, ...] = ()
 
     def words(self, lang: str, show: Show = _plain) -> str:
         """The reason in ``lang``; ``show`` formats each value that is not already text."""
-        template = WORDING[self.code][_LANGS.index(lang)]
+        template = self.TABLE[self.code][_LANGS.index(lang)]
         return template.format(*(v if isinstance(v, str) else show(v, lang)
                                  for v in self.values))
 

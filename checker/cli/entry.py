@@ -129,7 +129,7 @@ def run(argv: Sequence[str], stdout: TextIO, stderr: TextIO) -> int:
     try:
         return int(args.handler(args, stdout, stderr))
     except VardvalError as exc:
-        stderr.write(f"{exc}\n")
+        stderr.write(f"{exc.shown(getattr(args, 'lang', 'sv'))}\n")
         return EXIT_USAGE
     except KeyboardInterrupt as exc:  # Ctrl-C, or SIGTERM/SIGHUP while a report is written
         stderr.write("interrupted\n")

@@ -59,7 +59,7 @@ def run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
         intake = load_submission(args.submission)
         if intake.data is None or intake.problems:
             stderr.write(clean(_INVALID_SUBMISSION[args.lang].format(intake.file) + "\n"
-                               + "".join(f"  {p}\n" for p in intake.problems)))
+                               + "".join(f"  {p.shown(args.lang)}\n" for p in intake.problems)))
             return EXIT_FINDINGS
         data = intake.data
     where = _where(data, args.period, args.region)

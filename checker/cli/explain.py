@@ -39,12 +39,12 @@ def run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
     ruleset = load_ruleset(args.rules)
     rule = ruleset.rule(args.rule_id)
     if rule is None:
-        stderr.write(f"vardval explain: {unknown_rule(ruleset, args.rule_id)}\n")
+        stderr.write(f"vardval explain: {unknown_rule(ruleset, args.rule_id, args.lang)}\n")
         return EXIT_USAGE
     intake = load_submission(Path(args.submission))
     if intake.data is None or intake.problems:
         stdout.write(clean(f"{intake.file}: {_INVALID[args.lang]}:\n"
-                           + "".join(f"  {p}\n" for p in intake.problems)))
+                           + "".join(f"  {p.shown(args.lang)}\n" for p in intake.problems)))
         return EXIT_FINDINGS
     result = check_intake(ruleset, intake)
     finding = next(f for f in result.findings if f.rule.id == rule.id)
@@ -58,16 +58,23 @@ _INVALID = {"sv": "ogiltig inlämning; regeln har inte prövats",
             "en": "invalid submission; the rule was not evaluated"}
 
 
-def unknown_rule(ruleset: RuleSet, rule_id: str) -> str:
+def unknown_rule(ruleset: RuleSet, rule_id: str, lang: str = "sv") -> str:
     """``unknown rule 'X'; did you mean 'Y'?`` (case-insensitive), else where to look."""
+    words = _UNKNOWN[lang]
     ids = [r.id for r in ruleset.rules()]
     folded = {i.casefold(): i for i in ids}
     close = difflib.get_close_matches(rule_id.casefold(), folded, n=3, cutoff=0.5)
     if close:
-        hint = "did you mean " + " or ".join(f"'{folded[c]}'" for c in close) + "?"
+        hint = words["close"].format(f" {words['or']} ".join(f"'{folded[c]}'" for c in close))
     else:
-        hint = f"known rules: {', '.join(sorted(ids))}"
-    return f"unknown rule '{rule_id}'; {hint}"
+        hint = words["known"].format(", ".join(sorted(ids)))
+    return words["unknown"].format(rule_id, hint)
+
+
+_UNKNOWN = {"sv": {"unknown": "okänd regel '{0}'; {1}", "close": "menade du {0}?", "or": "eller",
+                   "known": "kända regler: {0}"},
+            "en": {"unknown": "unknown rule '{0}'; {1}", "close": "did you mean {0}?", "or": "or",
+                   "known": "known rules: {0}"}}
 
 
 def _book(ruleset: RuleSet, book_id: str) -> Rulebook:

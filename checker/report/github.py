@@ -64,7 +64,7 @@ class GithubRenderer:
     def prepare(self, result: SubmissionResult) -> tuple[int, str]:
         """How many findings decide the exit status, and the commands for the result."""
         words = _WORDS[self.view.lang]
-        commands = [command("error", f"{problem.json_path}: {problem.message}",
+        commands = [command("error", f"{problem.json_path}: {problem.words(self.view.lang)}",
                             file=result.file, line=problem.line, col=problem.column,
                             title=words["invalid"]) for problem in result.problems]
         open_ = [f for f in result.findings if f.status in ("fail", "indeterminate")]

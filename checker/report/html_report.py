@@ -278,7 +278,7 @@ def record(result: SubmissionResult, index: int, first: int | None, view: Report
     if result.sha256:
         out["sha256"] = result.sha256
     if not result.valid:
-        out["problems"] = [str(p) for p in result.problems]
+        out["problems"] = [p.shown(lang) for p in result.problems]
         return out
     out["open"] = [_open_finding(f, view, columns) for f in result.findings
                    if f.status in ("fail", "indeterminate")]

@@ -143,7 +143,7 @@ def _invalid_case(suite: ET.Element, result: SubmissionResult, lang: str) -> Non
     failure = ET.SubElement(case, "failure", {
         "type": "invalid",
         "message": f"{words['invalid']}: {len(result.problems)} {words['problems']}"})
-    failure.text = xml_text("\n".join(str(p) for p in result.problems))
+    failure.text = xml_text("\n".join(p.shown(lang) for p in result.problems))
 
 
 def case_element(finding: Finding, classname: str, view: ReportView) -> ET.Element:

@@ -78,7 +78,7 @@ def result_json(result: SubmissionResult, lang: str,
     out = {
         "file": result.file,
         "valid": result.valid,
-        "problems": [p.as_json() for p in result.problems],
+        "problems": [p.as_json(lang) for p in result.problems],
         "clinic": result.clinic,
         "period": result.period,
         "notes": [n[lang] for n in result.notes],
@@ -157,7 +157,7 @@ class ResultEncoder:
     def __call__(self, result: SubmissionResult) -> str:
         lang = self.lang
         head = (f'{{"file": {_dumps(result.file)}, "valid": {_dumps(result.valid)}, '
-                f'"problems": {_dumps([p.as_json() for p in result.problems])}, '
+                f'"problems": {_dumps([p.as_json(lang) for p in result.problems])}, '
                 f'"clinic": {_dumps(result.clinic)}, "period": {_dumps(result.period)}, '
                 f'"notes": {_dumps([n[lang] for n in result.notes])}, "findings": [')
         tail = f'], "sha256": {_TEXT(result.sha256)}}}' if result.sha256 else "]}"

@@ -144,7 +144,7 @@ class SarifRenderer:
         return {"ruleId": INVALID, "ruleIndex": len(self.view.rules), "level": "error",
                 "kind": "fail",
                 "message": {"text": f"{words['invalid']}: {problem.json_path}: "
-                                    f"{problem.message}"},
+                                    f"{problem.words(self.view.lang)}"},
                 "locations": [_location(result.file, problem.line, problem.column)],
                 "partialFingerprints": {"vardval/v1": _fingerprint(
                     result.file, problem.json_path, problem.message)},

@@ -24,14 +24,16 @@ _LABEL = {"fail": "FAIL", "indeterminate": "????", "pass": "PASS", "not_applicab
 _WORDS = {
     "sv": {"fail": "underkända", "indeterminate": "obestämda", "pass": "godkända",
            "not_applicable": "ej tillämpliga", "hidden": "dolda; --all visar dem",
-           "invalid": "OGILTIG INLÄMNING", "problems": "problem", "total": "Totalt",
+           "invalid": "OGILTIG INLÄMNING", "problems": "problem", "problem": "problem",
+           "total": "Totalt",
            "invalid_n": "ogiltiga", "evidence": "underlag",
            "note": "obs", "by_rule": "Per regel", "by_clinic": "Per vårdcentral (sämsta status)",
            "rule": "regel", "deciding": "avgör slutstatus",
            "made_by": "Skapad av"},
     "en": {"fail": "failed", "indeterminate": "indeterminate", "pass": "passed",
            "not_applicable": "not applicable", "hidden": "hidden; --all shows them",
-           "invalid": "INVALID SUBMISSION", "problems": "problems", "total": "Total",
+           "invalid": "INVALID SUBMISSION", "problems": "problems", "problem": "problem",
+           "total": "Total",
            "invalid_n": "invalid", "evidence": "evidence",
            "note": "note", "by_rule": "By rule", "by_clinic": "By clinic (worst status)",
            "rule": "rule", "deciding": "decide the exit status",
@@ -94,8 +96,10 @@ class TextRenderer:
 def render_result(result: SubmissionResult, view: ReportView) -> str:
     words = _WORDS[view.lang]
     if not result.valid:
-        lines = [f"{result.file}: {words['invalid']} ({len(result.problems)} {words['problems']})"]
-        lines += [f"  {problem}" for problem in result.problems]
+        count = len(result.problems)
+        many = words["problems"] if count != 1 else words["problem"]
+        lines = [f"{result.file}: {words['invalid']} ({count} {many})"]
+        lines += [f"  {problem.shown(view.lang)}" for problem in result.problems]
         return "\n".join(lines) + "\n"
     clinic = result.clinic or {}
     lines = [(f"{result.file} — {clinic.get('name', '?')} ({clinic.get('region', '?')}, "

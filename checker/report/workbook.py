@@ -78,7 +78,7 @@ class XlsxRenderer:
                result.period, self.words[worst_status(result)],
                *(statuses.get(rule.id) for rule in self.view.rules)]
         head = [result.file, clinic.get("name"), clinic.get("hsa_id"), result.period]
-        found = [[*head, None, None, None, self.words["invalid"], str(problem)]
+        found = [[*head, None, None, None, self.words["invalid"], problem.shown(self.view.lang)]
                  for problem in result.problems]
         found += [[*head, *self._finding_cells(finding)] for finding in result.findings
                   if finding.status in ("fail", "indeterminate")]

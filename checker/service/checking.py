@@ -91,10 +91,13 @@ def results_text(service: Service, result: SubmissionResult, lang: str) -> str:
 
 def invalid(checked: Checked) -> Problem:
     """An invalid submission: the located problems, and the results document beside them."""
-    problems = [{**p.as_json(), "file": checked.result.file} for p in checked.result.problems]
-    first = checked.result.problems[0] if checked.result.problems else None
-    where = f" ({first})" if first else ""
+    found = checked.result.problems
+    first = found[0] if found else None
+    where = {lang: f" ({first.shown(lang)})" if first else "" for lang in ("sv", "en")}
+    many = "problem" if len(found) == 1 else "problems"
     return Problem("invalid-submission", {
-        "sv": f"Inlämningen kunde inte kontrolleras: {len(problems)} fel{where}.",
-        "en": f"The submission could not be checked: {len(problems)} problem(s){where}."},
-        {"problems": problems, "results": checked.document})
+        "sv": f"Inlämningen kunde inte kontrolleras: {len(found)} fel{where['sv']}.",
+        "en": f"The submission could not be checked: {len(found)} {many}{where['en']}."},
+        {"results": checked.document},
+        worded={lang: {"problems": [{**p.as_json(lang), "file": checked.result.file}
+                                    for p in found]} for lang in ("sv", "en")})

@@ -34,12 +34,14 @@ KINDS: dict[str, tuple[int, str, str]] = {
 # Not frozen: raising sets __traceback__ on the exception.
 @dataclass(eq=False)
 class Problem(Exception):
-    """A refusal; ``details`` is ``{lang: text}``, ``extra`` the document's extension members."""
+    """A refusal; ``details`` is ``{lang: text}``, ``extra`` the document's extension members
+    and ``worded`` those members that are words, ``{lang: members}``."""
 
     kind: str
     details: dict[str, str]
     extra: dict[str, Any] = field(default_factory=dict)
     headers: dict[str, str] = field(default_factory=dict)
+    worded: dict[str, dict[str, Any]] = field(default_factory=dict)
 
     @property
     def status(self) -> int:
@@ -64,6 +66,7 @@ class Problem(Exception):
         if instance is not None:
             out["instance"] = instance
         out.update(self.extra)
+        out.update(self.worded.get(lang) or self.worded.get("en", {}))
         return out
 
     def body(self, lang: str, instance: str | None = None) -> bytes:

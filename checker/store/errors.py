@@ -12,6 +12,17 @@ class StoreError(VardvalError):
         self.store, self.sv, self.en = store, sv, en
         super().__init__([])
 
+    def shown(self, lang: str) -> str:
+        """The error in ``lang``, as a command prints it.
+
+        Example:
+            >>> StoreError("a.db", "är en mapp.", "is a folder.").shown("en")
+            'vardval: results store a.db: is a folder.'
+        """
+        if lang == "en":
+            return f"vardval: results store {self.store}: {self.en}"
+        return f"vardval: resultatlagret {self.store}: {self.sv}"
+
     def __str__(self) -> str:
-        return (f"vardval: resultatlagret {self.store}: {self.sv}\n"
-                f"vardval: results store {self.store}: {self.en}")
+        """Both languages, where no language is known (a log)."""
+        return f"{self.shown('sv')}\n{self.shown('en')}"

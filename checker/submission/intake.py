@@ -7,6 +7,7 @@ huge, binary, malformed or invalid file yields an ``Intake`` whose ``problems`` 
 
 from __future__ import annotations
 
+import calendar
 import difflib
 import functools
 import re
@@ -20,6 +21,7 @@ from vardval.checker.formatting import printable
 from vardval.checker.reading import fast_yaml, strict_yaml
 from vardval.checker.reading import files as reading
 from vardval.checker.submission import model as submission
+from vardval.checker.submission.wording import Said, verbatim
 from vardval.dsl import literals
 
 if TYPE_CHECKING:
@@ -42,7 +44,9 @@ class Problem:
     """One format problem: where (JSON path, line, column) and what is wrong.
 
     ``file`` comes last and may be left out where the file is named elsewhere. A problem in a
-    workbook names its ``cell`` (``Blad1!C14``) instead of a line and column.
+    workbook names its ``cell`` (``Blad1!C14``) instead of a line and column. ``said`` words
+    the problem in each language (``message`` is its English words); a problem made without
+    it shows ``message`` in every language.
 
     Example:
         >>> print(Problem("$.clinic.region", 5, 11, "unknown region", "a.yaml"))
@@ -57,21 +61,36 @@ class Problem:
     message: str
     file: str = ""
     cell: str = ""
+    said: Said | None = None
 
-    def as_json(self) -> dict[str, object]:
+    @classmethod
+    def of(cls, json_path: str, line: int | None, column: int | None, said: Said,
+           file: str = "") -> Problem:
+        """A problem worded in every language by ``said``."""
+        return cls(json_path, line, column, said.words("en"), file, said=said)
+
+    def words(self, lang: str) -> str:
+        """What is wrong, in ``lang`` (``sv`` or ``en``)."""
+        return printable(self.said.words(lang)) if self.said is not None else self.message
+
+    def as_json(self, lang: str = "en") -> dict[str, object]:
         """The problem as the results format lists it (the file is named once per result)."""
         return {
             "path": self.json_path,
             "line": self.line,
             "column": self.column,
-            "message": self.message,
+            "message": self.words(lang),
         }
 
-    def __str__(self) -> str:
+    def shown(self, lang: str) -> str:
+        """The problem on one line, worded in ``lang``: where, the JSON path, what is wrong."""
         places = (self.file, self.cell) if self.cell else (self.file, self.line, self.column)
         where = ":".join(str(n) for n in places if n)
         prefix = f"{where}: " if where else ""
-        return f"{prefix}{self.json_path}: {self.message}"
+        return f"{prefix}{self.json_path}: {self.words(lang)}"
+
+    def __str__(self) -> str:
+        return self.shown("en")
 
 
 @dataclass(frozen=True)
@@ -186,7 +205,7 @@ def _validate(file: str, loaded: strict_yaml.LoadedYaml) -> Intake:
     where = _Locator(file, loaded)
     instance: Any = loaded.data
     if _foreign(instance):
-        return Intake(file, None, None, (where.value((), NOT_A_SUBMISSION),))
+        return Intake(file, None, None, (where.value((), Said("not-a-submission")),))
     problems = _schema_problems(_validator().iter_errors(instance), where)
     problems += _period_problems(instance, where)
     if not problems:
@@ -211,18 +230,15 @@ def _foreign(instance: object) -> bool:
 
 
 _TOP_FIELDS = frozenset(submission.Submission.model_fields)
-NOT_A_SUBMISSION = (
-    "this is not a submission file: it has none of a submission's fields, so nothing of it is "
-    "shown (a submission starts with 'format: vardval/submission@1')")
+NOT_A_SUBMISSION = Said("not-a-submission").words("en")
 
 
 def _at_most(problems: list[Problem], file: str) -> tuple[Problem, ...]:
     """The first ``MAX_PROBLEMS``, then a note that there are more."""
     if len(problems) <= MAX_PROBLEMS:
         return tuple(problems)
-    note = (f"more problems not shown: only the first {MAX_PROBLEMS} are listed (is this a "
-            "submission at all?); fix these and check again")
-    return (*problems[:MAX_PROBLEMS], Problem("$", None, None, note, file))
+    note = Said("more-problems", (MAX_PROBLEMS,))
+    return (*problems[:MAX_PROBLEMS], Problem.of("$", None, None, note, file))
 
 
 def _period_problems(instance: object, where: _Locator) -> list[Problem]:
@@ -230,8 +246,7 @@ def _period_problems(instance: object, where: _Locator) -> list[Problem]:
     if not _outside_calendar(instance):
         return []
     period = instance["period"]  # type: ignore[index]
-    message = f"'{period}' is not a quarter of the calendar: years start at 0001, e.g. 2025-Q1"
-    return [where.value(("period",), message)]
+    return [where.value(("period",), Said("outside-calendar", (period,)))]
 
 
 def _outside_calendar(instance: object) -> bool:
@@ -314,10 +329,10 @@ class _Locator:
     file: str
     loaded: strict_yaml.LoadedYaml
 
-    def value(self, path: NodePath, message: str) -> Problem:
+    def value(self, path: NodePath, message: Said) -> Problem:
         return self._at(path, self._value_mark(path), message)
 
-    def key(self, path: NodePath, message: str) -> Problem:
+    def key(self, path: NodePath, message: Said) -> Problem:
         """At the key that names ``path`` (an unknown field, an incomplete object)."""
         mark = self.loaded.key_marks.get(path) or self._value_mark(path)
         return self._at(path, mark, message)
@@ -327,27 +342,20 @@ class _Locator:
             path = path[:-1]
         return self.loaded.marks.get(path)
 
-    def _at(self, path: NodePath, mark: strict_yaml.NodeMark | None, message: str) -> Problem:
+    def _at(self, path: NodePath, mark: strict_yaml.NodeMark | None, message: Said) -> Problem:
         line, column = (mark.line, mark.column) if mark else (None, None)
-        return Problem(json_path(path), line, column, message, self.file)
+        return Problem.of(json_path(path), line, column, message, self.file)
 
 
 # ---------------------------------------------------------------------------------------------
 # Schema errors in plain words
 
-_KINDS = {
-    "integer": "a whole number",
-    "number": "a number",
-    "string": "text",
-    "boolean": "true or false",
-    "object": "a mapping of fields (key: value)",
-    "array": "a list",
-}
+_KINDS = ("integer", "number", "string", "boolean", "object", "array")
 _RANK = {"type": 0, "const": 1, "enum": 2, "pattern": 3, "format": 4}
 _PATTERNS = {
-    submission.HSA_ID_PATTERN: "an HSA-id ('SE', 10 digits, '-', then 1 to 31 letters or digits)",
-    submission.PERIOD_PATTERN: "a quarter written YYYY-Qn",
-    submission.SLUG_PATTERN: "a slug (lowercase letters, digits and single hyphens)",
+    submission.HSA_ID_PATTERN: Said("hsa-id"),
+    submission.PERIOD_PATTERN: Said("quarter"),
+    submission.SLUG_PATTERN: Said("slug"),
 }
 
 
@@ -377,7 +385,7 @@ def _problems_for(
     if error.validator == "required":
         for name in _keyword_value(error):
             if name not in instance:
-                yield where.key(path, f"missing required field '{name}'")
+                yield where.key(path, Said("missing-field", (name,)))
     elif error.validator == "additionalProperties":
         known = list(_schema(error).get("properties", {}))
         for name in instance:
@@ -398,27 +406,25 @@ def _keyword_value(error: jsonschema.ValidationError) -> Any:
     return error.validator_value
 
 
-def _fallback_message(error: jsonschema.ValidationError) -> str:
-    return str(error.message)
+def _fallback_message(error: jsonschema.ValidationError) -> Said:
+    return verbatim(str(error.message))
 
 
-def _unknown_field(name: str, known: list[str]) -> str:
+def _unknown_field(name: str, known: list[str]) -> Said:
     close = difflib.get_close_matches(name, known, n=1)
     if close:
-        return f"unknown field '{name}'; did you mean '{close[0]}'?"
-    return f"unknown field '{name}'; the fields allowed here are {', '.join(known)}"
+        return Said("unknown-field-close", (name, close[0]))
+    return Said("unknown-field", (name, ", ".join(known)))
 
 
-def _describe(value: object) -> str:
-    if value is None:
-        return "null"
-    if isinstance(value, bool):
-        return str(value).lower()
+def _describe(value: object) -> Said:
+    if value is None or isinstance(value, bool):
+        return verbatim("null" if value is None else str(value).lower())
     if isinstance(value, int | Decimal):
-        return f"the number {value}"
+        return Said("the-number", (str(value),))
     if isinstance(value, str):
-        return f"the text {_quoted(value)}"
-    return "a list" if isinstance(value, list) else "a mapping"
+        return Said("the-text", (_quoted(value),))
+    return Said("kind-array" if isinstance(value, list) else "kind-mapping")
 
 
 def _quoted(value: object) -> str:
@@ -426,35 +432,33 @@ def _quoted(value: object) -> str:
     return f"'{printable(str(value)[:60])}'"
 
 
-def _type_message(error: jsonschema.ValidationError) -> str:
+def _type_message(error: jsonschema.ValidationError) -> Said:
     expected = str(_keyword_value(error))
-    kind = _KINDS.get(expected, expected)
+    kind = Said(f"kind-{expected}") if expected in _KINDS else verbatim(expected)
     if "minimum" in _schema(error):
-        kind += f" ≥ {_schema(error)['minimum']}"
+        kind = Said("at-least", (kind, str(_schema(error)["minimum"])))
     if not error.absolute_path:  # the whole file is no mapping: not a submission, so its
         # content (a secrets file, say, reached through a link) is never echoed
-        return (f"expected {kind}, found {_kind_of(error.instance)}: this is not a submission "
-                "file (a submission starts with 'format: vardval/submission@1')")
-    message = f"expected {kind}, found {_describe(error.instance)}"
-    return message + _type_hint(expected, error.instance)
+        return Said("type-root", (kind, _kind_of(error.instance)))
+    return Said("type", (kind, _describe(error.instance), _type_hint(expected, error.instance)))
 
 
-def _kind_of(value: object) -> str:
+def _kind_of(value: object) -> Said:
     """What a value is, without any of its content."""
     if isinstance(value, str):
-        return "a line of text"
+        return Said("kind-line")
     if isinstance(value, bool) or value is None:
-        return "a single word"
-    return "a number" if isinstance(value, int | Decimal) else "a list"
+        return Said("kind-word")
+    return Said("kind-number" if isinstance(value, int | Decimal) else "kind-array")
 
 
-def _type_hint(expected: str, instance: object) -> str:
+def _type_hint(expected: str, instance: object) -> Said | str:
     if instance is None:
-        return "; leave the field out when there is no value"
+        return Said("hint-null")
     if isinstance(instance, str) and expected in ("integer", "number"):
-        return "; write the number without quotes" if _looks_numeric(instance) else ""
+        return Said("hint-unquote") if _looks_numeric(instance) else ""
     if isinstance(instance, str) and expected == "boolean":
-        return "; write true or false"
+        return Said("hint-boolean")
     return ""
 
 
@@ -466,53 +470,56 @@ def _looks_numeric(text: str) -> bool:
     return True
 
 
-def _bound_message(error: jsonschema.ValidationError) -> str:
-    below = error.validator == "minimum"
+def _bound_message(error: jsonschema.ValidationError) -> Said:
     bound = _keyword_value(error)
-    message = f"{error.instance} is {'below the minimum' if below else 'above the maximum'} {bound}"
-    if below and bound == 0:
-        message += "; counts and amounts cannot be negative"
-    return message
+    if error.validator != "minimum":
+        return Said("above", (str(error.instance), str(bound)))
+    hint = Said("hint-negative") if bound == 0 else ""
+    return Said("below", (str(error.instance), str(bound), hint))
 
 
-def _enum_message(error: jsonschema.ValidationError) -> str:
+def _enum_message(error: jsonschema.ValidationError) -> Said:
     allowed = [str(v) for v in _keyword_value(error)]
-    field = next((p for p in reversed(error.absolute_path) if isinstance(p, str)), "this field")
-    message = f"{_quoted(error.instance)} is not an allowed value for {field}; expected one of "
-    message += ", ".join(allowed)
+    field: Said | str = next((p for p in reversed(error.absolute_path) if isinstance(p, str)),
+                             Said("this-field"))
     close = difflib.get_close_matches(str(error.instance), allowed, n=1)
-    return message + (f"; did you mean '{close[0]}'?" if close else "")
+    suggestion = Said("did-you-mean", (close[0],)) if close else ""
+    return Said("not-allowed", (_quoted(error.instance), field, ", ".join(allowed), suggestion))
 
 
-def _pattern_message(error: jsonschema.ValidationError) -> str:
+def _pattern_message(error: jsonschema.ValidationError) -> Said:
     pattern = str(_keyword_value(error))
-    wanted = _PATTERNS.get(pattern, f"text matching {pattern}")
+    wanted = _PATTERNS.get(pattern, Said("matching", (pattern,)))
     examples = _schema(error).get("examples", [])
-    suffix = f", e.g. {examples[0]}" if examples else ""
-    return f"{_quoted(error.instance)} is not {wanted}{suffix}"
+    suffix = Said("e-g", (str(examples[0]),)) if examples else ""
+    return Said("is-not", (_quoted(error.instance), wanted, suffix))
 
 
-def _format_message(error: jsonschema.ValidationError) -> str:
+def _format_message(error: jsonschema.ValidationError) -> Said:
     if _keyword_value(error) != "date":
-        return str(error.message)
-    return f"{_quoted(error.instance)} is not a valid date: {_date_problem(str(error.instance))}"
+        return verbatim(str(error.message))
+    return Said("bad-date", (_quoted(error.instance), _date_problem(str(error.instance))))
 
 
-def _date_problem(text: str) -> str:
+def _date_problem(text: str) -> Said:
     """Why ISO date text is not a calendar date, in words a person can act on."""
     parts = re.fullmatch(r"([0-9]{4})-([0-9]{2})-([0-9]{2})", text, flags=re.ASCII)
     if not parts:
-        return "expected YYYY-MM-DD, e.g. 2025-01-15"
+        return Said("date-form")
     year, month, day = (int(p) for p in parts.groups())
-    problem = literals.calendar_problem(year, month, day)
-    return problem if 1 <= month <= 12 else f"{problem}; expected YYYY-MM-DD, e.g. 2025-01-15"
+    if not 1 <= month <= 12:  # noqa: PLR2004 - the months of the year
+        return Said("and-form", (Said("no-month", (f"{month:02d}",)), Said("date-form")))
+    if literals.calendar_problem(year, month, day).endswith(" days"):
+        days = calendar.monthrange(year, month)[1]
+        return Said("month-days", (Said(f"month-{month}"), str(year), str(days)))
+    return Said("year-day")
 
 
-def _const_message(error: jsonschema.ValidationError) -> str:
-    return f"expected '{_keyword_value(error)}', found {_describe(error.instance)}"
+def _const_message(error: jsonschema.ValidationError) -> Said:
+    return Said("expected-const", (_keyword_value(error), _describe(error.instance)))
 
 
-_MESSAGES: dict[str, Callable[[jsonschema.ValidationError], str]] = {
+_MESSAGES: dict[str, Callable[[jsonschema.ValidationError], Said]] = {
     "type": _type_message,
     "minimum": _bound_message,
     "maximum": _bound_message,
@@ -520,7 +527,7 @@ _MESSAGES: dict[str, Callable[[jsonschema.ValidationError], str]] = {
     "const": _const_message,
     "pattern": _pattern_message,
     "format": _format_message,
-    "minLength": lambda _: "must not be empty",
+    "minLength": lambda _: Said("empty"),
 }
 
 
@@ -534,12 +541,12 @@ def _model_problem(error: ErrorDetails, where: _Locator) -> Problem:
     return where.value(path, _model_message(error))
 
 
-def _model_message(error: ErrorDetails) -> str:
+def _model_message(error: ErrorDetails) -> Said:
     """Our own words for what the model refused; pydantic's ("String should match …") never."""
-    if error["type"] == "value_error":  # raised by the model's validators, worded by us
-        return str(error.get("ctx", {}).get("error", "this value is not valid here"))
+    if error["type"] == "value_error" and "error" in error.get("ctx", {}):
+        return verbatim(str(error["ctx"]["error"]))  # raised by the model's validators
     if error["type"] == "string_pattern_mismatch":
         pattern = str(error.get("ctx", {}).get("pattern", ""))
-        return f"{_describe(error['input'])} is not {_PATTERNS.get(pattern, 'valid here')}"
-    return ("this value is not valid here; `vardval schema` shows what each field takes, and "
-            "the format is described in docs/submission-format.md")
+        wanted = _PATTERNS.get(pattern, Said("valid-here"))
+        return Said("is-not", (_describe(error["input"]), wanted, ""))
+    return Said("not-valid")

@@ -78,7 +78,18 @@ def test_unknown_rule_suggests_the_closest_id(ruleset: RuleSet) -> None:
     code, out, err = vardval("explain", some.lower()[:-1], str(EXAMPLE))
     assert code == 2
     assert out == ""
-    assert f"did you mean '{some}'" in err
+    assert f"okänd regel '{some.lower()[:-1]}'; menade du '{some}'" in err
+    assert "did you mean" not in err
+    code, _, err = vardval("explain", "--lang", "en", some.lower()[:-1], str(EXAMPLE))
+    assert code == 2
+    assert f"unknown rule '{some.lower()[:-1]}'; did you mean '{some}'" in err
+    assert "menade du" not in err
+
+
+def test_unknown_rule_lists_the_known_ones_in_the_report_language() -> None:
+    code, _, err = vardval("explain", "ZZZZZZZZZZZZ", str(EXAMPLE))
+    assert code == 2
+    assert "okänd regel 'ZZZZZZZZZZZZ'; kända regler: " in err
 
 
 def test_invalid_submission_is_reported_not_explained(batch: Path) -> None:
