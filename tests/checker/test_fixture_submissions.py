@@ -14,6 +14,7 @@ SUBMISSIONS = sorted(
 )
 BROKEN = ROOT / "fixtures" / "broken" / "kronoberg-broken-2025-Q1.yaml"
 GOLDEN = ROOT / "tests" / "golden" / "intake" / "kronoberg-broken-2025-Q1.expected.txt"
+GOLDEN_SV = GOLDEN.with_name("kronoberg-broken-2025-Q1.sv.expected.txt")
 
 
 def test_the_examples_cover_yaml_and_json() -> None:
@@ -38,11 +39,13 @@ def test_every_example_says_what_it_demonstrates(path: pathlib.Path) -> None:
     assert first.startswith("#") or path.suffix == ".json"
 
 
-def test_the_broken_submission_reports_exactly_the_expected_problems() -> None:
+@pytest.mark.parametrize(("lang", "golden"), [("en", GOLDEN), ("sv", GOLDEN_SV)])
+def test_the_broken_submission_reports_exactly_the_expected_problems(
+        lang: str, golden: pathlib.Path) -> None:
     relative = BROKEN.relative_to(ROOT).as_posix()
     intake = load_submission_text(BROKEN.read_bytes(), relative)
-    actual = "".join(f"{problem}\n" for problem in intake.problems)
+    actual = "".join(f"{problem.shown(lang)}\n" for problem in intake.problems)
     if os.environ.get("VARDVAL_UPDATE_GOLDEN") == "1":
-        GOLDEN.write_text(actual, encoding="utf-8")
-    assert actual == GOLDEN.read_text(encoding="utf-8")
+        golden.write_text(actual, encoding="utf-8")
+    assert actual == golden.read_text(encoding="utf-8")
     assert not intake.valid
