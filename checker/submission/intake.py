@@ -507,7 +507,7 @@ def _date_problem(text: str) -> Said:
     if not parts:
         return Said("date-form")
     year, month, day = (int(p) for p in parts.groups())
-    if not 1 <= month <= 12:  # noqa: PLR2004 - the months of the year
+    if not 1 <= month <= 12:
         return Said("and-form", (Said("no-month", (f"{month:02d}",)), Said("date-form")))
     if literals.calendar_problem(year, month, day).endswith(" days"):
         days = calendar.monthrange(year, month)[1]

@@ -1,4 +1,4 @@
-"""The words of every problem a submission can have, Swedish first, as ``dsl.reasons`` words reasons.
+"""The words of every problem a submission can have, Swedish first, as ``dsl.reasons`` has.
 
 A problem is a code and its values, so each report words it in its own language: a Swedish
 report must not show English problems under a Swedish header. Values that are words themselves
@@ -23,10 +23,10 @@ WORDING: dict[str, tuple[str, str]] = {
     "unknown-field": ("okänt fält '{0}'; de fält som är tillåtna här är {1}",
                       "unknown field '{0}'; the fields allowed here are {1}"),
     "type": ("väntade {0}, fann {1}{2}", "expected {0}, found {1}{2}"),
-    "type-root": (f"väntade {{0}}, fann {{1}}: det här är ingen inlämningsfil (en inlämning "
-                  f"börjar med {_START})",
-                  f"expected {{0}}, found {{1}}: this is not a submission file (a submission "
-                  f"starts with {_START})"),
+    "type-root": (("väntade {0}, fann {1}: det här är ingen inlämningsfil (en inlämning börjar "
+                   "med " + _START + ")"),
+                  ("expected {0}, found {1}: this is not a submission file (a submission starts "
+                   "with " + _START + ")")),
     "kind-integer": ("ett heltal", "a whole number"),
     "kind-number": ("ett tal", "a number"),
     "kind-string": ("text", "text"),
@@ -70,22 +70,22 @@ WORDING: dict[str, tuple[str, str]] = {
     "expected-const": ("väntade '{0}', fann {1}", "expected '{0}', found {1}"),
     "empty": ("får inte vara tom", "must not be empty"),
     "not-a-submission": (
-        "det här är ingen inlämningsfil: den har inget av en inlämnings fält, så inget av den "
-        f"visas (en inlämning börjar med {_START})",
-        "this is not a submission file: it has none of a submission's fields, so nothing of it "
-        f"is shown (a submission starts with {_START})"),
+        ("det här är ingen inlämningsfil: den har inget av en inlämnings fält, så inget av den "
+         "visas (en inlämning börjar med " + _START + ")"),
+        ("this is not a submission file: it has none of a submission's fields, so nothing of it "
+         "is shown (a submission starts with " + _START + ")")),
     "more-problems": (
-        "fler problem visas inte: bara de första {0} listas (är det här alls en inlämning?); "
-        "rätta dem och kontrollera igen",
-        "more problems not shown: only the first {0} are listed (is this a submission at all?); "
-        "fix these and check again"),
+        ("fler problem visas inte: bara de första {0} listas (är det här alls en inlämning?); "
+         "rätta dem och kontrollera igen"),
+        ("more problems not shown: only the first {0} are listed (is this a submission at all?); "
+         "fix these and check again")),
     "outside-calendar": ("'{0}' är inget kvartal i kalendern: åren börjar vid 0001, t.ex. 2025-Q1",
-                         "'{0}' is not a quarter of the calendar: years start at 0001, e.g. "
-                         "2025-Q1"),
-    "not-valid": ("värdet är inte giltigt här; `vardval schema` visar vad varje fält tar, och "
-                  "formatet beskrivs i docs/submission-format.md",
-                  "this value is not valid here; `vardval schema` shows what each field takes, "
-                  "and the format is described in docs/submission-format.md"),
+                         ("'{0}' is not a quarter of the calendar: years start at 0001, e.g. "
+                          "2025-Q1")),
+    "not-valid": (("värdet är inte giltigt här; `vardval schema` visar vad varje fält tar, och "
+                   "formatet beskrivs i docs/submission-format.md"),
+                  ("this value is not valid here; `vardval schema` shows what each field takes, "
+                   "and the format is described in docs/submission-format.md")),
 }
 
 _MONTHS = zip(

@@ -102,10 +102,10 @@ def test_the_results_document_keeps_its_contract(tmp_path: Path) -> None:
 
 def test_one_problem_is_one_problem_in_english() -> None:
     text = _change("format: vardval/submission@1\n", "")
-    from vardval.checker.engine import check_intake  # noqa: PLC0415 - only this test needs it
-    from vardval.checker.program import load_ruleset  # noqa: PLC0415
-    from vardval.checker.report.outputs import ReportView  # noqa: PLC0415
-    from vardval.checker.report.text import render_result  # noqa: PLC0415
+    from vardval.checker.engine import check_intake
+    from vardval.checker.program import load_ruleset
+    from vardval.checker.report.outputs import ReportView
+    from vardval.checker.report.text import render_result
 
     intake = load_submission_text(text.encode(), "a.yaml")
     result = check_intake(load_ruleset(ROOT / "rules"), intake)
