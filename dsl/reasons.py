@@ -40,8 +40,9 @@ _LANGS = ("sv", "en")
 Show = Callable[[Any, str], str]
 
 
-def _plain(value: object, _lang: str) -> str:
-    return code_text(value)
+def _plain(value: object, lang: str) -> str:
+    """A value as written; one that is words itself (a ``Reason``) in the same language."""
+    return value.words(lang) if isinstance(value, Reason) else code_text(value)
 
 
 @dataclass(frozen=True, slots=True)

@@ -29,7 +29,14 @@ from vardval.checker.corpus import BUNDLED_RULES, RuleSet
 from vardval.checker.engine import BACKENDS, BatchTally, SubmissionResult, Tallied, check_intake
 from vardval.checker.formatting import printable
 from vardval.checker.program import load_ruleset
-from vardval.checker.reading import ReadRefused, Skipped, TooLarge, collect, read_bounded
+from vardval.checker.reading import (
+    ReadRefused,
+    Refusal,
+    Skipped,
+    TooLarge,
+    collect,
+    read_bounded,
+)
 from vardval.checker.report import FORMATS, clean, destination, formats_help, outputs, producer
 from vardval.checker.submission import (
     DEFAULT_MAX_BYTES,
@@ -336,7 +343,7 @@ class _Batch:
             return _internal(shown, exc), None
         return dataclasses.replace(result, sha256=hashlib.sha256(raw).hexdigest()), raw
 
-    def _read(self, path: str) -> tuple[bytes | None, str]:
+    def _read(self, path: str) -> tuple[bytes | None, Refusal]:
         """The file's bytes, or None and why they could not be read.
 
         A file over ``--max-bytes`` is an invalid submission; any other refusal (missing,
@@ -345,16 +352,15 @@ class _Batch:
         if isinstance(path, _StdinName):
             raw = sys.stdin.buffer.read(self.max_bytes + 1)
             if len(raw) > self.max_bytes:
-                return None, (f"standard input is over {self.max_bytes} bytes; raise "
-                              "--max-bytes if the submission really is this large")
-            return raw, ""
+                return None, Refusal("stdin-too-large", (str(self.max_bytes),))
+            return raw, _READ
         try:
-            return read_bounded(Path(path), self.max_bytes), ""
+            return read_bounded(Path(path), self.max_bytes), _READ
         except TooLarge as exc:
-            return None, str(exc)
+            return None, exc.said
         except ReadRefused as exc:
             self.unreadable = True
-            return None, str(exc)
+            return None, exc.said
 
     def exit_code(self) -> int:
         if self.internal:
@@ -370,8 +376,13 @@ def _internal(shown: str, exc: Exception) -> SubmissionResult:
     return SubmissionResult(shown, (Problem("$", None, None, message),))
 
 
-def _refused(shown: str, why: str) -> SubmissionResult:
+_READ = Refusal("verbatim", ("",))  # the file was read: nothing refused
+
+
+def _refused(shown: str, why: str | Refusal) -> SubmissionResult:
     """A file that was not read, reported as an invalid submission with one problem."""
+    if isinstance(why, Refusal):
+        return SubmissionResult(shown, (Problem.of("$", None, None, why),))
     return SubmissionResult(shown, (Problem("$", None, None, printable(why)),))
 
 

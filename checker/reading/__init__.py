@@ -22,6 +22,7 @@ from vardval.checker.reading.locate import (
     pydantic_diagnostics,
     span_at,
 )
+from vardval.checker.reading.refusals import Refusal
 from vardval.checker.reading.spreadsheet import Formula, open_workbook, sheet_table
 from vardval.checker.reading.strict_yaml import (
     LoadedYaml,
@@ -47,6 +48,7 @@ __all__ = [
     "NodePath",
     "ReadRefused",
     "Reads",
+    "Refusal",
     "Skipped",
     "Table",
     "TableRefused",

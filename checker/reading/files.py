@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, BinaryIO
 
 from vardval.checker.errors import RuleLoadError
 from vardval.checker.reading import strict_yaml
+from vardval.checker.reading.refusals import Refusal
 from vardval.dsl.errors import Diagnostic
 from vardval.dsl.spans import Span
 
@@ -28,25 +29,28 @@ if TYPE_CHECKING:
 
 DEFAULT_MAX_BYTES = 5_000_000
 MAX_RULE_FILE_BYTES = 1_000_000
-SUBMISSION_ADVICE = ("a quarterly submission is a few kilobytes; is this the right file? "
-                     "--max-bytes raises the limit")
-RULE_FILE_ADVICE = "a rule file is a few kilobytes; is this the right file?"
+SUBMISSION_ADVICE = Refusal("submission-advice")
+RULE_FILE_ADVICE = Refusal("rule-file-advice")
 _CHUNK = 1 << 16
 # Non-blocking: opening a FIFO (swapped in after the check) returns at once instead of waiting.
 _OPEN_FLAGS = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0)
 
-_WAITS = "reading it could wait for ever"
+_WAITS = Refusal("waits")
 _KINDS = (
-    (stat.S_ISFIFO, "a named pipe (FIFO)", _WAITS),
-    (stat.S_ISCHR, "a character device", _WAITS),
-    (stat.S_ISBLK, "a block device", _WAITS),
-    (stat.S_ISSOCK, "a socket", _WAITS),
-    (stat.S_ISDIR, "a folder", "name the files in it, or the folder on its own"),
+    (stat.S_ISFIFO, Refusal("fifo"), _WAITS),
+    (stat.S_ISCHR, Refusal("character-device"), _WAITS),
+    (stat.S_ISBLK, Refusal("block-device"), _WAITS),
+    (stat.S_ISSOCK, Refusal("socket"), _WAITS),
+    (stat.S_ISDIR, Refusal("folder"), Refusal("name-files")),
 )
 
 
 class ReadRefused(Exception):
-    """The file was not read; ``str(exc)`` says why, for a person."""
+    """The file was not read; ``said`` says why in each language, ``str(exc)`` in English."""
+
+    def __init__(self, said: Refusal) -> None:
+        self.said = said
+        super().__init__(said.words("en"))
 
 
 class TooLarge(ReadRefused):
@@ -64,10 +68,17 @@ def not_regular(mode: int) -> str | None:
         >>> not_regular(stat.S_IFREG | 0o644) is None
         True
     """
+    refusal = irregular(mode)
+    return None if refusal is None else refusal.words("en")
+
+
+def irregular(mode: int) -> Refusal | None:
+    """``not_regular``'s refusal, in every language."""
     if stat.S_ISREG(mode):
         return None
-    kind, why = next(((k, w) for test, k, w in _KINDS if test(mode)), ("special", _WAITS))
-    return f"it is {kind}, not a regular file; skipped ({why})"
+    kind, why = next(((k, w) for test, k, w in _KINDS if test(mode)),
+                     (Refusal("special"), _WAITS))
+    return Refusal("not-regular", (kind, why))
 
 
 def os_problem(exc: OSError, path: str | os.PathLike[str]) -> str:
@@ -79,24 +90,29 @@ def os_problem(exc: OSError, path: str | os.PathLike[str]) -> str:
         >>> os_problem(OSError(errno.ELOOP, "Too many levels of symbolic links"), "a.yaml")
         'symbolic link loop: the link leads (through other links) back to itself'
     """
+    return os_refusal(exc, path).words("en")
+
+
+def os_refusal(exc: OSError, path: str | os.PathLike[str]) -> Refusal:
+    """``os_problem``'s refusal, in every language."""
     code = exc.errno
     if code == errno.ENOENT:
         return _missing(path)
     if code == errno.ELOOP:
-        return "symbolic link loop: the link leads (through other links) back to itself"
+        return Refusal("link-loop")
     if code in (errno.EACCES, errno.EPERM):
-        return "permission denied: vardval may not read it"
-    return f"cannot read it: {exc.strerror or exc}"
+        return Refusal("denied")
+    return Refusal("unreadable", (str(exc.strerror or exc),))
 
 
-def _missing(path: str | os.PathLike[str]) -> str:
+def _missing(path: str | os.PathLike[str]) -> Refusal:
     if os.path.islink(path):
-        return f"broken symbolic link: it points to '{os.readlink(path)}', which does not exist"
-    return "no such file or folder"
+        return Refusal("broken-link", (os.readlink(path),))
+    return Refusal("missing")
 
 
 def read_bounded(path: Path, max_bytes: int = DEFAULT_MAX_BYTES, *,
-                 advice: str = SUBMISSION_ADVICE) -> bytes:
+                 advice: str | Refusal = SUBMISSION_ADVICE) -> bytes:
     """The bytes of a regular file of at most ``max_bytes``; ``ReadRefused`` otherwise.
 
     The file is opened without blocking and checked again once open, so a file swapped for a
@@ -120,22 +136,22 @@ def read_bounded(path: Path, max_bytes: int = DEFAULT_MAX_BYTES, *,
         _check_kind(info.st_mode, max_bytes, info.st_size, advice)
         fd = os.open(path, _OPEN_FLAGS)
     except OSError as exc:
-        raise ReadRefused(os_problem(exc, path)) from None
+        raise ReadRefused(os_refusal(exc, path)) from None
     with os.fdopen(fd, "rb") as handle:
         info = os.fstat(handle.fileno())
         _check_kind(info.st_mode, max_bytes, info.st_size, advice)
         return _read_at_most(handle, max_bytes, advice)
 
 
-def _check_kind(mode: int, max_bytes: int, size: int, advice: str) -> None:
-    why = not_regular(mode)
+def _check_kind(mode: int, max_bytes: int, size: int, advice: str | Refusal) -> None:
+    why = irregular(mode)
     if why is not None:
         raise ReadRefused(why)
     if size > max_bytes:
         raise TooLarge(too_large(str(size), max_bytes, advice))
 
 
-def _read_at_most(handle: BinaryIO, max_bytes: int, advice: str) -> bytes:
+def _read_at_most(handle: BinaryIO, max_bytes: int, advice: str | Refusal) -> bytes:
     chunks, total = [], 0
     while total <= max_bytes:
         chunk = handle.read(min(_CHUNK, max_bytes + 1 - total))
@@ -144,13 +160,13 @@ def _read_at_most(handle: BinaryIO, max_bytes: int, advice: str) -> bytes:
         chunks.append(chunk)
         total += len(chunk)
     if total > max_bytes:  # it grew after the check
-        raise TooLarge(too_large(f"more than {max_bytes}", max_bytes, advice))
+        raise TooLarge(too_large(Refusal("more-than", (str(max_bytes),)), max_bytes, advice))
     return b"".join(chunks)
 
 
-def too_large(size: str, limit: int, advice: str) -> str:
-    """The size-limit message."""
-    return f"the file is {size} bytes; the limit is {limit} ({advice})"
+def too_large(size: str | Refusal, limit: int, advice: str | Refusal) -> Refusal:
+    """The size-limit refusal."""
+    return Refusal("too-large", (size, str(limit), advice))
 
 
 @dataclass

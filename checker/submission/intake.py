@@ -30,7 +30,7 @@ if TYPE_CHECKING:
 
     import jsonschema
     from pydantic_core import ErrorDetails
-    from vardval.checker.reading import NodePath
+    from vardval.checker.reading import NodePath, Refusal
     from vardval.dsl import errors
 
 DEFAULT_MAX_BYTES = reading.DEFAULT_MAX_BYTES
@@ -61,10 +61,10 @@ class Problem:
     message: str
     file: str = ""
     cell: str = ""
-    said: Said | None = None
+    said: Said | Refusal | None = None
 
     @classmethod
-    def of(cls, json_path: str, line: int | None, column: int | None, said: Said,
+    def of(cls, json_path: str, line: int | None, column: int | None, said: Said | Refusal,
            file: str = "") -> Problem:
         """A problem worded in every language by ``said``."""
         return cls(json_path, line, column, said.words("en"), file, said=said)
@@ -127,7 +127,7 @@ def load_submission(path: pathlib.Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -
     try:
         raw = reading.read_bounded(path, max_bytes)
     except reading.ReadRefused as exc:
-        return _refused(file, str(exc))
+        return _refused(file, exc.said)
     return load_submission_text(raw, file)
 
 
@@ -178,8 +178,8 @@ def _valid(file: str, data: object) -> Intake | None:
     return Intake(file, model, model.model_dump(exclude_unset=True), ())
 
 
-def _refused(file: str, message: str) -> Intake:
-    return Intake(file, None, None, (Problem("$", None, None, message, file),))
+def _refused(file: str, said: Refusal) -> Intake:
+    return Intake(file, None, None, (Problem.of("$", None, None, said, file),))
 
 
 def _load_problems(file: str, diagnostics: Iterable[errors.Diagnostic]) -> Iterator[Problem]:

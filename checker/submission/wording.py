@@ -96,11 +96,6 @@ _MONTHS = zip(
 WORDING.update({f"month-{n}": names for n, names in enumerate(_MONTHS, start=1)})
 
 
-def _nested(value: object, lang: str) -> str:
-    """A value that is words itself is worded in the same language; any other as written."""
-    return value.words(lang) if isinstance(value, reasons.Reason) else str(value)
-
-
 @dataclass(frozen=True, slots=True)
 class Said(reasons.Reason):
     """A problem's words: a ``WORDING`` code and its values (text, numbers or ``Said``).
@@ -112,9 +107,6 @@ class Said(reasons.Reason):
     """
 
     TABLE: ClassVar[dict[str, tuple[str, str]]] = WORDING
-
-    def words(self, lang: str, show: reasons.Show = _nested) -> str:
-        return reasons.Reason.words(self, lang, show)
 
 
 def verbatim(message: str) -> Said:
