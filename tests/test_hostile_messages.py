@@ -71,12 +71,13 @@ def finding(out: str) -> dict[str, object]:
 def test_a_period_with_a_newline_is_refused_in_our_words(tmp_path: Path) -> None:
     path = submission(tmp_path, "period: 2018-Q2", 'period: "2018-Q2\\n"')
     said = both_languages("check", path, "--rules", BASE)
-    code, out, _ = vardval("check", path, "--rules", BASE, "--format", "json")
+    code, out, _ = vardval("check", path, "--rules", BASE, "--format", "json", "--lang", "en")
     (problem,) = json.loads(out)["results"][0]["problems"]
     assert code == 1
     assert problem["line"] == 10
     assert problem["message"] == ("'2018-Q2\\x0a' is not a quarter written YYYY-Qn, "
                                   "e.g. 2025-Q1")
+    assert "'2018-Q2\\x0a' är inte ett kvartal skrivet YYYY-Qn, t.ex. 2025-Q1" in said["sv"]
     assert "2018-Q2\n'" not in said["sv"]  # the newline is shown, not printed
 
 

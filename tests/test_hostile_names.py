@@ -145,7 +145,8 @@ def test_nothing_of_a_file_that_is_not_a_submission_is_shown(folder_with_links: 
 
 def test_links_out_of_the_folder_are_reported_and_links_inside_followed(
         folder_with_links: Path) -> None:
-    _, out, _ = vardval("check", folder_with_links, "--rules", BASE, "--format", "json")
+    _, out, _ = vardval("check", folder_with_links, "--rules", BASE, "--format", "json",
+                        "--lang", "en")
     found = problems(out)
     for name in ("leak.yaml", "relative.yaml", "more"):
         (message,) = found[name]

@@ -129,7 +129,8 @@ def run(argv: Sequence[str], stdout: TextIO, stderr: TextIO) -> int:
     try:
         return int(args.handler(args, stdout, stderr))
     except VardvalError as exc:
-        stderr.write(f"{exc.shown(getattr(args, 'lang', 'sv'))}\n")
+        lang = getattr(args, "lang", None)  # a command without --lang shows every language
+        stderr.write(f"{exc if lang is None else exc.shown(lang)}\n")
         return EXIT_USAGE
     except KeyboardInterrupt as exc:  # Ctrl-C, or SIGTERM/SIGHUP while a report is written
         stderr.write("interrupted\n")

@@ -52,6 +52,6 @@ def render(request: Request, service: Service, account: Account | None, name: st
         "lang": lang, "w": WORDS[lang], "account": account, "csrf": csrf.token(request),
         "other_lang": other, "other_lang_url": f"{request.url.path}?lang={other}",
         "has_store": service.store is not None, "span": span, "waiver_text": waiver_text,
-        "problem_text": str,
+        "problem_text": lambda problem: problem.shown(lang),
     }
     return templates.TemplateResponse(request, name, {**base, **context}, status_code=status)

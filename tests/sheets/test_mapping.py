@@ -157,6 +157,6 @@ def test_one_bad_row_leaves_the_others_checked(tmp_path: Path) -> None:
     code, (bad, good) = checked(export, "--mapping", MAPPING)
     assert code == 1
     assert bad["problems"] == [{"path": "$.accessibility.contacts.total", "line": 2,
-                                "column": 31, "message": "expected a whole number ≥ 0, found "
-                                "the text 'tolv'"}]
+                                "column": 31, "message": "väntade ett heltal ≥ 0, fann "
+                                "texten 'tolv'"}]
     assert good["findings"] == checked(TELEBORG)[1][0]["findings"]
