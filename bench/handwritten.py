@@ -29,8 +29,9 @@ FAIL: Status = ("fail", None)
 NA: Status = ("not_applicable", None)
 EMPTY: dict[str, Any] = {}
 NOTHING: frozenset[str] = frozenset()
-D2011, D2017_04, D2017_10 = dt.date(2011, 1, 1), dt.date(2017, 4, 1), dt.date(2017, 10, 1)
+D2011, D2017_04, D2013_06 = dt.date(2011, 1, 1), dt.date(2017, 4, 1), dt.date(2013, 6, 1)
 D2019, D2019_07, D2022_07 = dt.date(2019, 1, 1), dt.date(2019, 7, 1), dt.date(2022, 7, 1)
+D2023_END, D2024 = dt.date(2023, 12, 31), dt.date(2024, 1, 1)
 ALLOWED_GROUNDS = ("patient_safety", "work_environment", "low_accessibility")
 
 
@@ -95,7 +96,7 @@ def dq_bedomning(d: dict[str, Any], q: Quarter, p: Params) -> Status:
 # --- national.kontinuitet ---------------------------------------------------------------------
 
 def flk_andel(d: dict[str, Any], q: Quarter, p: Params) -> Status:
-    if q.start < D2022_07:
+    if not D2022_07 <= q.start <= D2023_END:
         return NA
     listed = d["listing"]["listed_at_period_end"]
     if not listed > 0:
@@ -130,7 +131,7 @@ def list_byten(d: dict[str, Any], q: Quarter, p: Params) -> Status:
 # --- national.patientsakerhet -----------------------------------------------------------------
 
 def ps_lex_maria(d: dict[str, Any], q: Quarter, p: Params) -> Status:
-    if q.start < D2017_10:
+    if q.start < D2011:
         return NA
     quality = d.get("quality", EMPTY)
     serious = quality.get("serious_events")
@@ -142,6 +143,21 @@ def ps_lex_maria(d: dict[str, Any], q: Quarter, p: Params) -> Status:
     if reports is None:
         return unknown("quality.lex_maria_reports")
     return PASS if reports >= serious else FAIL
+
+
+def ps_lex_maria_utredning(d: dict[str, Any], q: Quarter, p: Params) -> Status:
+    if q.start < D2013_06:
+        return NA
+    quality = d.get("quality", EMPTY)
+    reports = quality.get("lex_maria_reports")
+    if reports is None:
+        return unknown("quality.lex_maria_reports")
+    if not reports > 0:
+        return NA
+    submitted = quality.get("lex_maria_investigations_submitted")
+    if submitted is None:
+        return unknown("quality.lex_maria_investigations_submitted")
+    return PASS if submitted >= reports else FAIL
 
 
 def ps_berattelse(d: dict[str, Any], q: Quarter, p: Params) -> Status:
@@ -182,10 +198,23 @@ def vg_kontakt(d: dict[str, Any], q: Quarter, p: Params) -> Status:
 def vg_bedomning(d: dict[str, Any], q: Quarter, p: Params) -> Status:
     if q.start < D2019:
         return NA
-    keys = (("listed_total", "listed_within_3_days") if q.start >= D2022_07
-            else ("total", "within_3_days"))
-    return _guarantee(d["accessibility"].get("assessments"), "assessments", keys,
-                      p("vardgaranti.bedomning.malniva"))
+    prefix = "listed_" if q.start >= D2022_07 else ""
+    total_key, done_key = f"{prefix}total", f"{prefix}within_3_days"
+    a = d["accessibility"].get("assessments") or EMPTY
+    total = a.get(total_key)
+    if total is None:
+        return unknown(f"accessibility.assessments.{total_key}")
+    # Patient-chosen waits leave the denominator; absent counts as 0.
+    due = total - a.get(f"{prefix}patient_chosen_wait", 0)
+    if not due > 0:
+        return NA
+    done = a.get(done_key)
+    if done is None:
+        return unknown(f"accessibility.assessments.{done_key}")
+    target = p("vardgaranti.bedomning.malniva")
+    if type(target) is Unknown:
+        return unknown()
+    return PASS if share_at_least(done, due, target) else FAIL
 
 
 def vg_lakarbesok(d: dict[str, Any], q: Quarter, p: Params) -> Status:
@@ -229,7 +258,7 @@ def kro_moms(d: dict[str, Any], q: Quarter, p: Params) -> Status:
 
 
 def _cap(d: dict[str, Any], q: Quarter) -> dict[str, Any] | None:
-    return d["listing"].get("cap") if q.start >= D2022_07 else None
+    return d["listing"].get("cap") if q.start >= D2024 else None
 
 
 def kro_tak_frist(d: dict[str, Any], q: Quarter, p: Params) -> Status:
@@ -262,7 +291,15 @@ def kro_tak_grans(d: dict[str, Any], q: Quarter, p: Params) -> Status:
     cap = _cap(d, q)
     if cap is None:
         return NA
-    limit = cap["max_listed"] + cap["passive_listings"]
+    valid_to = cap.get("valid_to")
+    if valid_to is not None and valid_to < q.start:
+        return NA  # the cap ended before the period
+    passive = cap.get("passive_listings_since_valid_from")
+    if passive is None:
+        if not q.start <= cap["valid_from"] <= q.end:
+            return unknown("listing.cap.passive_listings_since_valid_from")
+        passive = cap["passive_listings"]  # a cap that began this quarter: only its own
+    limit = cap["max_listed"] + passive
     return PASS if d["listing"]["listed_at_period_end"] <= limit else FAIL
 
 
@@ -294,13 +331,15 @@ def kro_tak_omprovning(d: dict[str, Any], q: Quarter, p: Params) -> Status:
 
 
 def kro_vardformer(d: dict[str, Any], q: Quarter, p: Params) -> Status:
-    if q.start < D2022_07:
+    if q.start < D2024:
         return NA
     offering = d["care_offering"]
     return PASS if offering["physical"] and offering["digital"] else FAIL
 
 
 def kro_synergi(d: dict[str, Any], q: Quarter, p: Params) -> Status:
+    if q.start < D2024:
+        return NA
     system = d.get("quality", EMPTY).get("deviation_system")
     if system is None:
         return unknown("quality.deviation_system")
@@ -308,16 +347,20 @@ def kro_synergi(d: dict[str, Any], q: Quarter, p: Params) -> Status:
 
 
 def kro_kvalitetsregister(d: dict[str, Any], q: Quarter, p: Params) -> Status:
+    if q.start < D2024:
+        return NA
     registers = d.get("quality", EMPTY).get("quality_registers")
     if registers is None:
         return unknown("quality.quality_registers")
     return PASS if len(registers) >= 1 else FAIL
 
 
-def _declared(section: str, field: str) -> Rule:
+def _declared(section: str, field: str, since: dt.date | None = None) -> Rule:
     path = f"{section}.{field}"
 
     def rule(d: dict[str, Any], q: Quarter, p: Params) -> Status:
+        if since is not None and q.start < since:
+            return NA
         value = d.get(section, EMPTY).get(field)
         if value is None:
             return unknown(path)
@@ -359,7 +402,10 @@ def vgr_vantetidsdata(d: dict[str, Any], q: Quarter, p: Params) -> Status:
 NATIONAL: dict[str, Rule] = {
     "DQ-KONTAKT": dq_kontakt, "DQ-BEDOMNING": dq_bedomning, "FLK-ANDEL": flk_andel,
     "LIST-TAK-BESLUT": list_tak_beslut, "LIST-BYTEN": list_byten,
-    "PS-LEX-MARIA": ps_lex_maria, "PS-BERATTELSE": ps_berattelse, "VG-KONTAKT": vg_kontakt,
+    "PS-LEX-MARIA": ps_lex_maria, "PS-LEX-MARIA-UTREDNING": ps_lex_maria_utredning,
+    "PS-BERATTELSE": ps_berattelse,
+    "PS-BERATTELSE-TILLGANGLIG": _declared("quality", "patient_safety_report_available", D2011),
+    "VG-KONTAKT": vg_kontakt,
     "VG-BEDOMNING": vg_bedomning, "VG-LAKARBESOK": vg_lakarbesok,
     "VC-VERKSAMHETSCHEF": vc_verksamhetschef,
 }
@@ -374,12 +420,14 @@ REGIONAL: dict[str, dict[str, Rule]] = {
         "KRO-TAK-INFORMATION": kro_tak_information, "KRO-TAK-OMPROVNING": kro_tak_omprovning,
         "KRO-VARDFORMER": kro_vardformer, "KRO-SYNERGI": kro_synergi,
         "KRO-KVALITETSREGISTER": kro_kvalitetsregister,
-        "KRO-KVALITETSINDIKATORER": _declared("quality", "indicators_reported"),
-        "KRO-HYGIEN": _declared("declarations", "hygiene_rules_followed"),
-        "KRO-RECEPTKODER": _declared("declarations", "prescription_codes_barcode"),
-        "KRO-PATIENTNAMND": _declared("declarations", "patient_board_assisted"),
-        "KRO-LAKEMEDEL": _declared("declarations", "medicines_committee_followed"),
-        "KRO-VARDPROGRAM": _declared("declarations", "care_programs_followed"),
+        "KRO-KVALITETSINDIKATORER": _declared("quality", "indicators_reported", D2024),
+        "KRO-HYGIEN": _declared("declarations", "hygiene_rules_followed", D2024),
+        "KRO-RECEPTKODER": _declared("declarations", "prescription_codes_barcode", D2024),
+        "KRO-PATIENTNAMND": _declared("declarations", "patient_board_assisted", D2024),
+        "KRO-LAKEMEDEL": _declared("declarations", "medicines_committee_followed", D2024),
+        "KRO-VARDPROGRAM": _declared("declarations", "care_programs_followed", D2024),
+        "KRO-DIAGNOSREGISTRERING": _declared("declarations", "diagnosis_coding_followed", D2024),
+        "KRO-CHEFLAKARE": _declared("declarations", "chief_physician_consulted", D2024),
     },
     "skane": {
         "SKA-TELEFON-2H": _phone("within_2h", "skane.telefon.niva1"),

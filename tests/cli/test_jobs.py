@@ -150,7 +150,7 @@ def test_an_interrupted_parallel_run_leaves_the_old_report_and_no_worker(
     big = tmp_path / "big"
     big.mkdir()
     source = sorted(generated.glob("s0*.yaml"))
-    for index in range(600):
+    for index in range(5000):  # seconds of work even on an idle machine: the signal finds it busy
         (big / f"f{index:04d}.yaml").write_bytes(source[index % len(source)].read_bytes())
     report = tmp_path / "out" / "report.json"
     report.parent.mkdir()
@@ -163,9 +163,9 @@ def test_an_interrupted_parallel_run_leaves_the_old_report_and_no_worker(
     child = subprocess.Popen(command, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                              start_new_session=True)
     deadline = time.monotonic() + 60
-    while time.monotonic() < deadline and not list(report.parent.glob(".*")):
-        time.sleep(0.05)  # until the report's temporary file exists: the batch is under way
-    time.sleep(0.5)
+    while time.monotonic() < deadline and not any(
+            p.stat().st_size for p in report.parent.glob(".*")):
+        time.sleep(0.02)  # until the report's temporary file holds a result: workers are busy
     os.killpg(child.pid, signum)  # as a terminal's Ctrl-C reaches the whole process group
     _, err = child.communicate(timeout=60)
     assert child.returncode == (130 if signum == signal.SIGINT else 128 + signum)

@@ -14,6 +14,7 @@ import pytest
 from selenium import webdriver
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
+from selenium.webdriver.support.wait import WebDriverWait
 from service_browser import axe_violations, by_id, chromium, press, tab_to, text_of
 from service_support import BROKEN, SUBMISSIONS, Live, running
 from vardval.checker.service import ServiceConfig
@@ -87,6 +88,9 @@ def _sign_in(site: Site, token: str) -> None:
     site.open("/login?lang=sv")
     site.driver.find_element(By.ID, "token").send_keys(token)
     site.driver.find_element(By.ID, "sign-in").click()
+    # the click only starts the form's POST: wait for its redirect, or the next page opened
+    # can be replaced by it (seen on a loaded machine)
+    WebDriverWait(site.driver, 20).until(lambda driver: "/login" not in driver.current_url)
 
 
 def test_upload_a_fixture_and_read_its_findings(site: Site) -> None:
