@@ -115,7 +115,8 @@ def test_todays_dispensation_shows_in_history_as_in_check(store_url: str) -> Non
 def test_an_empty_selection_and_a_bad_quarter(store_url: str) -> None:
     code, text, _ = vardval("history", "--store", store_url, "--clinic", TELEBORG)
     assert (code, text) == (0, "Inga inlämningar i lagret för urvalet.\n")
-    code, _, err = vardval("history", "--store", store_url, "--from", "2025-Q5")
+    code, _, err = vardval("history", "--store", store_url, "--from", "2025-Q5",
+                           "--lang", "en")
     assert code == 2
     assert "'2025-Q5' is not a quarter; write e.g. 2025-Q1." in err
 
