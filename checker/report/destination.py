@@ -224,8 +224,17 @@ def atomic_output(path: str | os.PathLike[str], lang: str = "en", *,
 
 @contextlib.contextmanager
 def _terminations_unwind() -> Iterator[None]:
-    """While the report is written, SIGTERM and SIGHUP unwind (so the temporary file goes)."""
+    """While the report is written, SIGTERM and SIGHUP unwind (so the temporary file goes).
+
+    A process forked meanwhile (a ``--jobs`` worker, before its initializer resets the
+    signals) inherits this handler but owns no report: it ends quietly instead of unwinding
+    into a traceback.
+    """
+    owner = os.getpid()
+
     def unwind(signum: int, _frame: FrameType | None) -> None:
+        if os.getpid() != owner:
+            os._exit(128 + signum)
         raise Terminated(signum)
 
     wanted = [getattr(signal, name) for name in ("SIGTERM", "SIGHUP") if hasattr(signal, name)]

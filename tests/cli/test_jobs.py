@@ -166,6 +166,7 @@ def test_an_interrupted_parallel_run_leaves_the_old_report_and_no_worker(
     while time.monotonic() < deadline and not any(
             p.stat().st_size for p in report.parent.glob(".*")):
         time.sleep(0.02)  # until the report's temporary file holds a result: workers are busy
+    time.sleep(0.5)  # and past the pool's start (a signal while it forks workers: see note)
     os.killpg(child.pid, signum)  # as a terminal's Ctrl-C reaches the whole process group
     _, err = child.communicate(timeout=60)
     assert child.returncode == (130 if signum == signal.SIGINT else 128 + signum)

@@ -13,11 +13,14 @@ from pathlib import Path
 from typing import Any
 
 from selenium import webdriver
+from selenium.common.exceptions import StaleElementReferenceException
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.remote.webelement import WebElement
+from selenium.webdriver.support.expected_conditions import staleness_of
+from selenium.webdriver.support.wait import WebDriverWait
 
 ROOT = Path(__file__).resolve().parents[2]
 AXE = ROOT / "build" / "axe" / "node_modules" / "axe-core" / "axe.min.js"
@@ -85,4 +88,18 @@ def by_id(name: str) -> Any:
 
 
 def text_of(driver: webdriver.Chrome) -> str:
-    return driver.find_element(By.TAG_NAME, "main").text
+    """The page's main text, once the page a click started has replaced the old one."""
+    def main_text(d: webdriver.Chrome) -> str | bool:
+        try:
+            return d.find_element(By.TAG_NAME, "main").text or False
+        except StaleElementReferenceException:
+            return False
+    text: str = WebDriverWait(driver, 20).until(main_text)
+    return text
+
+
+def click_and_wait(driver: webdriver.Chrome, element: WebElement) -> None:
+    """Click a control that loads a new page, and wait until the old page is gone."""
+    old = driver.find_element(By.TAG_NAME, "html")
+    element.click()
+    WebDriverWait(driver, 20).until(staleness_of(old))

@@ -15,7 +15,15 @@ from selenium import webdriver
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support.wait import WebDriverWait
-from service_browser import axe_violations, by_id, chromium, press, tab_to, text_of
+from service_browser import (
+    axe_violations,
+    by_id,
+    chromium,
+    click_and_wait,
+    press,
+    tab_to,
+    text_of,
+)
 from service_support import BROKEN, SUBMISSIONS, Live, running
 from vardval.checker.service import ServiceConfig
 
@@ -97,7 +105,7 @@ def test_upload_a_fixture_and_read_its_findings(site: Site) -> None:
     _sign_out(site)
     site.open("/check?lang=sv")
     site.driver.find_element(By.ID, "submission").send_keys(str(FIXTURE))
-    site.driver.find_element(By.ID, "send").click()
+    click_and_wait(site.driver, site.driver.find_element(By.ID, "send"))
     main = text_of(site.driver)
     assert "Resultat: kronoberg-teleborg-2025-Q1.yaml" in main
     assert "Underkänd VG-KONTAKT Kontakt med primärvården samma dag" in main
@@ -182,7 +190,7 @@ def test_no_wcag_violations_on_findings(site: Site, lang: str) -> None:
         _sign_out(site)
         site.open(f"/check?lang={lang}")
         site.driver.find_element(By.ID, "submission").send_keys(str(path))
-        site.driver.find_element(By.ID, "send").click()
+        click_and_wait(site.driver, site.driver.find_element(By.ID, "send"))
         assert axe_violations(site.driver) == [], path.name
 
 
