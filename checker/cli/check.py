@@ -41,12 +41,9 @@ from vardval.checker.report import FORMATS, clean, destination, formats_help, ou
 from vardval.checker.submission import (
     DEFAULT_MAX_BYTES,
     Intake,
-    Mapping,
     Problem,
     is_table,
-    load_mapping,
     load_submission_text,
-    table_submissions,
 )
 from vardval.checker.vocab import LANGS, SEVERITIES
 
@@ -55,6 +52,7 @@ if TYPE_CHECKING:
 
     from vardval.checker.report import Renderer
     from vardval.checker.store import Store
+    from vardval.checker.submission import Mapping
 
 STDIN = "-"
 
@@ -119,6 +117,13 @@ def configure(parser: argparse.ArgumentParser) -> None:
     parser.set_defaults(handler=run)
 
 
+def _mapping(path: Path) -> Mapping:
+    """The ``--mapping`` file, read (its reader is imported only when one is given)."""
+    from vardval.checker.submission import load_mapping  # noqa: PLC0415 - mappings only
+
+    return load_mapping(path)
+
+
 def run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
     destination.refuse_inputs(args.output, args.paths, args.lang)  # before anything is read
     destination.refuse_inside(args.output, args.rules or BUNDLED_RULES, args.lang)
@@ -126,7 +131,7 @@ def run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
     if args.paths.count(STDIN) > 1:
         stderr.write("vardval check: '-' (standard input) can be named once only\n")
         return EXIT_USAGE
-    mapping = load_mapping(args.mapping) if args.mapping else None
+    mapping = _mapping(args.mapping) if args.mapping else None
     files = _inputs(args.paths, args.stdin_name)
     first = next(files, None)
     if first is None:
@@ -313,6 +318,8 @@ class _Batch:
         if raw is None:
             yield _refused(shown, refused), None
             return
+        from vardval.checker.submission import table_submissions  # noqa: PLC0415 - tables only
+
         digest = hashlib.sha256(raw).hexdigest()
         for intake, notes in table_submissions(raw, shown, self.mapping, self.langs[0]):
             yield self._checked(intake, notes, digest), None

@@ -30,11 +30,8 @@ if TYPE_CHECKING:
         load_mapping,
     )
     from vardval.checker.submission.model import FORMAT_ID, REGIONS, Submission, submission_schema
-    from vardval.checker.submission.spreadsheets import (
-        TABLE_SUFFIXES,
-        is_table,
-        table_submissions,
-    )
+    from vardval.checker.submission.spreadsheets import table_submissions
+    from vardval.checker.submission.table_names import TABLE_SUFFIXES, is_table
 
 __getattr__, __dir__ = lazy_face(__name__, __file__)
 

@@ -28,18 +28,7 @@ from vardval.checker.submission.template_form import SHEET, is_template, read_te
 if TYPE_CHECKING:
     from openpyxl.workbook.workbook import Workbook
 
-TABLE_SUFFIXES = (".csv", ".xlsx", ".xlsm", ".xls")
 Notes = tuple[dict[str, str], ...]
-
-
-def is_table(path: str) -> bool:
-    """Whether ``path`` names a spreadsheet or CSV file (by its suffix).
-
-    Example:
-        >>> is_table("mall.XLSX"), is_table("a.yaml")
-        (True, False)
-    """
-    return pathlib.PurePath(path).suffix.lower() in TABLE_SUFFIXES
 
 
 def table_submissions(raw: bytes, file: str, mapping: Mapping | None,
