@@ -153,8 +153,10 @@ def run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
     batch.jobs = _workers(args, store)
     try:
         with destination.output_to(args.output, stdout, args.lang) as out:
-            batch.stream(_chain(first, files), FORMATS[args.format].renderer(out, view),
-                         out.flush)
+            renderer = FORMATS[args.format].renderer(out, view)
+            if store is None:  # the store records every finding's evidence
+                batch.evidence = getattr(renderer, "evidence_for", True)
+            batch.stream(_chain(first, files), renderer, out.flush)
     except BrokenPipeError:  # the reader went away (`vardval check … | head`): stop quietly
         destination.discard(stdout)
         return EXIT_FINDINGS
@@ -245,6 +247,8 @@ class _Batch:
         self.store: Store | None = None
         self.mapping: Mapping | None = None
         self.jobs = 1
+        # The findings whose evidence the report shows: all, or a renderer's ``evidence_for``.
+        self.evidence: bool | frozenset[str] = True
 
     def stream(self, files: Iterator[tuple[str, str | None]], renderer: Renderer,
                flush: Callable[[], object] = lambda: None) -> None:
@@ -327,7 +331,8 @@ class _Batch:
     def _checked(self, intake: Intake, notes: tuple[dict[str, str], ...],
                  digest: str) -> SubmissionResult:
         try:
-            result = check_intake(self.ruleset, intake, backend=self.backend, langs=self.langs)
+            result = check_intake(self.ruleset, intake, backend=self.backend,
+                                  evidence=self.evidence, langs=self.langs)
         except Exception as exc:  # noqa: BLE001 - one submission's bug must not stop the batch
             self.internal = True
             return _internal(intake.file, exc)
@@ -344,7 +349,8 @@ class _Batch:
             if raw is None:
                 return _refused(shown, refused), None
             intake = load_submission_text(raw, shown)
-            result = check_intake(self.ruleset, intake, backend=self.backend, langs=self.langs)
+            result = check_intake(self.ruleset, intake, backend=self.backend,
+                                  evidence=self.evidence, langs=self.langs)
         except Exception as exc:  # noqa: BLE001 - one file's bug must not stop the batch
             self.internal = True
             return _internal(shown, exc), None

@@ -11,7 +11,7 @@ validating large batches; ``check_intake`` adds messages, notes and, when asked,
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Container, Iterator, Sequence
 from typing import Any
 
 from vardval.checker import vocab
@@ -33,7 +33,7 @@ Status = tuple[vocab.Status, Unknown | None]
 
 
 def check_intake(ruleset: RuleSet, intake: Intake, evaluator: Evaluate = evaluate, *,
-                 backend: str = "compile", evidence: bool = True,
+                 backend: str = "compile", evidence: bool | Container[str] = True,
                  langs: Sequence[str] = vocab.LANGS) -> SubmissionResult:
     """The result for one loaded submission; invalid ones get their problems and no findings.
 
@@ -49,7 +49,8 @@ def check_intake(ruleset: RuleSet, intake: Intake, evaluator: Evaluate = evaluat
     run = _Run(ruleset, data, _decider(ruleset, backend, evaluator),
                compiled=backend == "compile" and evaluator is evaluate, langs=tuple(langs))
     period = run.period
-    decided = tuple(run.finding(entry, ctx, evidence) for ctx, entry in run.entries())
+    wanted: Container[str] = _ALL if evidence is True else evidence or ()
+    decided = tuple(run.finding(entry, ctx, wanted) for ctx, entry in run.entries())
     findings = waivers.apply(ruleset, clinic["hsa_id"], str(period), decided)
     summary = {k: clinic[k] for k in ("hsa_id", "name", "region") if k in clinic}
     return SubmissionResult(intake.file, (), summary, str(period), findings,
@@ -96,6 +97,7 @@ def _compiled_statuses(ruleset: RuleSet, data: dict[str, Any]) -> dict[str, Stat
 
 
 Decide = Callable[[Entry, Context], Status]
+_ALL = frozenset(vocab.STATUSES)
 
 
 def _decider(ruleset: RuleSet, backend: str, evaluator: Evaluate) -> Decide:
@@ -167,7 +169,7 @@ class _Run:
         memo = seed.copy() if self.compiled else {}  # the reference starts from nothing
         return Context(self.data, self.period, self.params, book.definitions, memo)
 
-    def finding(self, entry: Entry, ctx: Context, with_evidence: bool) -> Finding:
+    def finding(self, entry: Entry, ctx: Context, with_evidence: Container[str]) -> Finding:
         rule, version = entry.rule, entry.version
         if version is None:  # the same finding for every submission of the region/period
             key = (rule.id, self.langs, self.period if entry.out_of == "force" else None)
@@ -178,7 +180,7 @@ class _Run:
         status, gap = self.status(entry, ctx)
         found = (evidence_of.gather(self.ruleset, version, ctx, self.region, status,
                                     compiled=self.compiled)
-                 if with_evidence else ())
+                 if status in with_evidence else ())
         message = self.message(entry, status, ctx, gap)
         return Finding(rule, status, message, version.citations, found,
                        tuple(sorted(gap.missing)) if gap is not None else (), entry.notes,

@@ -21,13 +21,17 @@ from vardval.checker.engine import Evidence, Finding, SubmissionResult
 from vardval.checker.formatting import printable
 
 if TYPE_CHECKING:
-    from collections.abc import Iterator
+    from collections.abc import Callable, Iterable, Iterator
 
 _UNSAFE = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff]")
 
 
-def shown(result: SubmissionResult) -> SubmissionResult:
+def shown(result: SubmissionResult,
+          showing: Callable[[Finding], bool] | None = None) -> SubmissionResult:
     """``result`` with every text that came from a file made printable (itself when clean).
+
+    ``showing`` names the findings a report shows: the others (a text report hides the rules
+    that do not apply) are neither searched nor changed, as none of their texts is written.
 
     Example:
         >>> bad = SubmissionResult("a.yaml", (), {"name": "VC\\nPASS  X"}, "2025-Q1")
@@ -37,7 +41,9 @@ def shown(result: SubmissionResult) -> SubmissionResult:
         >>> shown(clean) is clean
         True
     """
-    if _UNSAFE.search("".join(_texts(result))) is None:
+    findings = (result.findings if showing is None
+                else [f for f in result.findings if showing(f)])
+    if _UNSAFE.search("".join(_texts(result, findings))) is None:
         return result
     return dataclasses.replace(
         result,
@@ -48,17 +54,18 @@ def shown(result: SubmissionResult) -> SubmissionResult:
         clinic=_value(result.clinic) if result.clinic is not None else None,
         period=printable(result.period) if result.period is not None else None,
         notes=tuple(_texts_of(note) for note in result.notes),
-        findings=tuple(_finding(f) for f in result.findings))
+        findings=tuple(_finding(f) if showing is None or showing(f) else f
+                       for f in result.findings))
 
 
-def _texts(result: SubmissionResult) -> list[str]:
+def _texts(result: SubmissionResult, findings: Iterable[Finding]) -> list[str]:
     """Every text of the result that may hold a file's characters, to be searched as one."""
     texts = [result.file, result.period or ""]
     texts += [t for p in result.problems for t in (p.message, p.json_path)]
     if result.clinic:
         texts += _strings(result.clinic)
     texts += [t for note in result.notes for t in note.values()]
-    for finding in result.findings:
+    for finding in findings:
         texts += finding.message.values()
         for note in finding.notes:
             texts += note.values()

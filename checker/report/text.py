@@ -49,6 +49,8 @@ _WIDTH = 100
 _SPACES = re.compile(r"[ \t\n\r\f\v]+")
 _UNEVEN = re.compile(r"[\t\n\r\f\v]|  |^ | $")
 _INDENT = " " * 8
+#: The findings whose evidence the report shows (the engine gathers no other: ``check``).
+EVIDENCE_FOR = frozenset({"fail", "indeterminate"})
 
 
 def clean(text: str) -> str:
@@ -64,6 +66,8 @@ def clean(text: str) -> str:
 class TextRenderer:
     """The terminal report, written submission by submission."""
 
+    evidence_for = EVIDENCE_FOR
+
     def __init__(self, out: TextIO, view: ReportView) -> None:
         self.out, self.view = out, view
         self.deciding = 0
@@ -74,7 +78,8 @@ class TextRenderer:
     def prepare(self, result: SubmissionResult) -> tuple[int, str | None]:
         """How many findings decide the exit status, and the text (None when ``--quiet``
         leaves the result out)."""
-        result = shown(result)  # a newline in a name must not forge a line
+        # a newline in a name must not forge a line (hidden findings are never written)
+        result = shown(result, lambda f: _writes(f, self.view))
         deciding = sum(1 for f in result.findings if self.view.decides(f))
         if self.view.quiet and result.valid and not deciding:
             return deciding, None
@@ -107,12 +112,18 @@ def render_result(result: SubmissionResult, view: ReportView) -> str:
     lines += [f"  ! {note[view.lang]}" for note in result.notes]
     ordered = sorted(result.findings, key=lambda f: _ORDER[f.status])
     for finding in ordered:
-        if view.quiet and not view.decides(finding):
-            continue
-        if finding.status != "not_applicable" or view.show_all:
+        if _writes(finding, view):
             lines += _finding_lines(finding, view)
     lines.append("  " + _counts(result, view.lang, show_all=view.show_all))
     return "\n".join(lines) + "\n"
+
+
+def _writes(finding: Finding, view: ReportView) -> bool:
+    """Whether a valid result's text shows the finding: --quiet keeps those deciding the exit
+    status, and a rule that does not apply shows with --all only."""
+    if view.quiet and not view.decides(finding):
+        return False
+    return finding.status != "not_applicable" or view.show_all
 
 
 def _finding_lines(finding: Finding, view: ReportView) -> list[str]:
@@ -123,7 +134,7 @@ def _finding_lines(finding: Finding, view: ReportView) -> list[str]:
     if waiver is not None:
         lines += _wrapped(waiver, _INDENT)
     lines += [f"{_INDENT}{words['note']}: {note[lang]}" for note in finding.notes]
-    if finding.status in ("fail", "indeterminate"):
+    if finding.status in EVIDENCE_FOR:
         lines += _evidence_lines(view.evidence(finding), words["evidence"])
         lines += [f"{_INDENT}§ {c.text} — {c.url}" for c in finding.citations]
     return lines
