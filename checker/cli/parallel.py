@@ -44,11 +44,11 @@ _HEADER = struct.Struct("!Q")  # the length of the pickle that follows
 _READ_SIZE = 1 << 16
 
 _WORDS = {
-    "sv": ("en arbetsprocess (pid {pid}) avslutades oväntat ({how}), kanske för att minnet tog "
-           "slut; körningen avbröts och ingen rapport skrevs. Försök igen, eller med --jobs 1",
+    "sv": (("en arbetsprocess (pid {pid}) avslutades oväntat ({how}), kanske för att minnet tog "
+            "slut; körningen avbröts och ingen rapport skrevs. Försök igen, eller med --jobs 1"),
            "dödad av {signal}", "slutstatus {code}"),
-    "en": ("a worker process (pid {pid}) ended unexpectedly ({how}), perhaps out of memory; the "
-           "run was stopped and no report was written. Try again, or with --jobs 1",
+    "en": (("a worker process (pid {pid}) ended unexpectedly ({how}), perhaps out of memory; the "
+            "run was stopped and no report was written. Try again, or with --jobs 1"),
            "killed by {signal}", "exit status {code}"),
 }
 
@@ -190,7 +190,7 @@ class _Pool:
         data = pickle.dumps(chunk, pickle.HIGHEST_PROTOCOL)
         worker.outbox += _HEADER.pack(len(data)) + data
         worker.in_flight += 1
-        assert self.selector is not None  # noqa: S101 - started
+        assert self.selector is not None
         self.selector.register(worker.tasks, selectors.EVENT_WRITE, worker)
         self._pump(lambda: not worker.outbox)
 
@@ -205,7 +205,7 @@ class _Pool:
     def _pump(self, until: Callable[[], bool]) -> None:
         """Write what waits to be sent and read what comes back until ``until()`` holds: the
         parent never blocks on one pipe while a worker waits on another."""
-        assert self.selector is not None  # noqa: S101 - started
+        assert self.selector is not None
         while not until():
             for key, _ in self.selector.select():
                 worker: _Worker = key.data
@@ -253,7 +253,7 @@ class _Pool:
             signal.pthread_sigmask(signal.SIG_SETMASK, blocked)
 
 
-def _serve(task: Callable[[Any], Any], tasks: int, results: int, blocked: set[signal.Signals],
+def _serve(task: Callable[[Any], Any], tasks: int, results: int, blocked: set[int | signal.Signals],
            workers: list[_Worker]) -> NoReturn:
     """A worker's life: ignore Ctrl-C (the parent answers it), die on SIGTERM and SIGHUP, take
     chunks until the parent closes the pipe. It never returns into the parent's code: whatever

@@ -209,9 +209,9 @@ def temporary(report: Path) -> list[Path]:
 
 
 MOMENTS = {  # when the signal comes
-    "report opened": lambda report, group: bool(temporary(report)),  # before any worker
-    "workers forking": lambda report, group: bool(workers_of(group)),  # the pool is starting
-    "first result": lambda report, group: any(p.stat().st_size for p in temporary(report)),
+    "report opened": lambda report, _: bool(temporary(report)),  # before any worker
+    "workers forking": lambda _, group: bool(workers_of(group)),  # the pool is starting
+    "first result": lambda report, _: any(p.stat().st_size for p in temporary(report)),
 }
 
 
