@@ -33,7 +33,7 @@ Key = tuple[str, str]
 _SHARED = ("evidence", "shared")
 _PARAMETERS: weakref.WeakKeyDictionary[ParameterSet, Recent[tuple[str, dt.date, str], Evidence]]
 _PARAMETERS = weakref.WeakKeyDictionary()
-_MAX_PARAMETER_ITEMS = 4096  # the most recently used
+_MAX_PARAMETER_ITEMS = 512  # the most recently used
 
 
 def gather(ruleset: RuleSet, version: RuleVersion, ctx: Context, region: str,

@@ -30,7 +30,7 @@ if TYPE_CHECKING:
 T = TypeVar("T")
 NOT_APPLICABLE: tuple[Status, None] = ("not_applicable", None)
 MAX_PLANS = 128  # the plans kept, most recently used (building one takes well under 1 ms)
-MAX_NOT_APPLICABLE = 1024  # findings of rules out of scope or force, most recently used
+MAX_NOT_APPLICABLE = 256  # findings of rules out of scope or force, most recently used
 
 
 @dataclass(frozen=True, slots=True)

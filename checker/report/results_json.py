@@ -22,7 +22,7 @@ if TYPE_CHECKING:
     from vardval.checker.report.outputs import ReportView
 
 FORMAT = "vardval/results@1"
-_MAX_SEEN = 512  # findings whose text is kept for reuse, the most recently used
+_MAX_SEEN = 256  # findings whose text is kept for reuse, the most recently used
 
 
 def finding_json(finding: Finding, lang: str,
