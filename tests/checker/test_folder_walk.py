@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import tracemalloc
 from pathlib import Path
 
 import pytest
@@ -88,8 +89,6 @@ def test_the_first_file_comes_before_the_folder_is_read_to_the_end(
 def test_merging_many_spilled_runs_holds_a_few_hundred_names_of_each() -> None:
     """40,000 names in 20 runs: the merge reads each run a block at a time, it never holds a
     whole run (with 64 KiB blocks it held every name of the folder, about 2.5 MiB here)."""
-    import tracemalloc  # noqa: PLC0415 - this test's own tool
-
     names = (f"s{(i * 7919) % 40_000:06d}.yaml" for i in range(40_000))
     tracemalloc.start()
     try:
