@@ -31,7 +31,7 @@ from collections import deque
 from collections.abc import Callable, Generator, Iterable, Iterator
 from typing import Any, NoReturn, TypeVar
 
-from vardval.checker.report.destination import terminations_unwind
+from vardval.checker.report import destination
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -99,7 +99,7 @@ def ordered(task: Callable[[T], R], items: Iterable[T], jobs: int) -> Generator[
     iterator (or exhaust it) to stop the workers; an exception in the task is raised here.
     """
     pool = _Pool(task)
-    with terminations_unwind():  # also around ``stop``: a signal it holds back is handled
+    with destination.terminations_unwind():  # also around ``stop``: what it held back is handled
         try:
             pool.start(jobs)
             order: deque[_Worker] = deque()  # the worker of each chunk in flight, in order
