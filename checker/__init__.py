@@ -10,23 +10,30 @@ Example:
 these same names.
 """
 
-from vardval.checker.corpus import RuleSet
-from vardval.checker.engine import (
-    BatchTally,
-    Evidence,
-    Finding,
-    SubmissionResult,
-    check_data,
-    check_file,
-    check_intake,
-    check_text,
-    rule_statuses,
-)
-from vardval.checker.errors import RuleLoadError
-from vardval.checker.program import load_ruleset
-from vardval.checker.submission import Intake, Problem, load_submission, load_submission_text
-from vardval.checker.vocab import LANGS, SEVERITIES, STATUSES
-from vardval.dsl.errors import Diagnostic, VardvalError
+from typing import TYPE_CHECKING
+
+from vardval.checker.faces import lazy_face
+
+if TYPE_CHECKING:
+    from vardval.checker.corpus import RuleSet
+    from vardval.checker.engine import (
+        BatchTally,
+        Evidence,
+        Finding,
+        SubmissionResult,
+        check_data,
+        check_file,
+        check_intake,
+        check_text,
+        rule_statuses,
+    )
+    from vardval.checker.errors import RuleLoadError
+    from vardval.checker.program import load_ruleset
+    from vardval.checker.submission import Intake, Problem, load_submission, load_submission_text
+    from vardval.checker.vocab import LANGS, SEVERITIES, STATUSES
+    from vardval.dsl.errors import Diagnostic, VardvalError
+
+__getattr__, __dir__ = lazy_face(__name__, __file__)
 
 __all__ = [
     "LANGS",

@@ -1,32 +1,44 @@
 """Before a decision: what-if over submissions, and a semantic diff of two corpora."""
 
-from vardval.checker.analysis import (
-    direction,
-    github,
-    html_whatif,
-    render_diff,
-    render_whatif,
-    words,
-)
-from vardval.checker.analysis.diff import (
-    CorpusDiff,
-    FieldChange,
-    ParameterChange,
-    RuleChange,
-    SourceChange,
-    ValueChange,
-    diff,
-    show_value,
-)
-from vardval.checker.analysis.revisions import (
-    Corpus,
-    corpus_of,
-    folder,
-    has_history,
-    revision,
-)
-from vardval.checker.analysis.variant import Override, OverrideError, parse_override, with_overrides
-from vardval.checker.analysis.whatif import ABSENT, Comparison, WhatIf, what_if
+from typing import TYPE_CHECKING
+
+from vardval.checker.faces import lazy_face
+
+if TYPE_CHECKING:
+    from vardval.checker.analysis import (
+        direction,
+        github,
+        html_whatif,
+        render_diff,
+        render_whatif,
+        words,
+    )
+    from vardval.checker.analysis.diff import (
+        CorpusDiff,
+        FieldChange,
+        ParameterChange,
+        RuleChange,
+        SourceChange,
+        ValueChange,
+        diff,
+        show_value,
+    )
+    from vardval.checker.analysis.revisions import (
+        Corpus,
+        corpus_of,
+        folder,
+        has_history,
+        revision,
+    )
+    from vardval.checker.analysis.variant import (
+        Override,
+        OverrideError,
+        parse_override,
+        with_overrides,
+    )
+    from vardval.checker.analysis.whatif import ABSENT, Comparison, WhatIf, what_if
+
+__getattr__, __dir__ = lazy_face(__name__, __file__)
 
 __all__ = [
     "ABSENT",

@@ -1,28 +1,35 @@
 """The law as checked data: rulebooks read and checked into a ``RuleSet`` (no code, no cache)."""
 
-from vardval.checker.corpus import decisions, rulefile
-from vardval.checker.corpus.decisions import (
-    KINDS,
-    Decision,
-    decision_files,
-    duplicate_ids,
-    load_decisions,
-    read_decisions,
-)
-from vardval.checker.corpus.digest import corpus_digest, corpus_files
-from vardval.checker.corpus.layout import Layout, layout
-from vardval.checker.corpus.messages import placeholders
-from vardval.checker.corpus.models import Placeholder, Rule, Rulebook, RuleVersion, Template
-from vardval.checker.corpus.rulebooks import LoadContext, load_rulebook, load_rulebook_text
-from vardval.checker.corpus.rulefile import RULE_ID
-from vardval.checker.corpus.ruleset import (
-    BUNDLED_RULES,
-    RuleSet,
-    display_path,
-    load_context,
-    read_ruleset,
-    rulebook_files,
-)
+from typing import TYPE_CHECKING
+
+from vardval.checker.faces import lazy_face
+
+if TYPE_CHECKING:
+    from vardval.checker.corpus import decisions, rulefile
+    from vardval.checker.corpus.decisions import (
+        KINDS,
+        Decision,
+        decision_files,
+        duplicate_ids,
+        load_decisions,
+        read_decisions,
+    )
+    from vardval.checker.corpus.digest import corpus_digest, corpus_files
+    from vardval.checker.corpus.layout import Layout, layout
+    from vardval.checker.corpus.messages import placeholders
+    from vardval.checker.corpus.models import Placeholder, Rule, Rulebook, RuleVersion, Template
+    from vardval.checker.corpus.rulebooks import LoadContext, load_rulebook, load_rulebook_text
+    from vardval.checker.corpus.rulefile import RULE_ID
+    from vardval.checker.corpus.ruleset import (
+        BUNDLED_RULES,
+        RuleSet,
+        display_path,
+        load_context,
+        read_ruleset,
+        rulebook_files,
+    )
+
+__getattr__, __dir__ = lazy_face(__name__, __file__)
 
 __all__ = [
     "BUNDLED_RULES",

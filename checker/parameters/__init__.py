@@ -1,12 +1,25 @@
 """Dated parameters: values in force on a day, for a region, each with its citation."""
 
-from vardval.checker.parameters import files
-from vardval.checker.parameters.files import UNITS, Parameter, ParamValue, type_name, value_in_unit
-from vardval.checker.parameters.parameter_set import (
-    ParameterSet,
-    load_parameter_file,
-    load_parameters,
-)
+from typing import TYPE_CHECKING
+
+from vardval.checker.faces import lazy_face
+
+if TYPE_CHECKING:
+    from vardval.checker.parameters import files
+    from vardval.checker.parameters.files import (
+        UNITS,
+        Parameter,
+        ParamValue,
+        type_name,
+        value_in_unit,
+    )
+    from vardval.checker.parameters.parameter_set import (
+        ParameterSet,
+        load_parameter_file,
+        load_parameters,
+    )
+
+__getattr__, __dir__ = lazy_face(__name__, __file__)
 
 __all__ = [
     "UNITS",

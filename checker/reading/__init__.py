@@ -1,38 +1,52 @@
 """Bytes and text in, safely: bounded reads, strict YAML/JSON with marks, located parse errors."""
 
-from vardval.checker.reading import collect, fast_yaml, files, locate, strict_yaml, yaml_problems
-from vardval.checker.reading.collect import SUFFIXES, Skipped, submission_files
-from vardval.checker.reading.csv_table import read_csv
-from vardval.checker.reading.fast_yaml import load_plain
-from vardval.checker.reading.files import (
-    DEFAULT_MAX_BYTES,
-    MAX_RULE_FILE_BYTES,
-    ReadRefused,
-    Reads,
-    TooLarge,
-    digest,
-    read_bounded,
-    recording,
-    rule_text,
-)
-from vardval.checker.reading.locate import (
-    Loaded,
-    Mark,
-    expression_source,
-    pydantic_diagnostics,
-    span_at,
-)
-from vardval.checker.reading.refusals import Refusal
-from vardval.checker.reading.spreadsheet import Formula, open_workbook, sheet_table
-from vardval.checker.reading.strict_yaml import (
-    LoadedYaml,
-    NodeMark,
-    NodePath,
-    YamlError,
-    decode_text,
-    load_yaml,
-)
-from vardval.checker.reading.table import MAX_ROWS, Cell, Table, TableRefused, column_letters
+from typing import TYPE_CHECKING
+
+from vardval.checker.faces import lazy_face
+
+if TYPE_CHECKING:
+    from vardval.checker.reading import (
+        collect,
+        fast_yaml,
+        files,
+        locate,
+        strict_yaml,
+        yaml_problems,
+    )
+    from vardval.checker.reading.collect import SUFFIXES, Skipped, submission_files
+    from vardval.checker.reading.csv_table import read_csv
+    from vardval.checker.reading.fast_yaml import load_plain
+    from vardval.checker.reading.files import (
+        DEFAULT_MAX_BYTES,
+        MAX_RULE_FILE_BYTES,
+        ReadRefused,
+        Reads,
+        TooLarge,
+        digest,
+        read_bounded,
+        recording,
+        rule_text,
+    )
+    from vardval.checker.reading.locate import (
+        Loaded,
+        Mark,
+        expression_source,
+        pydantic_diagnostics,
+        span_at,
+    )
+    from vardval.checker.reading.refusals import Refusal
+    from vardval.checker.reading.spreadsheet import Formula, open_workbook, sheet_table
+    from vardval.checker.reading.strict_yaml import (
+        LoadedYaml,
+        NodeMark,
+        NodePath,
+        YamlError,
+        decode_text,
+        load_yaml,
+    )
+    from vardval.checker.reading.table import MAX_ROWS, Cell, Table, TableRefused, column_letters
+
+__getattr__, __dir__ = lazy_face(__name__, __file__)
 
 __all__ = [
     "DEFAULT_MAX_BYTES",

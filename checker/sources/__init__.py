@@ -1,15 +1,22 @@
 """Legal sources and citations: the registry of acts and rule books, parsed citations, links."""
 
-from vardval.checker.sources import models
-from vardval.checker.sources.citation_syntax import CitationRef, lagen_nu_anchor, parse_citation
-from vardval.checker.sources.models import SOURCE_MODELS, IsoDate, Localized
-from vardval.checker.sources.registry import (
-    Provision,
-    ResolvedCitation,
-    SourceRegistry,
-    citation_source_label,
-    load_sources,
-)
+from typing import TYPE_CHECKING
+
+from vardval.checker.faces import lazy_face
+
+if TYPE_CHECKING:
+    from vardval.checker.sources import models
+    from vardval.checker.sources.citation_syntax import CitationRef, lagen_nu_anchor, parse_citation
+    from vardval.checker.sources.models import SOURCE_MODELS, IsoDate, Localized
+    from vardval.checker.sources.registry import (
+        Provision,
+        ResolvedCitation,
+        SourceRegistry,
+        citation_source_label,
+        load_sources,
+    )
+
+__getattr__, __dir__ = lazy_face(__name__, __file__)
 
 __all__ = [
     "SOURCE_MODELS",

@@ -1,35 +1,42 @@
 """The submission format ``vardval/submission@1`` and its intake: files, templates and exports."""
 
-from vardval.checker.submission import model, template_form
-from vardval.checker.submission.fields import FieldSpec, submission_fields
-from vardval.checker.submission.intake import (
-    DEFAULT_MAX_BYTES,
-    Intake,
-    Problem,
-    json_path,
-    load_submission,
-    load_submission_text,
-)
-from vardval.checker.submission.labels import (
-    BOOL_WORDS,
-    CHOICE_WORDS,
-    LABELS,
-    MEANINGS,
-    SECTIONS,
-    shown_choices,
-    unit_of,
-)
-from vardval.checker.submission.mapping import (
-    MAPPING_FORMAT,
-    Mapping,
-    load_mapping,
-)
-from vardval.checker.submission.model import FORMAT_ID, REGIONS, Submission, submission_schema
-from vardval.checker.submission.spreadsheets import (
-    TABLE_SUFFIXES,
-    is_table,
-    table_submissions,
-)
+from typing import TYPE_CHECKING
+
+from vardval.checker.faces import lazy_face
+
+if TYPE_CHECKING:
+    from vardval.checker.submission import model, template_form
+    from vardval.checker.submission.fields import FieldSpec, submission_fields
+    from vardval.checker.submission.intake import (
+        DEFAULT_MAX_BYTES,
+        Intake,
+        Problem,
+        json_path,
+        load_submission,
+        load_submission_text,
+    )
+    from vardval.checker.submission.labels import (
+        BOOL_WORDS,
+        CHOICE_WORDS,
+        LABELS,
+        MEANINGS,
+        SECTIONS,
+        shown_choices,
+        unit_of,
+    )
+    from vardval.checker.submission.mapping import (
+        MAPPING_FORMAT,
+        Mapping,
+        load_mapping,
+    )
+    from vardval.checker.submission.model import FORMAT_ID, REGIONS, Submission, submission_schema
+    from vardval.checker.submission.spreadsheets import (
+        TABLE_SUFFIXES,
+        is_table,
+        table_submissions,
+    )
+
+__getattr__, __dir__ = lazy_face(__name__, __file__)
 
 __all__ = [
     "BOOL_WORDS",
