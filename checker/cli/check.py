@@ -160,6 +160,9 @@ def run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
     except BrokenPipeError:  # the reader went away (`vardval check … | head`): stop quietly
         destination.discard(stdout)
         return EXIT_FINDINGS
+    except parallel.WorkerLost as exc:  # killed from outside: no report, a plain message
+        stderr.write(f"{exc.shown(args.lang)}\n")
+        return EXIT_INTERNAL
     finally:
         if store is not None:
             store.close()

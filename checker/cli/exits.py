@@ -6,7 +6,8 @@
   ``--fail-on-indeterminate``; lint: problems in the rules; test: a case failed or coverage
   is short);
 - 2: usage errors, unreadable input (a missing file or path), invalid rule or case files;
-- 3: an internal error (a bug in vardval); 130 when interrupted (Ctrl-C).
+- 3: an internal error (a bug in vardval, or a `check --jobs` worker killed from outside);
+  130 when interrupted (Ctrl-C), 128 + the signal on SIGTERM or SIGHUP.
 """
 
 EXIT_OK = 0  # clean: nothing that counts

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 from vardval.checker.engine.findings import Evidence
 from vardval.checker.program import program_of
+from vardval.checker.recent import Recent
 from vardval.dsl import nodes, runtime
 from vardval.dsl.interpreter import Context, evaluate
 from vardval.dsl.values import Quarter, Unknown
@@ -30,9 +31,9 @@ if TYPE_CHECKING:
 Key = tuple[str, str]
 # Where a compiled memo keeps the traced definitions and the items made (a str is a definition).
 _SHARED = ("evidence", "shared")
-_PARAMETERS: weakref.WeakKeyDictionary[ParameterSet, dict[tuple[str, dt.date, str], Evidence]]
+_PARAMETERS: weakref.WeakKeyDictionary[ParameterSet, Recent[tuple[str, dt.date, str], Evidence]]
 _PARAMETERS = weakref.WeakKeyDictionary()
-_MAX_PARAMETER_ITEMS = 65_536
+_MAX_PARAMETER_ITEMS = 512  # the most recently used
 
 
 def gather(ruleset: RuleSet, version: RuleVersion, ctx: Context, region: str,
@@ -105,8 +106,8 @@ def _parameter(ruleset: RuleSet, name: str, ctx: Context, region: str) -> Eviden
     assert isinstance(ctx.period, Quarter)
     day = ctx.period.start
     table = _PARAMETERS.get(ruleset.parameters)
-    if table is None or len(table) >= _MAX_PARAMETER_ITEMS:
-        table = _PARAMETERS[ruleset.parameters] = {}
+    if table is None:
+        table = _PARAMETERS[ruleset.parameters] = Recent(_MAX_PARAMETER_ITEMS)
     item = table.get((name, day, region))
     if item is None:
         item = table[(name, day, region)] = _parameter_on(ruleset.parameters, name, day, region)

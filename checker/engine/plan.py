@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from vardval.checker.engine import texts as finding_texts
 from vardval.checker.engine.verification import unverified_notes
 from vardval.checker.program import Program, placeholder_function, placeholders, program_of
+from vardval.checker.recent import Recent
 from vardval.checker.vocab import Status
 from vardval.dsl import codegen, nodes, runtime, walk
 from vardval.dsl.values import Quarter
@@ -28,7 +29,8 @@ if TYPE_CHECKING:
 
 T = TypeVar("T")
 NOT_APPLICABLE: tuple[Status, None] = ("not_applicable", None)
-MAX_PLANS = 10_000
+MAX_PLANS = 128  # the plans kept, most recently used (building one takes well under 1 ms)
+MAX_NOT_APPLICABLE = 256  # findings of rules out of scope or force, most recently used
 
 
 @dataclass(frozen=True, slots=True)
@@ -162,21 +164,20 @@ class Plans:
     def __init__(self, ruleset: RuleSet, program: Program) -> None:
         self.ruleset, self.program = ruleset, program
         self.functions, self.units = program.rules, program.functions
-        self.plans: dict[tuple[str, str, str], Plan] = {}
-        self._params: dict[tuple[dt.date, str], Params] = {}
+        self.plans: Recent[tuple[str, str, str], Plan] = Recent(MAX_PLANS)
+        self._params: Recent[tuple[dt.date, str], Params] = Recent(MAX_PLANS)
         self._shared: dict[Any, Any] = {}
         #: The engine's findings of rules out of scope (by rule id and languages) or out of
-        #: force (and period): kept once here, not per plan, so they grow with rules and
-        #: quarters only, and a report writes each one's text once.
-        self.not_applicable: dict[tuple[str, tuple[str, ...], Quarter | None], Any] = {}
+        #: force (and period): kept here, not per plan, a fixed number of the most recently
+        #: used, and a report writes each one's text once while it is kept.
+        self.not_applicable: Recent[tuple[str, tuple[str, ...], Quarter | None], Any] = Recent(
+            MAX_NOT_APPLICABLE)
 
     def plan(self, region: str, system: str, period: str) -> Plan:
         """The plan for a submission of ``region``, vårdval ``system`` and ``period`` (text)."""
         key = (region, system, period)
         found = self.plans.get(key)
         if found is None:
-            if len(self.plans) >= MAX_PLANS:
-                self.plans.clear()
             found = self.plans[key] = self._plan(region, system, Quarter.parse(period))
         return found
 

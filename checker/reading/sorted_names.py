@@ -19,7 +19,7 @@ from typing import IO
 
 CHUNK = 4096  # names held at once: about 0.3 MiB of typical names
 MAX_RUNS = 64  # spilled runs merged at once; more are first merged into one (open files)
-_READ = 1 << 16
+_READ = 1 << 12  # bytes of a run read at once: a few hundred names, however long the run
 
 
 def sorted_names(names: Iterable[str], chunk: int | None = None) -> Iterator[str]:

@@ -203,32 +203,53 @@ def atomic_output(path: str | os.PathLike[str], lang: str = "en", *,
     name = shown or str(target)
     if os.path.isdir(target):
         _refuse(name, _WORDS.get(lang, _WORDS["en"])["folder"], lang)
-    try:  # a short name: the target's own may be as long as the file system allows
-        fd, temp = tempfile.mkstemp(prefix=".vardval-", suffix=".tmp", dir=target.parent)
-    except OSError as exc:
-        _refuse(name, _why(exc, lang), lang)
-    try:
-        with _terminations_unwind(), _plain_errors(name, lang):
-            with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as out:
-                yield out
-                out.flush()
-                os.fsync(out.fileno())
-            os.chmod(temp, _default_mode(target))
-            os.replace(temp, target)
-    except BaseException:
-        with contextlib.suppress(FileNotFoundError):
-            os.unlink(temp)
-        raise
+    temp: str | None = None
+    with terminations_unwind():  # before the temporary file exists: a signal never leaves it
+        try:
+            with _signals_held():  # a signal now is handled once ``temp`` is known
+                try:  # a short name: the target's own may be as long as the file system allows
+                    fd, temp = tempfile.mkstemp(prefix=".vardval-", suffix=".tmp",
+                                                dir=target.parent)
+                except OSError as exc:
+                    _refuse(name, _why(exc, lang), lang)
+            with _plain_errors(name, lang):
+                with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as out:
+                    yield out
+                    out.flush()
+                    os.fsync(out.fileno())
+                os.chmod(temp, _default_mode(target))
+                os.replace(temp, target)
+        except BaseException:
+            if temp is not None:
+                with contextlib.suppress(FileNotFoundError):
+                    os.unlink(temp)
+            raise
     _sync_folder(target.parent)
 
 
 @contextlib.contextmanager
-def _terminations_unwind() -> Iterator[None]:
-    """While the report is written, SIGTERM and SIGHUP unwind (so the temporary file goes).
+def _signals_held() -> Iterator[None]:
+    """SIGINT, SIGTERM and SIGHUP wait until the block ends (where the platform can hold them)."""
+    if not hasattr(signal, "pthread_sigmask"):  # pragma: no cover - Windows
+        yield
+        return
+    wanted = {getattr(signal, name) for name in ("SIGINT", "SIGTERM", "SIGHUP")
+              if hasattr(signal, name)}
+    held = signal.pthread_sigmask(signal.SIG_BLOCK, wanted)
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, held)
 
-    A process forked meanwhile (a ``--jobs`` worker, before its initializer resets the
-    signals) inherits this handler but owns no report: it ends quietly instead of unwinding
-    into a traceback.
+
+@contextlib.contextmanager
+def terminations_unwind() -> Iterator[None]:
+    """Within the block SIGTERM and SIGHUP raise ``Terminated``, so that it unwinds as Ctrl-C
+    does (the report's temporary file goes, ``--jobs`` workers are stopped).
+
+    A process forked meanwhile that still has this handler owns no report: it ends quietly
+    instead of unwinding into a traceback (``--jobs`` workers replace it before any signal
+    can reach them).
     """
     owner = os.getpid()
 

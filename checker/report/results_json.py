@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any, NoReturn, TextIO
 
 from vardval.checker.engine import BatchTally, Evidence, Finding, SubmissionResult
 from vardval.checker.formatting import plain
+from vardval.checker.recent import Recent
 from vardval.checker.vocab import STATUSES
 
 if TYPE_CHECKING:
@@ -21,7 +22,7 @@ if TYPE_CHECKING:
     from vardval.checker.report.outputs import ReportView
 
 FORMAT = "vardval/results@1"
-_MAX_SEEN = 4096  # findings whose text is kept for reuse
+_MAX_SEEN = 256  # findings whose text is kept for reuse, the most recently used
 
 
 def finding_json(finding: Finding, lang: str,
@@ -151,8 +152,8 @@ class ResultEncoder:
         self.lang, self.units = lang, units or {}
         self._fixed: dict[tuple[int, int, str | None], tuple[Any, ...]] = {}
         self._status = {s: _dumps(s) for s in STATUSES}
-        self._seen: dict[int, tuple[Finding, str]] = {}
-        self._seen_items: dict[int, tuple[Evidence, str]] = {}
+        self._seen: Recent[int, tuple[Finding, str]] = Recent(_MAX_SEEN)
+        self._seen_items: Recent[int, tuple[Evidence, str]] = Recent(_MAX_SEEN)
 
     def __call__(self, result: SubmissionResult) -> str:
         lang = self.lang
@@ -171,8 +172,6 @@ class ResultEncoder:
         known = self._seen.get(id(finding))
         if known is not None and known[0] is finding:
             return known[1]
-        if len(self._seen) >= _MAX_SEEN:
-            self._seen.clear()
         text = self._finding(finding)
         self._seen[id(finding)] = (finding, text)
         return text
@@ -221,8 +220,6 @@ class ResultEncoder:
             text += f', "unit": {_TEXT(unit)}'
         text += "}"
         if item.kind == "parameter":
-            if len(self._seen_items) >= _MAX_SEEN:
-                self._seen_items.clear()
             self._seen_items[id(item)] = (item, text)
         return text
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import tracemalloc
 from pathlib import Path
 
 import pytest
@@ -83,3 +84,19 @@ def test_the_first_file_comes_before_the_folder_is_read_to_the_end(
     assert first.endswith("00.yaml")
     assert len(stats) <= 2  # the folder given, then the first file
     walk.close()
+
+
+def test_merging_many_spilled_runs_holds_a_few_hundred_names_of_each() -> None:
+    """40,000 names in 20 runs: the merge reads each run a block at a time, it never holds a
+    whole run (with 64 KiB blocks it held every name of the folder, about 2.5 MiB here)."""
+    names = (f"s{(i * 7919) % 40_000:06d}.yaml" for i in range(40_000))
+    tracemalloc.start()
+    try:
+        base = tracemalloc.get_traced_memory()[0]
+        merged = sorted_names.sorted_names(names, 2000)
+        assert next(merged) == "s000000.yaml"
+        assert sum(1 for _ in merged) == 39_999
+        peak = tracemalloc.get_traced_memory()[1] - base
+    finally:
+        tracemalloc.stop()
+    assert peak < 1 << 20, peak

@@ -144,46 +144,111 @@ def test_jobs_must_be_a_whole_number_of_processes(value: str) -> None:
     assert out.getvalue() == ""
 
 
-@pytest.mark.parametrize("signum", [
-    signal.SIGINT,
-    pytest.param(signal.SIGTERM, marks=pytest.mark.xfail(
-        reason="known defect (issue 21, open): SIGTERM to the whole process group during a "
-        "--jobs run can leave the worker pool waiting; seen in CI", strict=False)),
-])
-def test_an_interrupted_parallel_run_leaves_the_old_report_and_no_worker(
-        tmp_path: Path, generated: Path, signum: int) -> None:
-    big = tmp_path / "big"
-    big.mkdir()
+@pytest.fixture(scope="module")
+def big(tmp_path_factory: pytest.TempPathFactory, generated: Path) -> tuple[Path, dict[str, str]]:
+    """5,000 files (seconds of work even on an idle machine: a signal finds the run busy) and a
+    warm load cache, so that a run is soon checking files."""
+    folder = tmp_path_factory.mktemp("big")
     source = sorted(generated.glob("s0*.yaml"))
-    for index in range(5000):  # seconds of work even on an idle machine: the signal finds it busy
-        (big / f"f{index:04d}.yaml").write_bytes(source[index % len(source)].read_bytes())
-    report = tmp_path / "out" / "report.json"
+    for index in range(5000):
+        (folder / f"f{index:04d}.yaml").write_bytes(source[index % len(source)].read_bytes())
+    env = {**os.environ, "VARDVAL_CACHE_DIR": str(folder.parent / f"{folder.name}-cache")}
+    subprocess.run([sys.executable, "-m", "vardval", "check", str(source[0])], env=env,
+                   capture_output=True, check=False, timeout=120)
+    return folder, env
+
+
+def started(big: tuple[Path, dict[str, str]], report: Path) -> subprocess.Popen[bytes]:
+    """``vardval check BIG --jobs 2 -o REPORT`` in a process group of its own, over an old
+    report."""
     report.parent.mkdir()
     report.write_text("the previous report\n", encoding="utf-8")
-    env = {**os.environ, "VARDVAL_CACHE_DIR": str(tmp_path / "cache")}
-    command = [sys.executable, "-m", "vardval", "check", str(big), "--format", "json",
-               "--jobs", "2", "-o", str(report)]
-    subprocess.run([*command[:4], str(source[0])], env=env, capture_output=True, check=False,
-                   timeout=120)  # fills the cache, so the run below is soon checking files
-    child = subprocess.Popen(command, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                             start_new_session=True)
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline and not any(
-            p.stat().st_size for p in report.parent.glob(".*")):
-        time.sleep(0.02)  # until the report's temporary file holds a result: workers are busy
-    time.sleep(0.5)  # and past the pool's start (a signal while it forks workers: see note)
-    os.killpg(child.pid, signum)  # as a terminal's Ctrl-C reaches the whole process group
+    command = [sys.executable, "-m", "vardval", "check", str(big[0]), "--format", "json",
+               "--jobs", "2", "-o", str(report), "--lang", "en"]
+    return subprocess.Popen(command, env=big[1], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                            start_new_session=True)
+
+
+def ended(child: subprocess.Popen[bytes]) -> bytes:
+    """The run's stderr once it ends, which it must within a minute; else the whole group is
+    killed (nothing outlives the test) and the test fails."""
     try:
         _, err = child.communicate(timeout=60)
     except subprocess.TimeoutExpired:
-        os.killpg(child.pid, signal.SIGKILL)  # leave no process or open pipe behind
+        os.killpg(child.pid, signal.SIGKILL)
         child.communicate()
-        raise
-    assert child.returncode == (130 if signum == signal.SIGINT else 128 + signum)
+        pytest.fail("the run did not end within 60 s")
+    return err
+
+
+def until(condition: Any, group: int) -> None:
+    deadline = time.monotonic() + 60
+    while not condition():
+        if time.monotonic() > deadline:
+            os.killpg(group, signal.SIGKILL)
+            pytest.fail("the run never reached the moment to signal")
+        time.sleep(0.002)
+
+
+def workers_of(group: int) -> list[int]:
+    """The other processes of the run's process group (its workers), from /proc."""
+    found = []
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit() and int(entry.name) != group:
+            try:
+                fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+            except OSError:
+                continue
+            if int(fields[2]) == group and fields[0] != "Z":
+                found.append(int(entry.name))
+    return found
+
+
+def temporary(report: Path) -> list[Path]:
+    return [p for p in report.parent.iterdir() if p.name.startswith(".")]
+
+
+MOMENTS = {  # when the signal comes
+    "report opened": lambda report, _: bool(temporary(report)),  # before any worker
+    "workers forking": lambda _, group: bool(workers_of(group)),  # the pool is starting
+    "first result": lambda report, _: any(p.stat().st_size for p in temporary(report)),
+}
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="finds workers in /proc")
+@pytest.mark.parametrize("moment", list(MOMENTS))
+@pytest.mark.parametrize("signum", [signal.SIGINT, signal.SIGTERM, signal.SIGHUP])
+def test_an_interrupted_parallel_run_leaves_the_old_report_and_no_worker(
+        tmp_path: Path, big: tuple[Path, dict[str, str]], signum: int, moment: str) -> None:
+    report = tmp_path / "out" / "report.json"
+    child = started(big, report)
+    until(lambda: MOMENTS[moment](report, child.pid), child.pid)
+    os.killpg(child.pid, signum)  # as a terminal's Ctrl-C reaches the whole process group
+    err = ended(child)
+    assert child.returncode == (130 if signum == signal.SIGINT else 128 + signum), err
     assert b"Traceback" not in err
     assert report.read_text(encoding="utf-8") == "the previous report\n"
     assert [p.name for p in report.parent.iterdir()] == ["report.json"]
     assert not group_alive(child.pid)  # no worker outlived the run
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="finds workers in /proc")
+def test_a_worker_killed_from_outside_ends_the_run_plainly(
+        tmp_path: Path, big: tuple[Path, dict[str, str]]) -> None:
+    """As the kernel's out-of-memory killer would: SIGKILL to one worker mid-run."""
+    report = tmp_path / "out" / "report.json"
+    child = started(big, report)
+    until(lambda: MOMENTS["first result"](report, child.pid) and workers_of(child.pid),
+          child.pid)
+    worker = workers_of(child.pid)[0]
+    os.kill(worker, signal.SIGKILL)
+    err = ended(child).decode()
+    assert child.returncode == 3, err
+    assert "Traceback" not in err
+    assert f"a worker process (pid {worker}) ended unexpectedly (killed by SIGKILL)" in err
+    assert report.read_text(encoding="utf-8") == "the previous report\n"
+    assert [p.name for p in report.parent.iterdir()] == ["report.json"]
+    assert not group_alive(child.pid)
 
 
 def group_alive(group: int) -> bool:
