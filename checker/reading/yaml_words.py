@@ -57,8 +57,8 @@ WORDING: dict[str, tuple[str, str]] = {
     "undefined-tag-handle": ("okänd tagg {0}", "found undefined tag handle {0}"),
     "non-specific-tag": ("taggen '!' är inte tillåten", "found non-specific tag '!'"),
     "directive": ("ett direktiv ('%') som inte kan läsas: {0}", "{0}"),
-    "unknown-problem": ("texten går inte att läsa som YAML (tolken säger: \"{0}\")", "{0}"),
-    "unknown-context": ("ett stycke (tolken säger: \"{0}\")", "{0}"),
+    "unknown-problem": ('texten går inte att läsa som YAML (tolken säger: "{0}")', "{0}"),
+    "unknown-context": ('ett stycke (tolken säger: "{0}")', "{0}"),
     # the contexts PyYAML names, English as PyYAML writes them
     "in-quoted": ("i en text inom citattecken", "while scanning a quoted scalar"),
     "in-double-quoted": ("i en text inom dubbla citattecken",
@@ -98,8 +98,8 @@ WORDING: dict[str, tuple[str, str]] = {
                  "YAML indentation must use spaces, not tabs"),
     "hint-cannot-start": ("sätt värdet inom citattecken om tecknet hör till texten",
                           "put the value in quotes if the character belongs to the text"),
-    "hint-mapping-values": ("kontrollera indraget, eller sätt ett värde som innehåller ': ' "
-                            "inom citattecken",
+    "hint-mapping-values": (("kontrollera indraget, eller sätt ett värde som innehåller ': ' "
+                            "inom citattecken"),
                             "check the indentation, or quote a value containing ': '"),
     "hint-no-colon": ("skriv varje post som 'nyckel: värde' med ett mellanslag efter ':'",
                       "write each entry as 'key: value' with a space after ':'"),
@@ -123,8 +123,8 @@ WORDING: dict[str, tuple[str, str]] = {
     "json-after-end": ("text efter slutet på JSON-värdet; en fil har ett enda värde",
                        "text after the end of the JSON value; a file holds one value"),
     "json-expected-value": ("väntade ett JSON-värde (objekt, lista, text, tal, true, false, null)",
-                            "expected a JSON value (object, array, string, number, true, false, "
-                            "null)"),
+                            ("expected a JSON value (object, array, string, number, true, false, "
+                            "null)")),
     "json-expected-name": ("väntade ett fältnamn inom dubbla citattecken",
                            "expected a field name in double quotes"),
     "json-expected": ("väntade '{0}'{1}", "expected '{0}'{1}"),
@@ -138,22 +138,22 @@ WORDING: dict[str, tuple[str, str]] = {
                           "this string has no closing double quote"),
     "json-bad-escape": ("ogiltig escape-sekvens{0}", "invalid \\escape{0}"),
     "json-bad-unicode": ("ogiltig \\uXXXX-sekvens", "invalid \\uXXXX escape"),
-    "json-other": ("texten går inte att läsa (\"{0}\")", "{0}"),
+    "json-other": ('texten går inte att läsa ("{0}")', "{0}"),
     "hint-trailing-comma": ("ta bort kommatecknet efter den sista posten",
                             "remove the comma after the last entry"),
-    "hint-json-quote": ("avsluta texten med \"", "end the string with \""),
+    "hint-json-quote": ('avsluta texten med "', 'end the string with "'),
     # the strict reader's own refusals
     "empty-file": ("filen är tom", "the file is empty"),
     "hint-empty": ("filen behöver minst en rad 'nyckel: värde'",
                    "the file needs at least one 'key: value' line"),
     "multiple-documents": ("ett andra YAML-dokument börjar här; en fil har exakt ett dokument",
-                           "a second YAML document starts here; a file holds exactly one "
-                           "document"),
+                           ("a second YAML document starts here; a file holds exactly one "
+                           "document")),
     "hint-multiple": ("ta bort raden '---' och det som följer, eller dela filen",
                       "remove the '---' line and what follows, or split the file"),
     "duplicate-key": ("nyckeln '{0}' finns redan (på rad {1}); varje nyckel får stå en gång i {2}",
-                      "duplicate key '{0}' (first defined on line {1}); each key may appear once "
-                      "in {2}"),
+                      ("duplicate key '{0}' (first defined on line {1}); each key may appear once "
+                      "in {2}")),
     "a-mapping": ("en mappning", "a mapping"),
     "an-object": ("ett objekt", "an object"),
     "key-kind": ("en nyckel måste vara text, inte {0}", "a key must be text, not {0}"),
@@ -166,7 +166,7 @@ WORDING: dict[str, tuple[str, str]] = {
     "kind-number": ("ett tal", "a number"),
     "key-read-as": ("nyckeln '{0}' läses som {1}; nycklar måste vara text",
                     "the key '{0}' is read as {1}; keys must be text"),
-    "hint-quote-key": ("sätt den inom citattecken: \"{0}\"", "quote it: \"{0}\""),
+    "hint-quote-key": ('sätt den inom citattecken: "{0}"', 'quote it: "{0}"'),
     "merge-key": ("sammanslagningsnycklar ('<<') stöds inte",
                   "merge keys ('<<') are not supported"),
     "hint-merge": ("skriv ut nycklarna i sin helhet; ankare och alias på hela värden fungerar",
@@ -175,10 +175,10 @@ WORDING: dict[str, tuple[str, str]] = {
                         "alias '*{0}' refers to no anchor"),
     "hint-alias": ("definiera '&{0}' på ett värde före aliaset",
                    "define '&{0}' on a value before this alias"),
-    "recursive-alias": ("aliaset '*{0}' står inuti värdet det pekar på; rekursiva strukturer är "
-                        "inte tillåtna",
-                        "alias '*{0}' is inside the value it refers to; recursive structures are "
-                        "not allowed"),
+    "recursive-alias": (("aliaset '*{0}' står inuti värdet det pekar på; rekursiva strukturer är "
+                        "inte tillåtna"),
+                        ("alias '*{0}' is inside the value it refers to; recursive structures are "
+                        "not allowed")),
     "explicit-tag": ("den uttryckliga taggen '{0}' är inte tillåten; bara vanliga data läses",
                      "explicit tag '{0}' is not allowed; only plain data is read"),
     "hint-explicit-tag": ("ta bort taggen; sätt värdet inom citattecken om det ska vara text",
@@ -197,24 +197,24 @@ WORDING: dict[str, tuple[str, str]] = {
                        "the document has more than {0} values once aliases are expanded"),
     "hint-nodes": ("en inlämning eller regelfil är mycket mindre; är det här en aliasbomb?",
                    "a submission or rule file is far smaller; is this an alias bomb?"),
-    "too-deep": ("värdena är nästlade i mer än {0} nivåer", "values are nested more than {0} "
-                 "levels deep"),
+    "too-deep": ("värdena är nästlade i mer än {0} nivåer", ("values are nested more than {0} "
+                 "levels deep")),
     "hint-deep": ("platta till strukturen; riktiga inlämningar har några få nivåer",
                   "flatten the structure; real submissions nest a few levels"),
     "lone-surrogate": ("escape-sekvensen för U+{0} är halva ett UTF-16-surrogatpar, inget tecken",
                        "the escape for U+{0} is half of a UTF-16 surrogate pair, not a character"),
-    "hint-surrogate": ("skriv tecknet självt, eller båda halvorna av paret, t.ex. "
-                       "\\ud83d\\ude00",
-                       "write the character itself, or both halves of a pair, e.g. "
+    "hint-surrogate": (("skriv tecknet självt, eller båda halvorna av paret, t.ex. "
                        "\\ud83d\\ude00"),
+                       ("write the character itself, or both halves of a pair, e.g. "
+                       "\\ud83d\\ude00")),
     "other-encoding": ("filen är {0}-text (den börjar med en {0}-byteordningsmarkering)",
                        "the file is {0} text (it starts with a {0} byte-order mark)"),
     "hint-utf8": ("spara den som UTF-8; inlämningar och regelfiler är UTF-8-text",
                   "save it as UTF-8; submissions and rule files are UTF-8 text"),
-    "nul-byte": ("NUL-byte vid byteposition {0} (rad {1}, kolumn {2}); en inlämning eller "
-                 "regelfil är UTF-8-text",
-                 "NUL byte at byte offset {0} (line {1}, column {2}); a submission or rule file "
-                 "is UTF-8 text"),
+    "nul-byte": (("NUL-byte vid byteposition {0} (rad {1}, kolumn {2}); en inlämning eller "
+                 "regelfil är UTF-8-text"),
+                 ("NUL byte at byte offset {0} (line {1}, column {2}); a submission or rule file "
+                 "is UTF-8 text")),
     "hint-nul": ("är det en binärfil, eller text sparad som UTF-16? Spara den som UTF-8.",
                  "is this a binary file, or text saved as UTF-16? Save it as UTF-8."),
     "invalid-utf8": ("ogiltig UTF-8 vid byteposition {0} (rad {1}, kolumn {2}): byte 0x{3}",
