@@ -8,8 +8,12 @@ from __future__ import annotations
 
 import difflib
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from vardval.dsl.spans import Span, render_excerpt
+
+if TYPE_CHECKING:
+    from vardval.dsl.reasons import Reason
 
 MAX_SHOWN = 20
 
@@ -20,6 +24,8 @@ class Diagnostic:
 
     ``code`` is a stable kebab-case name (``unknown-field``) used by golden tests and JSON
     output; ``excerpt`` is the rendered source line with a caret, when the source is known.
+    ``said`` and ``hint_said``, when given, word the message and hint in each language
+    (``message`` and ``hint`` are then their English words).
     """
 
     code: str
@@ -27,13 +33,24 @@ class Diagnostic:
     span: Span | None = None
     hint: str | None = None
     excerpt: str | None = None
+    said: Reason | None = None
+    hint_said: Reason | None = None
+
+    def words(self, lang: str) -> str:
+        """The message in ``lang``: its own words when worded in each language, else English."""
+        return self.said.words(lang) if self.said is not None else self.message
+
+    def hint_words(self, lang: str) -> str | None:
+        """The hint in ``lang``, like ``words``."""
+        return self.hint_said.words(lang) if self.hint_said is not None else self.hint
 
     def with_source(self, source: str) -> Diagnostic:
         """Attach the caret excerpt from the file's text."""
         if self.span is None or self.excerpt is not None:
             return self
         text = render_excerpt(source, self.span)
-        return Diagnostic(self.code, self.message, self.span, self.hint, text or None)
+        return Diagnostic(self.code, self.message, self.span, self.hint, text or None,
+                          self.said, self.hint_said)
 
     def __str__(self) -> str:
         where = f"{self.span}: " if self.span else ""

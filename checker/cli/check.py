@@ -185,7 +185,7 @@ def _open_store(url: str) -> Store:
     return Store(url)
 
 
-def _inputs(paths: list[str], stdin_name: str) -> Iterator[tuple[str, str | None]]:
+def _inputs(paths: list[str], stdin_name: str) -> Iterator[collect.Found]:
     """The files to check in the order named; ``-`` stands for standard input."""
     for path in paths:
         if path == STDIN:
@@ -194,13 +194,13 @@ def _inputs(paths: list[str], stdin_name: str) -> Iterator[tuple[str, str | None
             yield from collect.submission_files([path])
 
 
-def _chain(first: tuple[str, str | None],
-           rest: Iterator[tuple[str, str | None]]) -> Iterator[tuple[str, str | None]]:
+def _chain(first: collect.Found,
+           rest: Iterator[collect.Found]) -> Iterator[collect.Found]:
     yield first
     yield from rest
 
 
-def _chain_all(*parts: Iterable[tuple[str, str | None]]) -> Iterator[tuple[str, str | None]]:
+def _chain_all(*parts: Iterable[collect.Found]) -> Iterator[collect.Found]:
     for part in parts:
         yield from part
 
@@ -227,7 +227,7 @@ class _Work:
     def __init__(self, batch: _Batch, renderer: Renderer) -> None:
         self.batch, self.renderer = batch, renderer
 
-    def __call__(self, found: tuple[str, str | None]) -> list[_Checked]:
+    def __call__(self, found: collect.Found) -> list[_Checked]:
         batch = self.batch
         batch.internal = batch.unreadable = False
         outcomes = [batch._outcome(result, self.renderer)  # noqa: SLF001 - its own worker
@@ -253,7 +253,7 @@ class _Batch:
         # The findings whose evidence the report shows: all, or a renderer's ``evidence_for``.
         self.evidence: bool | frozenset[str] = True
 
-    def stream(self, files: Iterator[tuple[str, str | None]], renderer: Renderer,
+    def stream(self, files: Iterator[collect.Found], renderer: Renderer,
                flush: Callable[[], object] = lambda: None) -> None:
         """Check ``files`` into ``renderer``: here, or in ``jobs`` worker processes when there
         are two files or more (``flush`` empties the output's buffer before they start)."""
@@ -270,7 +270,7 @@ class _Batch:
         if self.progress:
             self.progress.clear()
 
-    def _here(self, files: Iterator[tuple[str, str | None]], renderer: Renderer) -> None:
+    def _here(self, files: Iterator[collect.Found], renderer: Renderer) -> None:
         for path, why in files:
             if self.progress:
                 self.progress.show(path)
@@ -279,12 +279,12 @@ class _Batch:
                     self.store.record(self.ruleset, result, raw)
                 self._take(self._outcome(result, renderer), renderer)
 
-    def _in_workers(self, files: Iterator[tuple[str, str | None]], renderer: Renderer) -> None:
+    def _in_workers(self, files: Iterator[collect.Found], renderer: Renderer) -> None:
         """The same as ``_here``, with checking and ``prepare`` done by the workers."""
         work = _Work(self, renderer)
         paths: deque[str] = deque()
 
-        def noted(found: Iterator[tuple[str, str | None]]) -> Iterator[tuple[str, str | None]]:
+        def noted(found: Iterator[collect.Found]) -> Iterator[collect.Found]:
             for item in found:
                 paths.append(item[0])
                 yield item
@@ -311,7 +311,7 @@ class _Batch:
         renderer.emit(checked.piece)
 
     def _results(self, path: str,
-                 why: str | None) -> Iterator[tuple[SubmissionResult, bytes | None]]:
+                 why: Refusal | None) -> Iterator[tuple[SubmissionResult, bytes | None]]:
         """One result per submission: a spreadsheet or CSV file may hold many.
 
         The store records a submission's own bytes; a row of a table has none, so rows are
@@ -341,7 +341,7 @@ class _Batch:
             return _internal(intake.file, exc)
         return dataclasses.replace(result, notes=(*result.notes, *notes), sha256=digest)
 
-    def _check_one(self, path: str, why: str | None) -> tuple[SubmissionResult, bytes | None]:
+    def _check_one(self, path: str, why: Refusal | None) -> tuple[SubmissionResult, bytes | None]:
         """The result, and the bytes that were checked (the store records exactly those)."""
         shown = printable(path)  # the name as every report format can hold it
         if why is not None:
@@ -395,11 +395,9 @@ def _internal(shown: str, exc: Exception) -> SubmissionResult:
 _READ = Refusal("verbatim", ("",))  # the file was read: nothing refused
 
 
-def _refused(shown: str, why: str | Refusal) -> SubmissionResult:
+def _refused(shown: str, why: Refusal) -> SubmissionResult:
     """A file that was not read, reported as an invalid submission with one problem."""
-    if isinstance(why, Refusal):
-        return SubmissionResult(shown, (Problem.of("$", None, None, why),))
-    return SubmissionResult(shown, (Problem("$", None, None, printable(why)),))
+    return SubmissionResult(shown, (Problem.of("$", None, None, why),))
 
 
 class _Progress:

@@ -23,23 +23,26 @@ import os
 import stat
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from typing import ClassVar
 
-from vardval.checker.reading.files import not_regular, os_problem
+from vardval.checker.reading.files import irregular, os_refusal
+from vardval.checker.reading.refusals import REFUSALS, Refusal
 from vardval.checker.reading.sorted_names import sorted_names
 
 SUFFIXES = (".yaml", ".yml", ".json")
 
-Found = tuple[str, str | None]
+Found = tuple[str, Refusal | None]
 
 
-class Skipped(str):
+@dataclass(frozen=True, slots=True)
+class Skipped(Refusal):
     """A ``why`` that is no fault of the input: a folder named or reached twice, walked once.
 
     Every other ``why`` means the input could not be read, which ``vardval check`` reports
     and answers with exit status 2.
     """
 
-    __slots__ = ()
+    TABLE: ClassVar[dict[str, tuple[str, str]]] = REFUSALS
 
 
 def submission_files(paths: Iterable[str]) -> Iterator[Found]:
@@ -47,20 +50,20 @@ def submission_files(paths: Iterable[str]) -> Iterator[Found]:
 
     Example:
         >>> from vardval.checker.reading.collect import submission_files
-        >>> list(submission_files(["no/such/file.yaml"]))
-        [('no/such/file.yaml', 'no such file or folder')]
+        >>> [(path, why.words("sv")) for path, why in submission_files(["no/such/file.yaml"])]
+        [('no/such/file.yaml', 'filen eller mappen finns inte')]
     """
     walker = _Walker()
     for raw in paths:
         try:
             info = os.stat(raw)
         except OSError as exc:
-            yield raw, os_problem(exc, raw)
+            yield raw, os_refusal(exc, raw)
             continue
         if stat.S_ISDIR(info.st_mode):
             yield from walker.walk(raw, info)
         else:
-            yield raw, not_regular(info.st_mode)
+            yield raw, irregular(info.st_mode)
 
 
 @dataclass
@@ -90,12 +93,10 @@ def _identity(info: os.stat_result) -> tuple[int, int]:
 
 def _revisit(folder: str, first: str) -> Skipped:
     if first == folder:
-        return Skipped("already walked (this folder is named more than once); its files are "
-                       "checked once")
+        return Skipped("walked-twice")
     if os.path.islink(folder):
-        return Skipped(f"symbolic link to a folder already walked as '{first}' (a link loop "
-                       "or a second way in); skipped so no file is checked twice")
-    return Skipped(f"folder already walked as '{first}'; skipped so no file is checked twice")
+        return Skipped("link-walked", (first,))
+    return Skipped("folder-walked", (first,))
 
 
 def _scan(folder: str, root: str, folders: list[tuple[str, os.stat_result]]) -> Iterator[Found]:
@@ -113,7 +114,7 @@ def _scan(folder: str, root: str, folders: list[tuple[str, os.stat_result]]) -> 
             if found is not None:
                 yield found
     except _Unreadable as exc:
-        yield folder, "cannot read the folder: " + os_problem(exc.error, folder)
+        yield folder, Refusal("folder-unreadable", (os_refusal(exc.error, folder),))
 
 
 class _Unreadable(Exception):
@@ -140,7 +141,7 @@ def _entry(path: str, name: str, root: str,
         info = os.stat(path)
     except OSError as exc:
         if _wanted(name) or exc.errno == errno.ELOOP:
-            return path, os_problem(exc, path)
+            return path, os_refusal(exc, path)
         return None
     outside = _leads_outside(path, root)
     if outside is not None:
@@ -148,18 +149,17 @@ def _entry(path: str, name: str, root: str,
     if stat.S_ISDIR(info.st_mode):
         folders.append((path, info))
         return None
-    return (path, not_regular(info.st_mode)) if _wanted(name) else None
+    return (path, irregular(info.st_mode)) if _wanted(name) else None
 
 
-def _leads_outside(path: str, root: str) -> str | None:
+def _leads_outside(path: str, root: str) -> Refusal | None:
     """Why a symbolic link is not followed (it leads out of the folder given), or None."""
     if not os.path.islink(path):
         return None
     target = os.path.realpath(path)
     if target == root or target.startswith(root.rstrip(os.sep) + os.sep):
         return None
-    return (f"symbolic link to '{os.readlink(path)}', outside the folder given; not followed "
-            "(name the file itself to check it)")
+    return Refusal("link-outside", (os.readlink(path),))
 
 
 def _wanted(name: str) -> bool:

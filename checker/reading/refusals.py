@@ -44,6 +44,23 @@ REFUSALS: dict[str, tuple[str, str]] = {
                          "verkligen är så stor"),
                         ("standard input is over {0} bytes; raise --max-bytes if the submission "
                          "really is this large")),
+    "walked-twice": (("redan genomgången (mappen anges mer än en gång); dess filer kontrolleras "
+                     "en gång"),
+                     ("already walked (this folder is named more than once); its files are "
+                     "checked once")),
+    "link-walked": (("symbolisk länk till en mapp som redan gåtts igenom som '{0}' (en "
+                     "länkslinga eller en andra väg in); hoppades över så att ingen fil "
+                     "kontrolleras två gånger"),
+                    ("symbolic link to a folder already walked as '{0}' (a link loop or a second "
+                     "way in); skipped so no file is checked twice")),
+    "folder-walked": (("mappen har redan gåtts igenom som '{0}'; hoppades över så att ingen fil "
+                      "kontrolleras två gånger"),
+                      "folder already walked as '{0}'; skipped so no file is checked twice"),
+    "folder-unreadable": ("kan inte läsa mappen: {0}", "cannot read the folder: {0}"),
+    "link-outside": (("symbolisk länk till '{0}', utanför den angivna mappen; följdes inte "
+                      "(ange filen själv för att kontrollera den)"),
+                     ("symbolic link to '{0}', outside the folder given; not followed (name the "
+                      "file itself to check it)")),
     "rule-file-advice": ("en regelfil är några kilobyte; är det rätt fil?",
                          "a rule file is a few kilobytes; is this the right file?"),
 }

@@ -21,6 +21,7 @@ from decimal import Decimal, InvalidOperation
 from typing import TYPE_CHECKING, Any, NoReturn, TypeAlias
 
 import yaml
+from vardval.checker.reading.yaml_words import Worded, json_string_said, yaml_said
 from vardval.dsl import errors, spans
 from yaml import parser as yaml_parser
 from yaml import reader as yaml_reader
@@ -106,25 +107,30 @@ def _refuse_other_encodings(raw: bytes, filename: str) -> None:
     """A UTF-16/32 byte-order mark names the problem better than the NUL bytes that follow."""
     name = next((name for bom, name in _OTHER_BOMS if raw.startswith(bom)), None)
     if name is not None:
-        message = f"the file is {name} text (it starts with a {name} byte-order mark)"
-        hint = "save it as UTF-8; submissions and rule files are UTF-8 text"
         span = spans.Span(filename, 1, 1, 1, 2)
-        raise YamlError([errors.Diagnostic("not-utf8", message, span, hint)])
+        raise YamlError([_diagnostic("not-utf8", Worded("other-encoding", (name,)), span,
+                                     Worded("hint-utf8"))])
 
 
 def _byte_error(body: bytes, index: int, offset: int, filename: str, code: str) -> NoReturn:
     line = body.count(b"\n", 0, index) + 1
     line_start = body.rfind(b"\n", 0, index) + 1
     column = len(body[line_start:index].decode("utf-8", errors="replace")) + 1
-    where = f"byte offset {index + offset} (line {line}, column {column})"
+    where = (str(index + offset), str(line), str(column))
     if code == "nul-byte":
-        message = f"NUL byte at {where}; a submission or rule file is UTF-8 text"
-        hint = "is this a binary file, or text saved as UTF-16? Save it as UTF-8."
+        message, hint = Worded(code, where), Worded("hint-nul")
     else:
-        message = f"invalid UTF-8 at {where}: byte 0x{body[index]:02X}"
-        hint = "save the file as UTF-8; it may be in Latin-1 or Windows-1252"
+        message, hint = Worded(code, (*where, f"{body[index]:02X}")), Worded("hint-latin1")
     span = spans.Span(filename, line, column, line, column + 1)
-    raise YamlError([errors.Diagnostic(code, message, span, hint)])
+    raise YamlError([_diagnostic(code, message, span, hint)])
+
+
+def _diagnostic(code: str, said: Worded, span: spans.Span, hint: Worded | None = None,
+                ) -> errors.Diagnostic:
+    """A diagnostic worded in each language; its message and hint are the English words."""
+    return errors.Diagnostic(code, said.words("en"), span,
+                             None if hint is None else hint.words("en"),
+                             said=said, hint_said=hint)
 
 
 def load_yaml(
@@ -174,19 +180,11 @@ class _Tree:
     def add(self, path: NodePath, mark: NodeMark, size: int = 1, height: int = 0) -> int:
         """Record a node (or an alias expanding to ``size`` nodes); return its index."""
         if len(self.values) + size > self.max_nodes:
-            self.fail(
-                "too-many-nodes",
-                f"the document has more than {self.max_nodes} values once aliases are expanded",
-                mark,
-                "a submission or rule file is far smaller; is this an alias bomb?",
-            )
+            self.fail("too-many-nodes", Worded("too-many-nodes", (str(self.max_nodes),)), mark,
+                      Worded("hint-nodes"))
         if len(path) + height > self.max_depth:
-            self.fail(
-                "too-deep",
-                f"values are nested more than {self.max_depth} levels deep",
-                mark,
-                "flatten the structure; real submissions nest a few levels",
-            )
+            self.fail("too-deep", Worded("too-deep", (str(self.max_depth),)), mark,
+                      Worded("hint-deep"))
         self.values.append((path, mark))
         return len(self.values) - 1
 
@@ -205,13 +203,8 @@ class _Tree:
         value = value.encode("utf-16-le", "surrogatepass").decode("utf-16-le", "surrogatepass")
         found = _SURROGATE.search(value)
         if found is not None:
-            self.fail(
-                "lone-surrogate",
-                f"the escape for U+{ord(found.group()):04X} is half of a UTF-16 surrogate pair, "
-                "not a character",
-                mark,
-                "write the character itself, or both halves of a pair, e.g. \\ud83d\\ude00",
-            )
+            self.fail("lone-surrogate", Worded("lone-surrogate", (f"{ord(found.group()):04X}",)),
+                      mark, Worded("hint-surrogate"))
         return value
 
     def anchor(self, value: Value, path: NodePath, starts: tuple[int, int]) -> _Anchor:
@@ -229,8 +222,9 @@ class _Tree:
         self.values.extend((path + p[cut:], m) for p, m in self.values[start + 1 : end])
         self.keys.extend((path + p[cut:], m) for p, m in self.keys[slice(*anchor.keys)])
 
-    def fail(self, code: str, message: str, mark: NodeMark, hint: str | None = None) -> NoReturn:
-        diagnostic = errors.Diagnostic(code, message, mark.span(self.filename), hint)
+    def fail(self, code: str, message: Worded, mark: NodeMark,
+             hint: Worded | None = None) -> NoReturn:
+        diagnostic = _diagnostic(code, message, mark.span(self.filename), hint)
         raise YamlError([diagnostic.with_source(self.text)])
 
 
@@ -301,18 +295,9 @@ def _decimal(text: str) -> Decimal:
 
 def _scalar_error(tree: _Tree, exc: Exception, text: str, mark: NodeMark) -> NoReturn:
     if isinstance(exc, OverflowError):
-        tree.fail(
-            "number-out-of-range",
-            f"number '{text[:40]}' is out of range",
-            mark,
-            f"numbers may have at most {MAX_DIGITS} digits",
-        )
-    tree.fail(
-        "not-finite",
-        f"'{text}' is not a finite number",
-        mark,
-        "counts, amounts and shares must be ordinary numbers such as 0 or 12.5",
-    )
+        tree.fail("number-out-of-range", Worded("number-out-of-range", (text[:40],)), mark,
+                  Worded("hint-digits", (str(MAX_DIGITS),)))
+    tree.fail("not-finite", Worded("not-finite", (text,)), mark, Worded("hint-finite"))
 
 
 # ---------------------------------------------------------------------------------------------
@@ -387,7 +372,8 @@ def _compose_pure(tree: _Tree) -> Value:
         events = _Events(tree.text)  # the reader checks for forbidden characters right here
         return _YamlComposer(tree, events).document()
     except yaml_reader.ReaderError as exc:
-        tree.fail("yaml-syntax", _reader_message(exc), _offset_mark(tree.text, exc.position))
+        tree.fail("yaml-syntax", _reader_message(exc), _offset_mark(tree.text, exc.position),
+                  Worded("hint-bad-character"))
     except yaml.MarkedYAMLError as exc:
         _syntax_error(tree, exc)
     finally:
@@ -413,12 +399,8 @@ class _YamlComposer:
         value = self.node(())
         self.events.get_event()
         if not self.events.check_event(yaml.StreamEndEvent):
-            self.tree.fail(
-                "multiple-documents",
-                "a second YAML document starts here; a file holds exactly one document",
-                self._mark(self.events.peek_event()),
-                "remove the '---' line and what follows, or split the file",
-            )
+            self.tree.fail("multiple-documents", Worded("multiple-documents"),
+                           self._mark(self.events.peek_event()), Worded("hint-multiple"))
         return value
 
     def _is_empty_scalar(self) -> bool:
@@ -426,7 +408,7 @@ class _YamlComposer:
         return bool(event.value == "" and not event.style and event.tag is None)
 
     def _empty(self, event: yaml.Event) -> NoReturn:
-        self.tree.fail("empty-file", "the file is empty", self._mark(event), _EMPTY_HINT)
+        self.tree.fail("empty-file", Worded("empty-file"), self._mark(event), _EMPTY_HINT)
 
     def node(self, path: NodePath) -> Value:
         event = self.events.get_event()
@@ -481,12 +463,8 @@ class _YamlComposer:
         while not self.events.check_event(yaml.MappingEndEvent):
             key, mark = self.key()
             if key in first_lines:
-                self.tree.fail(
-                    "duplicate-key",
-                    f"duplicate key '{key}' (first defined on line {first_lines[key]}); "
-                    "each key may appear once in a mapping",
-                    mark,
-                )
+                self.tree.fail("duplicate-key", Worded("duplicate-key", (
+                    key, str(first_lines[key]), Worded("a-mapping"))), mark)
             first_lines[key] = mark.line
             self.tree.key((*path, key), mark)
             result[key] = self.node((*path, key))
@@ -496,8 +474,8 @@ class _YamlComposer:
         event = self.events.get_event()
         mark = self._mark(event)
         if not isinstance(event, yaml.ScalarEvent):
-            kind = _EVENT_KINDS.get(type(event), "a value")
-            self.tree.fail("non-string-key", f"a key must be text, not {kind}", mark)
+            kind = _EVENT_KINDS.get(type(event), Worded("kind-value"))
+            self.tree.fail("non-string-key", Worded("key-kind", (kind,)), mark)
         self.refuse_tag(event)
         if event.style:
             return self.tree.string(str(event.value), mark), mark
@@ -505,37 +483,24 @@ class _YamlComposer:
 
     def _plain_key(self, text: str, mark: NodeMark) -> str:
         if text == "<<":
-            self.tree.fail("merge-key", "merge keys ('<<') are not supported", mark, _MERGE_HINT)
+            self.tree.fail("merge-key", Worded("merge-key"), mark, _MERGE_HINT)
         try:
             value = resolve_plain(text)
         except (ValueError, OverflowError):
             value = Decimal(0)
         if not isinstance(value, str):
-            self.tree.fail(
-                "non-string-key",
-                f"the key '{text}' is read as {_kind(value)}; keys must be text",
-                mark,
-                f'quote it: "{text}"',
-            )
+            self.tree.fail("non-string-key", Worded("key-read-as", (text, _kind(value))), mark,
+                           Worded("hint-quote-key", (text,)))
         return value
 
     def alias(self, event: yaml.AliasEvent, path: NodePath) -> Value:
         mark = self._mark(event)
         if event.anchor not in self.anchors:
-            self.tree.fail(
-                "undefined-alias",
-                f"alias '*{event.anchor}' refers to no anchor",
-                mark,
-                f"define '&{event.anchor}' on a value before this alias",
-            )
+            self.tree.fail("undefined-alias", Worded("undefined-alias", (event.anchor,)), mark,
+                           Worded("hint-alias", (event.anchor,)))
         anchor = self.anchors[event.anchor]
         if anchor is None:
-            self.tree.fail(
-                "recursive-alias",
-                f"alias '*{event.anchor}' is inside the value it refers to; "
-                "recursive structures are not allowed",
-                mark,
-            )
+            self.tree.fail("recursive-alias", Worded("recursive-alias", (event.anchor,)), mark)
         self.tree.graft(anchor, path, mark)
         return copy.deepcopy(anchor.value)
 
@@ -544,12 +509,8 @@ class _YamlComposer:
         if tag is None:
             return
         shown = "!!" + tag.removeprefix(_YAML_TAG) if tag.startswith(_YAML_TAG) else tag
-        self.tree.fail(
-            "explicit-tag",
-            f"explicit tag '{shown}' is not allowed; only plain data is read",
-            self._mark(event),
-            "remove the tag; quote the value if it should be text",
-        )
+        self.tree.fail("explicit-tag", Worded("explicit-tag", (shown,)), self._mark(event),
+                       Worded("hint-explicit-tag"))
 
     def _mark(self, event: Any) -> NodeMark:
         return _yaml_mark(event.start_mark, event.end_mark, getattr(event, "style", None) or None)
@@ -564,44 +525,30 @@ def _offset_mark(text: str, position: int) -> NodeMark:
 def _syntax_error(tree: _Tree, exc: yaml.MarkedYAMLError) -> NoReturn:
     mark = exc.problem_mark or exc.context_mark
     line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-    problem = exc.problem or "the text is not valid YAML"
-    message = f"invalid YAML: {problem}"
-    if exc.context and exc.context_mark:
-        message += f" ({exc.context} that starts on line {exc.context_mark.line + 1})"
-    hint = _syntax_hint(problem)
+    context_line = exc.context_mark.line + 1 if exc.context_mark else None
+    message, hint = yaml_said(exc.problem, exc.context, context_line)
     tree.fail("yaml-syntax", message, NodeMark(line, column, line, column + 1), hint)
 
 
 _YAML_TAG = "tag:yaml.org,2002:"
-_EMPTY_HINT = "the file needs at least one 'key: value' line"
-_MERGE_HINT = "write the keys out in full; anchors and aliases on whole values still work"
-_EVENT_KINDS: dict[type, str] = {
-    yaml.MappingStartEvent: "a mapping",
-    yaml.SequenceStartEvent: "a list",
-    yaml.AliasEvent: "an alias",
+_EMPTY_HINT = Worded("hint-empty")
+_MERGE_HINT = Worded("hint-merge")
+_EVENT_KINDS: dict[type, Worded] = {
+    yaml.MappingStartEvent: Worded("kind-mapping"),
+    yaml.SequenceStartEvent: Worded("kind-list"),
+    yaml.AliasEvent: Worded("kind-alias"),
 }
-_SYNTAX_HINTS: tuple[tuple[str, str], ...] = (
-    ("'\\t'", "YAML indentation must use spaces, not tabs"),
-    ("mapping values are not allowed", "check the indentation, or quote a value containing ': '"),
-    ("could not find expected ':'", "write each entry as 'key: value' with a space after ':'"),
-    ("expected <block end>", "check the indentation: entries of one mapping share a column"),
-    ("found undefined tag handle", "remove the '!' tag; quote the value if it is text"),
-)
 
 
-def _syntax_hint(problem: str) -> str | None:
-    return next((hint for needle, hint in _SYNTAX_HINTS if needle in problem), None)
-
-
-def _reader_message(exc: yaml_reader.ReaderError) -> str:
+def _reader_message(exc: yaml_reader.ReaderError) -> Worded:
     char = exc.character if isinstance(exc.character, str) else chr(exc.character)
-    return f"character U+{ord(char):04X} is not allowed in YAML ({exc.reason})"
+    return Worded("bad-character", (f"{ord(char):04X}", str(exc.reason)))
 
 
-def _kind(value: Value) -> str:
+def _kind(value: Value) -> Worded:
     if isinstance(value, bool):
-        return "a true/false value"
-    return "empty (null)" if value is None else "a number"
+        return Worded("kind-boolean")
+    return Worded("kind-null" if value is None else "kind-number")
 
 
 # ---------------------------------------------------------------------------------------------
@@ -622,11 +569,11 @@ class _JsonComposer:
     def document(self) -> Value:
         pos = self.skip(0)
         if pos == len(self.text):
-            self.tree.fail("empty-file", "the file is empty", self.mark(pos, pos), _EMPTY_HINT)
+            self.tree.fail("empty-file", Worded("empty-file"), self.mark(pos, pos), _EMPTY_HINT)
         value, pos = self.value(pos, ())
         pos = self.skip(pos)
         if pos < len(self.text):
-            self.fail(pos, "text after the end of the JSON value; a file holds one value")
+            self.fail(pos, Worded("json-after-end"))
         return value
 
     def value(self, pos: int, path: NodePath) -> tuple[Value, int]:
@@ -643,8 +590,7 @@ class _JsonComposer:
         if self.text.startswith(("NaN", "Infinity", "-Infinity"), pos):
             name = self.text[pos:].split(None, 1)[0].rstrip(",]}")
             _scalar_error(self.tree, ValueError(), name, self.mark(pos, pos + len(name)))
-        return self.fail(pos, "expected a JSON value (object, array, string, number, true, false, "
-                         "null)")
+        return self.fail(pos, Worded("json-expected-value"))
 
     def object(self, pos: int, path: NodePath) -> tuple[Value, int]:
         index = self.tree.add(path, self.mark(pos))
@@ -653,16 +599,12 @@ class _JsonComposer:
 
         def member(pos: int) -> int:
             if not self.text.startswith('"', pos):
-                self.fail(pos, "expected a field name in double quotes")
+                self.fail(pos, Worded("json-expected-name"))
             key, key_end = self.scan_string(pos)
             mark = self.mark(pos, key_end, '"')
             if key in first_lines:
-                self.tree.fail(
-                    "duplicate-key",
-                    f"duplicate key '{key}' (first defined on line {first_lines[key]}); "
-                    "each key may appear once in an object",
-                    mark,
-                )
+                self.tree.fail("duplicate-key", Worded("duplicate-key", (
+                    key, str(first_lines[key]), Worded("an-object"))), mark)
             first_lines[key] = mark.line
             self.tree.key((*path, key), mark)
             pos = self.expect(self.skip(key_end), ":")
@@ -691,9 +633,10 @@ class _JsonComposer:
             pos = self.skip(read(pos))
             if self.text.startswith(closer, pos):
                 return pos
-            pos = self.skip(self.expect(pos, ",", f" or '{closer}'"))
+            pos = self.skip(self.expect(pos, ",", Worded("json-or", (closer,))))
             if self.text.startswith(closer, pos):
-                self.fail(pos, f"trailing comma before '{closer}'", show_found=False)
+                self.fail(pos, Worded("json-trailing-comma", (closer,)), show_found=False,
+                          hint=Worded("hint-trailing-comma"))
 
     def string(self, pos: int, path: NodePath) -> tuple[Value, int]:
         text, end = self.scan_string(pos)
@@ -704,7 +647,9 @@ class _JsonComposer:
         try:
             text, end = json.decoder.scanstring(self.text, pos + 1, True)  # type: ignore[attr-defined]
         except json.JSONDecodeError as exc:
-            self.fail(exc.pos, _string_problem(exc.msg), show_found=False)
+            said = json_string_said(exc.msg)
+            hint = Worded("hint-json-quote") if said.code == "json-unterminated" else None
+            self.fail(exc.pos, said, show_found=False, hint=hint)
         return self.tree.string(text, self.mark(pos, end, '"')), end
 
     def number(self, pos: int, path: NodePath) -> tuple[Value, int]:
@@ -719,9 +664,9 @@ class _JsonComposer:
             _scalar_error(self.tree, exc, text, mark)
         return number, match.end()
 
-    def expect(self, pos: int, char: str, alternative: str = "") -> int:
+    def expect(self, pos: int, char: str, alternative: Worded | None = None) -> int:
         if not self.text.startswith(char, pos):
-            self.fail(pos, f"expected '{char}'{alternative}")
+            self.fail(pos, Worded("json-expected", (char, alternative or Worded("no-context"))))
         return pos + 1
 
     def close(self, index: int, pos: int) -> int:
@@ -743,20 +688,14 @@ class _JsonComposer:
         line = bisect.bisect_right(self.line_starts, pos) - 1
         return line + 1, pos - self.line_starts[line] + 1
 
-    def fail(self, pos: int, message: str, *, show_found: bool = True) -> NoReturn:
+    def fail(self, pos: int, message: Worded, *, show_found: bool = True,
+             hint: Worded | None = None) -> NoReturn:
         found = self.text[pos : pos + 1]
+        said = Worded("json-syntax", (message,))
         if show_found:
-            message += f", found {found!r}" if found else ", found the end of the file"
-        self.tree.fail("json-syntax", f"invalid JSON: {message}", self.mark(pos))
-
-
-def _string_problem(msg: str) -> str:
-    """Python's ``json`` messages, said the way a person fixing the file needs them."""
-    if msg.startswith("Invalid control character"):
-        return "a tab or line break inside a string must be written as \\t or \\n"
-    if msg.startswith("Unterminated string"):
-        return "this string has no closing double quote"
-    return msg.removesuffix(" at").replace("Invalid", "invalid")
+            seen = Worded("json-found", (repr(found),)) if found else Worded("json-found-end")
+            said = Worded("json-syntax", (Worded("with-found", (message, seen)),))
+        self.tree.fail("json-syntax", said, self.mark(pos), hint)
 
 
 _JSON_READERS: dict[str, Callable[[_JsonComposer, int, NodePath], tuple[Value, int]]] = {

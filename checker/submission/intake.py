@@ -20,9 +20,10 @@ import pydantic
 from vardval.checker.formatting import printable
 from vardval.checker.reading import fast_yaml, strict_yaml
 from vardval.checker.reading import files as reading
+from vardval.checker.reading.yaml_words import Worded
 from vardval.checker.submission import model as submission
 from vardval.checker.submission.wording import Said, verbatim
-from vardval.dsl import literals
+from vardval.dsl import literals, reasons
 
 if TYPE_CHECKING:
     import pathlib
@@ -61,10 +62,10 @@ class Problem:
     message: str
     file: str = ""
     cell: str = ""
-    said: Said | Refusal | None = None
+    said: reasons.Reason | None = None
 
     @classmethod
-    def of(cls, json_path: str, line: int | None, column: int | None, said: Said | Refusal,
+    def of(cls, json_path: str, line: int | None, column: int | None, said: reasons.Reason,
            file: str = "") -> Problem:
         """A problem worded in every language by ``said``."""
         return cls(json_path, line, column, said.words("en"), file, said=said)
@@ -189,7 +190,13 @@ def _load_problems(file: str, diagnostics: Iterable[errors.Diagnostic]) -> Itera
         if diagnostic.hint:
             message = f"{message} ({diagnostic.hint})"
         line, column = (span.line, span.column) if span else (None, None)
-        yield Problem("$", line, column, message, file)
+        said = diagnostic.said
+        if said is None:
+            yield Problem("$", line, column, message, file)
+            continue
+        if diagnostic.hint_said is not None:
+            said = Worded("with-hint", (said, diagnostic.hint_said))
+        yield Problem.of("$", line, column, said, file)
 
 
 def _validate(file: str, loaded: strict_yaml.LoadedYaml) -> Intake:

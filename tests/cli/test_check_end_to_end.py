@@ -107,7 +107,8 @@ def test_usage_errors_exit_2() -> None:
     assert vardval("check", "--format", "xml", str(SUBMISSIONS))[0] == 2
     code, _, err = vardval("check", "/no/such/folder")
     assert code in (1, 2)
-    assert "no such file" in err + vardval("check", "/no/such/folder")[1]
+    assert "filen eller mappen finns inte" in err + vardval("check", "/no/such/folder")[1]
+    assert "no such file" in vardval("check", "/no/such/folder", "--lang", "en")[1]
 
 
 def test_empty_folder_is_a_usage_error(tmp_path: Path) -> None:
