@@ -45,6 +45,7 @@ if TYPE_CHECKING:
         load_yaml,
     )
     from vardval.checker.reading.table import MAX_ROWS, Cell, Table, TableRefused, column_letters
+    from vardval.checker.reading.yaml_words import Worded
 
 __getattr__, __dir__ = lazy_face(__name__, __file__)
 
@@ -67,6 +68,7 @@ __all__ = [
     "Table",
     "TableRefused",
     "TooLarge",
+    "Worded",
     "YamlError",
     "collect",
     "column_letters",

@@ -18,9 +18,8 @@ from typing import TYPE_CHECKING, Any
 
 import pydantic
 from vardval.checker.formatting import printable
-from vardval.checker.reading import fast_yaml, strict_yaml
+from vardval.checker.reading import Worded, fast_yaml, strict_yaml
 from vardval.checker.reading import files as reading
-from vardval.checker.reading.yaml_words import Worded
 from vardval.checker.submission import model as submission
 from vardval.checker.submission.wording import Said, verbatim
 from vardval.dsl import literals, reasons
