@@ -464,7 +464,7 @@ class _YamlComposer:
             key, mark = self.key()
             if key in first_lines:
                 self.tree.fail("duplicate-key", Worded("duplicate-key", (
-                    key, str(first_lines[key]), Worded("a-mapping"))), mark)
+                    key, str(first_lines[key]), Worded("kind-mapping"))), mark)
             first_lines[key] = mark.line
             self.tree.key((*path, key), mark)
             result[key] = self.node((*path, key))

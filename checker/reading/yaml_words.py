@@ -154,7 +154,6 @@ WORDING: dict[str, tuple[str, str]] = {
     "duplicate-key": ("nyckeln '{0}' finns redan (på rad {1}); varje nyckel får stå en gång i {2}",
                       ("duplicate key '{0}' (first defined on line {1}); each key may appear once "
                       "in {2}")),
-    "a-mapping": ("en mappning", "a mapping"),
     "an-object": ("ett objekt", "an object"),
     "key-kind": ("en nyckel måste vara text, inte {0}", "a key must be text, not {0}"),
     "kind-mapping": ("en mappning", "a mapping"),
