@@ -31,6 +31,11 @@ from collections import deque
 from collections.abc import Callable, Generator, Iterable, Iterator
 from typing import Any, NoReturn, TypeVar
 
+try:
+    import fcntl
+except ImportError:  # Windows: no fork either, see ``can_fork``
+    fcntl = None  # type: ignore[assignment]
+
 from vardval.checker.report import destination
 
 T = TypeVar("T")
@@ -41,7 +46,8 @@ AHEAD = 4
 _SIGNALS = frozenset(getattr(signal, name) for name in ("SIGINT", "SIGTERM", "SIGHUP")
                      if hasattr(signal, name))
 _HEADER = struct.Struct("!Q")  # the length of the pickle that follows
-_READ_SIZE = 1 << 16
+_READ_SIZE = 1 << 18
+_PIPE_SIZE = 1 << 20  # a JSON result is ~30 kB: a larger pipe means fewer wake-ups per chunk
 
 _WORDS = {
     "sv": (("en arbetsprocess (pid {pid}) avslutades oväntat ({how}), kanske för att minnet tog "
@@ -178,6 +184,7 @@ class _Pool:
             self.workers.append(worker)  # from here on ``stop`` closes and reaps what it has
             tasks_read, worker.tasks = os.pipe()
             worker.results, results_write = os.pipe()
+            _widen(worker.results)
             worker.pid = os.fork()
             if worker.pid == 0:
                 _serve(self.task, tasks_read, results_write, blocked, self.workers)
@@ -251,6 +258,14 @@ class _Pool:
                         _, worker.status = os.waitpid(worker.pid, 0)
         finally:
             signal.pthread_sigmask(signal.SIG_SETMASK, blocked)
+
+
+def _widen(pipe: int) -> None:
+    """Let ``pipe`` hold ``_PIPE_SIZE`` bytes where the system allows (Linux), else leave it."""
+    setting = getattr(fcntl, "F_SETPIPE_SZ", None) if fcntl is not None else None
+    if setting is not None:
+        with contextlib.suppress(OSError):
+            fcntl.fcntl(pipe, setting, _PIPE_SIZE)
 
 
 def _serve(task: Callable[[Any], Any], tasks: int, results: int, blocked: set[int | signal.Signals],

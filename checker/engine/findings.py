@@ -5,6 +5,7 @@ Also the batch tally: the only thing a run keeps about submissions already repor
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, NamedTuple, cast
@@ -135,10 +136,32 @@ class BatchTally:
     def __init__(self, rule_ids: Iterable[str] = ()) -> None:
         self.submissions = 0
         self.invalid = 0
-        self.by_status: dict[str, int] = dict.fromkeys(STATUSES, 0)
-        self.by_rule: dict[str, dict[str, int]] = {r: dict.fromkeys(STATUSES, 0)
-                                                   for r in rule_ids}
+        self._rules = dict.fromkeys(rule_ids)  # the rules reported even when never met, in order
+        # (rule id, status) -> findings; counted by C code, since a batch's parent process
+        # counts every finding of every file while its workers check the next ones
+        self._pairs: Counter[tuple[str, str]] = Counter()
         self._clinics: dict[str, ClinicSummary] = {}
+
+    @property
+    def by_status(self) -> dict[str, int]:
+        """Findings per status, every status present (the results contract's order)."""
+        counts: dict[str, int] = dict.fromkeys(STATUSES, 0)
+        for (_, status), n in self._pairs.items():
+            counts[status] += n
+        return counts
+
+    @property
+    def by_rule(self) -> dict[str, dict[str, int]]:
+        """Findings per rule and status: the tally's rules first, then others as first met."""
+        def zeros() -> dict[str, int]:
+            return dict.fromkeys(STATUSES, 0)
+
+        counts = {rule_id: zeros() for rule_id in self._rules}
+        for (rule_id, status), n in self._pairs.items():
+            if rule_id not in counts:
+                counts[rule_id] = zeros()
+            counts[rule_id][status] += n
+        return counts
 
     def add(self, result: SubmissionResult) -> None:
         self.count(Tallied.of(result))
@@ -148,10 +171,7 @@ class BatchTally:
         sends this, not the whole result, from the worker that checked the file)."""
         self.submissions += 1
         self.invalid += not entry.valid
-        for rule_id, status in entry.statuses:
-            self.by_status[status] += 1
-            counts = self.by_rule.setdefault(rule_id, dict.fromkeys(STATUSES, 0))
-            counts[status] += 1
+        self._pairs.update(entry.statuses)
         if entry.clinic:
             self._add_clinic(entry.clinic, entry.worst)
 

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any, NoReturn, TextIO
 from vardval.checker.engine import BatchTally, Evidence, Finding, SubmissionResult
 from vardval.checker.formatting import plain
 from vardval.checker.recent import Recent
+from vardval.checker.report.utf8_sink import Utf8Sink
 from vardval.checker.vocab import STATUSES
 
 if TYPE_CHECKING:
@@ -104,23 +105,27 @@ def summary_json(tally: BatchTally) -> dict[str, Any]:
 
 
 class JsonRenderer:
-    """Writes ``{"format": …, "producer": …, "results": [`` then each result, then the summary."""
+    """Writes ``{"format": …, "producer": …, "results": [`` then each result, then the summary.
+
+    A result's piece is its JSON already encoded (``Utf8Sink``): the report's bulk is written
+    as the bytes the worker that checked the file made."""
 
     def __init__(self, out: TextIO, view: ReportView) -> None:
-        self.out, self.view, self.count = out, view, 0
+        self.sink, self.view, self.count = Utf8Sink(out), view, 0
         self.encode = ResultEncoder(view.lang, view.units)
 
     def begin(self) -> None:
-        self.out.write('{\n  "format": ' + json.dumps(FORMAT))
+        head = '{\n  "format": ' + json.dumps(FORMAT)
         if self.view.producer:
-            self.out.write(',\n  "producer": ' + _dumps(dict(self.view.producer)))
-        self.out.write(',\n  "results": [')
+            head += ',\n  "producer": ' + _dumps(dict(self.view.producer))
+        self.sink.text(head + ',\n  "results": [')
 
-    def prepare(self, result: SubmissionResult) -> str:
-        return self.encode(result)
+    def prepare(self, result: SubmissionResult) -> bytes:
+        return self.sink.encode(self.encode(result))
 
-    def emit(self, piece: str) -> None:
-        self.out.write(("," if self.count else "") + "\n    " + piece)
+    def emit(self, piece: bytes) -> None:
+        self.sink.write(b",\n    " if self.count else b"\n    ")
+        self.sink.write(piece)
         self.count += 1
 
     def result(self, result: SubmissionResult) -> None:
@@ -130,7 +135,7 @@ class JsonRenderer:
         closing = "\n  ]" if self.count else "]"
         summary = json.dumps(summary_json(tally), ensure_ascii=False, indent=2).replace(
             "\n", "\n  ")
-        self.out.write(f'{closing},\n  "summary": {summary}\n}}\n')
+        self.sink.text(f'{closing},\n  "summary": {summary}\n}}\n')
 
 
 class ResultEncoder:

@@ -14,6 +14,7 @@ from vardval.checker.engine import STATUSES, BatchTally, Finding, SubmissionResu
 from vardval.checker.formatting import printable
 from vardval.checker.report.neutral import shown
 from vardval.checker.report.outputs import ReportView
+from vardval.checker.report.utf8_sink import Utf8Sink
 
 if TYPE_CHECKING:
     from vardval.checker.engine import ClinicSummary
@@ -69,33 +70,33 @@ class TextRenderer:
     evidence_for = EVIDENCE_FOR
 
     def __init__(self, out: TextIO, view: ReportView) -> None:
-        self.out, self.view = out, view
+        self.sink, self.view = Utf8Sink(out), view
         self.deciding = 0
 
     def begin(self) -> None:
         """Text has no header."""
 
-    def prepare(self, result: SubmissionResult) -> tuple[int, str | None]:
-        """How many findings decide the exit status, and the text (None when ``--quiet``
-        leaves the result out)."""
+    def prepare(self, result: SubmissionResult) -> tuple[int, bytes | None]:
+        """How many findings decide the exit status, and the text, encoded (None when
+        ``--quiet`` leaves the result out)."""
         # a newline in a name must not forge a line (hidden findings are never written)
         result = shown(result, lambda f: _writes(f, self.view))
         deciding = sum(1 for f in result.findings if self.view.decides(f))
         if self.view.quiet and result.valid and not deciding:
             return deciding, None
-        return deciding, clean(render_result(result, self.view))
+        return deciding, self.sink.encode(clean(render_result(result, self.view)))
 
-    def emit(self, piece: tuple[int, str | None]) -> None:
+    def emit(self, piece: tuple[int, bytes | None]) -> None:
         deciding, text = piece
         self.deciding += deciding
         if text is not None:
-            self.out.write(text)
+            self.sink.write(text)
 
     def result(self, result: SubmissionResult) -> None:
         self.emit(self.prepare(result))
 
     def end(self, tally: BatchTally) -> None:
-        self.out.write(clean(render_summary(tally, self.view, self.deciding)))
+        self.sink.text(clean(render_summary(tally, self.view, self.deciding)))
 
 
 def render_result(result: SubmissionResult, view: ReportView) -> str:
