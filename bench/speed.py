@@ -118,6 +118,7 @@ def startup_rows(env: Mapping[str, str], work: Path, batch: Path) -> list[Row]:
         _wall(command, env, 1)
     base = _wall([sys.executable, "-c", "pass"], env, 10)
     rows: list[Row] = [("start-up: `python -c pass`", f"{base * 1000:.0f} ms", "the yardstick")]
+    rows += floor_rows(env, base)
 
     def forget_corpus() -> None:
         for entry in (work / "cache").glob("ruleset-*.pickle"):
@@ -135,6 +136,22 @@ def startup_rows(env: Mapping[str, str], work: Path, batch: Path) -> list[Row]:
     rows.append(("start-up: `vardval check`, VARDVAL_NO_CACHE=1",
                  f"{off * 1000:.0f} ms = {off / base:.1f}x",
                  "no cache at all: parser built, corpus read and compiled"))
+    return rows
+
+
+def floor_rows(env: Mapping[str, str], base: float) -> list[Row]:
+    """What a check pays before it reads a byte: importing pydantic (the design card's
+    validator) and the submission model it builds at import (the format's one source of
+    truth), each against ``python -c pass``."""
+    env = {**env, "PYDANTIC_DISABLE_PLUGINS": "__all__"}  # as `vardval` sets it
+    floors = {"`from pydantic import BaseModel`": "from pydantic import BaseModel",
+              "importing the submission model (pydantic builds its validator)":
+              "import vardval.checker.submission.model"}
+    rows: list[Row] = []
+    for name, code in floors.items():
+        seconds = _wall([sys.executable, "-c", code], env, 7)
+        rows.append((f"start-up floor: {name}", f"{seconds * 1000:.0f} ms = {seconds / base:.1f}x",
+                     "before any rule or file is read"))
     return rows
 
 
