@@ -20,7 +20,7 @@ CHROMIUM = Path(os.environ.get("VARDVAL_CHROMIUM", "/usr/bin/chromium"))
 DRIVER = Path(os.environ.get("VARDVAL_CHROMEDRIVER", "/usr/bin/chromedriver"))
 FLAGS = ("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
          "--disable-background-networking", "--disable-component-update", "--disable-sync",
-         "--disable-dev-shm-usage", "--window-size=1400,900")
+         "--disable-dev-shm-usage")
 
 
 def missing() -> str | None:
@@ -33,16 +33,18 @@ def missing() -> str | None:
 
 
 @contextlib.contextmanager
-def chromium(downloads: Path | None = None) -> Iterator[Any]:
-    """A selenium ``webdriver.Chrome`` on headless Chromium, quit (and its profile removed)
-    when the block ends."""
+def chromium(downloads: Path | None = None, *,
+             window: tuple[int, int] = (1400, 900)) -> Iterator[Any]:
+    """A selenium ``webdriver.Chrome`` on headless Chromium with a ``window`` (width, height)
+    of its own, quit (and its profile removed) when the block ends."""
     from selenium import webdriver
     from selenium.webdriver.chrome.service import Service
 
     with tempfile.TemporaryDirectory(prefix="vardval-chromium-") as profile:
         options = webdriver.ChromeOptions()
         options.binary_location = str(CHROMIUM)
-        for flag in (*FLAGS, f"--user-data-dir={profile}"):
+        for flag in (*FLAGS, f"--window-size={window[0]},{window[1]}",
+                     f"--user-data-dir={profile}"):
             options.add_argument(flag)
         if downloads is not None:
             options.add_experimental_option("prefs", {
@@ -52,7 +54,7 @@ def chromium(downloads: Path | None = None) -> Iterator[Any]:
         driver = webdriver.Chrome(options=options, service=Service(str(DRIVER)))
         try:
             driver.set_page_load_timeout(60)
-            driver.set_script_timeout(30)
+            driver.set_script_timeout(60)  # axe-core's run over a whole page, on a busy machine
             yield driver
         finally:
             driver.quit()

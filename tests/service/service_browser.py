@@ -7,14 +7,13 @@ the test with the command that fetches it (never a silent skip).
 from __future__ import annotations
 
 import contextlib
-import tempfile
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 from selenium import webdriver
 from selenium.common.exceptions import StaleElementReferenceException
-from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
@@ -23,30 +22,19 @@ from selenium.webdriver.support.expected_conditions import staleness_of
 from selenium.webdriver.support.wait import WebDriverWait
 
 ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT / "tests"))
+import browser  # tests/browser.py, the launcher every browser test shares
+
 AXE = ROOT / "build" / "axe" / "node_modules" / "axe-core" / "axe.min.js"
-CHROMIUM = "/usr/bin/chromium"
-CHROMEDRIVER = "/usr/bin/chromedriver"
 WCAG21_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
-FLAGS = ("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-         "--disable-background-networking", "--disable-component-update", "--disable-sync",
-         "--window-size=1280,1000", "--disable-dev-shm-usage")
 MAX_TABS = 80
 
 
 @contextlib.contextmanager
 def chromium() -> Iterator[webdriver.Chrome]:
-    with tempfile.TemporaryDirectory(prefix="vardval-chromium-") as profile:
-        options = webdriver.ChromeOptions()
-        options.binary_location = CHROMIUM
-        for flag in (*FLAGS, f"--user-data-dir={profile}"):
-            options.add_argument(flag)
-        driver = webdriver.Chrome(options=options, service=Service(CHROMEDRIVER))
-        driver.set_page_load_timeout(30)
-        driver.set_script_timeout(60)
-        try:
-            yield driver
-        finally:
-            driver.quit()
+    """The suite's headless Chromium (tests/browser.py) at the size the pages are tested at."""
+    with browser.chromium(window=(1280, 1000)) as driver:
+        yield driver
 
 
 def axe_violations(driver: webdriver.Chrome) -> list[dict[str, Any]]:
