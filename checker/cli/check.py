@@ -125,7 +125,9 @@ def _mapping(path: Path) -> Mapping:
 
 
 def run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
-    destination.refuse_inputs(args.output, args.paths, args.lang)  # before anything is read
+    read = [*args.paths, *([str(args.mapping)] if args.mapping else []),
+            *destination.store_files(args.store)]
+    destination.refuse_inputs(args.output, read, args.lang)  # before anything is read
     destination.refuse_inside(args.output, args.rules or BUNDLED_RULES, args.lang)
     ruleset = load_ruleset(args.rules)
     if args.paths.count(STDIN) > 1:
