@@ -144,6 +144,30 @@ def test_pages_are_written_only_when_changed_and_stale_rule_pages_go(tmp_path: P
     assert (tmp_path / "rules.md").read_text() == "b\n"
 
 
+def test_out_naming_a_folder_of_notes_deletes_none_of_them(tmp_path: Path) -> None:
+    """`vardval docs --out NOTES` deleted every *.md there that the corpus did not make (issue
+    15, items 1-2's sibling: data loss); only pages an earlier run wrote are stale now."""
+    notes = {"todo.md": "my notes\n", "rules/mine.md": "mine\n", "changes/old.md": "old\n"}
+    for name, text in notes.items():
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    files = {"rules.md": "a\n", "rules/x-one.md": "x\n"}
+    assert docgen.write_pages(files, tmp_path) == ("rules.md", "rules/x-one.md")
+    assert docgen.write_pages({"rules.md": "a\n"}, tmp_path) == ("rules/x-one.md",)
+    for name, text in notes.items():
+        assert (tmp_path / name).read_text(encoding="utf-8") == text
+
+
+def test_the_committed_pages_are_listed_as_ours() -> None:
+    """docs/generated keeps its list of pages, so a rule deleted from the corpus loses its page
+    there on the next build (the list is what makes a page stale)."""
+    folder = ROOT / "docs" / docgen.GENERATED
+    listed = (folder / docgen.MANIFEST).read_text(encoding="utf-8").splitlines()
+    on_disk = sorted(p.relative_to(folder).as_posix() for p in folder.rglob("*")
+                     if p.is_file() and p.name != docgen.MANIFEST)
+    assert listed == on_disk
+
+
 def test_generate_gives_every_page_the_nav_and_the_catalogue_link(ruleset: RuleSet) -> None:
     files = docgen.generate(ruleset)
     rule_ids = [rule.id for rule in ruleset.rules()]
