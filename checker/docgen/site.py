@@ -21,6 +21,8 @@ from vardval.checker.docgen import markdown as md
 from vardval.checker.docgen.examples import DocgenError, Example, load_examples
 from vardval.checker.docgen.reference import CliRun
 from vardval.checker.docgen.rule_page import DSL_REFERENCE, rule_page
+from vardval.checker.errors import OutputError
+from vardval.checker.formatting import printable
 from vardval.checker.program import load_ruleset
 from vardval.checker.submission import submission_schema
 from vardval.dsl.errors import Diagnostic
@@ -139,6 +141,16 @@ def write_pages(files: Mapping[str, str], out: Path) -> tuple[str, ...]:
 
     Returns the paths written (empty when nothing changed).
     """
+    try:
+        return _write_pages(files, out)
+    except OSError as exc:  # a folder that is a file, no permission, a full disk: the user's
+        where = printable(str(exc.filename or out))
+        message = f"vardval docs: cannot write '{where}': {exc.strerror or type(exc).__name__}"
+        raise OutputError([Diagnostic("unwritable-output", message, None,
+                                      "give --out a folder you may write")]) from None
+
+
+def _write_pages(files: Mapping[str, str], out: Path) -> tuple[str, ...]:
     written = []
     for relative, text in sorted(files.items()):
         path = out / relative

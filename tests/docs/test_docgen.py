@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import io
 import re
 from pathlib import Path
 
 import pytest
+from vardval.checker import cli
 from vardval.checker.corpus.ruleset import RuleSet
 from vardval.checker.docgen import markdown as md
 from vardval.checker.docgen import parts
@@ -156,6 +158,16 @@ def test_out_naming_a_folder_of_notes_deletes_none_of_them(tmp_path: Path) -> No
     assert docgen.write_pages({"rules.md": "a\n"}, tmp_path) == ("rules/x-one.md",)
     for name, text in notes.items():
         assert (tmp_path / name).read_text(encoding="utf-8") == text
+
+
+def test_out_that_cannot_be_a_folder_is_a_plain_error(tmp_path: Path) -> None:
+    """A write error was an internal error (exit 3, issue 15 item 6's sibling)."""
+    (tmp_path / "a-file").write_text("hi\n", encoding="utf-8")
+    err = io.StringIO()
+    code = cli.run(["docs", "--out", str(tmp_path / "a-file" / "gen")], io.StringIO(), err)
+    assert code == 2
+    assert "vardval docs: cannot write" in err.getvalue()
+    assert "internal error" not in err.getvalue()
 
 
 def test_the_committed_pages_are_listed_as_ours() -> None:
