@@ -16,6 +16,7 @@ from vardval.checker.analysis.words import (
     pair_text,
     value_pairs,
 )
+from vardval.checker.formatting import printable
 
 if TYPE_CHECKING:
     from vardval.checker.analysis.diff import CorpusDiff
@@ -71,14 +72,20 @@ def _rules_table(result: WhatIf, lang: str) -> str:
 def _clinics_table(result: WhatIf, lang: str, units: Mapping[str, str]) -> str:
     rows = [_head("clinic", "period", "rule", "status", "before", "after", "values")]
     for submission in result.changed:
-        who = escape(f"{clinic_name(submission.clinic)}, {submission.clinic.get('region', '')}")
+        who = _shown(f"{clinic_name(submission.clinic)}, {submission.clinic.get('region', '')}")
         for change in submission.changes:
-            values = "<br>".join(escape(f"{name} = {pair_text(old, new)}")
+            values = "<br>".join(_shown(f"{name} = {pair_text(old, new)}")
                                  for name, old, new in value_pairs(change, lang, units))
             rows.append(
-                f"<tr><td>{who}<br><small>{escape(submission.file)}</small></td>"
-                f"<td>{escape(submission.period)}</td><td>{escape(change.rule_id)}</td>"
+                f"<tr><td>{who}<br><small>{_shown(submission.file)}</small></td>"
+                f"<td>{_shown(submission.period)}</td><td>{_shown(change.rule_id)}</td>"
                 f"<td>{_status(change.before)} → {_status(change.after)}</td>"
-                f"<td>{escape(message(change, 0, lang))}</td>"
-                f"<td>{escape(message(change, 1, lang))}</td><td>{values}</td></tr>")
+                f"<td>{_shown(message(change, 0, lang))}</td>"
+                f"<td>{_shown(message(change, 1, lang))}</td><td>{values}</td></tr>")
     return "<table>" + "".join(rows) + "</table>"
+
+
+def _shown(text: str) -> str:
+    """A text from a submission (a clinic's name, a message quoting its values) for a cell:
+    escaped, and its control characters written as ``\\xNN`` as the check report does."""
+    return escape(printable(text))

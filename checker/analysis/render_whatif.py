@@ -98,7 +98,7 @@ def _submission_text(submission: SubmissionChanges, lang: str,
                            for name, old, new in value_pairs(change, lang, units))
         if values:
             lines.append(f"      {WORDS['values']}: {values}")
-    return lines
+    return [formatting.printable(line) for line in lines]  # names, messages, values: the file's
 
 
 def _cell(value: str) -> str:
@@ -134,7 +134,7 @@ def _submission_markdown(submission: SubmissionChanges, lang: str,
                            for name, old, new in value_pairs(change, lang, units))
         if values:
             out.append(f"    - {WORDS['values']}: {_cell(values)}")
-    return [*out, ""]
+    return [*(formatting.printable(line) for line in out), ""]  # texts from the file
 
 
 def as_json(result: WhatIf, variant: CorpusDiff, units: Mapping[str, str] | None = None,

@@ -125,7 +125,9 @@ def _mapping(path: Path) -> Mapping:
 
 
 def run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
-    destination.refuse_inputs(args.output, args.paths, args.lang)  # before anything is read
+    read = [*args.paths, *([str(args.mapping)] if args.mapping else []),
+            *destination.store_files(args.store)]
+    destination.refuse_inputs(args.output, read, args.lang)  # before anything is read
     destination.refuse_inside(args.output, args.rules or BUNDLED_RULES, args.lang)
     ruleset = load_ruleset(args.rules)
     if args.paths.count(STDIN) > 1:
@@ -420,17 +422,29 @@ class _Progress:
         self.stderr.flush()
 
 
+MAX_JOBS = 256  # each worker is a forked process with two pipes: 10**6 of them never ends
+
+
 def _jobs(text: str) -> int:
-    """``--jobs``: a whole number of processes, at least 1."""
-    if not (text.isascii() and text.isdigit()) or int(text) < 1:
-        msg = f"expected a whole number of processes, at least 1, e.g. 2; not '{text}'"
+    """``--jobs``: a whole number of processes, at least 1 and at most ``MAX_JOBS``."""
+    if not _whole(text) or int(text) < 1:
+        msg = f"expected a whole number of processes, at least 1, e.g. 2; not '{text[:30]}'"
+        raise argparse.ArgumentTypeError(msg)
+    if int(text) > MAX_JOBS:
+        msg = f"at most {MAX_JOBS} processes; not '{text[:30]}'"
         raise argparse.ArgumentTypeError(msg)
     return int(text)
 
 
+def _whole(text: str) -> bool:
+    """Digits only, few enough for ``int`` (past 4 300 digits it raises, and argparse then
+    names our function: "invalid _byte_limit value")."""
+    return text.isascii() and text.isdigit() and len(text) <= 30
+
+
 def _byte_limit(text: str) -> int:
     """``--max-bytes``: a whole number of bytes, at least 1."""
-    if not (text.isascii() and text.isdigit()) or int(text) < 1:
-        msg = f"expected a whole number of bytes, at least 1, e.g. 5000000; not '{text}'"
+    if not _whole(text) or int(text) < 1:
+        msg = f"expected a whole number of bytes, at least 1, e.g. 5000000; not '{text[:30]}'"
         raise argparse.ArgumentTypeError(msg)
     return int(text)

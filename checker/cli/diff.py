@@ -22,7 +22,8 @@ from vardval.checker.analysis import (
     words,
 )
 from vardval.checker.cli.exits import EXIT_OK
-from vardval.checker.report import output_to
+from vardval.checker.corpus import BUNDLED_RULES
+from vardval.checker.report import destination, output_to
 from vardval.checker.vocab import LANGS
 
 FORMATS = ("text", "markdown", "json", "github")
@@ -43,7 +44,9 @@ def configure(parser: argparse.ArgumentParser) -> None:
                         help="text, markdown, json (vardval/diff@1), github (annotations for a "
                         "pull request)")
     parser.add_argument("-o", "--output", metavar="FILE", default=None,
-                        help="write the report to FILE (replaced only once complete)")
+                        help="write the report to FILE (replaced only once complete; a symbolic "
+                        "link is followed, a device or named pipe is written in place, and "
+                        "FILE may not be one of the inputs)")
     parser.add_argument("--lang", choices=LANGS, default="sv",
                         help="language of rule titles and messages")
     parser.set_defaults(handler=run)
@@ -51,6 +54,10 @@ def configure(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
     del stderr
+    destination.refuse_inputs(args.output, args.impact, args.lang)  # before anything is read
+    for rules in (args.rules or BUNDLED_RULES, Path(args.before), Path(args.after)):
+        if rules.is_dir():  # a folder, not a git revision
+            destination.refuse_inside(args.output, rules, args.lang)
     before = corpus_of(args.before, args.rules)
     after = corpus_of(args.after, args.rules)
     found = diff(before.ruleset, after.ruleset, (before.label, after.label))
@@ -59,7 +66,7 @@ def run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
         impact = Comparison(before.ruleset, after.ruleset,
                             (before.label, after.label)).add_files(args.impact)
     units = words.units_of(before.ruleset, after.ruleset)
-    with output_to(args.output, stdout) as out:
+    with output_to(args.output, stdout, args.lang) as out:
         if args.format == "github":
             out.write(github.emit(found, impact, args.lang))
         elif args.format == "json":

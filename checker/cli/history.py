@@ -15,8 +15,9 @@ from pathlib import Path
 from typing import TextIO
 
 from vardval.checker.cli.exits import EXIT_OK
+from vardval.checker.corpus import BUNDLED_RULES
 from vardval.checker.program import load_ruleset
-from vardval.checker.report import output_to
+from vardval.checker.report import destination, output_to
 from vardval.checker.store import (
     Store,
     history,
@@ -40,7 +41,10 @@ def configure(parser: argparse.ArgumentParser) -> None:
                         help="first quarter, e.g. 2024-Q1")
     parser.add_argument("--to", dest="last", metavar="QUARTER", default=None)
     parser.add_argument("--format", choices=("text", "json", "html"), default="text")
-    parser.add_argument("-o", "--output", metavar="FILE", default=None)
+    parser.add_argument("-o", "--output", metavar="FILE", default=None,
+                        help="write the report to FILE (replaced only once complete; a "
+                        "symbolic link is followed, a device or named pipe is written in "
+                        "place, and FILE may not be the store)")
     parser.add_argument("--lang", choices=("sv", "en"), default="sv")
     parser.add_argument("--rules", type=Path, default=None,
                         help="rule corpus whose decisions apply (default: bundled)")
@@ -51,6 +55,8 @@ def configure(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
     del stderr
+    destination.refuse_inputs(args.output, destination.store_files(args.store), args.lang)
+    destination.refuse_inside(args.output, args.rules or BUNDLED_RULES, args.lang)
     first = parse_quarter(args.first, "--from") if args.first else None
     last = parse_quarter(args.last, "--to") if args.last else None
     ruleset = load_ruleset(args.rules)
@@ -62,7 +68,7 @@ def run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
     finally:
         store.close()
     today = args.today or dt.date.today()  # noqa: DTZ011 - due dates are local calendar dates
-    with output_to(args.output, stdout) as out:
+    with output_to(args.output, stdout, args.lang) as out:
         if args.format == "json":
             out.write(json.dumps(history_json(found), ensure_ascii=False, indent=2) + "\n")
         elif args.format == "html":

@@ -23,10 +23,23 @@ def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--store", metavar="URL", required=True)
     parser.add_argument("--clinic", metavar="HSA-ID", required=True)
     parser.add_argument("--period", metavar="QUARTER", required=True)
-    parser.add_argument("--revision", type=int, default=None, help="default: the latest")
+    parser.add_argument("--revision", type=_revision, default=None,
+                        help="default: the latest")
     parser.add_argument("--lang", choices=("sv", "en"), default="sv")
     parser.add_argument("--rules", type=Path, default=None, help="today's rule corpus")
     parser.set_defaults(handler=run)
+
+
+_MOST = 2**63 - 1  # the largest INTEGER a store can hold (SQLite's and PostgreSQL's bigint)
+
+
+def _revision(text: str) -> int:
+    """``--revision``: a whole number a store can compare with, so a huge one is a usage error
+    (it used to reach the driver, which cannot bind it: an internal error)."""
+    if not (text.isascii() and text.isdigit() and len(text) <= 19 and 1 <= int(text) <= _MOST):
+        msg = f"expected a revision number, at least 1, e.g. 2; not '{text[:30]}'"
+        raise argparse.ArgumentTypeError(msg)
+    return int(text)
 
 
 def run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:

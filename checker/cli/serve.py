@@ -12,8 +12,12 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from vardval.checker.cli.exits import EXIT_OK, EXIT_USAGE
+from vardval.checker.formatting import printable
+from vardval.checker.reading import ReadRefused, read_bounded
 from vardval.checker.submission import DEFAULT_MAX_BYTES
 from vardval.checker.vocab import LANGS
+
+_SECRET_BYTES = 65_536  # a signing key is some dozens of bytes
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
@@ -22,7 +26,8 @@ def configure(parser: argparse.ArgumentParser) -> None:
                           "users`).")
     parser.add_argument("--host", default="127.0.0.1",
                         help="address to listen on (default 127.0.0.1, this machine only)")
-    parser.add_argument("--port", type=int, default=8080)
+    parser.add_argument("--port", type=_port, default=8080,
+                        help="port to listen on, 0 to 65535 (0: any free port)")
     parser.add_argument("--rules", type=Path, default=None, help="rule corpus folder")
     parser.add_argument("--store", metavar="URL", default=None,
                         help="results store (SQLite file or postgresql:// URL): users, "
@@ -56,6 +61,14 @@ def _network(text: str) -> ipaddress.IPv4Network | ipaddress.IPv6Network:
         raise argparse.ArgumentTypeError(msg) from None
 
 
+def _port(text: str) -> int:
+    """``--port``: what ``bind`` accepts, so a port out of range is a usage error, not a crash."""
+    if not (text.isascii() and text.isdigit() and len(text) <= 5 and int(text) <= 65535):
+        msg = f"expected a port number from 0 to 65535, e.g. 8080; not '{text[:20]}'"
+        raise argparse.ArgumentTypeError(msg)
+    return int(text)
+
+
 def run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
     from vardval.checker.service import (  # noqa: PLC0415 - only `serve` pays for the server
         DEFAULT_IDENTITY_HEADER,
@@ -67,10 +80,12 @@ def run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
 
     settings: dict[str, Any] = {}
     if args.secret_file is not None:
-        try:
-            settings["secret"] = args.secret_file.read_text(encoding="utf-8").strip()
-        except (OSError, UnicodeDecodeError) as exc:
-            stderr.write(f"vardval serve: --secret-file {args.secret_file}: {exc}\n")
+        try:  # bounded, a regular file only: a FIFO or /dev/zero must not hang or eat memory
+            raw = read_bounded(args.secret_file, _SECRET_BYTES)
+            settings["secret"] = raw.decode("utf-8").strip()
+        except (ReadRefused, UnicodeDecodeError) as exc:
+            stderr.write(f"vardval serve: --secret-file {printable(str(args.secret_file))}: "
+                         f"{exc}\n")
             return EXIT_USAGE
     config = ServiceConfig(
         rules=args.rules, store=args.store, lang=args.lang, max_bytes=args.max_bytes,

@@ -7,8 +7,9 @@ from pathlib import Path
 from typing import TextIO
 
 from vardval.checker.cli.exits import EXIT_OK, EXIT_USAGE
+from vardval.checker.corpus import BUNDLED_RULES
 from vardval.checker.program import load_ruleset
-from vardval.checker.report import atomic_output, template_bytes, template_scope
+from vardval.checker.report import destination, output_to, template_bytes, template_scope
 from vardval.checker.submission import REGIONS
 from vardval.dsl.values import Quarter
 
@@ -23,7 +24,8 @@ def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--period", required=True, type=_quarter, metavar="YYYY-Qn",
                         help="the quarter, e.g. 2025-Q3")
     parser.add_argument("-o", "--output", required=True, metavar="FILE.xlsx",
-                        help="where the workbook goes (replaced only once complete)")
+                        help="where the workbook goes (replaced only once complete; a symbolic "
+                        "link is followed, a device or named pipe is written in place)")
     parser.add_argument("--rules", type=Path, default=None, help="rule corpus folder")
     parser.add_argument("--lang", choices=("sv", "en"), default="sv")
     parser.set_defaults(handler=run)
@@ -36,9 +38,10 @@ def run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
                       "en": f"vardval template: {args.output}: the template is an .xlsx file; "
                             "give a name ending in .xlsx, e.g. -o mall.xlsx\n"}[args.lang])
         return EXIT_USAGE
+    destination.refuse_inside(args.output, args.rules or BUNDLED_RULES, args.lang)
     ruleset = load_ruleset(args.rules)
     workbook = template_bytes(template_scope(ruleset, args.region, args.period))
-    with atomic_output(args.output, args.lang) as out:
+    with output_to(args.output, stdout, args.lang) as out:  # a link followed, a pipe in place
         out.flush()
         out.buffer.write(workbook)
     stdout.write({"sv": f"skrev {args.output}\n", "en": f"wrote {args.output}\n"}[args.lang])

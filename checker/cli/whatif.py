@@ -27,8 +27,8 @@ from vardval.checker.analysis import (
 )
 from vardval.checker.cli import whatif_store
 from vardval.checker.cli.exits import EXIT_OK, EXIT_USAGE
-from vardval.checker.corpus import RuleSet
-from vardval.checker.report import output_to
+from vardval.checker.corpus import BUNDLED_RULES, RuleSet
+from vardval.checker.report import destination, output_to
 from vardval.checker.vocab import LANGS
 
 FORMATS = ("text", "json", "markdown", "html")
@@ -67,7 +67,9 @@ def configure(parser: argparse.ArgumentParser) -> None:
                         help="text, json (vardval/whatif@1), markdown (for a tjänsteskrivelse), "
                         "html (one self-contained page)")
     parser.add_argument("-o", "--output", metavar="FILE", default=None,
-                        help="write the report to FILE (replaced only once complete)")
+                        help="write the report to FILE (replaced only once complete; a symbolic "
+                        "link is followed, a device or named pipe is written in place, and "
+                        "FILE may not be one of the inputs)")
     parser.add_argument("--lang", choices=LANGS, default="sv",
                         help="language of the findings' messages")
     parser.set_defaults(handler=run)
@@ -78,6 +80,7 @@ def run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
     if problem is not None:
         stderr.write(f"vardval whatif: {problem}\n")
         return EXIT_USAGE
+    _refuse_inputs(args)
     base, variant, label = _sides(args)
     comparison = Comparison(base.ruleset, variant, (base.label, label))
     result = comparison.add_files(args.paths)
@@ -91,7 +94,7 @@ def run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
         return EXIT_USAGE
     changes = diff(base.ruleset, variant, (base.label, label))
     units = words.units_of(base.ruleset, variant)
-    with output_to(args.output, stdout) as out:
+    with output_to(args.output, stdout, args.lang) as out:
         if args.format == "json":
             out.write(render_whatif.json_text(result, changes, units))
         elif args.format == "markdown":
@@ -112,6 +115,16 @@ def _usage_problem(args: argparse.Namespace) -> str | None:
         return ("--from, --to och --region gäller lagret; ange --store / --from, --to and "
                 "--region select from a store; give --store")
     return None
+
+
+def _refuse_inputs(args: argparse.Namespace) -> None:
+    """``-o`` may not name a file this run reads (a submission, an overlay, the store, a file
+    under either rules folder): refused before anything is read."""
+    read = [*args.paths, *map(str, args.overlay), *destination.store_files(args.store)]
+    destination.refuse_inputs(args.output, read, args.lang)
+    for rules in (args.rules or BUNDLED_RULES, args.variant_rules):
+        if rules is not None:
+            destination.refuse_inside(args.output, rules, args.lang)
 
 
 def _sides(args: argparse.Namespace) -> tuple[Corpus, RuleSet, str]:

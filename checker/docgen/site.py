@@ -21,13 +21,15 @@ from vardval.checker.docgen import markdown as md
 from vardval.checker.docgen.examples import DocgenError, Example, load_examples
 from vardval.checker.docgen.reference import CliRun
 from vardval.checker.docgen.rule_page import DSL_REFERENCE, rule_page
+from vardval.checker.errors import OutputError
+from vardval.checker.formatting import printable
 from vardval.checker.program import load_ruleset
 from vardval.checker.submission import submission_schema
 from vardval.dsl.errors import Diagnostic
 from vardval.dsl.spans import Span
 
 if TYPE_CHECKING:
-    from collections.abc import Mapping
+    from collections.abc import Iterable, Mapping
 
     from vardval.checker.corpus import RuleSet
 
@@ -126,12 +128,29 @@ def _dangling_rule_ids(ruleset: RuleSet) -> list[Diagnostic]:
     return problems
 
 
+MANIFEST = ".vardval-pages"  # in ``out``: the pages the last run wrote, one a line
+
+
 def write_pages(files: Mapping[str, str], out: Path) -> tuple[str, ...]:
     """Write the files under ``out``, only where the content changed; drop stale pages (a page
-    of ``out`` or ``out/rules`` the corpus no longer makes, such as a deleted rule's).
+    an earlier run wrote that the corpus no longer makes, such as a deleted rule's).
+
+    Which pages are ours is read from ``out/.vardval-pages``, written beside them: any other
+    file in ``out`` is someone else's and stays, so ``--out`` naming a folder of notes never
+    deletes them (it used to drop every ``*.md`` the corpus did not make).
 
     Returns the paths written (empty when nothing changed).
     """
+    try:
+        return _write_pages(files, out)
+    except OSError as exc:  # a folder that is a file, no permission, a full disk: the user's
+        where = printable(str(exc.filename or out))
+        message = f"vardval docs: cannot write '{where}': {exc.strerror or type(exc).__name__}"
+        raise OutputError([Diagnostic("unwritable-output", message, None,
+                                      "give --out a folder you may write")]) from None
+
+
+def _write_pages(files: Mapping[str, str], out: Path) -> tuple[str, ...]:
     written = []
     for relative, text in sorted(files.items()):
         path = out / relative
@@ -140,13 +159,30 @@ def write_pages(files: Mapping[str, str], out: Path) -> tuple[str, ...]:
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(text, encoding="utf-8")
         written.append(relative)
-    for stale in sorted([*out.glob("*.md"), *out.glob("rules/*.md"),
-                         *out.glob(f"{changes.FOLDER}/*.md")]):
-        relative = stale.relative_to(out).as_posix()
-        if relative not in files:
+    for relative in sorted(_ours(out) - files.keys()):
+        stale = out / relative
+        if stale.is_file() and not stale.is_symlink():
             stale.unlink()
             written.append(relative)
+    _remember(out, files.keys())
     return tuple(written)
+
+
+def _ours(out: Path) -> set[str]:
+    """The pages an earlier run wrote under ``out`` (none when it never ran there)."""
+    try:
+        listed = (out / MANIFEST).read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError):
+        return set()
+    return {name for name in listed if name and ".." not in Path(name).parts
+            and not Path(name).is_absolute()}
+
+
+def _remember(out: Path, pages: Iterable[str]) -> None:
+    text = "".join(f"{name}\n" for name in sorted(pages))
+    manifest = out / MANIFEST
+    if not manifest.is_file() or manifest.read_text(encoding="utf-8") != text:
+        manifest.write_text(text, encoding="utf-8")
 
 
 def nav(ruleset: RuleSet, prefix: str = GENERATED) -> list[dict[str, Any]]:

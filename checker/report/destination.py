@@ -9,8 +9,8 @@ The rules, also in ``vardval check --help``:
 * A character device (``/dev/null``, a terminal) or a named pipe is written in place, as a shell
   redirection would; it is never replaced by a file. A block device, a socket or a folder is
   refused.
-* ``-o`` naming one of the inputs (a submission, or a file under the rules folder) is refused
-  before anything is read.
+* ``-o`` naming one of the inputs (a submission, a mapping or overlay file, a SQLite results
+  store, or a file under a rules folder) is refused before anything is read, by every command.
 * A failed write (disk full, name too long, read-only) is a plain error, exit 2.
 """
 
@@ -98,6 +98,14 @@ def refuse_inputs(output: str | None, inputs: Iterable[str], lang: str = "en") -
                 and _is_input_name(target)):
             words = _WORDS.get(lang, _WORDS["en"])
             _refuse(output, words["input"].format(_shown(given)), lang, words["input_hint"])
+
+
+def store_files(url: str | None) -> list[str]:
+    """The files of a SQLite results store (``--store PATH``), which ``-o`` may not name: the
+    database and the journal files SQLite keeps beside it. A server's URL has none."""
+    if url is None or "://" in url:
+        return []
+    return [url, *(url + suffix for suffix in ("-wal", "-shm", "-journal"))]
 
 
 def refuse_inside(output: str | None, folder: Path, lang: str = "en") -> None:

@@ -8,7 +8,9 @@ migrated to the current schema by Alembic, under a lock, so two runs may open it
 
 from __future__ import annotations
 
+import os
 import sqlite3
+import stat
 from pathlib import Path
 from typing import Any
 
@@ -92,14 +94,25 @@ def _sqlite(path: Path, name: str) -> Engine:
 
 
 def _require_sqlite_header(path: Path, name: str) -> None:
+    """A store is a regular file starting with SQLite's magic, or no file yet.
+
+    Opened without waiting and looked at before it is read: a named pipe given as the store
+    would otherwise block for ever (no writer comes), and a device is no database either.
+    """
     try:
-        with path.open("rb") as handle:
-            head = handle.read(len(_SQLITE_MAGIC))
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_NOCTTY", 0))
     except FileNotFoundError:
         return
     except OSError as exc:
         raise StoreError(name, f"kan inte läsas ({exc.strerror}).",
                          f"cannot be read ({exc.strerror}).") from None
+    with os.fdopen(fd, "rb") as handle:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            raise StoreError(name, "är ingen vanlig fil (ett namngivet rör, en enhet eller en "
+                             "socket). Ange en fil, t.ex. vardval.db.",
+                             "is not a regular file (a named pipe, a device or a socket). "
+                             "Give a file, e.g. vardval.db.")
+        head = handle.read(len(_SQLITE_MAGIC))
     if head and head != _SQLITE_MAGIC:
         shown = head[:16].decode("ascii", "replace").translate(dict.fromkeys(range(32), "?"))
         raise StoreError(name, f"är ingen SQLite-databas (början: {shown!r}). Ange en ny fil "

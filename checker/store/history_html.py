@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from html import escape
 
+from vardval.checker.formatting import printable
 from vardval.checker.store.actions import LABELS, FollowUp
 from vardval.checker.store.history import Cell, History
 from vardval.checker.store.history_text import WORDS
@@ -38,8 +39,8 @@ def render(value: History, lang: str, today: dt.date) -> str:
                 continue
             cells = "".join(_cell(c, lang) for c in line.cells)
             follow = _follow(line.follow_up, lang, today) if line.follow_up else ""
-            rows.append(f'<tr><td class="clinic">{escape(clinic.name)}<br><small>'
-                        f"{escape(clinic.hsa_id)}</small></td>{cells}{follow}</tr>")
+            rows.append(f'<tr><td class="clinic">{escape(printable(clinic.name))}<br><small>'
+                        f"{escape(printable(clinic.hsa_id))}</small></td>{cells}{follow}</tr>")
         body.append(f'<h2>{escape(rule_id)}</h2><table><tr><th class="clinic">'
                     f"{escape(words['rule'])}</th>{head}</tr>{''.join(rows)}</table>")
     body.append(f"<p><small>{escape(words['gaps'])}</small></p>")

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from vardval.checker.formatting import printable
 from vardval.checker.store.actions import LABELS, FollowUp
 from vardval.checker.store.history import Cell, ClinicHistory, History, RuleHistory
 
@@ -56,7 +57,7 @@ def render(value: History, lang: str, today: dt.date) -> str:
 def _clinic(clinic: ClinicHistory, quarters: tuple[str, ...], lang: str,
             today: dt.date) -> str:
     words = WORDS[lang]
-    lines = [f"{clinic.name} ({clinic.region}, {clinic.hsa_id})"]
+    lines = [printable(f"{clinic.name} ({clinic.region}, {clinic.hsa_id})")]  # the file's words
     shown = ", ".join(f"{p} {words['revision']} {r}" for p, r in sorted(clinic.revisions.items()))
     lines.append(f"  {words['submitted']}: {shown}")
     width = max([len(line.rule_id) for line in clinic.rules] + [len(words["rule"])])

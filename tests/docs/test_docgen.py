@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import io
 import re
 from pathlib import Path
 
 import pytest
+from vardval.checker import cli
 from vardval.checker.corpus.ruleset import RuleSet
 from vardval.checker.docgen import markdown as md
 from vardval.checker.docgen import parts
@@ -142,6 +144,40 @@ def test_pages_are_written_only_when_changed_and_stale_rule_pages_go(tmp_path: P
     assert docgen.write_pages(changed, tmp_path) == ("rules.md", "rules/x-one.md")
     assert not (tmp_path / "rules" / "x-one.md").exists()
     assert (tmp_path / "rules.md").read_text() == "b\n"
+
+
+def test_out_naming_a_folder_of_notes_deletes_none_of_them(tmp_path: Path) -> None:
+    """`vardval docs --out NOTES` deleted every *.md there that the corpus did not make (issue
+    15, items 1-2's sibling: data loss); only pages an earlier run wrote are stale now."""
+    notes = {"todo.md": "my notes\n", "rules/mine.md": "mine\n", "changes/old.md": "old\n"}
+    for name, text in notes.items():
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    files = {"rules.md": "a\n", "rules/x-one.md": "x\n"}
+    assert docgen.write_pages(files, tmp_path) == ("rules.md", "rules/x-one.md")
+    assert docgen.write_pages({"rules.md": "a\n"}, tmp_path) == ("rules/x-one.md",)
+    for name, text in notes.items():
+        assert (tmp_path / name).read_text(encoding="utf-8") == text
+
+
+def test_out_that_cannot_be_a_folder_is_a_plain_error(tmp_path: Path) -> None:
+    """A write error was an internal error (exit 3, issue 15 item 6's sibling)."""
+    (tmp_path / "a-file").write_text("hi\n", encoding="utf-8")
+    err = io.StringIO()
+    code = cli.run(["docs", "--out", str(tmp_path / "a-file" / "gen")], io.StringIO(), err)
+    assert code == 2
+    assert "vardval docs: cannot write" in err.getvalue()
+    assert "internal error" not in err.getvalue()
+
+
+def test_the_committed_pages_are_listed_as_ours() -> None:
+    """docs/generated keeps its list of pages, so a rule deleted from the corpus loses its page
+    there on the next build (the list is what makes a page stale)."""
+    folder = ROOT / "docs" / docgen.GENERATED
+    listed = (folder / docgen.MANIFEST).read_text(encoding="utf-8").splitlines()
+    on_disk = sorted(p.relative_to(folder).as_posix() for p in folder.rglob("*")
+                     if p.is_file() and p.name != docgen.MANIFEST)
+    assert listed == on_disk
 
 
 def test_generate_gives_every_page_the_nav_and_the_catalogue_link(ruleset: RuleSet) -> None:

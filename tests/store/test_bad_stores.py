@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import io
+import os
 import sqlite3
+import stat
+import threading
 from pathlib import Path
 
 import pytest
@@ -39,6 +42,28 @@ def test_a_file_that_is_not_sqlite(tmp_path: Path) -> None:
     assert code == 2
     assert_one_clear_message(err, "not a SQLite database", "quarterly notes")
     assert path.read_bytes() == b"quarterly notes, not a database\n"
+
+
+def test_a_named_pipe_or_a_device_is_refused_without_waiting(tmp_path: Path) -> None:
+    """Opening a FIFO to read its header waited for a writer for ever (issue 15, item 9's
+    sibling); now it is refused unread, for every command that takes --store."""
+    pipe = tmp_path / "v.db"
+    os.mkfifo(pipe)
+    answers: list[tuple[int, str, str]] = []
+    runner = threading.Thread(target=lambda: answers.append(
+        check(str(FIXTURES), "--store", str(pipe))), daemon=True)
+    runner.start()
+    runner.join(120)
+    if runner.is_alive():  # the old code waits in open(): give it a writer so it ends
+        os.close(os.open(pipe, os.O_WRONLY | os.O_NONBLOCK))
+    assert answers, "check --store FIFO waited for a writer"
+    code, _, err = answers[0]
+    assert code == 2
+    assert_one_clear_message(err, "is not a regular file")
+    assert stat.S_ISFIFO(os.stat(pipe).st_mode)
+    code, _, err = check(str(FIXTURES), "--store", "/dev/zero")
+    assert code == 2
+    assert_one_clear_message(err, "is not a regular file")
 
 
 def test_a_corrupt_sqlite_file(tmp_path: Path) -> None:
