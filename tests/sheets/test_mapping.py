@@ -19,7 +19,7 @@ TELEBORG = Path("fixtures/submissions/kronoberg-teleborg-2025-Q1.yaml")
 
 
 def test_the_bundled_mapping_lints_clean() -> None:
-    assert vardval("lint", MAPPING) == (0, "no problems: 1 mapping file\n", "")
+    assert vardval("lint", "--lang", "en", MAPPING) == (0, "no problems: 1 mapping file\n", "")
 
 
 def test_lint_names_each_problem_at_its_place(tmp_path: Path) -> None:
@@ -27,7 +27,7 @@ def test_lint_names_each_problem_at_its_place(tmp_path: Path) -> None:
     bad.write_text("format: vardval/mapping@1\nperiod_format: YYYY-MM\ncolumns:\n"
                    "  HSA: clinic.hsa_idd\n  Kvartal: period\n  A: accessibility.contacts.total\n"
                    "  B: accessibility.contacts.total\n", encoding="utf-8")
-    code, out, _ = vardval("lint", bad)
+    code, out, _ = vardval("lint", "--lang", "en", bad)
     assert code == 1
     assert [line for line in out.splitlines() if line.startswith(str(bad))] == [
         f"{bad}:2:16: period_format YYYY-MM needs 'rollup:' to say how months make a quarter",
