@@ -213,7 +213,7 @@ def test_a_rulebook_outside_the_layout_is_an_error_not_skipped(
     path.write_text(BOOK.replace("REQUIRE", FAILS), encoding="utf-8")
     for command in ("check", "lint"):
         argv = ("check", VALID, "--rules", rules) if command == "check" else ("lint", "--lang", "en", rules)
-        code, out, err = vardval(*argv)
+        code, out, err = vardval(*argv, "--lang", "en")
         # check cannot use such rules (2); for lint they are the problems it reports (1)
         assert code == (2 if command == "check" else 1), command
         assert shown in out + err
@@ -222,7 +222,7 @@ def test_a_rulebook_outside_the_layout_is_an_error_not_skipped(
 def test_a_corpus_without_rules_is_an_error(rules: Path) -> None:
     (rules / "national" / "ok.yaml").unlink()
     for argv in (("check", VALID, "--rules", rules), ("lint", "--lang", "en", rules)):
-        code, out, err = vardval(*argv)
+        code, out, err = vardval(*argv, "--lang", "en")
         assert code == 2
         assert "has no rules" in out + err
 

@@ -42,10 +42,13 @@ def test_a_misspelt_key_is_located_and_check_stops_before_reading(tmp_path: Path
     bad = tmp_path / "mapping.yaml"
     bad.write_text(MAPPING.read_text(encoding="utf-8").replace("suppressed:", "supressed:"),
                    encoding="utf-8")
-    code, _, err = vardval("check", EXPORT, "--mapping", bad)
+    code, _, err = vardval("check", EXPORT, "--mapping", bad)  # Swedish, check's default
     assert code == 2
+    assert "okänd nyckel 'supressed' i markers" in err
+    assert "tips: menade du 'suppressed'?" in err
+    _, _, err = vardval("check", EXPORT, "--mapping", bad, "--lang", "en")
     assert "unknown key 'supressed' in markers" in err
-    assert "did you mean 'suppressed'?" in err
+    assert "hint: did you mean 'suppressed'?" in err
 
 
 def test_the_editor_schema_is_committed_and_accepts_the_bundled_mapping() -> None:
