@@ -212,7 +212,7 @@ def test_a_rulebook_outside_the_layout_is_an_error_not_skipped(
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(BOOK.replace("REQUIRE", FAILS), encoding="utf-8")
     for command in ("check", "lint"):
-        argv = ("check", VALID, "--rules", rules) if command == "check" else ("lint", "--lang", "en", rules)
+        argv = ("check", VALID, "--rules", rules) if command == "check" else ("lint", rules)
         code, out, err = vardval(*argv, "--lang", "en")
         # check cannot use such rules (2); for lint they are the problems it reports (1)
         assert code == (2 if command == "check" else 1), command

@@ -299,7 +299,8 @@ def _summary(result: LintResult) -> FileSaid:
     warned = FileSaid("summary-warned", (counted(len(result.warnings), "warning"),)) \
         if result.warnings else FileSaid("summary-none")
     if result.ok and result.kind != "rulebook":
-        return FileSaid("summary-clean-files", (counted(result.files, result.kind.replace(" ", "-")),))
+        noun = result.kind.replace(" ", "-")
+        return FileSaid("summary-clean-files", (counted(result.files, noun),))
     if result.ok:
         return FileSaid("summary-clean", (counted(result.rules, "rule"),
                                           counted(result.files, "rulebook"), warned))

@@ -40,7 +40,8 @@ def test_warnings_for_expiry_unknown_rule_scope_and_clinic(tmp_path: Path) -> No
                     + decision("D-WHO", "SE0000000000-X1", "VG-KONTAKT", "2024-01-01", later))
     store = tmp_path / "v.db"
     vardval("check", str(FIXTURES), "--store", str(store))
-    code, out, _ = vardval("lint", "--lang", "en", str(folder), "--store", str(store), "--format", "json")
+    code, out, _ = vardval("lint", "--lang", "en", str(folder), "--store", str(store),
+                           "--format", "json")
     assert code == 0  # warnings do not fail the lint
     warned = {(w["code"], w["message"].split("'")[1]) for w in json.loads(out)["warnings"]}
     assert warned == {("decision-expires-soon", "D-SOON"), ("decision-unknown-rule", "D-TYPO"),
