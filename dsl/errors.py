@@ -16,6 +16,22 @@ if TYPE_CHECKING:
     from vardval.dsl.reasons import Reason
 
 MAX_SHOWN = 20
+# What a rendered diagnostic says around its own words, Swedish first.
+FRAME: dict[str, tuple[str, str]] = {
+    "hint": ("  tips: {0}", "  hint: {0}"),
+    "more": ("… och {0} till", "… and {0} more"),
+}
+_LANGS = ("sv", "en")
+
+
+def framed(code: str, lang: str, *values: object) -> str:
+    """One of ``FRAME``'s texts in ``lang`` (English for a language without words).
+
+    Example:
+        >>> framed("more", "sv", 3), framed("more", "en", 3)
+        ('… och 3 till', '… and 3 more')
+    """
+    return FRAME[code][_LANGS.index(lang) if lang in _LANGS else 1].format(*values)
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,6 +60,13 @@ class Diagnostic:
         """The hint in ``lang``, like ``words``."""
         return self.hint_said.words(lang) if self.hint_said is not None else self.hint
 
+    @classmethod
+    def worded(cls, code: str, said: Reason, span: Span | None = None,
+               hint_said: Reason | None = None) -> Diagnostic:
+        """A diagnostic worded in each language; ``message`` and ``hint`` are the English."""
+        hint = hint_said.words("en") if hint_said is not None else None
+        return cls(code, said.words("en"), span, hint, None, said, hint_said)
+
     def with_source(self, source: str) -> Diagnostic:
         """Attach the caret excerpt from the file's text."""
         if self.span is None or self.excerpt is not None:
@@ -52,26 +75,32 @@ class Diagnostic:
         return Diagnostic(self.code, self.message, self.span, self.hint, text or None,
                           self.said, self.hint_said)
 
-    def __str__(self) -> str:
+    def shown(self, lang: str) -> str:
+        """Where, the message in ``lang``, the quoted line and the hint, as a person reads it."""
         where = f"{self.span}: " if self.span else ""
-        parts = [f"{where}{self.message}"]
+        parts = [f"{where}{self.words(lang)}"]
         if self.excerpt:
             parts.append(self.excerpt)
-        if self.hint:
-            parts.append(f"  hint: {self.hint}")
+        hint = self.hint_words(lang)
+        if hint:
+            parts.append(framed("hint", lang, hint))
         return "\n".join(parts)
 
-    def as_json(self) -> dict[str, object]:
+    def __str__(self) -> str:
+        return self.shown("en")
+
+    def as_json(self, lang: str = "en") -> dict[str, object]:
+        """The diagnostic as data; ``message`` and ``hint`` in ``lang``."""
         span = self.span
         return {
             "code": self.code,
-            "message": self.message,
+            "message": self.words(lang),
             "file": span.file if span else None,
             "line": span.line if span else None,
             "column": span.column if span else None,
             "end_line": span.end_line if span else None,
             "end_column": span.end_column if span else None,
-            "hint": self.hint,
+            "hint": self.hint_words(lang),
         }
 
 
@@ -85,17 +114,16 @@ class VardvalError(Exception):
         super().__init__(str(self))
 
     def __str__(self) -> str:
-        shown = [str(d) for d in self.diagnostics[:MAX_SHOWN]]
-        extra = len(self.diagnostics) - MAX_SHOWN
-        if extra > 0:
-            shown.append(f"… and {extra} more")
-        return "\n".join(shown)
+        return self.shown("en")
 
     def shown(self, lang: str) -> str:
-        """The error as a command run in ``lang`` prints it; one worded in each language
-        (a store's) prints only ``lang``'s words."""
-        del lang
-        return str(self)
+        """The error as a command run in ``lang`` prints it: the first ``MAX_SHOWN``
+        diagnostics in ``lang``, then how many more there are."""
+        shown = [d.shown(lang) for d in self.diagnostics[:MAX_SHOWN]]
+        extra = len(self.diagnostics) - MAX_SHOWN
+        if extra > 0:
+            shown.append(framed("more", lang, extra))
+        return "\n".join(shown)
 
 
 class DslError(VardvalError):

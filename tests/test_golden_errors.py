@@ -42,7 +42,7 @@ REQUIRED_CODES = {
 def lint(case: Path, monkeypatch: pytest.MonkeyPatch, *extra: str) -> tuple[int, str]:
     monkeypatch.chdir(case.parent)
     out = io.StringIO()
-    code = cli.run(["lint", case.name, *extra], out, io.StringIO())
+    code = cli.run(["lint", "--lang", "en", case.name, *extra], out, io.StringIO())
     return code, out.getvalue()
 
 

@@ -161,7 +161,7 @@ def corpus_with(tmp_path: Path, name: str, make: Callable[[Path], None],
 def test_a_hostile_rule_file_stops_check_with_a_located_message(tmp_path: Path, name: str) -> None:
     case, source = RULES[name], HERE / "rules" / name
     corpus = corpus_with(tmp_path, name, lambda target: shutil.copy(source, target))
-    code, out, err = vardval("check", VALID, "--rules", corpus)
+    code, out, err = vardval("check", VALID, "--rules", corpus, "--lang", "en")
     assert code == case["exit"]
     assert out == ""  # no rule ran
     assert f"national/{name}:{case['line']}:" in err
@@ -171,7 +171,7 @@ def test_a_hostile_rule_file_stops_check_with_a_located_message(tmp_path: Path, 
 @pytest.mark.parametrize("name", cases(RULES))
 def test_lint_reports_a_hostile_rule_file(name: str) -> None:
     case = RULES[name]
-    code, out, _ = vardval("lint", HERE / "rules" / name, "--rules", BASE)
+    code, out, _ = vardval("lint", "--lang", "en", HERE / "rules" / name, "--rules", BASE)
     assert code == 1  # lint's "problems in the rules"; check refuses the corpus with exit 2
     assert f"{name}:{case['line']}:" in out
     assert case["message"] in out
@@ -256,7 +256,7 @@ def test_a_made_rule_file_is_reported_not_read(
     corpus = corpus_with(tmp_path, name, lambda p: make(case["make"], p, monkeypatch, 1_000_000),
                          where)
     signal.alarm(case.get("deadline", 60))
-    code, out, err = vardval("check", VALID, "--rules", corpus)
+    code, out, err = vardval("check", VALID, "--rules", corpus, "--lang", "en")
     shown = where if where == "sources.yaml" else f"{where}/{name}"
     assert code == case["exit"]
     assert out == ""
@@ -277,7 +277,7 @@ def test_a_python_tag_is_live_for_unsafe_yaml_but_never_constructed_by_vardval(
     if path.parent.name == "rules":
         vardval("check", VALID, "--rules", corpus_with(tmp_path, path.name,
                                                         lambda t: shutil.copy(path, t)))
-        vardval("lint", path, "--rules", BASE)
+        vardval("lint", "--lang", "en", path, "--rules", BASE)
     else:
         vardval("check", path, "--rules", BASE)
     assert not (tmp_path / SENTINEL).exists()

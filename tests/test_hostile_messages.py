@@ -179,7 +179,7 @@ def test_comparing_the_largest_of_an_empty_list_is_explained_not_jargon(tmp_path
 
 def test_an_impossible_date_in_a_rule_says_why_in_words(tmp_path: Path) -> None:
     rules = corpus(tmp_path, "submitted_on > 2025-02-30")
-    _, out, err = vardval("lint", rules)
+    _, out, err = vardval("lint", "--lang", "en", rules)
     assert "'2025-02-30' is not a date in the calendar" in out + err
     assert "out of range for month" not in out + err
 
@@ -191,7 +191,7 @@ def test_a_decision_s_malformed_clinic_id_is_explained_not_pydantic(tmp_path: Pa
     decisions.write_text(decisions.read_text("utf-8").replace(
         "clinic: SE2321000065-E000000000231", "clinic: SE23-X").replace(
         "id: KRO-DISP-2024-07", 'id: "-bad"'), "utf-8")
-    code, out, err = vardval("lint", rules)
+    code, out, err = vardval("lint", "--lang", "en", rules)
     said = out + err
     assert code == 1  # lint: problems found
     assert ("decisions.0.clinic: 'SE23-X' is not valid; expected the clinic's HSA-id: 'SE', 10 "

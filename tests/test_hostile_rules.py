@@ -62,7 +62,7 @@ def rules(tmp_path: Path) -> Path:
 
 
 def check(rules: Path) -> int:
-    return vardval("check", VALID, "--rules", rules)[0]
+    return vardval("check", VALID, "--rules", rules, "--lang", "en")[0]
 
 
 def loads(monkeypatch: pytest.MonkeyPatch) -> list[Path]:
@@ -118,7 +118,7 @@ def test_an_unreadable_rulebook_added_is_reported_cached_or_not(rules: Path, kin
         os.mkfifo(added)
     else:
         added.symlink_to("nowhere.yaml")
-    code, _, err = vardval("check", VALID, "--rules", rules)
+    code, _, err = vardval("check", VALID, "--rules", rules, "--lang", "en")
     assert code == 2
     assert "national/added.yaml:1:" in err
 
@@ -154,7 +154,7 @@ def test_a_big_folder_without_sources_is_refused_at_once(tmp_path: Path) -> None
         (big / f"d{index}").mkdir(parents=True)
         (big / f"d{index}" / "blob.bin").write_bytes(b"x" * 100_000)
     started = time.monotonic()
-    code, _, err = vardval("check", VALID, "--rules", big)
+    code, _, err = vardval("check", VALID, "--rules", big, "--lang", "en")
     assert code == 2
     assert "no sources.yaml" in err
     assert time.monotonic() - started < 5
@@ -173,11 +173,11 @@ def test_a_folder_nested_1500_deep_in_the_rules_is_reported_not_a_crash(rules: P
             os.chdir("d")
     finally:
         os.chdir(home)
-    code, _, err = vardval("check", VALID, "--rules", rules)
+    code, _, err = vardval("check", VALID, "--rules", rules, "--lang", "en")
     assert code == 2
     assert "folders inside national/ are not read" in err
     try:
-        code, out, _ = vardval("lint", deep)
+        code, out, _ = vardval("lint", "--lang", "en", deep)
         assert code in (0, 2)
         assert "Traceback" not in out
     finally:
@@ -213,7 +213,7 @@ def test_a_rulebook_outside_the_layout_is_an_error_not_skipped(
     path.write_text(BOOK.replace("REQUIRE", FAILS), encoding="utf-8")
     for command in ("check", "lint"):
         argv = ("check", VALID, "--rules", rules) if command == "check" else ("lint", rules)
-        code, out, err = vardval(*argv)
+        code, out, err = vardval(*argv, "--lang", "en")
         # check cannot use such rules (2); for lint they are the problems it reports (1)
         assert code == (2 if command == "check" else 1), command
         assert shown in out + err
@@ -221,8 +221,8 @@ def test_a_rulebook_outside_the_layout_is_an_error_not_skipped(
 
 def test_a_corpus_without_rules_is_an_error(rules: Path) -> None:
     (rules / "national" / "ok.yaml").unlink()
-    for argv in (("check", VALID, "--rules", rules), ("lint", rules)):
-        code, out, err = vardval(*argv)
+    for argv in (("check", VALID, "--rules", rules), ("lint", "--lang", "en", rules)):
+        code, out, err = vardval(*argv, "--lang", "en")
         assert code == 2
         assert "has no rules" in out + err
 
@@ -239,7 +239,7 @@ def test_lint_never_rereads_a_file_to_quote_it(rules: Path, kind: str) -> None:
         (rules / "sources.yaml").unlink()
         (rules / "sources.yaml").symlink_to("/dev/zero")
         where = "sources.yaml"
-    code, out, _ = vardval("lint", rules)
+    code, out, _ = vardval("lint", "--lang", "en", rules)
     assert code == 1
     assert f"{where}:1:1: cannot read the rule file" in out
 
@@ -331,7 +331,7 @@ def test_a_parameter_of_thousands_of_digits_is_a_located_error(rules: Path, digi
     parameters.write_text(parameters.read_text("utf-8").replace(
         "value: 100%", f"value: {'9' * digits}").replace("unit: percent", "unit: count"), "utf-8")
     for fmt in ("text", "json"):
-        code, out, err = vardval("check", VALID, "--rules", rules, "--format", fmt)
+        code, out, err = vardval("check", VALID, "--rules", rules, "--format", fmt, "--lang", "en")
         assert (code, out) == (2, "")
         assert "parameters/national.yaml:8:16:" in err
         assert says in err

@@ -18,7 +18,7 @@ GOLDEN = REPO / "tests" / "golden" / "errors"
 
 def lint(*args: str) -> tuple[int, str]:
     out, err = io.StringIO(), io.StringIO()
-    code = cli.run(["lint", *args], out, err)
+    code = cli.run(["lint", "--lang", "en", *args], out, err)
     assert err.getvalue() == ""
     return code, out.getvalue()
 

@@ -29,10 +29,10 @@ from vardval.checker.corpus import (
 )
 from vardval.checker.parameters import ParameterSet
 from vardval.checker.program import load_ruleset, use_parser_cache
-from vardval.checker.reading import recording
+from vardval.checker.reading import FileSaid, counted, recording
 from vardval.checker.submission import MAPPING_FORMAT, load_mapping
 from vardval.dsl import nodes, walk
-from vardval.dsl.errors import MAX_SHOWN, Diagnostic, VardvalError
+from vardval.dsl.errors import MAX_SHOWN, Diagnostic, VardvalError, framed
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Iterator, Mapping
@@ -283,34 +283,36 @@ def _with_source(d: Diagnostic, texts: Mapping[str, str]) -> Diagnostic:
     return d.with_source(texts[d.span.file])
 
 
-def render_text(result: LintResult) -> str:
-    """The diagnostics as a person reads them, then a one-line summary."""
-    blocks = [f"{d}\n" for d in result.diagnostics[:MAX_SHOWN]]
+def render_text(result: LintResult, lang: str = "en") -> str:
+    """The diagnostics as a person reads them in ``lang``, then a one-line summary."""
+    blocks = [f"{d.shown(lang)}\n" for d in result.diagnostics[:MAX_SHOWN]]
     extra = len(result.diagnostics) - MAX_SHOWN
     if extra > 0:
-        blocks.append(f"… and {extra} more\n")
-    blocks += [f"warning: {d}\n" for d in result.warnings]
-    blocks.append(_summary(result) + "\n")
+        blocks.append(f"{framed('more', lang, extra)}\n")
+    blocks += [f"{FileSaid('warning', (d.shown(lang),)).words(lang)}\n" for d in result.warnings]
+    blocks.append(_summary(result).words(lang) + "\n")
     return "\n".join(blocks)
 
 
-def _summary(result: LintResult) -> str:
-    warned = f", {_plural(len(result.warnings), 'warning')}" if result.warnings else ""
+def _summary(result: LintResult) -> FileSaid:
+    """``3 problems in 1 file`` / ``3 problem i 1 fil``, with the numbers agreeing."""
+    warned = FileSaid("summary-warned", (counted(len(result.warnings), "warning"),)) \
+        if result.warnings else FileSaid("summary-none")
     if result.ok and result.kind != "rulebook":
-        return f"no problems: {_plural(result.files, result.kind)}"
+        noun = result.kind.replace(" ", "-")
+        return FileSaid("summary-clean-files", (counted(result.files, noun),))
     if result.ok:
-        return f"no problems: {_plural(result.rules, 'rule')} in " \
-               f"{_plural(result.files, 'rulebook')}{warned}"
+        return FileSaid("summary-clean", (counted(result.rules, "rule"),
+                                          counted(result.files, "rulebook"), warned))
     files = {d.span.file for d in result.diagnostics if d.span}
-    return f"{_plural(len(result.diagnostics), 'problem')} in {_plural(len(files), 'file')}"
+    return FileSaid("summary-problems", (counted(len(result.diagnostics), "problem"),
+                                         counted(len(files), "file")))
 
 
-def _plural(count: int, word: str) -> str:
-    return f"{count} {word}" if count == 1 else f"{count} {word}s"
-
-
-def render_json(result: LintResult) -> str:
+def render_json(result: LintResult, lang: str = "en") -> str:
+    """``vardval/lint@1``: each diagnostic's ``code``, and its ``message`` and ``hint`` in
+    ``lang``."""
     document = {"format": FORMAT, "ok": result.ok,
-                "diagnostics": [d.as_json() for d in result.diagnostics],
-                "warnings": [d.as_json() for d in result.warnings]}
+                "diagnostics": [d.as_json(lang) for d in result.diagnostics],
+                "warnings": [d.as_json(lang) for d in result.warnings]}
     return json.dumps(document, ensure_ascii=False, indent=2) + "\n"

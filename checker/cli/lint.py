@@ -4,7 +4,7 @@ Exit codes (``cli/exits.py``, shared by every command): 0 nothing to report; 1 p
 the rules; 2 usage errors or a path that does not exist. Warnings (a dispensation about to
 expire, or naming an unknown rule or clinic) are shown but do not change the exit code.
 ``--format json`` prints ``{"format": "vardval/lint@1", "ok": …, "diagnostics": […],
-"warnings": […]}``.
+"warnings": […]}``. Messages are in ``--lang`` (Swedish by default, as in every command).
 """
 
 from __future__ import annotations
@@ -15,6 +15,7 @@ from typing import TextIO
 
 from vardval.checker.authoring import lint, render_json, render_text
 from vardval.checker.cli.exits import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE
+from vardval.checker.vocab import LANGS
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
@@ -25,6 +26,10 @@ def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("path", nargs="?", type=Path, default=None, metavar="PATH",
                         help="corpus folder, rulebook file or folder (default: bundled rules)")
     parser.add_argument("--format", choices=("text", "json"), default="text")
+    parser.add_argument("--lang", choices=LANGS, default="sv",
+                        help="the language of the messages, also in --format json's 'message' "
+                        "and 'hint' (default: sv, like every command; the Python API words "
+                        "them in English unless given a language)")
     parser.add_argument("--rules", type=Path, default=None, metavar="DIR",
                         help="corpus whose sources and parameters a lone rulebook uses")
     parser.add_argument("--store", metavar="URL", default=None,
@@ -45,7 +50,8 @@ def run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
         finally:
             store.close()
     result = lint(args.path, args.rules, clinics=clinics)
-    stdout.write(render_json(result) if args.format == "json" else render_text(result))
+    render = render_json if args.format == "json" else render_text
+    stdout.write(render(result, args.lang))
     if result.ok:
         return EXIT_OK
     unreadable = any(d.code == "no-rules" for d in result.diagnostics)

@@ -15,6 +15,8 @@ import stat
 from dataclasses import dataclass
 from pathlib import Path
 
+from vardval.checker.corpus.words import BookSaid
+
 RULE_SUFFIX = ".yaml"
 LOOKALIKES = (".yml", ".json")
 # Files at the top of a rules folder that are meant to be there: the sources, and the structure
@@ -29,7 +31,7 @@ class Layout:
     sources: Path
     parameters: tuple[Path, ...]
     rulebooks: tuple[Path, ...]
-    strays: tuple[tuple[Path, str], ...]
+    strays: tuple[tuple[Path, BookSaid], ...]
     decisions: tuple[Path, ...] = ()
 
     def files(self) -> tuple[Path, ...]:
@@ -39,7 +41,7 @@ class Layout:
 
 def layout(directory: Path) -> Layout:
     """List the rules folder ``directory`` (one level at a time; nothing is opened)."""
-    strays: list[tuple[Path, str]] = []
+    strays: list[tuple[Path, BookSaid]] = []
     parameters = _flat(directory / "parameters", strays, "parameters/")
     national = _flat(directory / "national", strays, "national/")
     decisions = _flat(directory / "decisions", strays, "decisions/")
@@ -49,28 +51,25 @@ def layout(directory: Path) -> Layout:
         if is_folder:
             regional += _flat(path, strays, f"regions/{name}/")
         elif _looks_like_rules(name):
-            strays.append((path, "a rulebook lies in a region's folder, regions/<region>/"))
+            strays.append((path, BookSaid("stray-in-regions")))
     for name, is_folder in _entries(directory):
         if not is_folder and _looks_like_rules(name) and name not in TOP_FILES:
-            why = "only sources.yaml is read at the top; rulebooks lie in national/ or regions/"
-            strays.append((directory / name, why))
+            strays.append((directory / name, BookSaid("stray-at-top")))
     return Layout(directory / "sources.yaml", tuple(parameters), (*national, *regional),
                   tuple(strays), tuple(decisions))
 
 
-def _flat(folder: Path, strays: list[tuple[Path, str]], where: str) -> list[Path]:
+def _flat(folder: Path, strays: list[tuple[Path, BookSaid]], where: str) -> list[Path]:
     """The ``*.yaml`` files of a folder that holds files only; the rest are strays."""
     files = []
     for name, is_folder in _entries(folder):
         path = folder / name
         if is_folder:
-            why = f"folders inside {where} are not read; put its rule files directly in {where}"
-            strays.append((path, why))
+            strays.append((path, BookSaid("stray-folder", (where,))))
         elif name.endswith(RULE_SUFFIX):
             files.append(path)
         elif name.endswith(LOOKALIKES):
-            why = f"only names ending in {RULE_SUFFIX} are read; rename it {Path(name).stem}.yaml"
-            strays.append((path, why))
+            strays.append((path, BookSaid("stray-suffix", (RULE_SUFFIX, Path(name).stem))))
     return files
 
 

@@ -12,6 +12,7 @@ import re
 from collections.abc import Iterator
 
 from vardval.checker.corpus.models import Placeholder, Template
+from vardval.checker.corpus.words import BookSaid, type_said
 from vardval.dsl import nodes
 from vardval.dsl import typesys as ts
 from vardval.dsl.errors import Diagnostic, DslError
@@ -21,7 +22,6 @@ from vardval.dsl.typecheck import Environment, check
 _PLACEHOLDER = re.compile(r"\{\{|\}\}|\{([^{}]*)\}|[{}]")
 SPECS = {"%": ts.NUMBER, "date": ts.DATE}
 _SPEC_WORD = re.compile(r"\s*[A-Za-z%]+\s*")
-_EXAMPLE = "e.g. {contacts_same_day} or {share:%}"
 
 
 def split(text: str) -> list[tuple[int, str] | str]:
@@ -101,12 +101,8 @@ def _spots(pieces: list[tuple[int, str] | str],
 def _lone_brace(source: str, offset: int, origin: Origin) -> Diagnostic:
     brace = source[offset]
     span = origin.inner(source, offset).span(1, 1, 1, 2)
-    if brace == "{":
-        message = "'{' opens a placeholder that is never closed"
-    else:
-        message = "'}' closes a placeholder that was never opened"
-    return Diagnostic("unbalanced-brace", message, span,
-                      f"close it, {_EXAMPLE}; write '{{{{' or '}}}}' for a brace in the text")
+    said = BookSaid("brace-open" if brace == "{" else "brace-close")
+    return Diagnostic.worded("unbalanced-brace", said, span, BookSaid("hint-brace"))
 
 
 def _strip_spec(inner: str) -> str:
@@ -126,9 +122,8 @@ def _placeholder(inner: str, origin: Origin, env: Environment,
     spec = inner[len(source) + 1:].strip() if source != inner else ""
     if not source.strip():
         span = origin.span(1, 1, 1, 2)
-        diagnostics.append(Diagnostic("empty-placeholder", "empty placeholder '{}' in message",
-                                      span, f"name a field, definition or param(...) inside, "
-                                      f"{_EXAMPLE}"))
+        diagnostics.append(Diagnostic.worded("empty-placeholder", BookSaid("empty-placeholder"),
+                                             span, BookSaid("hint-placeholder")))
         return None
     from vardval.dsl.parser import parse  # noqa: PLC0415 - Lark only when rules are read
 
@@ -151,14 +146,13 @@ def _spec_fits(spec: str, found: ts.Type, origin: Origin, inner: str,
     span = origin.inner(inner, colon).span(1, 1, 1, 2 + len(spec))
     wanted = SPECS.get(spec)
     if wanted is None:
-        diagnostics.append(Diagnostic("unknown-format", f"unknown format ':{spec}' in a "
-                                      "placeholder", span, "formats are ':%' (a share as a "
-                                      "percentage) and ':date'; e.g. {share:%}"))
+        diagnostics.append(Diagnostic.worded("unknown-format", BookSaid("unknown-format", (spec,)),
+                                             span, BookSaid("hint-formats")))
         return False
     if found not in (wanted, ts.ERROR, ts.ANY):
-        diagnostics.append(Diagnostic("wrong-type", f"format ':{spec}' needs "
-                                      f"{ts.article(wanted)}, not {ts.article(found)}", span,
-                                      "drop the format or show a value of that type"))
+        said = BookSaid("format-type", (spec, type_said(wanted), type_said(found)))
+        diagnostics.append(Diagnostic.worded("wrong-type", said, span,
+                                             BookSaid("hint-format-type")))
         return False
     return True
 

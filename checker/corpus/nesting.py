@@ -27,12 +27,11 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
+from vardval.checker.corpus.words import BookSaid
 from vardval.dsl import nodes, walk
 from vardval.dsl.literals import MAX_QUANTIFIERS
 
 MAX_DEPTH = 80
-HINT = ("use fewer levels: fewer definitions inside definitions and fewer quantifiers inside "
-        "quantifiers, or split the condition into separate rules")
 
 
 @dataclass(frozen=True, slots=True, order=True)
@@ -100,7 +99,7 @@ def definition_depths(parsed: Mapping[str, nodes.Expr | None]) -> dict[str, Nest
     return {name: found[name] for name in parsed if name in found}
 
 
-def too_deep(found: Nesting) -> str | None:
+def too_deep(found: Nesting) -> BookSaid | None:
     """What is wrong with an expression nesting so, or None within the limits.
 
     Example:
@@ -111,9 +110,7 @@ def too_deep(found: Nesting) -> str | None:
         True
     """
     if found.depth > MAX_DEPTH:
-        return (f"nests {found.depth} levels deep counting the definitions it uses; the limit "
-                f"is {MAX_DEPTH}")
+        return BookSaid("too-deep-levels", (str(found.depth), str(MAX_DEPTH)))
     if found.quantifiers > MAX_QUANTIFIERS:
-        return (f"nests {found.quantifiers} quantifiers (all/any) one inside another counting "
-                f"the definitions it uses; the limit is {MAX_QUANTIFIERS}")
+        return BookSaid("too-deep-quantifiers", (str(found.quantifiers), str(MAX_QUANTIFIERS)))
     return None

@@ -12,25 +12,30 @@ expression is checked once, even when several versions inherit it.
 from __future__ import annotations
 
 import datetime as dt
+import difflib
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pydantic import ValidationError
 from vardval.checker.corpus import messages as templates
 from vardval.checker.corpus import nesting, rulefile, validity
 from vardval.checker.corpus.models import Rule, Rulebook, RuleVersion, Template
+from vardval.checker.corpus.words import BookSaid
 from vardval.checker.errors import RuleLoadError
+from vardval.checker.reading import Refused, locate, strict_yaml
 from vardval.checker.reading import files as reading
-from vardval.checker.reading import locate, strict_yaml
 from vardval.checker.sources import ResolvedCitation, SourceRegistry
 from vardval.checker.submission import model as submission
 from vardval.dsl import nodes, schema_types, walk
 from vardval.dsl import typesys as ts
-from vardval.dsl.errors import Diagnostic, DslError, RuleSyntaxError, suggest
+from vardval.dsl.errors import Diagnostic, DslError, RuleSyntaxError
 from vardval.dsl.spans import Origin
 from vardval.dsl.typecheck import FUNCTIONS, Checked, Environment, check
+
+if TYPE_CHECKING:
+    from vardval.dsl.reasons import Reason
 
 KEYWORDS = frozenset({"if", "then", "else", "and", "or", "not", "in", "all", "any", "true",
                       "false", "period"})
@@ -132,10 +137,10 @@ class _Builder:
     def _mark(self, path: locate.PathKey) -> Any:
         return self.loaded.marks.get(path)
 
-    def _error(self, code: str, message: str, path: locate.PathKey, hint: str | None = None,
+    def _error(self, code: str, said: Reason, path: locate.PathKey, hint: Reason | None = None,
                *, key: bool = False) -> None:
         span = locate.span_at(self.loaded, path, self.filename, key=key)
-        self.diagnostics.append(Diagnostic(code, message, span, hint))
+        self.diagnostics.append(Diagnostic.worded(code, said, span, hint))
 
     def _written(self, path: locate.PathKey, text: str) -> tuple[str, Origin]:
         mark = self._mark(path)
@@ -166,10 +171,11 @@ class _Builder:
         if region == "all":
             return None
         if region not in self.ctx.regions:
-            hint = suggest(region, list(self.ctx.regions)) or \
-                "regions: all, " + ", ".join(self.ctx.regions)
-            self._error("unknown-region", f"unknown region '{region}'", ("scope", "region"),
-                        hint)
+            close = difflib.get_close_matches(region, list(self.ctx.regions), n=1, cutoff=0.6)
+            hint = BookSaid("hint-did-you-mean", (close[0],)) if close else \
+                BookSaid("hint-regions", (", ".join(self.ctx.regions),))
+            self._error("unknown-region", BookSaid("unknown-region", (region,)),
+                        ("scope", "region"), hint)
         return region
 
     # --- definitions -------------------------------------------------------------------
@@ -194,20 +200,20 @@ class _Builder:
         """Whether ``name`` can name a definition; a bad one is reported and left out."""
         bad = name in KEYWORDS or name in FUNCTIONS or self.ctx.root.field(name) is not None
         if bad or not name.isidentifier() or not name.isascii():
-            what = ("a word of the language" if name in KEYWORDS | set(FUNCTIONS)
-                    else "a field of the submission" if self.ctx.root.field(name) is not None
-                    else "not a name")
-            self._error("invalid-name", f"definition '{name}' cannot be named so: it is {what}",
-                        ("definitions", name), "use another lower-case name, e.g. "
-                        "contacts_total", key=True)
+            what = ("name-keyword" if name in KEYWORDS | set(FUNCTIONS)
+                    else "name-field" if self.ctx.root.field(name) is not None
+                    else "name-not-a-name")
+            self._error("invalid-name", BookSaid("invalid-name", (name, BookSaid(what))),
+                        ("definitions", name), BookSaid("hint-name"), key=True)
         return not (bad or not name.isidentifier() or not name.isascii())
 
     def _bounded(self, expr: nodes.Expr) -> nodes.Expr:
         """The expression, unless it nests too deep counting the definitions it uses."""
         problem = nesting.too_deep(nesting.depth(expr, self.depths))
         if problem is not None:
-            raise RuleSyntaxError([Diagnostic("nesting-too-deep", f"the expression {problem}",
-                                              expr.span, nesting.HINT)])
+            raise RuleSyntaxError([Diagnostic.worded(
+                "nesting-too-deep", BookSaid("expression-too-deep", (problem,)), expr.span,
+                BookSaid("hint-nesting"))])
         return expr
 
     def _bounded_definitions(self, parsed: dict[str, nodes.Expr | None]
@@ -219,9 +225,9 @@ class _Builder:
         for name in deep:
             expr = parsed[name]
             if expr is not None and not walk.surface_names(expr) & deep:
-                self._error("nesting-too-deep", f"definition '{name}' "
-                            f"{nesting.too_deep(self.depths[name])}", ("definitions", name),
-                            nesting.HINT)
+                self._error("nesting-too-deep", BookSaid("definition-too-deep", (
+                    name, nesting.too_deep(self.depths[name]))), ("definitions", name),
+                    BookSaid("hint-nesting"))
             parsed[name] = None
         self.depths = {n: d for n, d in self.depths.items() if n not in deep}
         return parsed
@@ -262,10 +268,9 @@ class _Builder:
             trail = _cycle_from(name, deps)
             if trail and name not in cyclic:
                 cyclic.update(trail)
-                self._error("definition-cycle", "definitions refer to each other in a circle: "
-                            + " -> ".join([*trail, name]), ("definitions", name),
-                            "break the circle: a definition may use only definitions that "
-                            "do not use it", key=True)
+                self._error("definition-cycle", BookSaid("definition-cycle", (
+                    " -> ".join([*trail, name]),)), ("definitions", name),
+                    BookSaid("hint-cycle"), key=True)
         return cyclic
 
     # --- rules -------------------------------------------------------------------------
@@ -276,16 +281,16 @@ class _Builder:
             if entry.id in first:
                 line = locate.span_at(self.loaded, ("rules", first[entry.id], "id"),
                                       self.filename).line
-                self._error("duplicate-rule-id", f"rule id '{entry.id}' is already used on "
-                            f"line {line}", ("rules", index, "id"), "every rule needs its own "
-                            "id, e.g. add a suffix: " + entry.id + "-2")
+                self._error("duplicate-rule-id", BookSaid("duplicate-rule-id-line", (
+                    entry.id, str(line))), ("rules", index, "id"),
+                    BookSaid("hint-own-id-suffix", (entry.id,)))
             first.setdefault(entry.id, index)
 
     def _rule(self, entry: rulefile.RuleEntry, index: int, env: Environment,
               head: rulefile.RulebookHead | None, region: str | None) -> Rule | None:
         base: locate.PathKey = ("rules", index)
         for problem in validity.problems(entry, base):
-            self._error(problem.code, problem.message, problem.path, problem.hint)
+            self._error(problem.code, problem.said, problem.path, problem.hint)
         versions = [self._version(entry, base, i, env, span)
                     for i, span in enumerate(validity.ranges(entry))]
         if head is None or any(v is None for v in versions):
@@ -334,9 +339,9 @@ class _Builder:
             try:
                 out.append(self.ctx.registry.resolve_text(text))
             except ValueError as exc:
-                self._error("bad-citation", str(exc), (*at, "cite", i),
-                            "cite as e.g. 'HSL 9 kap. 1 § 1 st. 1 p.'; sources are listed in "
-                            "rules/sources.yaml")
+                said = exc.said if isinstance(exc, Refused) else str(exc)
+                self._error("bad-citation", BookSaid("as-said", (said,)), (*at, "cite", i),
+                            BookSaid("hint-cite"))
         return tuple(out)
 
     def _template(self, text: str, path: locate.PathKey, env: Environment) -> Template:

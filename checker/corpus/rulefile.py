@@ -21,6 +21,7 @@ from pydantic import (
     TypeAdapter,
     ValidationError,
 )
+from vardval.checker.reading import FileSaid, Refused
 from vardval.checker.sources import IsoDate
 from vardval.checker.vocab import Severity
 
@@ -50,23 +51,22 @@ Date = Annotated[IsoDate, Field(description="A date written YYYY-MM-DD, e.g. 202
 
 
 def _matching(pattern: str, expected: str) -> AfterValidator:
-    """A pattern check whose message says what valid looks like (not a regular expression)."""
+    """A pattern check whose message says what valid looks like (not a regular expression);
+    ``expected`` is a ``file_words`` code."""
 
     def check(value: str) -> str:
         if re.fullmatch(pattern, value) is None:
-            msg = f"invalid value '{value}'; expected {expected}"
-            raise ValueError(msg)
+            raise Refused(FileSaid("invalid-id", (value, FileSaid(expected))))
         return value
 
     return AfterValidator(check)
 
 
-RuleId = Annotated[str, _matching(RULE_ID, "upper-case words joined by '-', e.g. VG-KONTAKT"),
+RuleId = Annotated[str, _matching(RULE_ID, "id-rule"),
                    Field(json_schema_extra={"pattern": RULE_ID},
                          description="Upper case words joined by '-', e.g. VG-KONTAKT; unique "
                          "in the whole corpus.")]
-BookId = Annotated[str, _matching(BOOK_ID, "dotted lower-case words, e.g. "
-                                  "national.vardgaranti"),
+BookId = Annotated[str, _matching(BOOK_ID, "id-book"),
                    Field(json_schema_extra={"pattern": BOOK_ID},
                          description="Dotted lower-case id, e.g. national.vardgaranti.")]
 

@@ -17,6 +17,7 @@ from vardval.checker.corpus.digest import corpus_digest
 from vardval.checker.corpus.layout import Layout, layout
 from vardval.checker.corpus.models import Rule, Rulebook
 from vardval.checker.corpus.rulebooks import LoadContext, load_rulebook
+from vardval.checker.corpus.words import BookSaid
 from vardval.checker.errors import RuleLoadError
 from vardval.checker.parameters import ParameterSet, load_parameters
 from vardval.checker.sources import SourceRegistry, load_sources
@@ -80,8 +81,8 @@ def read_ruleset(directory: Path | None = None) -> RuleSet:
     directory = directory or BUNDLED_RULES
     if not (directory / "sources.yaml").is_file():
         span = Span(str(directory), 1, 1, 1, 2)
-        raise RuleLoadError([Diagnostic("no-rules", f"no sources.yaml in '{directory}'", span,
-                                        "point --rules at a folder laid out like rules/")])
+        raise RuleLoadError([Diagnostic.worded("no-rules", BookSaid("no-sources", (
+            str(directory),)), span, BookSaid("hint-rules-folder"))])
     files = layout(directory)
     ctx, parameters = load_context(directory, files)
     books, problems = _load_books(directory, ctx, files)
@@ -110,17 +111,15 @@ def _strays(files: Layout, directory: Path) -> list[Diagnostic]:
     problems = []
     for path, why in files.strays:
         shown = display_path(path, directory)
-        problems.append(Diagnostic("stray-rule-file", f"'{shown}' is not read: {why}",
-                                   Span(shown, 1, 1, 1, 2),
-                                   "move or rename it, or delete it if it is not a rule file"))
+        problems.append(Diagnostic.worded("stray-rule-file", BookSaid("stray-rule-file", (
+            shown, why)), Span(shown, 1, 1, 1, 2), BookSaid("hint-stray")))
     return problems
 
 
 def _no_rules(directory: Path) -> Diagnostic:
-    return Diagnostic("no-rules", f"the rules folder '{directory}' has no rules: no rulebook in "
-                      "national/*.yaml or regions/<region>/*.yaml holds one",
-                      Span(str(directory), 1, 1, 1, 2),
-                      "point --rules at a folder laid out like rules/, with its rulebooks")
+    return Diagnostic.worded("no-rules", BookSaid("no-rules-in-folder", (str(directory),)),
+                             Span(str(directory), 1, 1, 1, 2),
+                             BookSaid("hint-rules-folder-books"))
 
 
 def load_context(directory: Path, files: Layout | None = None) -> tuple[LoadContext,
@@ -152,9 +151,9 @@ def _duplicate_ids(books: list[Rulebook]) -> list[Diagnostic]:
         first = seen.setdefault(rule.id, rule)
         if first is not rule:
             span = Span(rule.file, rule.line, 1, rule.line, 2)
-            problems.append(Diagnostic("duplicate-rule-id", f"rule id '{rule.id}' is already "
-                                       f"used at {first.file}:{first.line}", span,
-                                       "every rule needs its own id"))
+            problems.append(Diagnostic.worded("duplicate-rule-id", BookSaid(
+                "duplicate-rule-id-at", (rule.id, f"{first.file}:{first.line}")), span,
+                BookSaid("hint-own-id")))
     return problems
 
 
@@ -165,9 +164,7 @@ def _misplaced(books: list[Rulebook], directory: Path) -> list[Diagnostic]:
         expected = None if folder == "national" else folder
         if Path(book.file).parent.parent.name == "regions" and book.region != expected:
             span = Span(book.file, 1, 1, 1, 2)
-            problems.append(Diagnostic("scope-mismatch", f"rulebook '{book.id}' lies in "
-                                       f"regions/{folder}/ but its scope is "
-                                       f"'{book.region or 'all'}'", span,
-                                       f"set scope.region: {folder}"))
+            problems.append(Diagnostic.worded("scope-mismatch", BookSaid("scope-mismatch", (
+                book.id, folder, book.region or "all")), span, BookSaid("hint-scope", (folder,))))
     del directory
     return problems

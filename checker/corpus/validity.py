@@ -12,6 +12,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from vardval.checker.corpus import rulefile
+from vardval.checker.corpus.words import BookSaid
 
 ONE_DAY = dt.timedelta(days=1)
 PathKey = tuple[str | int, ...]
@@ -22,9 +23,9 @@ class Problem:
     """A located date-range problem, before it becomes a Diagnostic."""
 
     code: str
-    message: str
+    said: BookSaid
     path: PathKey
-    hint: str
+    hint: BookSaid
 
 
 def first_period_start(start: dt.date | None) -> dt.date:
@@ -69,30 +70,24 @@ def problems(entry: rulefile.RuleEntry, base: PathKey) -> list[Problem]:
     """Every date-range problem of one rule."""
     valid = entry.valid
     if valid.from_ and valid.to and valid.to < valid.from_:
-        return [Problem("empty-validity", f"rule {entry.id} is valid from {valid.from_} to "
-                        f"{valid.to}: the range ends before it starts", (*base, "valid"),
-                        "'to' must be on or after 'from', e.g. valid: {from: 2022-07-01, "
-                        "to: 2024-12-31}")]
+        return [Problem("empty-validity", BookSaid("validity-reversed", (
+            entry.id, str(valid.from_), str(valid.to))), (*base, "valid"),
+            BookSaid("hint-validity-reversed"))]
     if not holds_a_period(valid.from_, valid.to):
-        return [Problem("empty-validity", f"rule {entry.id} is valid from {valid.from_} to "
-                        f"{valid.to}, which holds no period's first day, so it never applies",
-                        (*base, "valid"), _PERIOD_HINT)]
+        return [Problem("empty-validity", BookSaid("validity-empty", (
+            entry.id, str(valid.from_), str(valid.to))), (*base, "valid"),
+            BookSaid("hint-period"))]
     return [*_order(entry, base), *_outside(entry, base), *_unused(entry, base)]
-
-
-_PERIOD_HINT = ("a rule applies when its period's first day (1 January, 1 April, 1 July or "
-                "1 October) is in range; widen the range")
 
 
 def _order(entry: rulefile.RuleEntry, base: PathKey) -> list[Problem]:
     starts = [v.from_ for v in entry.versions]
     for index in range(1, len(starts)):
         if starts[index] <= starts[index - 1]:
-            same = "repeats" if starts[index] == starts[index - 1] else "comes before"
-            return [Problem("version-order", f"the version from {starts[index]} {same} the "
-                            f"version before it ({starts[index - 1]})",
-                            (*base, "versions", index, "from"),
-                            "list versions in date order, each date once")]
+            same = "version-repeats" if starts[index] == starts[index - 1] else "version-before"
+            return [Problem("version-order", BookSaid(same, (str(starts[index]),
+                                                             str(starts[index - 1]))),
+                            (*base, "versions", index, "from"), BookSaid("hint-version-order"))]
     return []
 
 
@@ -102,11 +97,10 @@ def _outside(entry: rulefile.RuleEntry, base: PathKey) -> list[Problem]:
     for index, version in enumerate(entry.versions):
         start = version.from_
         if (valid.from_ and start < valid.from_) or (valid.to and start > valid.to):
-            out.append(Problem("version-outside-validity", f"the version from {start} lies "
-                               f"outside the rule's validity ({valid.from_ or 'always'} to "
-                               f"{valid.to or 'no end'})", (*base, "versions", index, "from"),
-                               "a version starts after 'valid.from' and on or before "
-                               "'valid.to'"))
+            out.append(Problem("version-outside-validity", BookSaid("version-outside", (
+                str(start), str(valid.from_) if valid.from_ else BookSaid("always"),
+                str(valid.to) if valid.to else BookSaid("no-end"))),
+                (*base, "versions", index, "from"), BookSaid("hint-version-outside")))
     return out
 
 
@@ -119,9 +113,8 @@ def _unused(entry: rulefile.RuleEntry, base: PathKey) -> list[Problem]:
         if holds_a_period(start, end):
             continue
         where: PathKey = (*base, "versions", index - 1, "from") if index else (*base, "valid")
-        which = f"the version from {start}" if index else "the rule's own wording"
-        out.append(Problem("empty-validity", f"{which} is in force only from {start} to {end}, "
-                           "which holds no period's first day, so it never applies", where,
-                           _PERIOD_HINT.replace("widen the range", "start the next version "
-                                                "on a period's first day")))
+        which = BookSaid("the-version-from", (str(start),)) if index else BookSaid("own-wording")
+        out.append(Problem("empty-validity", BookSaid("wording-unused", (which, str(start),
+                                                                          str(end))), where,
+                           BookSaid("hint-period-next")))
     return out

@@ -8,6 +8,7 @@ if TYPE_CHECKING:
     from vardval.checker.reading import (
         collect,
         fast_yaml,
+        file_words,
         files,
         locate,
         strict_yaml,
@@ -16,6 +17,7 @@ if TYPE_CHECKING:
     from vardval.checker.reading.collect import SUFFIXES, Skipped, submission_files
     from vardval.checker.reading.csv_table import read_csv
     from vardval.checker.reading.fast_yaml import load_plain
+    from vardval.checker.reading.file_words import FileSaid, Refused, counted, described, one_of
     from vardval.checker.reading.files import (
         DEFAULT_MAX_BYTES,
         MAX_RULE_FILE_BYTES,
@@ -55,6 +57,7 @@ __all__ = [
     "MAX_RULE_FILE_BYTES",
     "SUFFIXES",
     "Cell",
+    "FileSaid",
     "Formula",
     "Loaded",
     "LoadedYaml",
@@ -64,6 +67,7 @@ __all__ = [
     "ReadRefused",
     "Reads",
     "Refusal",
+    "Refused",
     "Skipped",
     "Table",
     "TableRefused",
@@ -72,14 +76,18 @@ __all__ = [
     "YamlError",
     "collect",
     "column_letters",
+    "counted",
     "decode_text",
+    "described",
     "digest",
     "expression_source",
     "fast_yaml",
+    "file_words",
     "files",
     "load_plain",
     "load_yaml",
     "locate",
+    "one_of",
     "open_workbook",
     "pydantic_diagnostics",
     "read_bounded",

@@ -12,6 +12,8 @@ from collections.abc import Mapping, Sequence
 from typing import Any, Protocol, get_args, get_origin
 
 from pydantic import BaseModel
+from vardval.checker.reading.file_words import FileSaid, Refused, described
+from vardval.dsl import reasons
 from vardval.dsl.errors import Diagnostic
 from vardval.dsl.spans import Origin, Span
 
@@ -103,7 +105,7 @@ def _written(lines: Sequence[str], mark: Mark, filename: str) -> tuple[str, Orig
 def pydantic_diagnostics(errors: Sequence[Mapping[str, Any]], loaded: Loaded, filename: str,
                          model: type[BaseModel] | None = None,
                          part: tuple[type[BaseModel], PathKey] | None = None) -> list[Diagnostic]:
-    """Translate pydantic's errors into located diagnostics in house style.
+    """Translate pydantic's errors into located diagnostics in house style, in each language.
 
     With the file's ``model``, an unknown key gets a "did you mean" and the keys allowed
     there, and a missing key the description of what it holds. ``part`` is the model of the
@@ -118,18 +120,18 @@ def pydantic_diagnostics(errors: Sequence[Mapping[str, Any]], loaded: Loaded, fi
             kind = "invalid"
         if kind == "extra_forbidden":
             span = span_at(loaded, path, filename, key=True)
-            message = f"unknown key '{path[-1]}' in {_dotted(path[:-1])}"
-            out.append(Diagnostic("unknown-key", message, span,
-                                  _key_hint(str(path[-1]), _model_at(model, path[:-1]))))
+            said = FileSaid("unknown-key", (str(path[-1]), _dotted(path[:-1])))
+            out.append(Diagnostic.worded("unknown-key", said, span,
+                                         _key_hint(str(path[-1]), _model_at(model, path[:-1]))))
         elif kind == "missing":
             span = span_at(loaded, path[:-1], filename)
-            message = f"missing required key '{path[-1]}' in {_dotted(path[:-1])}"
-            out.append(Diagnostic("missing-key", message, span,
-                                  _missing_hint(str(path[-1]), _model_at(model, path[:-1]))))
+            said = FileSaid("missing-key", (str(path[-1]), _dotted(path[:-1])))
+            out.append(Diagnostic.worded("missing-key", said, span, _missing_hint(
+                str(path[-1]), _model_at(model, path[:-1]))))
         else:
             span = span_at(loaded, path, filename)
             inner = (part[0], path[len(part[1]):]) if part else (model, path)
-            out.append(Diagnostic("invalid-value", _invalid(error, path, inner), span, None))
+            out.append(Diagnostic.worded("invalid-value", _invalid(error, path, inner), span))
     return out
 
 
@@ -152,74 +154,96 @@ def _data_path(loc: Sequence[Any], data: Any, kind: str) -> PathKey:
     return tuple(path)
 
 
-def _dotted(path: PathKey) -> str:
-    return ".".join(str(p) for p in path) or "the file"
+def _dotted(path: PathKey) -> str | FileSaid:
+    return ".".join(str(p) for p in path) or FileSaid("the-file")
 
 
 def _invalid(error: Mapping[str, Any], path: PathKey,
-             local: tuple[type[BaseModel] | None, PathKey]) -> str:
+             local: tuple[type[BaseModel] | None, PathKey]) -> FileSaid:
     """``where: what was found; what was expected`` from a pydantic error.
 
     ``local`` is the model validated and the path inside it (the whole file's by default).
     """
     model, inner_path = local
     where = _dotted(path)
-    message = str(error["msg"]).removeprefix("Value error, ")
-    expected = _EXPECTED.get(error["type"])
-    inner = _model_at(model, inner_path) if model is not None else None
-    if expected and "mapping" in expected and inner is not None:
-        expected = "expected a mapping with the keys " + ", ".join(_keys(inner))
-    if error["type"] == "literal_error":
-        expected = "expected " + str(error.get("ctx", {}).get("expected", ""))
-    if error["type"] == "string_pattern_mismatch":
-        expected = _pattern_words(error, inner_path, model)
-    if expected is None and error["type"] != "value_error":  # never pydantic's own words
-        expected = "expected another kind of value here (see checker/schemas/)"
-    if expected is None:  # a ValueError of our validators, worded by us
-        return f"{where}: {message}"
+    own = _own_words(error)
+    if own is not None:  # a ValueError of our validators, worded by us
+        return FileSaid("value-problem", (where, own))
     found = error.get("input")
-    shown = f"'{found}'" if isinstance(found, str | int | float) else _kind(found)
-    return f"{where}: {shown} is not valid; {expected}"
+    shown = FileSaid("found-text", (str(found),)) if isinstance(found, str | int | float) \
+        else _kind(found)
+    return FileSaid("not-valid", (where, shown, _expected(error, inner_path, model)))
+
+
+def _own_words(error: Mapping[str, Any]) -> reasons.Reason | str | None:
+    """The words of a ValueError raised by one of our validators (None for pydantic's own).
+
+    A validator raising ``Refused`` words its problem in each language; any other
+    ValueError's text is ours, in English.
+    """
+    if error["type"] != "value_error":
+        return None
+    cause = error.get("ctx", {}).get("error")
+    if isinstance(cause, Refused):
+        return cause.said
+    return str(error["msg"]).removeprefix("Value error, ")
+
+
+def _expected(error: Mapping[str, Any], inner_path: PathKey,
+              model: type[BaseModel] | None) -> FileSaid:
+    """What valid looks like, never in pydantic's own words."""
+    kind = error["type"]
+    inner = _model_at(model, inner_path) if model is not None else None
+    code = _EXPECTED.get(kind)
+    if code == "exp-mapping" and inner is not None:
+        return FileSaid("exp-mapping-keys", (", ".join(_keys(inner)),))
+    if kind == "literal_error":
+        expected = str(error.get("ctx", {}).get("expected", ""))
+        head, _, last = expected.rpartition(" or ")
+        return FileSaid("exp-one-of", (FileSaid("or-list", (head, last)) if head else last,))
+    if kind == "string_pattern_mismatch":
+        return _pattern_words(error, inner_path, model)
+    return FileSaid(code or "exp-other")
 
 
 def _pattern_words(error: Mapping[str, Any], path: PathKey,
-                   model: type[BaseModel] | None) -> str:
+                   model: type[BaseModel] | None) -> FileSaid:
     """What text a pattern wants: the field's description, else the pattern itself."""
     parent = _model_at(model, path[:-1]) if model is not None and path else None
     fields = parent.model_fields if parent is not None else {}
     field = next((f for n, f in fields.items() if (f.alias or n) == path[-1]), None) if (
         path) else None
     if field is not None and field.description:
-        return f"expected {field.description}"
-    return f"expected text of the form {error.get('ctx', {}).get('pattern', '')}"
+        return FileSaid("exp-described", (described(field.description),))
+    return FileSaid("exp-pattern", (str(error.get("ctx", {}).get("pattern", "")),))
 
 
 _EXPECTED = {
-    "int_type": "expected a whole number",
-    "int_parsing": "expected a whole number",
-    "date_type": "expected a date written YYYY-MM-DD, e.g. 2025-07-01",
-    "date_parsing": "expected a date written YYYY-MM-DD, e.g. 2025-07-01",
-    "date_from_datetime_parsing": "expected a date written YYYY-MM-DD, e.g. 2025-07-01",
-    "string_type": "expected text",
-    "list_type": "expected a list, e.g. [a, b]",
-    "dict_type": "expected a mapping of keys to values",
-    "model_type": "expected a mapping of keys to values",
-    "model_attributes_type": "expected a mapping of keys to values",
-    "bool_type": "expected true or false",
-    "bool_parsing": "expected true or false",
-    "too_short": "expected at least one item",
-    "string_too_short": "expected some text, not an empty one",
+    "int_type": "exp-whole-number",
+    "int_parsing": "exp-whole-number",
+    "date_type": "exp-date",
+    "date_parsing": "exp-date",
+    "date_from_datetime_parsing": "exp-date",
+    "string_type": "exp-text",
+    "list_type": "exp-list",
+    "dict_type": "exp-mapping",
+    "model_type": "exp-mapping",
+    "model_attributes_type": "exp-mapping",
+    "bool_type": "exp-bool",
+    "bool_parsing": "exp-bool",
+    "too_short": "exp-one-item",
+    "string_too_short": "exp-some-text",
 }
 
 
-def _kind(value: object) -> str:
+def _kind(value: object) -> FileSaid:
     if value is None:
-        return "an empty value"
+        return FileSaid("found-empty")
     if isinstance(value, list):
-        return "a list" if value else "an empty list"
+        return FileSaid("found-list" if value else "found-empty-list")
     if isinstance(value, dict):
-        return "a mapping"
-    return "the value"
+        return FileSaid("found-mapping")
+    return FileSaid("found-value")
 
 
 def _model_at(model: type[BaseModel] | None, path: PathKey) -> type[BaseModel] | None:
@@ -257,19 +281,27 @@ def _keys(model: type[BaseModel]) -> list[str]:
     return [f.alias or n for n, f in model.model_fields.items()]
 
 
-def _key_hint(key: str, model: type[BaseModel] | None) -> str:
+def _key_hint(key: str, model: type[BaseModel] | None) -> FileSaid:
     if model is None:
-        return "remove it, or check its spelling"
+        return FileSaid("hint-remove-or-spell")
     keys = _keys(model)
     close = difflib.get_close_matches(key, keys, n=1)
-    allowed = "allowed here: " + ", ".join(keys)
-    return f"did you mean '{close[0]}'? {allowed}" if close else allowed
+    allowed = ", ".join(keys)
+    if close:
+        return FileSaid("hint-did-you-mean-allowed", (close[0], allowed))
+    return FileSaid("hint-allowed", (allowed,))
 
 
-def _missing_hint(key: str, model: type[BaseModel] | None) -> str | None:
+def _missing_hint(key: str, model: type[BaseModel] | None) -> FileSaid | None:
     field = model.model_fields.get(key) if model is not None else None
     if field is None and model is not None:
         field = next((f for f in model.model_fields.values() if f.alias == key), None)
     if field is None or not field.description:
         return None
-    return f"'{key}': {field.description[0].lower()}{field.description[1:]}"
+    sv, en = (_lower_first(t) for t in described(field.description).values)
+    return FileSaid("hint-key-holds", (key, FileSaid("both", (sv, en))))
+
+
+def _lower_first(text: object) -> str:
+    text = str(text)
+    return f"{text[0].lower()}{text[1:]}" if text else text

@@ -202,7 +202,7 @@ def test_a_copied_rule_file_citing_a_missing_chapter_is_a_located_lint_error(
                 if "HSL 99 kap. 1 §" in row)
     monkeypatch.chdir(tmp_path)
     out = io.StringIO()
-    assert cli.run(["lint", "verksamhet.yaml"], out, io.StringIO()) == 1
+    assert cli.run(["lint", "--lang", "en", "verksamhet.yaml"], out, io.StringIO()) == 1
     first = out.getvalue().splitlines()[0]
     assert first.startswith(f"verksamhet.yaml:{line}:")
     assert "'HSL 99 kap. 1 §' finns inte" in first and "did you mean 'HSL 9 kap. 1 §'" in first

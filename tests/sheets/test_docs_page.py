@@ -18,7 +18,7 @@ def test_the_mapping_example_lints_clean(tmp_path: Path) -> None:
                                        flags=re.DOTALL) if "vardval/mapping@1" in b)
     mapping = tmp_path / "mappning.yaml"
     mapping.write_text(block, encoding="utf-8")
-    assert vardval("lint", mapping) == (0, "no problems: 1 mapping file\n", "")
+    assert vardval("lint", "--lang", "en", mapping) == (0, "no problems: 1 mapping file\n", "")
 
 
 def test_the_limits_table_gives_the_codes_limits() -> None:

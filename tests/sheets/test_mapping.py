@@ -19,7 +19,7 @@ TELEBORG = Path("fixtures/submissions/kronoberg-teleborg-2025-Q1.yaml")
 
 
 def test_the_bundled_mapping_lints_clean() -> None:
-    assert vardval("lint", MAPPING) == (0, "no problems: 1 mapping file\n", "")
+    assert vardval("lint", "--lang", "en", MAPPING) == (0, "no problems: 1 mapping file\n", "")
 
 
 def test_lint_names_each_problem_at_its_place(tmp_path: Path) -> None:
@@ -27,7 +27,7 @@ def test_lint_names_each_problem_at_its_place(tmp_path: Path) -> None:
     bad.write_text("format: vardval/mapping@1\nperiod_format: YYYY-MM\ncolumns:\n"
                    "  HSA: clinic.hsa_idd\n  Kvartal: period\n  A: accessibility.contacts.total\n"
                    "  B: accessibility.contacts.total\n", encoding="utf-8")
-    code, out, _ = vardval("lint", bad)
+    code, out, _ = vardval("lint", "--lang", "en", bad)
     assert code == 1
     assert [line for line in out.splitlines() if line.startswith(str(bad))] == [
         f"{bad}:2:16: period_format YYYY-MM needs 'rollup:' to say how months make a quarter",
@@ -42,10 +42,13 @@ def test_a_misspelt_key_is_located_and_check_stops_before_reading(tmp_path: Path
     bad = tmp_path / "mapping.yaml"
     bad.write_text(MAPPING.read_text(encoding="utf-8").replace("suppressed:", "supressed:"),
                    encoding="utf-8")
-    code, _, err = vardval("check", EXPORT, "--mapping", bad)
+    code, _, err = vardval("check", EXPORT, "--mapping", bad)  # Swedish, check's default
     assert code == 2
+    assert "okänd nyckel 'supressed' i markers" in err
+    assert "tips: menade du 'suppressed'?" in err
+    _, _, err = vardval("check", EXPORT, "--mapping", bad, "--lang", "en")
     assert "unknown key 'supressed' in markers" in err
-    assert "did you mean 'suppressed'?" in err
+    assert "hint: did you mean 'suppressed'?" in err
 
 
 def test_the_editor_schema_is_committed_and_accepts_the_bundled_mapping() -> None:

@@ -87,4 +87,4 @@ def test_a_workbook_is_never_written_to_a_terminal() -> None:
     assert code == 2
     assert out.getvalue() == ""
     assert err.getvalue() == ("vardval: en Excel-arbetsbok skrivs till en fil, inte till "
-                              "terminalen\n  hint: ange -o resultat.xlsx\n")
+                              "terminalen\n  tips: ange -o resultat.xlsx\n")

@@ -40,13 +40,14 @@ def test_warnings_for_expiry_unknown_rule_scope_and_clinic(tmp_path: Path) -> No
                     + decision("D-WHO", "SE0000000000-X1", "VG-KONTAKT", "2024-01-01", later))
     store = tmp_path / "v.db"
     vardval("check", str(FIXTURES), "--store", str(store))
-    code, out, _ = vardval("lint", str(folder), "--store", str(store), "--format", "json")
+    code, out, _ = vardval("lint", "--lang", "en", str(folder), "--store", str(store),
+                           "--format", "json")
     assert code == 0  # warnings do not fail the lint
     warned = {(w["code"], w["message"].split("'")[1]) for w in json.loads(out)["warnings"]}
     assert warned == {("decision-expires-soon", "D-SOON"), ("decision-unknown-rule", "D-TYPO"),
                       ("decision-rule-out-of-scope", "D-SKANE"),
                       ("decision-unknown-clinic", "D-WHO")}
-    _, text, _ = vardval("lint", str(folder))
+    _, text, _ = vardval("lint", "--lang", "en", str(folder))
     assert "did you mean 'KRO-VARDPROGRAM'?" in text
     assert "expires on " + soon + ", in 10 days" in text
     assert "4 warnings" not in text  # without a store, clinics are not checked
@@ -58,7 +59,7 @@ def test_errors_in_a_decision_file_are_located(tmp_path: Path) -> None:
                     + decision("D1", ALVESTA, "KRO-VARDPROGRAM", "2025-06-30", "2025-01-01")
                     + decision("D1", "SE12-X", "KRO-VARDPROGRAM", "2025-01-01", "2025-06-30")
                     + "  - id: D3\n    kind: dispensation\n")
-    code, text, _ = vardval("lint", str(folder))
+    code, text, _ = vardval("lint", "--lang", "en", str(folder))
     assert code == 1
     assert "kronoberg.yaml:8:35: 'to: 2025-01-01' is before 'from: 2025-06-30'" in text
     assert ("kronoberg.yaml:14:13: decisions.1.clinic: 'SE12-X' is not valid; expected the "
