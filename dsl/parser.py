@@ -5,7 +5,8 @@ from __future__ import annotations
 from lark import Lark, Token, Tree, UnexpectedInput
 from lark.exceptions import VisitError
 from vardval.dsl import grammar_cache, literals, nodes
-from vardval.dsl.errors import Diagnostic, RuleSyntaxError, VardvalError
+from vardval.dsl.diagnostic_words import Said, said_diagnostic
+from vardval.dsl.errors import RuleSyntaxError, VardvalError
 from vardval.dsl.spans import Origin, Span
 from vardval.dsl.syntax_errors import diagnose
 from vardval.dsl.transformer import ToAst
@@ -59,9 +60,9 @@ def _check_bounds(text: str, origin: Origin) -> None:
         line = text.count("\n", 0, start) + 1
         column = start - (text.rfind("\n", 0, start) + 1) + 1
         span = origin.span(line, column, line, column + 1)
-        message = f"expression is {len(text)} characters long; the limit is {MAX_LENGTH}"
-        hint = "split it into named definitions"
-        raise RuleSyntaxError([Diagnostic("expression-too-long", message, span, hint)])
+        raise RuleSyntaxError([said_diagnostic(
+            "expression-too-long", Said("expression-too-long", (len(text), MAX_LENGTH)),
+            span, Said("hint-split-it"))])
     depth, line, col = 0, 1, 0
     for char in text:
         col += 1
@@ -70,9 +71,9 @@ def _check_bounds(text: str, origin: Origin) -> None:
         depth += (char in "([") - (char in ")]")
         if depth > MAX_NESTING:
             span = origin.span(line, col, line, col + 1)
-            message = f"brackets nest more than {MAX_NESTING} deep"
-            hint = "split the expression into named definitions"
-            raise RuleSyntaxError([Diagnostic("nesting-too-deep", message, span, hint)])
+            raise RuleSyntaxError([said_diagnostic(
+                "nesting-too-deep", Said("brackets-too-deep", (MAX_NESTING,)), span,
+                Said("hint-split-expression"))])
 
 
 def _check_numbers(tree: Tree[Token], origin: Origin) -> None:
@@ -80,10 +81,9 @@ def _check_numbers(tree: Tree[Token], origin: Origin) -> None:
     for tok in tree.scan_values(lambda v: isinstance(v, Token) and v.type in _NUMBERS):
         digits = sum(char.isdigit() for char in tok)
         if digits > MAX_DIGITS:
-            message = f"this number has {digits} digits; a number has at most {MAX_DIGITS}"
-            hint = "write the value the rule means, e.g. 90% or 10000"
-            raise RuleSyntaxError([Diagnostic("number-out-of-range", message,
-                                              token_span(tok, origin), hint)])
+            raise RuleSyntaxError([said_diagnostic(
+                "number-out-of-range", Said("too-many-digits", (digits, MAX_DIGITS)),
+                token_span(tok, origin), Said("hint-number-meant"))])
 
 
 _NUMBERS = frozenset({"INT", "DECIMAL", "PERCENT"})
@@ -101,13 +101,10 @@ def _check_depth(tree: Tree[Token], origin: Origin) -> None:
         if depth > MAX_DEPTH or quantifiers > MAX_QUANTIFIERS:
             meta = node.meta
             span = origin.span(meta.line, meta.column, meta.line, meta.column + 1)
-            message = (f"the expression nests more than {MAX_DEPTH} levels deep"
-                       if depth > MAX_DEPTH else f"the expression nests {quantifiers} "
-                       "quantifiers (all/any) one inside another; the limit is "
-                       f"{MAX_QUANTIFIERS}")
-            hint = ("split it into named definitions; a long chain of 'and' nests too"
-                    if depth > MAX_DEPTH else "split the condition into separate rules")
-            raise RuleSyntaxError([Diagnostic("nesting-too-deep", message, span, hint)])
+            message = (Said("tree-too-deep", (MAX_DEPTH,)) if depth > MAX_DEPTH
+                       else Said("too-many-quantifiers", (quantifiers, MAX_QUANTIFIERS)))
+            hint = Said("hint-split-chain" if depth > MAX_DEPTH else "hint-split-rules")
+            raise RuleSyntaxError([said_diagnostic("nesting-too-deep", message, span, hint)])
         stack.extend((child, depth + 1, quantifiers) for child in node.children
                      if child is not None)
 

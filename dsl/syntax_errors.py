@@ -13,33 +13,29 @@ from collections.abc import Callable
 from typing import Any, cast
 
 from lark import Tree, UnexpectedCharacters, UnexpectedEOF, UnexpectedInput, UnexpectedToken
+from vardval.dsl.diagnostic_words import Said, said_diagnostic
 from vardval.dsl.errors import Diagnostic
 from vardval.dsl.spans import Origin
 
-Mistake = tuple[str, str]
+Mistake = tuple[Said, Said]
 _STRING = re.compile(r"\"[^\"\\\n]*(\\.[^\"\\\n]*)*\"|'[^'\\\n]*(\\.[^'\\\n]*)*'")
 _WORD = re.compile(r"[A-Za-z_]\w*")
 
-MISSING_THEN = ("'if' needs 'then' before its first branch",
-                "write: if condition then a else b")
-MISSING_ELSE = ("'if … then' needs an 'else' branch",
-                "every if has both branches: if condition then a else b")
-MISSING_COLON = ("a quantifier needs ':' before its condition",
-                 'e.g. all g in listing.cap.grounds: g != "x"')
-C_OPERATOR = ("'&&', '||' and '!' are written 'and', 'or' and 'not'", "e.g. a and not b")
-NAME_LETTER = ("names are written with a-z, digits and '_' only",
-               "write a for å and ä, o for ö, e.g. param(skane.telefon.niva1)")
-OPEN_TEXT = ("a text in quotes must end on the same line, with the same quote",
-             'e.g. "Synergi" or \'Synergi\'')
-ARROW = ("'=>' and '=<' are not comparisons", "write >= (at least) or <= (at most)")
-NOT_EQUAL = ("'<>' is not a comparison", "write != for 'not equal'")
+MISSING_THEN = (Said("missing-then"), Said("hint-missing-then"))
+MISSING_ELSE = (Said("missing-else"), Said("hint-missing-else"))
+MISSING_COLON = (Said("missing-colon"), Said("hint-missing-colon"))
+C_OPERATOR = (Said("c-operator"), Said("hint-c-operator"))
+NAME_LETTER = (Said("name-letter"), Said("hint-name-letter"))
+OPEN_TEXT = (Said("open-text"), Said("hint-open-text"))
+ARROW = (Said("arrow"), Said("hint-arrow"))
+NOT_EQUAL = (Said("not-equal"), Said("hint-not-equal"))
 
 # Recognised by example (lark's match_examples).
 _EXAMPLES: dict[Mistake, list[str]] = {
-    ("'and' / 'or' needs an expression on both sides", "e.g. a > 1 and b < 2"): [
+    (Said("dangling-and"), Said("hint-dangling-and")): [
         "x and", "x or", "x and and y", "x or or y", "x and or y",
     ],
-    ("comparisons cannot be chained", "write a <= b and b <= c"): [
+    (Said("chained-comparison"), Said("hint-chained-comparison")): [
         "a < b < c", "a <= b <= c", "0 < a.b <= c.d", "a == b == c",
     ],
 }
@@ -60,8 +56,9 @@ def diagnose(exc: UnexpectedInput, text: str, origin: Origin,
     span = origin.span(line, column, line, column + max(width, 1))
     known = _by_text(exc, text) or _by_example(exc, parse)
     if known is not None:
-        return Diagnostic("syntax-error", known[0], span, known[1])
-    return Diagnostic("syntax-error", _describe(exc), span, expected(exc))
+        return said_diagnostic("syntax-error", known[0], span, known[1])
+    said = _describe(exc)
+    return Diagnostic("syntax-error", said.words("en"), span, expected(exc), said=said)
 
 
 def _position(exc: UnexpectedInput, text: str) -> tuple[int, int]:
@@ -107,7 +104,7 @@ def _unclosed(head: str) -> Mistake | None:
     if not stack:
         return None
     close = ")" if stack[-1] == "(" else "]"
-    return (f"'{stack[-1]}' is never closed", f"add '{close}' where it ends")
+    return Said("never-closed", (stack[-1],)), Said("hint-close", (close,))
 
 
 def _lexical(text: str, at: int) -> Mistake | None:
@@ -136,12 +133,12 @@ def _by_example(exc: UnexpectedInput, parse: Callable[[str], object]) -> Mistake
     return label if isinstance(label, tuple) else None
 
 
-def _describe(exc: UnexpectedInput) -> str:
+def _describe(exc: UnexpectedInput) -> Said:
     if isinstance(exc, UnexpectedCharacters):
-        return f"unexpected character '{exc.char}'"
+        return Said("unexpected-character", (str(exc.char),))
     if isinstance(exc, UnexpectedToken) and exc.token.type != "$END":
-        return f"unexpected '{exc.token}'"
-    return "the expression ends too early"
+        return Said("unexpected-token", (str(exc.token),))
+    return Said("ends-early")
 
 
 def expected(exc: UnexpectedInput) -> str | None:

@@ -10,7 +10,8 @@ from typing import Any
 from lark import Token, Transformer, v_args
 from lark.tree import Meta
 from vardval.dsl import literals, nodes
-from vardval.dsl.errors import Diagnostic, RuleSyntaxError
+from vardval.dsl.diagnostic_words import Said, said_diagnostic
+from vardval.dsl.errors import RuleSyntaxError
 from vardval.dsl.spans import Origin, Span
 from vardval.dsl.values import Quarter
 
@@ -48,26 +49,27 @@ class ToAst(Transformer[Token, nodes.Expr]):
         try:
             value = dt.date.fromisoformat(tok)
         except ValueError:
-            self._fail(tok, "impossible-date", f"'{tok}' is not a date in the calendar",
-                       "write an existing day as YYYY-MM-DD, e.g. 2025-02-28")
+            self._fail(tok, "impossible-date", Said("not-a-date", (str(tok),)),
+                       Said("hint-date"))
         return self._literal(meta, value, "date", str(tok))
 
     def quarter_lit(self, meta: Meta, tok: Token) -> nodes.Literal:
         try:
             value = Quarter.parse(tok)
         except ValueError:
-            self._fail(tok, "impossible-date", f"'{tok}' is not a quarter; a year has Q1 to Q4",
-                       "write the year and quarter as YYYY-Qn, e.g. 2025-Q1")
+            self._fail(tok, "impossible-date", Said("not-a-quarter", (str(tok),)),
+                       Said("hint-quarter"))
         return self._literal(meta, value, "quarter", str(tok))
 
     def duration_lit(self, meta: Meta, count: Token, unit: Token) -> nodes.Literal:
         if unit not in _UNITS:
-            self._fail(unit, "unknown-unit", f"unknown duration unit '{unit}'",
-                       "write days, months or years, e.g. 6 months")
+            self._fail(unit, "unknown-unit", Said("unknown-unit", (str(unit),)),
+                       Said("hint-unit"))
         right = unit.rstrip("s") if int(count) == 1 else unit.rstrip("s") + "s"
         if unit != right:
-            self._fail(unit, "unknown-unit", f"'{count} {unit}' mixes a count and a unit that "
-                       "disagree", f"write '{count} {right}'")
+            self._fail(unit, "unknown-unit",
+                       Said("unit-disagrees", (str(count), str(unit))),
+                       Said("hint-write", (f"{count} {right}",)))
         value = literals.duration(int(count), str(unit))
         return self._literal(meta, value, "duration", f"{count} {unit}")
 
@@ -144,6 +146,5 @@ class ToAst(Transformer[Token, nodes.Expr]):
                  body: nodes.Expr) -> nodes.Quantifier:
         return nodes.Quantifier("any", str(var), xs, body, self._span(meta))
 
-    def _fail(self, tok: Token, code: str, message: str, hint: str) -> Any:
-        span = self._span(tok)
-        raise RuleSyntaxError([Diagnostic(code, message, span, hint)])
+    def _fail(self, tok: Token, code: str, message: Said, hint: Said) -> Any:
+        raise RuleSyntaxError([said_diagnostic(code, message, self._span(tok), hint)])
