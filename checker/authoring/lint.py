@@ -10,6 +10,7 @@ files. A rulebook outside a corpus is checked against the sources and parameters
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import functools
 import json
@@ -27,6 +28,7 @@ from vardval.checker.corpus import (
     load_rulebook,
     load_rulebook_text,
 )
+from vardval.checker.formatting import printable
 from vardval.checker.parameters import ParameterSet
 from vardval.checker.program import load_ruleset, use_parser_cache
 from vardval.checker.reading import FileSaid, counted, recording
@@ -285,11 +287,12 @@ def _with_source(d: Diagnostic, texts: Mapping[str, str]) -> Diagnostic:
 
 def render_text(result: LintResult, lang: str = "en") -> str:
     """The diagnostics as a person reads them in ``lang``, then a one-line summary."""
-    blocks = [f"{d.shown(lang)}\n" for d in result.diagnostics[:MAX_SHOWN]]
+    blocks = [f"{_named(d).shown(lang)}\n" for d in result.diagnostics[:MAX_SHOWN]]
     extra = len(result.diagnostics) - MAX_SHOWN
     if extra > 0:
         blocks.append(f"{framed('more', lang, extra)}\n")
-    blocks += [f"{FileSaid('warning', (d.shown(lang),)).words(lang)}\n" for d in result.warnings]
+    blocks += [f"{FileSaid('warning', (_named(d).shown(lang),)).words(lang)}\n"
+               for d in result.warnings]
     blocks.append(_summary(result).words(lang) + "\n")
     return "\n".join(blocks)
 
@@ -313,6 +316,14 @@ def render_json(result: LintResult, lang: str = "en") -> str:
     """``vardval/lint@1``: each diagnostic's ``code``, and its ``message`` and ``hint`` in
     ``lang``."""
     document = {"format": FORMAT, "ok": result.ok,
-                "diagnostics": [d.as_json(lang) for d in result.diagnostics],
-                "warnings": [d.as_json(lang) for d in result.warnings]}
+                "diagnostics": [_named(d).as_json(lang) for d in result.diagnostics],
+                "warnings": [_named(d).as_json(lang) for d in result.warnings]}
     return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+
+
+def _named(d: Diagnostic) -> Diagnostic:
+    """``d`` with its file's name as every output can hold it: a name that is not UTF-8, or
+    holds a newline or an escape, would break JSON or forge a line (``printable``)."""
+    if d.span is None or printable(d.span.file) == d.span.file:
+        return d
+    return dataclasses.replace(d, span=dataclasses.replace(d.span, file=printable(d.span.file)))

@@ -67,7 +67,7 @@ def run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
         found = evaluate_text(args.expression, load_ruleset(args.rules), where, args.lang)
     except EvalError as exc:
         stderr.write(clean(f"vardval eval: {_INVALID_EXPRESSION[args.lang]}\n"
-                           + "".join(f"{d}\n" for d in exc.diagnostics)))
+                           + "".join(f"{d.shown(args.lang)}\n" for d in exc.diagnostics)))
         return EXIT_FINDINGS
     stdout.write(clean(render_evaluation(found, args.lang)))
     return EXIT_OK
