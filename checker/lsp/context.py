@@ -10,7 +10,7 @@ from __future__ import annotations
 import functools
 import tempfile
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from vardval.checker.authoring import corpus_context
@@ -77,4 +77,4 @@ def _moved(d: Diagnostic, copy: Path, corpus: Path) -> Diagnostic:
         return d
     file = str(corpus) + d.span.file[len(str(copy)):]
     span = Span(file, d.span.line, d.span.column, d.span.end_line, d.span.end_column)
-    return Diagnostic(d.code, d.message, span, d.hint, d.excerpt)
+    return replace(d, span=span)  # its words in every language kept

@@ -40,6 +40,7 @@ class RuleServer(LanguageServer):
         super().__init__("vardval", "1", text_document_sync_kind=types.TextDocumentSyncKind.Full)
         self.books: dict[str, Rulebook] = {}
         self.pending: dict[str, asyncio.Task[None]] = {}
+        self.lang = "sv"  # the diagnostics' language: the editor's ``locale`` (``language_of``)
 
     def buffers(self) -> dict[Path, str]:
         """The open documents' texts by resolved path."""
@@ -87,7 +88,7 @@ class RuleServer(LanguageServer):
             return
         self.text_document_publish_diagnostics(types.PublishDiagnosticsParams(
             uri=uri, version=version,
-            diagnostics=[_diagnostic(d, warning=d in warnings) for d in diagnostics]))
+            diagnostics=[_diagnostic(d, self.lang, warning=d in warnings) for d in diagnostics]))
 
     def later(self, uri: str) -> None:
         """Check after a pause; a newer change restarts the pause (debouncing)."""
@@ -107,9 +108,19 @@ def _path(uri: str) -> Path | None:
     return Path(found).resolve() if found else None
 
 
-def _diagnostic(d: Diagnostic, *, warning: bool = False) -> types.Diagnostic:
-    """lint's own words: the message, then its hint on a line of its own."""
-    message = f"{d.message}\nhint: {d.hint}" if d.hint else d.message
+def language_of(locale: str | None) -> str:
+    """The language diagnostics are worded in: Swedish for an editor in Swedish or one that
+    does not say (Swedish speakers first, as every command), English for any other locale."""
+    if locale is None or locale.lower().startswith("sv"):
+        return "sv"
+    return "en"
+
+
+def _diagnostic(d: Diagnostic, lang: str, *, warning: bool = False) -> types.Diagnostic:
+    """lint's own words in ``lang``: the message, then its hint on a line of its own."""
+    hint = d.hint_words(lang)
+    label = "tips" if lang == "sv" else "hint"
+    message = f"{d.words(lang)}\n{label}: {hint}" if hint else d.words(lang)
     severity = types.DiagnosticSeverity.Warning if warning else types.DiagnosticSeverity.Error
     return types.Diagnostic(range=to_range(d.span), message=message, code=d.code,
                             source="vardval", severity=severity)
@@ -118,6 +129,10 @@ def _diagnostic(d: Diagnostic, *, warning: bool = False) -> types.Diagnostic:
 def build() -> RuleServer:
     """The server with every feature registered."""
     server = RuleServer()
+
+    @server.feature(types.INITIALIZE)
+    def initialize(ls: RuleServer, params: types.InitializeParams) -> None:
+        ls.lang = language_of(params.locale)
 
     @server.feature(types.TEXT_DOCUMENT_DID_OPEN)
     def did_open(ls: RuleServer, params: types.DidOpenTextDocumentParams) -> None:
