@@ -18,7 +18,7 @@ from vardval.checker.lsp.files import Kind, corpus_of, kind_of
 from vardval.checker.lsp.hover import hover_text
 from vardval.checker.lsp.positions import to_range
 from vardval.checker.lsp.world import World, world_of
-from vardval.dsl.errors import Diagnostic
+from vardval.dsl.errors import Diagnostic, framed
 
 # Long enough that a burst of keystrokes is checked once, short enough that the largest
 # rule file's diagnostics arrive well inside 200 ms of the last change (bench/lsp.py).
@@ -119,8 +119,8 @@ def language_of(locale: str | None) -> str:
 def _diagnostic(d: Diagnostic, lang: str, *, warning: bool = False) -> types.Diagnostic:
     """lint's own words in ``lang``: the message, then its hint on a line of its own."""
     hint = d.hint_words(lang)
-    label = "tips" if lang == "sv" else "hint"
-    message = f"{d.words(lang)}\n{label}: {hint}" if hint else d.words(lang)
+    # lint's hint line ("  tips: …" / "  hint: …"), without the indent an excerpt needs
+    message = f"{d.words(lang)}\n{framed('hint', lang, hint).lstrip()}" if hint else d.words(lang)
     severity = types.DiagnosticSeverity.Warning if warning else types.DiagnosticSeverity.Error
     return types.Diagnostic(range=to_range(d.span), message=message, code=d.code,
                             source="vardval", severity=severity)
