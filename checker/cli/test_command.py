@@ -22,11 +22,12 @@ from typing import TextIO
 
 from vardval.checker.authoring import Coverage, Outcome
 from vardval.checker.authoring import cases as casetest
+from vardval.checker.cli import words
 from vardval.checker.cli.exits import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE
+from vardval.checker.formatting import printable
 from vardval.checker.program import load_ruleset
 from vardval.checker.report import evidence_value, share_names
 from vardval.checker.vocab import LANGS, STATUSES
-from vardval.dsl.errors import suggest
 
 _HEADINGS = ("pass", "fail", "n/a", "indet.")
 FORMAT = "vardval/test@1"
@@ -58,7 +59,7 @@ def run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
     """Load rules and cases, run the cases, print failures and coverage; return the exit code."""
     ruleset = load_ruleset(args.rules)
     rule_ids = {r.id for r in ruleset.rules()}
-    selection = _select(args.targets, rule_ids, stderr)
+    selection = _select(args.targets, rule_ids, stderr, args.lang)
     if selection is None:
         return EXIT_USAGE
     if selection.files:
@@ -83,7 +84,8 @@ def run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
     return EXIT_FINDINGS if failed or short else EXIT_OK
 
 
-def _select(targets: list[str], rule_ids: set[str], stderr: TextIO) -> _Selection | None:
+def _select(targets: list[str], rule_ids: set[str], stderr: TextIO,
+            lang: str) -> _Selection | None:
     """Rule ids and case files from the command line; None (and a message) for an unknown one."""
     rules, files = set(), []
     for target in targets:
@@ -92,9 +94,9 @@ def _select(targets: list[str], rule_ids: set[str], stderr: TextIO) -> _Selectio
         elif Path(target).is_file():
             files.append(Path(target))
         else:
-            hint = suggest(target, sorted(rule_ids))
-            stderr.write(f"vardval test: '{target}' is neither a rule id nor a case file"
-                         f"{'; ' + hint if hint else ''}\n")
+            hint = words.did_you_mean(target, sorted(rule_ids), lang)
+            shown = words.said("no-target", lang, printable(target), f"; {hint}" if hint else "")
+            stderr.write(f"vardval test: {shown}\n")
             return None
     return _Selection(frozenset(rules), tuple(files))
 
