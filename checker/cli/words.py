@@ -44,6 +44,11 @@ WORDS: dict[str, tuple[str, str]] = {
     "jobs-most": ("högst {0} processer; fick '{1}'", "at most {0} processes; not '{1}'"),
     "bytes": ("ange ett helt antal byte, minst 1, t.ex. 5000000; fick '{0}'",
               "expected a whole number of bytes, at least 1, e.g. 5000000; not '{0}'"),
+    # whatif
+    "whatif-nothing": ("ange inlämningar (filer eller mappar) eller --store",
+                       "give submission files or folders, or --store"),
+    "whatif-store-only": ("--from, --to och --region väljer ur ett lager; ange --store",
+                          "--from, --to and --region select from a store; give --store"),
     # test
     "no-target": ("'{0}' är varken ett regel-id eller en fil med testfall{1}",
                   "'{0}' is neither a rule id nor a case file{1}"),
