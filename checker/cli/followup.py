@@ -64,9 +64,9 @@ def run_add(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
     del stderr
     check_step(args.clinic, args.step, args.by, args.due)
     if load_ruleset(args.rules).rule(args.rule) is None:
-        raise StoreError("--rule", f"regeln '{args.rule}' finns inte; `vardval lint` och "
-                         "regelsidorna visar regel-id:n.", f"there is no rule '{args.rule}'; "
-                         "`vardval lint` and the rule pages show the rule ids.")
+        raise StoreError.about("--rule", f"regeln '{args.rule}' finns inte; `vardval lint` och "
+                               "regelsidorna visar regel-id:n.", f"there is no rule '{args.rule}'; "
+                               "`vardval lint` and the rule pages show the rule ids.")
     period = parse_quarter(args.period, "--period") if args.period else None
     store = Store(args.store)
     try:
