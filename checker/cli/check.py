@@ -392,9 +392,8 @@ class _Batch:
 
 
 def _internal(shown: str, exc: Exception) -> SubmissionResult:
-    message = (f"internal error while checking this file: {type(exc).__name__}: {exc} "
-               "(a bug in vardval, not in the file; please report it)")
-    return SubmissionResult(shown, (Problem("$", None, None, message),))
+    said = words.Said("internal-file", (type(exc).__name__, str(exc)))
+    return SubmissionResult(shown, (Problem.of("$", None, None, said),))
 
 
 _READ = Refusal("verbatim", ("",))  # the file was read: nothing refused

@@ -25,6 +25,10 @@ WORDS: dict[str, tuple[str, str]] = {
                    "vardval docs: cannot write '{0}': {1}"),
     "unwritable-hint": ("ange --out med en mapp där du får skriva",
                         "give --out a folder you may write"),
+    "verbatim": ("{0}", "{0}"),
+    "published-change": ("publicerad ändring: {0}", "published change: {0}"),
+    "name-a-tag": ("ange en tagg eller commit i det här förrådet",
+                   "name a tag or commit of this repository"),
     "unknown-snippet": ("okänd markör 'vardval:{0}'", "unknown marker 'vardval:{0}'"),
     "known-snippets": ("kända: {0}", "known: {0}"),
 }
