@@ -52,6 +52,25 @@ WORDS: dict[str, tuple[str, str]] = {
     # test
     "no-target": ("'{0}' är varken ett regel-id eller en fil med testfall{1}",
                   "'{0}' is neither a rule id nor a case file{1}"),
+    "case-failed": ("FEL {0}: {1}: {2}", "FAIL {0}: {1}: {2}"),
+    "case-expected": ("väntade {0}, fick {1}", "expected {0}, got {1}"),
+    "case-message": ("meddelande: {0}", "message: {0}"),
+    "case-evidence": ("underlag: {0}", "evidence: {0}"),
+    "no-evidence": ("inget", "none"),
+    "coverage": ("Täckning (fall som gav väntad status)",
+                 "Coverage (cases that gave their expected status)"),
+    "rule-heading": ("regel", "rule"),
+    "bound-heading": ("gräns", "bound."),
+    "covered": ("ok", "ok"),
+    "missing": ("saknar {0}", "missing {0}"),
+    "gap-pass": ("ett godkänt fall", "a passing case"),
+    "gap-fail": ("ett underkänt fall", "a failing case"),
+    "gap-boundary": ("ett gränsfall (regeln jämför med <, <=, > eller >=)",
+                     "a boundary case (it compares with <, <=, > or >=)"),
+    "cases-summary": (("{0} fall, {1} misslyckades; {2} av {3} regler har godkända, underkända "
+                       "och (där de jämför) gränsfall."),
+                      ("{0} cases, {1} failed; {2} of {3} rules have passing, failing and "
+                       "(where they compare) boundary cases.")),
     # replay, followup, template, eval
     "revision": ("ange ett revisionsnummer, minst 1, t.ex. 2; fick '{0}'",
                  "expected a revision number, at least 1, e.g. 2; not '{0}'"),
