@@ -133,9 +133,6 @@ def run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
     if args.paths.count(STDIN) > 1:
         stderr.write(f"vardval check: {words.said('stdin-twice', args.lang)}\n")
         return EXIT_USAGE
-    if args.format == "xlsx" and args.output is None and _is_terminal(stdout):
-        stderr.write(f"vardval check: {words.said('binary-terminal', args.lang, 'xlsx')}\n")
-        return EXIT_USAGE
     mapping = _mapping(args.mapping) if args.mapping else None
     files = _inputs(args.paths, args.stdin_name)
     first = next(files, None)

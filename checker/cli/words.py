@@ -35,10 +35,6 @@ WORDS: dict[str, tuple[str, str]] = {
                        "no submission files (.yaml, .yml, .json) found in {0}"),
     "stdin-twice": ("'-' (standard input) får anges en gång",
                     "'-' (standard input) can be named once only"),
-    "binary-terminal": (("--format {0} är en binär arbetsbok och skrivs inte till terminalen; "
-                         "ange -o rapport.xlsx"),
-                        ("--format {0} is a binary workbook and is not written to the terminal; "
-                         "give -o report.xlsx")),
     "jobs": ("ange ett helt antal processer, minst 1, t.ex. 2; fick '{0}'",
              "expected a whole number of processes, at least 1, e.g. 2; not '{0}'"),
     "jobs-most": ("högst {0} processer; fick '{1}'", "at most {0} processes; not '{1}'"),

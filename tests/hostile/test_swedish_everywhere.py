@@ -86,6 +86,7 @@ CASES: list[tuple[str, ...]] = [
     ("explain", "NOPE", VALID, "--rules", BASE),
     ("eval", "1", "--period", "bad"),
     ("eval", "1", "--region", "nowhere"),
+    ("lsp", "--bogus"),
     ("bogus",),
 ]
 # A command group without its subcommand has no --lang of its own: Swedish, as by default.
@@ -152,8 +153,8 @@ def test_an_xlsx_report_is_not_written_to_a_terminal() -> None:
     out, err = _Terminal(), io.StringIO()
     assert run(["check", VALID, "--format", "xlsx", "--rules", BASE], out, err) == 2
     assert out.getvalue() == ""
-    assert "binär arbetsbok" in err.getvalue()
-    assert "-o rapport.xlsx" in err.getvalue()
+    assert "inte till terminalen" in err.getvalue()
+    assert "-o resultat.xlsx" in err.getvalue()
 
 
 def test_an_xlsx_report_still_goes_to_a_pipe() -> None:
