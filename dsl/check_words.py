@@ -59,8 +59,8 @@ WORDING: dict[str, tuple[str, str]] = {
                           "compare the value with something, e.g. x > 0"),
     "cannot-compare": ("{0} kan inte jämföras med {1}", "cannot compare {0} with {1}"),
     "hint-compare-like": ("jämför {0} med {0}, t.ex. {1}", "compare {0} with {0}, e.g. {1}"),
-    "cannot-order": (("'{0}' kan inte jämföra {1}: bara tal, datum, tidsrymder, kvartal och "
-                      "texter är större eller mindre än varandra"),
+    "cannot-order": (("'{0}' kan inte avgöra om {1} är större eller mindre: bara tal, datum, "
+                      "tidsrymder, kvartal och texter har en ordning"),
                      ("'{0}' cannot order {1}: only numbers, dates, durations, quarters and "
                       "texts have an order")),
     # a value from an empty list: the English as ``cannot-order`` says it of that value
@@ -75,7 +75,7 @@ WORDING: dict[str, tuple[str, str]] = {
     "order-empty": ("'{0}' har inget att jämföra: en tom lista har inga värden",
                     ("'{0}' cannot order a value of no known type (from an empty list): "
                      "only numbers, dates, durations, quarters and texts have an order")),
-    "hint-empty-list": ("en tom lista [] har inga värden att ta ett ur; skriv in listans värden",
+    "hint-empty-list": ("en tom lista [] har inga värden att välja bland; skriv in listans värden",
                         ("an empty list [] has no items to take a value from; give the list "
                          "its items")),
     "hint-equality": ("använd == eller != i stället", "use == or != instead"),
@@ -87,7 +87,7 @@ WORDING: dict[str, tuple[str, str]] = {
     # the allowed texts of an enumerated field
     "part-item-of": ("ett element i {0}", "an item of {0}"),
     "part-variable-item-of": ("'{0}' (ett element i {1})", "'{0}' (an item of {1})"),
-    "never-value": ("{0} är aldrig '{1}', utan ett av {2}",
+    "never-value": ("{0} är aldrig '{1}', utan något av {2}",
                     "{0} is never '{1}'; it is one of {2}"),
     "hint-one-of": ('skriv ett av dem, t.ex. "{0}"', 'write one of them, e.g. "{0}"'),
     # if, quantifiers, lists
@@ -152,7 +152,7 @@ WORDING: dict[str, tuple[str, str]] = {
 }
 # Codes whose two languages read alike: names and code, written the same in both. A code
 # ``hint-…`` words a hint, ``part-…`` a piece of another message; the rest are messages.
-SAME = frozenset({"part-period", "hint-in-list"})
+SAME = frozenset({"part-period"})
 
 
 class CheckSaid(Reason):
