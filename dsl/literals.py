@@ -91,11 +91,16 @@ def parse_literal(text: str) -> Literal:
         (Decimal('0.90'), Decimal('2.5'), 3)
         >>> parse_literal("2 years"), parse_literal("2025-07-01")
         (Duration(months=24, days=0), datetime.date(2025, 7, 1))
-        >>> parse_literal("9O%")
+        >>> parse_literal("9O%")  # doctest: +IGNORE_EXCEPTION_DETAIL
         Traceback (most recent call last):
         ...
-        vardval.dsl.literals.LiteralError: invalid value '9O%'; expected a number, a percentage \
-such as 90%, a duration such as 6 months, or a date such as 2025-07-01
+        LiteralError: invalid value '9O%'; expected a number, a percentage such as 90%, \
+a duration such as 6 months, or a date such as 2025-07-01
+        >>> try:
+        ...     parse_literal("9O%")
+        ... except LiteralError as error:
+        ...     print(error.said.words("sv")[:40])
+        ogiltigt värde '9O%'; skriv ett tal, en
     """
     stripped = text.strip()
     digits = sum(char.isdigit() for char in stripped)
