@@ -99,7 +99,7 @@ a duration such as 6 months, or a date such as 2025-07-01
         >>> try:
         ...     parse_literal("9O%")
         ... except LiteralError as error:
-        ...     print(error.said.words("sv")[:40])
+        ...     print(error.said.words("sv")[:39])
         ogiltigt värde '9O%'; skriv ett tal, en
     """
     stripped = text.strip()
