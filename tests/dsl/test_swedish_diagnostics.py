@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from vardval.dsl import check_words, compiled, diagnostic_words, emit, nodes, type_words
+from vardval.dsl import check_words, compiled, diagnostic_words, emit, literals, nodes, type_words
 from vardval.dsl import typesys as ts
 from vardval.dsl.errors import Diagnostic, RuleSyntaxError, RuleTypeError
 from vardval.dsl.parser import MAX_LENGTH, MAX_QUANTIFIERS, parse
@@ -42,7 +42,7 @@ ENV = Environment(
 OURS = {"cannot-compile", "unbound-variable", "definition-not-compiled", "no-helper",
         "literal-kind", "not-evaluated"}
 TABLES = {"parse": diagnostic_words.WORDING, "check": check_words.WORDING,
-          "type": type_words.WORDING}
+          "type": type_words.WORDING, "literal": literals.WORDING}
 SAME = diagnostic_words.JOINING | check_words.SAME | type_words.SAME
 
 
@@ -160,3 +160,25 @@ def test_our_own_failures_are_worded_in_both_languages(error: Exception, swedish
 
 def test_every_failure_of_ours_is_tested() -> None:
     assert {e.diagnostics[0].said.code for e, _, _ in OUR_FAILURES} == OURS  # type: ignore[attr-defined]
+
+
+SWEDISH_LITERALS = {
+    "9O%": ("ogiltigt värde '9O%'; skriv ett tal, en andel som 90%, en tidsrymd som 6 months "
+            "eller ett datum som 2025-07-01"),
+    "3 weeks": "okänd tidsenhet 'weeks'; skriv days, months eller years, t.ex. 6 months",
+    "1 days": "ogiltig tidsrymd '1 days'; skriv '1 day'",
+    "2025-02-30": ("ogiltigt datum '2025-02-30': februari 2025 har 28 dagar; skriv ett riktigt "
+                   "datum ÅÅÅÅ-MM-DD, t.ex. 2025-07-01"),
+    "2025-13-01": ("ogiltigt datum '2025-13-01': det finns ingen månad 13; skriv ett riktigt "
+                   "datum ÅÅÅÅ-MM-DD, t.ex. 2025-07-01"),
+    "1" * 31: (f"värdet '{'1' * 31}' har 31 siffror; ett tal har högst 30 (skriv det värde som "
+               "menas, t.ex. 90% eller 6 months)"),
+}
+
+
+@pytest.mark.parametrize("text", sorted(SWEDISH_LITERALS))
+def test_a_literal_that_does_not_read_says_why_in_swedish_too(text: str) -> None:
+    with pytest.raises(literals.LiteralError) as exc:
+        literals.parse_literal(text)
+    assert exc.value.said.words("sv") == SWEDISH_LITERALS[text]
+    assert exc.value.said.words("en") == str(exc.value)
