@@ -21,6 +21,7 @@ from vardval.dsl.errors import Diagnostic, RuleSyntaxError, RuleTypeError
 from vardval.dsl.parser import MAX_LENGTH, MAX_QUANTIFIERS, parse
 from vardval.dsl.spans import Span
 from vardval.dsl.typecheck import Environment, check
+from vardval.dsl.values import Quarter
 
 GOLDEN = Path(__file__).parents[1] / "golden" / "dsl-sv"
 CASES: dict[str, str] = yaml.safe_load((GOLDEN / "cases.yaml").read_text(encoding="utf-8"))
@@ -182,3 +183,10 @@ def test_a_literal_that_does_not_read_says_why_in_swedish_too(text: str) -> None
         literals.parse_literal(text)
     assert exc.value.said.words("sv") == SWEDISH_LITERALS[text]
     assert exc.value.said.words("en") == str(exc.value)
+
+
+def test_a_quarter_that_does_not_read_says_why_in_swedish_too() -> None:
+    with pytest.raises(literals.LiteralError) as exc:
+        Quarter.parse("2025-Q7")
+    assert exc.value.said.words("sv") == "ogiltigt kvartal '2025-Q7'; skriv ÅÅÅÅ-Qn, t.ex. 2025-Q1"
+    assert str(exc.value) == "invalid quarter '2025-Q7'; expected YYYY-Qn, e.g. 2025-Q1"
