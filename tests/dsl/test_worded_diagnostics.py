@@ -16,6 +16,7 @@ from pathlib import Path
 import grammar_shapes as shapes
 import pytest
 from grammar_shapes import ENV
+from vardval.dsl import type_words
 from vardval.dsl import typesys as ts
 from vardval.dsl.errors import Diagnostic, VardvalError
 from vardval.dsl.parser import parse
@@ -119,3 +120,21 @@ def test_many_bad_expressions_are_worded_in_swedish_without_english() -> None:
             assert (diagnostic.hint is None) == (diagnostic.hint_said is None), text
     # the sweep reaches the parser, the type checker and the built-ins alike
     assert {"syntax-error", "wrong-type", "unknown-field", "wrong-arguments"} <= codes
+
+
+def _types(depth: int) -> list[ts.Type]:
+    simple = [ts.BOOL, ts.NUMBER, ts.TEXT, ts.DATE, ts.DURATION, ts.QUARTER, ts.ANY,
+              ts.record({"a": ts.NUMBER})]
+    if depth == 0:
+        return simple
+    return simple + [ts.list_of(t) for t in _types(depth - 1)]
+
+
+@pytest.mark.parametrize("t", _types(2), ids=str)
+def test_a_type_s_english_words_are_those_messages_always_used(t: ts.Type) -> None:
+    assert type_words.named(t).words("en") == ts.article(t)
+    assert type_words.items(t).words("en") == str(t)
+    if t != ts.ANY:
+        assert type_words.plural(t).words("en") == f"{t}s"
+    assert type_words.example(t).words("en") == ts.example(t)
+    assert not english_in(type_words.named(t).words("sv"))
