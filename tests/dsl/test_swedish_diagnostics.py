@@ -190,3 +190,15 @@ def test_a_quarter_that_does_not_read_says_why_in_swedish_too() -> None:
         Quarter.parse("2025-Q7")
     assert exc.value.said.words("sv") == "ogiltigt kvartal '2025-Q7'; skriv ÅÅÅÅ-Qn, t.ex. 2025-Q1"
     assert str(exc.value) == "invalid quarter '2025-Q7'; expected YYYY-Qn, e.g. 2025-Q1"
+
+
+@pytest.mark.parametrize(("role", "swedish"), [
+    ("expression", "uttrycket"), ("definition 'share'", "definitionen 'share'"),
+    ("placeholder", "platshållaren"), ("'when'", "'when'"),
+])
+def test_what_an_expression_is_for_reads_in_swedish(role: str, swedish: str) -> None:
+    with pytest.raises(RuleTypeError) as exc:
+        check(parse("a + 1"), ENV, ts.BOOL, role)
+    [diagnostic] = exc.value.diagnostics
+    assert diagnostic.words("sv") == f"{swedish} måste vara ett sanningsvärde, inte ett tal"
+    assert diagnostic.words("en") == f"{role} must be a truth value, not a number"
