@@ -15,12 +15,13 @@ def _diagnostic(message: str, data: object = None) -> types.Diagnostic:
     return types.Diagnostic(range=RANGE, message=message, data=data)
 
 
-@pytest.mark.parametrize("message", [
-    "okänt fält 'accessibility.contacts.totl' (finns inte i inlämningsformatet)\n"
-    "tips: menade du 'accessibility.contacts.total'?",
-    "unknown field 'accessibility.contacts.totl' (not in the submission format)\n"
-    "hint: did you mean 'accessibility.contacts.total'?",
-])
+SWEDISH = ("okänt fält 'accessibility.contacts.totl' (finns inte i inlämningsformatet)\n"
+           "tips: menade du 'accessibility.contacts.total'?")
+ENGLISH = ("unknown field 'accessibility.contacts.totl' (not in the submission format)\n"
+           "hint: did you mean 'accessibility.contacts.total'?")
+
+
+@pytest.mark.parametrize("message", [SWEDISH, ENGLISH], ids=["sv", "en"])
 def test_the_fix_reads_the_suggestion_from_either_language(message: str) -> None:
     [action] = fixes("file:///r.yaml", [LINE], [_diagnostic(message)])
     assert action.edit is not None
