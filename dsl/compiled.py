@@ -17,6 +17,7 @@ from types import CodeType
 from typing import TYPE_CHECKING, Any
 
 from vardval.dsl import codegen, functions, nodes, runtime
+from vardval.dsl.check_words import CheckSaid
 from vardval.dsl.codegen import Function, Generated
 from vardval.dsl.errors import Diagnostic, EvaluationError
 from vardval.dsl.values import Duration, Quarter, Unknown
@@ -110,9 +111,10 @@ def located_error(exc: BaseException, units: Iterable[Generated]) -> EvaluationE
         if unit is not None:
             span = unit.span_at(frame.tb_lineno) or span
         frame = frame.tb_next
-    message = f"the expression could not be evaluated: {type(exc).__name__}: {exc}"
-    return EvaluationError([Diagnostic("evaluation-failed", message, span,
-                                       "check the types of the values the expression reads")])
+    # The Python error's name and text are a technical detail, left as Python words them.
+    said = CheckSaid("not-evaluated", (type(exc).__name__, str(exc)))
+    return EvaluationError([Diagnostic.worded("evaluation-failed", said, span,
+                                              CheckSaid("hint-value-kinds"))])
 
 
 Definitions = tuple[tuple[str, nodes.Expr], ...]

@@ -73,6 +73,15 @@ WORDING: dict[str, tuple[str, str]] = {
     "unexpected-character": ("oväntat tecken '{0}'", "unexpected character '{0}'"),
     "unexpected-token": ("oväntat '{0}'", "unexpected '{0}'"),
     "ends-early": ("uttrycket tar slut för tidigt", "the expression ends too early"),
+    # what could have come instead, the hint of a parse error named by none of the above
+    "hint-expected": ("här väntades {0}", "expected {0}"),
+    "part-value": ("ett värde, t.ex. ett tal, ett datum, ett fält eller '('",
+                     "a value such as a number, a date, a field or '('"),
+    "part-name": ("ett namn", "a name"),
+    "part-operator": ("en operator, t.ex. +, >=, and", "an operator such as +, >=, and"),
+    "part-end": ("slutet av uttrycket", "the end of the expression"),
+    "part-either": ("{0} eller {1}", "{0} or {1}"),
+    "part-also": ("{0}, {1}", "{0}, {1}"),
     # literals, read by the transformer
     "not-a-date": ("'{0}' är inget datum i kalendern", "'{0}' is not a date in the calendar"),
     "hint-date": ("skriv en dag som finns som ÅÅÅÅ-MM-DD, t.ex. 2025-02-28",
@@ -88,6 +97,8 @@ WORDING: dict[str, tuple[str, str]] = {
                        "'{0} {1}' mixes a count and a unit that disagree"),
     "hint-write": ("skriv '{0}'", "write '{0}'"),
 }
+# Codes that only join other words; their two languages read alike.
+JOINING = frozenset({"part-also"})
 
 
 class Said(Reason):

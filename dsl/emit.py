@@ -30,6 +30,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from vardval.dsl import functions, nodes
+from vardval.dsl.check_words import CheckSaid
 from vardval.dsl.errors import Diagnostic, RuleCompileError
 from vardval.dsl.values import Duration, Quarter
 
@@ -50,8 +51,7 @@ def expr(gen: CodeGenerator, node: nodes.Expr) -> str:
         return prepared
     emit = _EMITTERS.get(type(node))
     if emit is None:
-        raise compile_error(node, f"cannot compile {type(node).__name__} nodes; only resolved "
-                            "(type-checked) expressions are compiled")
+        raise compile_error(node, CheckSaid("cannot-compile", (type(node).__name__,)))
     return emit(gen, node)
 
 
@@ -122,7 +122,7 @@ def trace(gen: CodeGenerator, node: nodes.Expr, kind: str, name: str, value: str
 def var(gen: CodeGenerator, node: nodes.Var) -> str:
     found = gen.bound(node.name)
     if found is None:
-        raise compile_error(node, f"variable '{node.name}' is not bound by a quantifier")
+        raise compile_error(node, CheckSaid("unbound-variable", (node.name,)))
     return found
 
 
@@ -151,7 +151,7 @@ def _period_part(gen: CodeGenerator, node: nodes.Attr) -> str:
 def defref(gen: CodeGenerator, node: nodes.DefRef) -> str:
     function = gen.definitions.get(node.name)
     if function is None:
-        raise compile_error(node, f"definition '{node.name}' was not compiled")
+        raise compile_error(node, CheckSaid("definition-not-compiled", (node.name,)))
     found = gen.reuse(("definition", node.name))
     if found is not None:
         return found
@@ -395,7 +395,7 @@ def list_expr(gen: CodeGenerator, node: nodes.ListExpr) -> str:
 
 def call(gen: CodeGenerator, node: nodes.Call) -> str:
     if node.func not in functions.RUNTIME:
-        raise compile_error(node, f"function '{node.func}' has no run-time helper")
+        raise compile_error(node, CheckSaid("no-helper", (node.func,)))
     args = [expr(gen, arg) for arg in node.args]
     if node.func == "count":
         return gen.assign(node, f"len({args[0]}) if type({args[0]}) is list else "
@@ -427,7 +427,7 @@ def _constructor(node: nodes.Literal, value: object) -> str:
         return f"Duration({value.months}, {value.days})"
     if isinstance(value, Quarter):
         return f"Quarter({value.year}, {value.quarter})"
-    raise compile_error(node, f"cannot compile a literal of type {type(value).__name__}")
+    raise compile_error(node, CheckSaid("literal-kind", (type(value).__name__,)))
 
 
 def _int_literal(node: nodes.Expr) -> bool:
@@ -453,9 +453,10 @@ def _literal_tuple(node: nodes.Expr) -> str:
     return f"({', '.join(values)},)"
 
 
-def compile_error(node: nodes.Expr, message: str) -> RuleCompileError:
-    return RuleCompileError([Diagnostic("compile-error", message, node.span,
-                                        "this is a bug in vardval, not in the rule")])
+def compile_error(node: nodes.Expr, said: CheckSaid) -> RuleCompileError:
+    """A failure of the compiler itself (the node's class name is a technical detail)."""
+    return RuleCompileError([Diagnostic.worded("compile-error", said, node.span,
+                                               CheckSaid("hint-our-bug"))])
 
 
 _EMITTERS: dict[type, Callable[[CodeGenerator, nodes.Expr], str]] = {

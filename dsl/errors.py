@@ -22,6 +22,9 @@ FRAME: dict[str, tuple[str, str]] = {
     "more": ("… och {0} till", "… and {0} more"),
 }
 _LANGS = ("sv", "en")
+# The hint codes that offer a name in their first value ("hint-did-you-mean", and
+# "hint-did-you-mean-allowed" of a rule file's keys).
+SUGGESTING = "hint-did-you-mean"
 
 
 def framed(code: str, lang: str, *values: object) -> str:
@@ -66,6 +69,14 @@ class Diagnostic:
         """A diagnostic worded in each language; ``message`` and ``hint`` are the English."""
         hint = hint_said.words("en") if hint_said is not None else None
         return cls(code, said.words("en"), span, hint, None, said, hint_said)
+
+    @property
+    def suggestion(self) -> str | None:
+        """The name a "did you mean" hint offers (a quick fix puts it in), or None."""
+        said = self.hint_said
+        if said is None or not said.code.startswith(SUGGESTING) or not said.values:
+            return None
+        return str(said.values[0])
 
     def with_source(self, source: str) -> Diagnostic:
         """Attach the caret excerpt from the file's text."""
@@ -153,5 +164,16 @@ def suggest(name: str, candidates: list[str]) -> str | None:
         >>> suggest("kanalr", ["kanaler", "total"])
         "did you mean 'kanaler'?"
     """
+    close = closest(name, candidates)
+    return f"did you mean '{close}'?" if close else None
+
+
+def closest(name: str, candidates: list[str]) -> str | None:
+    """The candidate a misspelt name most likely means, or None.
+
+    Example:
+        >>> closest("kanalr", ["kanaler", "total"])
+        'kanaler'
+    """
     close = difflib.get_close_matches(name, candidates, n=1, cutoff=0.6)
-    return f"did you mean '{close[0]}'?" if close else None
+    return close[0] if close else None

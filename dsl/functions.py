@@ -12,8 +12,10 @@ from dataclasses import dataclass
 from typing import Any, Protocol, TypeAlias
 
 from vardval.dsl import nodes, runtime
+from vardval.dsl import type_words as tw
 from vardval.dsl import typesys as ts
-from vardval.dsl.errors import suggest
+from vardval.dsl.check_words import CheckSaid, did_you_mean
+from vardval.dsl.reasons import Reason
 from vardval.dsl.spans import Span
 
 
@@ -25,7 +27,8 @@ class Checking(Protocol):
 
     def visit(self, node: nodes.Expr) -> tuple[nodes.Expr, ts.Type]: ...
 
-    def error(self, code: str, message: str, span: Span, hint: str | None = None) -> ts.Type: ...
+    def error(self, code: str, said: Reason, span: Span, hint: Reason | None = None
+              ) -> ts.Type: ...
 
 
 Result: TypeAlias = tuple[nodes.Expr, ts.Type]
@@ -34,10 +37,14 @@ Result: TypeAlias = tuple[nodes.Expr, ts.Type]
 def _arity(checker: Checking, node: nodes.Call, count: int, example: str) -> bool:
     if len(node.args) == count:
         return True
-    checker.error("wrong-arguments", f"{node.func}() takes {count} argument"
-                  f"{'s' if count != 1 else ''}, not {len(node.args)}", node.span,
-                  f"e.g. {example}")
+    said = (CheckSaid("takes-one", (node.func, str(len(node.args)))) if count == 1
+            else CheckSaid("takes-many", (node.func, str(count), str(len(node.args)))))
+    checker.error("wrong-arguments", said, node.span, _example(example))
     return False
+
+
+def _example(example: str) -> CheckSaid:
+    return CheckSaid("hint-example", (example,))
 
 
 def _typed_args(checker: Checking, node: nodes.Call, want: tuple[ts.Type, ...],
@@ -48,9 +55,9 @@ def _typed_args(checker: Checking, node: nodes.Call, want: tuple[ts.Type, ...],
         resolved.append(expr)
         wanted = want[min(index, len(want) - 1)]
         if found not in (wanted, ts.ERROR):
-            checker.error("wrong-type", f"argument {index + 1} of {node.func}() must be "
-                          f"{ts.article(wanted)}, not {ts.article(found)}", arg.span,
-                          f"e.g. {example}")
+            checker.error("wrong-type", CheckSaid("argument-must-be", (
+                str(index + 1), node.func, tw.named(wanted), tw.named(found))), arg.span,
+                _example(example))
             ok = False
     return resolved, ok
 
@@ -62,8 +69,8 @@ def _exists(checker: Checking, node: nodes.Call) -> Result:
     if isinstance(expr, nodes.Field):
         return nodes.Exists(expr, node.span), ts.BOOL
     if found != ts.ERROR:
-        checker.error("wrong-arguments", "exists() takes a field of the submission",
-                      node.args[0].span, "e.g. exists(listing.cap)")
+        checker.error("wrong-arguments", CheckSaid("exists-field"), node.args[0].span,
+                      _example("exists(listing.cap)"))
     return node, ts.BOOL
 
 
@@ -82,13 +89,13 @@ def dotted_name(expr: nodes.Expr) -> str | None:
 def _param(checker: Checking, node: nodes.Call) -> Result:
     name = dotted_name(node.args[0]) if len(node.args) == 1 else None
     if name is None:
-        checker.error("wrong-arguments", "param() takes the name of one parameter", node.span,
-                      "e.g. param(vardgaranti.kontakt.malniva)")
+        checker.error("wrong-arguments", CheckSaid("param-name"), node.span,
+                      _example("param(vardgaranti.kontakt.malniva)"))
         return node, ts.ERROR
     found = checker.params.get(name)
     if found is None:
-        hint = suggest(name, list(checker.params)) or "parameters live in rules/parameters/"
-        return node, checker.error("unknown-parameter", f"unknown parameter '{name}'",
+        hint = did_you_mean(name, list(checker.params)) or CheckSaid("hint-parameters")
+        return node, checker.error("unknown-parameter", CheckSaid("unknown-parameter", (name,)),
                                    node.args[0].span, hint)
     return nodes.ParamRef(name, node.span), found
 
@@ -98,8 +105,8 @@ def _list_arg(checker: Checking, node: nodes.Call, example: str) -> tuple[nodes.
         return node, ts.ERROR
     expr, found = checker.visit(node.args[0])
     if found != ts.ERROR and found.name != "list":
-        checker.error("wrong-type", f"{node.func}() takes a list, not {ts.article(found)}",
-                      node.args[0].span, f"e.g. {example}")
+        checker.error("wrong-type", CheckSaid("takes-list", (node.func, tw.named(found))),
+                      node.args[0].span, _example(example))
         return expr, ts.ERROR
     return expr, found
 
@@ -111,8 +118,9 @@ def _count(checker: Checking, node: nodes.Call) -> Result:
 
 def _sum(checker: Checking, node: nodes.Call) -> Result:
     expr, found = _list_arg(checker, node, "sum([a, b, c])")
-    if found.name == "list" and found.elem not in (ts.NUMBER, ts.ANY):
-        checker.error("wrong-type", f"sum() adds numbers, not {found.elem}s", node.span)
+    if found.name == "list" and found.elem is not None and found.elem not in (ts.NUMBER, ts.ANY):
+        checker.error("wrong-type", CheckSaid("sum-numbers", (tw.plural(found.elem),)),
+                      node.span)
     return nodes.Call(node.func, (expr,), node.span), ts.NUMBER
 
 
@@ -122,22 +130,22 @@ def _extreme(checker: Checking, node: nodes.Call) -> Result:
         elem = found.elem if found.name == "list" and found.elem else ts.ERROR
         return nodes.Call(node.func, (expr,), node.span), _ordered(checker, node, elem)
     if len(node.args) < 2:
-        checker.error("wrong-arguments", f"{node.func}() takes a list or two or more values",
-                      node.span, f"e.g. {node.func}(a, b)")
+        checker.error("wrong-arguments", CheckSaid("list-or-values", (node.func,)),
+                      node.span, _example(f"{node.func}(a, b)"))
         return node, ts.ERROR
     args, common = [], ts.ANY
     for arg in node.args:
         expr, found = checker.visit(arg)
         args.append(expr)
         common = ts.unify(common, found) or checker.error(
-            "wrong-type", f"{node.func}() compares values of one type", arg.span)
+            "wrong-type", CheckSaid("one-type", (node.func,)), arg.span)
     return nodes.Call(node.func, tuple(args), node.span), _ordered(checker, node, common)
 
 
 def _ordered(checker: Checking, node: nodes.Call, elem: ts.Type) -> ts.Type:
     if elem in ts.ORDERED or elem in (ts.ERROR, ts.ANY):
         return elem
-    return checker.error("wrong-type", f"{node.func}() needs ordered values, not {elem}s",
+    return checker.error("wrong-type", CheckSaid("needs-ordered", (node.func, tw.plural(elem))),
                          node.span)
 
 
@@ -150,9 +158,8 @@ def _date(checker: Checking, node: nodes.Call) -> Result:
         try:
             dt.date(*(int(p) for p in parts))
         except (ValueError, OverflowError):
-            checker.error("impossible-date", f"date({', '.join(map(str, parts))}) is not a "
-                          "date in the calendar", node.span,
-                          "use an existing day, e.g. date(2025, 2, 28)")
+            checker.error("impossible-date", CheckSaid("impossible-date", (
+                ", ".join(map(str, parts)),)), node.span, CheckSaid("hint-existing-day"))
     return nodes.Call(node.func, tuple(args), node.span), ts.DATE
 
 

@@ -15,6 +15,7 @@ from collections.abc import Callable
 from decimal import Decimal
 from typing import TypeAlias
 
+from vardval.dsl.literal_words import WORDING, LiteralError, LiteralSaid
 from vardval.dsl.values import Duration
 
 Literal: TypeAlias = int | Decimal | Duration | dt.date | bool | str
@@ -34,40 +35,40 @@ MAX_QUANTIFIERS = 10
 _BOOLEANS = {"true": True, "false": False}
 _UNITS = {"day": "day", "days": "day", "month": "month", "months": "month"}
 _UNITS |= {"year": "year", "years": "year"}
-EXPECTED = (
-    "expected a number, a percentage such as 90%, a duration such as 6 months, "
-    "or a date such as 2025-07-01"
-)
 
 
 def parse_literal(text: str) -> Literal:
-    """Read one literal; anything else is a ``ValueError`` saying what valid looks like.
+    """Read one literal; anything else is a ``LiteralError`` (a ``ValueError``) saying what
+    valid looks like, in each language.
 
     Example:
         >>> parse_literal("90%"), parse_literal("2.5"), parse_literal("3")
         (Decimal('0.90'), Decimal('2.5'), 3)
         >>> parse_literal("2 years"), parse_literal("2025-07-01")
         (Duration(months=24, days=0), datetime.date(2025, 7, 1))
-        >>> parse_literal("9O%")
+        >>> parse_literal("9O%")  # doctest: +IGNORE_EXCEPTION_DETAIL
         Traceback (most recent call last):
         ...
-        ValueError: invalid value '9O%'; expected a number, a percentage such as 90%, \
+        LiteralError: invalid value '9O%'; expected a number, a percentage such as 90%, \
 a duration such as 6 months, or a date such as 2025-07-01
+        >>> try:
+        ...     parse_literal("9O%")
+        ... except LiteralError as error:
+        ...     print(error.said.words("sv")[:39])
+        ogiltigt värde '9O%'; skriv ett tal, en
     """
     stripped = text.strip()
     digits = sum(char.isdigit() for char in stripped)
     if digits > MAX_DIGITS and not _STRING.fullmatch(stripped):
-        msg = (f"the value '{shorten(stripped)}' has {digits} digits; a number has at most "
-               f"{MAX_DIGITS} (write the value meant, e.g. 90% or 6 months)")
-        raise ValueError(msg)
+        raise LiteralError(LiteralSaid("too-many-digits", (
+            shorten(stripped), str(digits), str(MAX_DIGITS))))
     for pattern, build in _READERS:
         match = pattern.fullmatch(stripped)
         if match is not None:
             return build(match)
     if stripped in _BOOLEANS:
         return _BOOLEANS[stripped]
-    msg = f"invalid value '{shorten(text)}'; {EXPECTED}"
-    raise ValueError(msg)
+    raise LiteralError(LiteralSaid("invalid-value", (shorten(text),)))
 
 
 def shorten(text: str, limit: int = 40) -> str:
@@ -96,12 +97,10 @@ def duration(n: int, unit: str) -> Duration:
     """
     base = _UNITS.get(unit)
     if base is None:
-        msg = f"unknown duration unit '{unit}'; expected days, months or years, e.g. 6 months"
-        raise ValueError(msg)
+        raise LiteralError(LiteralSaid("unknown-unit", (unit,)))
     expected = base if n == 1 else f"{base}s"
     if unit != expected:
-        msg = f"invalid duration '{n} {unit}'; write '{n} {expected}'"
-        raise ValueError(msg)
+        raise LiteralError(LiteralSaid("unit-disagrees", (str(n), unit, expected)))
     if base == "day":
         return Duration(days=n)
     return Duration(months=n * (12 if base == "year" else 1))
@@ -118,15 +117,20 @@ def iso_date(year: int, month: int, day: int) -> dt.date:
         return dt.date(year, month, day)
     except ValueError:
         text = f"{year:04d}-{month:02d}-{day:02d}"
-        msg = (f"invalid date '{text}': {calendar_problem(year, month, day)}; expected a real "
-               "date YYYY-MM-DD, e.g. 2025-07-01")
-        raise ValueError(msg) from None
+        problem = calendar_said(year, month, day)
+        raise LiteralError(LiteralSaid("invalid-date", (text, problem))) from None
 
 
 _MONTHS = (
     "January", "February", "March", "April", "May", "June", "July", "August", "September",
     "October", "November", "December",
 )  # fmt: skip
+_SWEDISH_MONTHS = (
+    "januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti", "september",
+    "oktober", "november", "december",
+)  # fmt: skip
+WORDING |= {f"month-{number}": names
+            for number, names in enumerate(zip(_SWEDISH_MONTHS, _MONTHS, strict=True), 1)}
 
 
 def calendar_problem(year: int, month: int, day: int) -> str:
@@ -136,12 +140,23 @@ def calendar_problem(year: int, month: int, day: int) -> str:
         >>> calendar_problem(2025, 2, 30), calendar_problem(2025, 13, 1)
         ('February 2025 has 28 days', 'there is no month 13')
     """
+    return calendar_said(year, month, day).words("en")
+
+
+def calendar_said(year: int, month: int, day: int) -> LiteralSaid:
+    """``calendar_problem`` in every language.
+
+    Example:
+        >>> calendar_said(2025, 2, 30).words("sv")
+        'februari 2025 har 28 dagar'
+    """
     if not 1 <= month <= len(_MONTHS):
-        return f"there is no month {month:02d}"
+        return LiteralSaid("no-month", (f"{month:02d}",))
     if 1 <= year <= dt.MAXYEAR and day >= 1:
-        days = calendar.monthrange(year, month)[1]
-        return f"{_MONTHS[month - 1]} {year} has {days} days"
-    return "expected a year from 0001 and a day from 01"
+        days = str(calendar.monthrange(year, month)[1])
+        return LiteralSaid("month-days", (LiteralSaid(f"month-{month}"), str(year), days))
+    return LiteralSaid("year-and-day")
+
 
 
 def _date(match: re.Match[str]) -> dt.date:

@@ -43,8 +43,9 @@ _EXAMPLES: dict[Mistake, list[str]] = {
 _VALUES = {"INT", "DECIMAL", "PERCENT", "DATE", "QUARTER", "STRING", "NAME", "TRUE", "FALSE",
            "LSQB", "LPAR", "IF", "ALL", "ANY"}
 _OPERATORS = {"PLUS", "STAR", "SLASH", "COMP_OP", "IN", "AND", "OR", "DOT"}
-_OTHERS = {"RPAR": "')'", "RSQB": "']'", "COMMA": "','", "THEN": "'then'", "ELSE": "'else'",
-           "COLON": "':'", "IN": "'in'", "$END": "the end of the expression"}
+_OTHERS: dict[str, str | Said] = {
+    "RPAR": "')'", "RSQB": "']'", "COMMA": "','", "THEN": "'then'", "ELSE": "'else'",
+    "COLON": "':'", "IN": "'in'", "$END": Said("part-end")}
 
 
 def diagnose(exc: UnexpectedInput, text: str, origin: Origin,
@@ -57,8 +58,7 @@ def diagnose(exc: UnexpectedInput, text: str, origin: Origin,
     known = _by_text(exc, text) or _by_example(exc, parse)
     if known is not None:
         return said_diagnostic("syntax-error", known[0], span, known[1])
-    said = _describe(exc)
-    return Diagnostic("syntax-error", said.words("en"), span, expected(exc), said=said)
+    return said_diagnostic("syntax-error", _describe(exc), span, expected_said(exc))
 
 
 def _position(exc: UnexpectedInput, text: str) -> tuple[int, int]:
@@ -142,7 +142,7 @@ def _describe(exc: UnexpectedInput) -> Said:
 
 
 def expected(exc: UnexpectedInput) -> str | None:
-    """What could have come instead, in words: values, operators, or the closing tokens.
+    """What could have come instead, in English words (``expected_said``'s).
 
     Example:
         >>> from lark import Token, UnexpectedToken
@@ -150,19 +150,37 @@ def expected(exc: UnexpectedInput) -> str | None:
         >>> expected(UnexpectedToken(Token("$END", ""), {"INT", "NAME", "LPAR", "DATE"}))
         "expected a value such as a number, a date, a field or '('"
     """
+    said = expected_said(exc)
+    return None if said is None else said.words("en")
+
+
+def expected_said(exc: UnexpectedInput) -> Said | None:
+    """What could have come instead, in each language: values, operators, or the closers.
+
+    Example:
+        >>> from lark import Token, UnexpectedToken
+        >>> expected_said(UnexpectedToken(Token("$END", ""), {"RPAR", "COMMA"})).words("sv")
+        "här väntades ')' eller ','"
+    """
     names = set(getattr(exc, "expected", None) or getattr(exc, "allowed", None) or ())
     values, operators = len(names & _VALUES) >= 3, len(names & _OPERATORS) >= 3
-    words = ["a value such as a number, a date, a field or '('"] if values else []
+    words: list[str | Said] = [Said("part-value")] if values else []
     if "NAME" in names and not values:
-        words.append("a name")
+        words.append(Said("part-name"))
     if operators:
         # LALR look-aheads also hold closers that only fit an enclosing expression; after a
         # complete value, "an operator or the end" is what helps.
-        words.append("an operator such as +, >=, and")
+        words.append(Said("part-operator"))
         names &= {"$END"}
     words += [word for name, word in _OTHERS.items() if name in names]
-    return "expected " + _either(words) if words else None
+    return Said("hint-expected", (_either(words),)) if words else None
 
 
-def _either(words: list[str]) -> str:
-    return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " or " + words[-1]
+def _either(words: list[str | Said]) -> str | Said:
+    """``a, b, c or d`` in each language."""
+    if len(words) == 1:
+        return words[0]
+    listed = words[0]
+    for word in words[1:-1]:
+        listed = Said("part-also", (listed, word))
+    return Said("part-either", (listed, words[-1]))

@@ -10,8 +10,11 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 
 from vardval.dsl import functions, nodes
+from vardval.dsl import type_words as tw
 from vardval.dsl import typesys as ts
-from vardval.dsl.errors import Diagnostic, RuleTypeError, suggest
+from vardval.dsl.check_words import CheckSaid, did_you_mean, role_said
+from vardval.dsl.errors import Diagnostic, RuleTypeError
+from vardval.dsl.reasons import Reason
 from vardval.dsl.spans import Span
 
 PERIOD_PARTS = {"start": ts.DATE, "end": ts.DATE, "year": ts.NUMBER, "quarter": ts.NUMBER}
@@ -60,17 +63,15 @@ def check(expr: nodes.Expr, env: Environment, expect: ts.Type | None = None,
     checker = _Checker(env)
     resolved, found = checker.visit(expr)
     if expect is not None and found not in (expect, ts.ERROR):
-        checker.error("wrong-type", f"{role} must be {ts.article(expect)}, not "
-                      f"{ts.article(found)}", expr.span, _hint_for(expect))
+        checker.error("wrong-type", CheckSaid("must-be", (
+            role_said(role), tw.named(expect), tw.named(found))), expr.span, _hint_for(expect))
     if checker.diagnostics:
         raise RuleTypeError(checker.diagnostics)
     return Checked(resolved, found)
 
 
-def _hint_for(expect: ts.Type) -> str | None:
-    if expect == ts.BOOL:
-        return "compare the value with something, e.g. x >= 90%"
-    return None
+def _hint_for(expect: ts.Type) -> CheckSaid | None:
+    return CheckSaid("hint-compare") if expect == ts.BOOL else None
 
 
 def all_paths(record: ts.Type, prefix: str = "") -> list[str]:
@@ -95,8 +96,8 @@ class _Checker:
     def params(self) -> Mapping[str, ts.Type]:
         return self.env.params
 
-    def error(self, code: str, message: str, span: Span, hint: str | None = None) -> ts.Type:
-        self.diagnostics.append(Diagnostic(code, message, span, hint))
+    def error(self, code: str, said: Reason, span: Span, hint: Reason | None = None) -> ts.Type:
+        self.diagnostics.append(Diagnostic.worded(code, said, span, hint))
         return ts.ERROR
 
     def visit(self, node: nodes.Expr) -> tuple[nodes.Expr, ts.Type]:
@@ -124,11 +125,11 @@ class _Checker:
         if found is not None:
             return nodes.Field((name,), node.span), found
         if name in FUNCTIONS:
-            return node, self.error("function-without-call", f"'{name}' is a function",
-                                    node.span, f"call it with parentheses, e.g. {name}(…)")
-        return node, self.error("unknown-name", f"unknown name '{name}'", node.span,
-                                suggest(name, self._known_names()) or
-                                "a name is a definition, a field of the submission or 'period'")
+            return node, self.error("function-without-call", CheckSaid("is-a-function", (name,)),
+                                    node.span, CheckSaid("hint-call", (name,)))
+        return node, self.error("unknown-name", CheckSaid("unknown-name", (name,)), node.span,
+                                did_you_mean(name, self._known_names()) or
+                                CheckSaid("hint-name"))
 
     def _known_names(self) -> list[str]:
         fields = [n for n, _ in self.env.root.fields]
@@ -159,19 +160,19 @@ class _Checker:
             return ts.ERROR
         parts = PARTS.get(base_type.name)
         if parts is not None:
-            what = "period" if isinstance(base, nodes.PeriodRef) else ts.article(base_type)
+            what = (CheckSaid("part-period") if isinstance(base, nodes.PeriodRef)
+                    else tw.named(base_type))
             return parts.get(part) or self.error(
-                "unknown-field", f"{what} has no part '{part}'", span,
-                suggest(part, list(parts)) or f"{what} has {', '.join(parts)}")
+                "unknown-field", CheckSaid("no-part", (what, part)), span,
+                did_you_mean(part, list(parts)) or
+                CheckSaid("hint-parts", (what, ", ".join(parts))))
         if base_type.name == "record":
             found = base_type.field(part)
             names = [n for n, _ in base_type.fields]
-            return found or self.error("unknown-field", f"unknown field '{part}'", span,
-                                       suggest(part, names))
-        return self.error("not-a-record", f"'{nodes.show(base)}' is {ts.article(base_type)}; "
-                          f"it has no part '{part}'",
-                          span, "only records, dates and quarters have parts, e.g. "
-                          "period.year or listing.cap.valid_from.month")
+            return found or self.error("unknown-field", CheckSaid("unknown-field", (part,)),
+                                       span, did_you_mean(part, names))
+        return self.error("not-a-record", CheckSaid("not-a-record", (
+            nodes.show(base), tw.named(base_type), part)), span, CheckSaid("hint-record"))
 
     def _field_path(self, path: tuple[str, ...], span: Span) -> tuple[nodes.Expr, ts.Type]:
         current = self.env.root
@@ -188,10 +189,11 @@ class _Checker:
     def _unknown_field(self, path: tuple[str, ...], depth: int) -> Callable[[Span], ts.Type]:
         dotted = ".".join(path)
         candidates = all_paths(self.env.root)
-        hint = suggest(dotted, candidates) or suggest(".".join(path[: depth + 1]), candidates)
-        message = f"unknown field '{dotted}'" if depth else f"unknown name '{path[0]}'"
-        return lambda span: self.error("unknown-field", message +
-                                       " (not in the submission format)", span, hint)
+        hint = (did_you_mean(dotted, candidates) or
+                did_you_mean(".".join(path[: depth + 1]), candidates))
+        said = (CheckSaid("unknown-field-path", (dotted,)) if depth
+                else CheckSaid("unknown-name-path", (path[0],)))
+        return lambda span: self.error("unknown-field", said, span, hint)
 
     # --- operators -------------------------------------------------------------------------
 
@@ -201,8 +203,8 @@ class _Checker:
         out = nodes.Unary(node.op, operand, node.span)
         if found in (*want, ts.ERROR):
             return out, found
-        return out, self.error("wrong-type", f"'{node.op}' needs {ts.article(want[0])}, not "
-                               f"{ts.article(found)}", node.span)
+        return out, self.error("wrong-type", CheckSaid("needs", (
+            node.op, tw.named(want[0]), tw.named(found))), node.span)
 
     def _binary(self, node: nodes.Binary) -> tuple[nodes.Expr, ts.Type]:
         left, lt = self.visit(node.left)
@@ -215,15 +217,15 @@ class _Checker:
         found = _ARITH.get((node.op, lt.name, rt.name))
         if found is not None:
             return out, found
-        return out, self.error("wrong-type", f"cannot apply '{node.op}' to {ts.article(lt)} and "
-                               f"{ts.article(rt)}", node.span, _arith_hint(node.op))
+        return out, self.error("wrong-type", CheckSaid("cannot-apply", (
+            node.op, tw.named(lt), tw.named(rt))), node.span, _arith_hint(node.op))
 
     def _both_bool(self, node: nodes.Binary, lt: ts.Type, rt: ts.Type) -> ts.Type:
         for side, found in (("left", lt), ("right", rt)):
             if found != ts.BOOL:
-                return self.error("wrong-type", f"the {side} side of '{node.op}' must be "
-                                  f"{ts.article(ts.BOOL)}, not {ts.article(found)}", node.span,
-                                  "compare the value with something, e.g. x > 0")
+                return self.error("wrong-type", CheckSaid(f"{side}-side", (
+                    node.op, tw.named(ts.BOOL), tw.named(found))), node.span,
+                    CheckSaid("hint-compare-zero"))
         return ts.BOOL
 
     def _compare(self, node: nodes.Compare) -> tuple[nodes.Expr, ts.Type]:
@@ -233,14 +235,12 @@ class _Checker:
         if ts.ERROR in (lt, rt):
             return out, ts.BOOL
         if ts.unify(lt, rt) is None:
-            return out, self.error("wrong-type", f"cannot compare {ts.article(lt)} with "
-                                   f"{ts.article(rt)}", node.span,
-                                   f"compare {ts.article(lt)} with {ts.article(lt)}, e.g. "
-                                   f"{ts.example(lt)}")
+            return out, self.error("wrong-type", CheckSaid("cannot-compare", (
+                tw.named(lt), tw.named(rt))), node.span, CheckSaid("hint-compare-like", (
+                    tw.named(lt), tw.example(lt))))
         if node.op not in ("==", "!=") and lt not in ts.ORDERED:
-            return out, self.error("wrong-type", f"'{node.op}' cannot order "
-                                   f"{ts.article(lt)}: only numbers, dates, durations, quarters "
-                                   "and texts have an order", node.span, _order_hint(lt))
+            return out, self.error("wrong-type", _unordered(node.op, left, lt), node.span,
+                                   _order_hint(lt))
         if node.op in ("==", "!="):
             self._values(left, [right])
             self._values(right, [left])
@@ -253,27 +253,27 @@ class _Checker:
         if ts.ERROR in (it, ct):
             return out, ts.BOOL
         if ct.name != "list" or ct.elem is None:
-            return out, self.error("wrong-type", f"'in' needs a list on its right, not "
-                                   f"{ts.article(ct)}", node.container.span,
-                                   'e.g. x in ["a", "b"]')
+            return out, self.error("wrong-type", CheckSaid("in-needs-list", (tw.named(ct),)),
+                                   node.container.span, CheckSaid("hint-in-list"))
         if ts.unify(it, ct.elem) is None:
-            return out, self.error("wrong-type", f"cannot look for {ts.article(it)} in "
-                                   f"{ts.article(ct)}", node.span)
+            return out, self.error("wrong-type", CheckSaid("cannot-look-for", (
+                tw.named(it), tw.named(ct))), node.span)
         self._values(item, list(container.items) if isinstance(container, nodes.ListExpr)
                      else [])
         self._values(container, [item])
         return out, ts.BOOL
 
-    def _options(self, expr: nodes.Expr) -> tuple[str, tuple[str, ...]] | None:
+    def _options(self, expr: nodes.Expr) -> tuple[str | CheckSaid, tuple[str, ...]] | None:
         """What an enumerated field (or its items, or a quantifier's item) may hold."""
         choices = self.env.choices
         if isinstance(expr, nodes.Field) and expr.dotted in choices:
             return expr.dotted, choices[expr.dotted]
         if isinstance(expr, nodes.Field) and f"{expr.dotted}[]" in choices:
-            return f"an item of {expr.dotted}", choices[f"{expr.dotted}[]"]
+            return CheckSaid("part-item-of", (expr.dotted,)), choices[f"{expr.dotted}[]"]
         listed = self.var_choices.get(expr.name) if isinstance(expr, nodes.Var) else None
         if listed is not None and isinstance(expr, nodes.Var):
-            return f"'{expr.name}' (an item of {listed})", choices[f"{listed}[]"]
+            said = CheckSaid("part-variable-item-of", (expr.name, listed))
+            return said, choices[f"{listed}[]"]
         return None
 
     def _values(self, target: nodes.Expr, candidates: list[nodes.Expr]) -> None:
@@ -286,10 +286,10 @@ class _Checker:
             if isinstance(literal, nodes.Literal) and literal.kind == "text" \
                     and literal.value not in options:
                 shown = ", ".join(options[:8]) + (", …" if len(options) > 8 else "")
-                self.error("unknown-value", f"{name} is never '{literal.value}'; it is one "
-                           f"of {shown}", literal.span,
-                           suggest(str(literal.value), list(options)) or
-                           f'write one of them, e.g. "{options[0]}"')
+                self.error("unknown-value", CheckSaid("never-value", (
+                    name, str(literal.value), shown)), literal.span,
+                    did_you_mean(str(literal.value), list(options)) or
+                    CheckSaid("hint-one-of", (options[0],)))
 
     def _if(self, node: nodes.If) -> tuple[nodes.Expr, ts.Type]:
         cond, cond_type = self.visit(node.cond)
@@ -297,21 +297,20 @@ class _Checker:
         orelse, et = self.visit(node.orelse)
         out = nodes.If(cond, then, orelse, node.span)
         if cond_type not in (ts.BOOL, ts.ERROR):
-            self.error("wrong-type", f"the condition of 'if' must be a truth value, not "
-                       f"{ts.article(cond_type)}", node.cond.span)
+            self.error("wrong-type", CheckSaid("if-condition", (tw.named(cond_type),)),
+                       node.cond.span)
         found = ts.unify(tt, et)
         if found is None:
-            return out, self.error("wrong-type", f"the branches of 'if' differ: "
-                                   f"{ts.article(tt)} and {ts.article(et)}", node.span,
-                                   "both branches must give the same type")
+            return out, self.error("wrong-type", CheckSaid("branches-differ", (
+                tw.named(tt), tw.named(et))), node.span, CheckSaid("hint-branches"))
         return out, found
 
     def _quantifier(self, node: nodes.Quantifier) -> tuple[nodes.Expr, ts.Type]:
         iterable, found = self.visit(node.iterable)
         elem = found.elem if found.name == "list" and found.elem else ts.ERROR
         if found != ts.ERROR and found.name != "list":
-            self.error("wrong-type", f"'{node.kind}' needs a list to go through, not "
-                       f"{ts.article(found)}", node.iterable.span)
+            self.error("wrong-type", CheckSaid("needs-list", (node.kind, tw.named(found))),
+                       node.iterable.span)
         saved, saved_choices = self.scope.get(node.var), self.var_choices.get(node.var)
         self.scope[node.var] = elem
         dotted = iterable.dotted if isinstance(iterable, nodes.Field) else ""
@@ -320,8 +319,8 @@ class _Checker:
         self._restore(node.var, saved)
         self.var_choices[node.var] = saved_choices
         if bt not in (ts.BOOL, ts.ERROR):
-            self.error("wrong-type", f"the condition after ':' must be a truth value, not "
-                       f"{ts.article(bt)}", node.body.span)
+            self.error("wrong-type", CheckSaid("body-condition", (tw.named(bt),)),
+                       node.body.span)
         return nodes.Quantifier(node.kind, node.var, iterable, body, node.span), ts.BOOL
 
     def _restore(self, name: str, saved: ts.Type | None) -> None:
@@ -337,8 +336,8 @@ class _Checker:
             items.append(resolved)
             merged = ts.unify(elem, found)
             if merged is None:
-                self.error("wrong-type", f"a list holds one type; found {ts.article(elem)} and "
-                           f"{ts.article(found)}", item.span)
+                self.error("wrong-type", CheckSaid("list-one-type", (
+                    tw.named(elem), tw.named(found))), item.span)
             else:
                 elem = merged
         return nodes.ListExpr(tuple(items), node.span), ts.list_of(elem)
@@ -346,19 +345,23 @@ class _Checker:
     def _call(self, node: nodes.Call) -> tuple[nodes.Expr, ts.Type]:
         builtin = functions.BUILTINS.get(node.func)
         if builtin is None:
-            return node, self.error("unknown-function", f"unknown function '{node.func}'",
-                                    node.span, suggest(node.func, list(functions.NAMES)) or
-                                    "functions: " + ", ".join(sorted(functions.NAMES)))
+            return node, self.error("unknown-function", CheckSaid("unknown-function", (
+                node.func,)), node.span, did_you_mean(node.func, list(functions.NAMES)) or
+                CheckSaid("hint-functions", (", ".join(sorted(functions.NAMES)),)))
         return builtin.check(self, node)
 
 
-def _order_hint(found: ts.Type) -> str:
-    if found == ts.ANY:
-        return "an empty list [] has no items to take a value from; give the list its items"
-    return "use == or != instead"
+def _unordered(op: str, left: nodes.Expr, found: ts.Type) -> CheckSaid:
+    """``op`` cannot order values of ``found``; a value from an empty list says so plainly."""
+    if found != ts.ANY:
+        return CheckSaid("cannot-order", (op, tw.named(found)))
+    extreme = left.func if isinstance(left, nodes.Call) and left.func in ("max", "min") else ""
+    return CheckSaid(f"order-empty-{extreme}" if extreme else "order-empty", (op,))
 
 
-def _arith_hint(op: str) -> str:
-    if op in ("+", "-"):
-        return "dates move by durations (2025-07-01 - 6 months); numbers add to numbers"
-    return "only numbers multiply and divide"
+def _order_hint(found: ts.Type) -> CheckSaid:
+    return CheckSaid("hint-empty-list" if found == ts.ANY else "hint-equality")
+
+
+def _arith_hint(op: str) -> CheckSaid:
+    return CheckSaid("hint-add" if op in ("+", "-") else "hint-multiply")

@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from vardval.dsl.literal_words import LiteralError, LiteralSaid
 from vardval.dsl.numbers import code_text
 
 if TYPE_CHECKING:
@@ -62,8 +63,7 @@ class Quarter:
     def parse(cls, text: str) -> Quarter:
         match = _QUARTER.match(text)
         if match is None:
-            msg = f"invalid quarter '{text}'; expected YYYY-Qn, e.g. 2025-Q1"
-            raise ValueError(msg)
+            raise LiteralError(LiteralSaid("invalid-quarter", (text,)))
         return cls(int(match.group(1)), int(match.group(2)))
 
     @property

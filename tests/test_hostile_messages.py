@@ -172,6 +172,13 @@ def test_comparing_the_largest_of_an_empty_list_is_explained_not_jargon(tmp_path
     rules = corpus(tmp_path, "max([]) > 1")
     code, _, err = vardval("check", VALID, "--rules", rules)
     assert code == 2
+    assert ("t.yaml:8:14: max() av en tom lista går inte att jämföra med '>': en tom lista har "
+            "inget största värde") in err
+    assert "en tom lista [] har inga värden att välja bland" in err
+    assert "anys" not in err
+    assert "no known type" not in err
+    code, _, err = vardval("check", VALID, "--rules", rules, "--lang", "en")
+    assert code == 2
     assert "t.yaml:8:14: '>' cannot order a value of no known type (from an empty list)" in err
     assert "an empty list [] has no items to take a value from" in err
     assert "anys" not in err

@@ -1,4 +1,8 @@
-"""Code actions: apply a diagnostic's "did you mean" to the text it points at."""
+"""Code actions: apply a diagnostic's "did you mean" to the text it points at.
+
+The suggested name comes from the diagnostic's ``data`` (the server puts it there); a client
+that drops ``data`` still gets the fix from the words, in either language.
+"""
 
 from __future__ import annotations
 
@@ -6,7 +10,7 @@ import re
 
 from lsprotocol import types
 
-_SUGGESTION = re.compile(r"did you mean '([^']+)'\?")
+_SUGGESTION = re.compile(r"(?:did you mean|menade du) '([^']+)'\?")
 _QUOTED = re.compile(r"'([^']+)'")
 
 
@@ -15,15 +19,24 @@ def fixes(uri: str, lines: list[str], diagnostics: list[types.Diagnostic]
     """One quick fix per diagnostic that suggests a name, replacing the misspelt one."""
     actions = []
     for diagnostic in diagnostics:
-        found = _SUGGESTION.search(diagnostic.message)
-        edit = _edit(lines, diagnostic, found.group(1)) if found else None
+        found = suggestion(diagnostic)
+        edit = _edit(lines, diagnostic, found) if found else None
         if edit is None or found is None:
             continue
         actions.append(types.CodeAction(
-            title=f"Ändra till / change to '{found.group(1)}'",
+            title=f"Ändra till / change to '{found}'",
             kind=types.CodeActionKind.QuickFix, diagnostics=[diagnostic], is_preferred=True,
             edit=types.WorkspaceEdit(changes={uri: [edit]})))
     return actions
+
+
+def suggestion(diagnostic: types.Diagnostic) -> str | None:
+    """The name the diagnostic suggests: from its data, else from its words."""
+    data = diagnostic.data
+    if isinstance(data, dict) and isinstance(data.get("suggestion"), str):
+        return str(data["suggestion"])
+    found = _SUGGESTION.search(diagnostic.message)
+    return found.group(1) if found else None
 
 
 def _edit(lines: list[str], diagnostic: types.Diagnostic, suggestion: str

@@ -122,8 +122,10 @@ def _diagnostic(d: Diagnostic, lang: str, *, warning: bool = False) -> types.Dia
     # lint's hint line ("  tips: …" / "  hint: …"), without the indent an excerpt needs
     message = f"{d.words(lang)}\n{framed('hint', lang, hint).lstrip()}" if hint else d.words(lang)
     severity = types.DiagnosticSeverity.Warning if warning else types.DiagnosticSeverity.Error
+    # The name a "did you mean" offers rides along as data, for the quick fix (``actions``).
+    data = {"suggestion": d.suggestion} if d.suggestion else None
     return types.Diagnostic(range=to_range(d.span), message=message, code=d.code,
-                            source="vardval", severity=severity)
+                            source="vardval", severity=severity, data=data)
 
 
 def build() -> RuleServer:

@@ -137,7 +137,7 @@ async def test_a_burst_of_changes_is_checked_once_for_the_last_text(
     mine = [found for published, found in recording.published if published == uri]
     assert len(mine) == 1, "one check for the burst"
     [[last]] = mine
-    assert "unknown field 'accessibility.contacts.totl'" in last.message, "of the last text"
+    assert "okänt fält 'accessibility.contacts.totl'" in last.message, "of the last text"
     _close(client, uri)
 
 

@@ -149,4 +149,4 @@ async def test_the_documented_command_serves_lints_diagnostics(client: LanguageC
     [found] = client.diagnostics[uri]
     row = text.splitlines()[found.range.start.line]
     assert row[found.range.start.character:].startswith("accessibility.contacts.totl")
-    assert "did you mean 'accessibility.contacts.total'?" in found.message
+    assert "menade du 'accessibility.contacts.total'?" in found.message
