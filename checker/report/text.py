@@ -29,7 +29,7 @@ _WORDS = {
            "total": "Totalt",
            "invalid_n": "ogiltiga", "evidence": "underlag",
            "note": "obs", "by_rule": "Per regel", "by_clinic": "Per vårdcentral (sämsta status)",
-           "rule": "regel", "deciding": "avgör slutstatus",
+           "rule": "regel", "deciding": "fynd avgör slutstatus",
            "made_by": "Skapad av"},
     "en": {"fail": "failed", "indeterminate": "indeterminate", "pass": "passed",
            "not_applicable": "not applicable", "hidden": "hidden; --all shows them",
@@ -37,7 +37,7 @@ _WORDS = {
            "total": "Total",
            "invalid_n": "invalid", "evidence": "evidence",
            "note": "note", "by_rule": "By rule", "by_clinic": "By clinic (worst status)",
-           "rule": "rule", "deciding": "decide the exit status",
+           "rule": "rule", "deciding": "findings decide the exit status",
            "made_by": "Made by"},
 }
 _COLUMNS = {"sv": {"fail": "underk.", "indeterminate": "obest.", "pass": "godk.",
@@ -45,6 +45,17 @@ _COLUMNS = {"sv": {"fail": "underk.", "indeterminate": "obest.", "pass": "godk."
             "en": {"fail": "fail", "indeterminate": "indet.", "pass": "pass",
                    "not_applicable": "n/a"}}
 _NOUNS = {"sv": ("inlämning", "inlämningar"), "en": ("submission", "submissions")}
+# Swedish adjectives agree with one finding ("1 underkänd", "2 underkända"); English ones do not.
+_ONE = {"sv": {"fail": "underkänd", "indeterminate": "obestämd", "pass": "godkänd",
+               "not_applicable": "ej tillämplig", "invalid_n": "ogiltig",
+               "deciding": "fynd avgör slutstatus"},
+        "en": {"deciding": "finding decides the exit status"}}
+
+
+def _counted(count: int, key: str, lang: str) -> str:
+    """``count`` and its word, in the number the count asks for."""
+    word = _ONE[lang].get(key) if count == 1 else None
+    return f"{count} {word or _WORDS[lang][key]}"
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 _WIDTH = 100
 _SPACES = re.compile(r"[ \t\n\r\f\v]+")
@@ -221,11 +232,11 @@ def render_summary(tally: BatchTally, view: ReportView, deciding: int | None = N
     """Totals (with how many findings decide the exit status), the per-rule table, each
     clinic's worst status; ``--quiet`` keeps the totals only."""
     words = _WORDS[view.lang]
-    parts = ", ".join(f"{tally.by_status[s]} {words[s]}" for s in _ORDER)
+    parts = ", ".join(_counted(tally.by_status[s], s, view.lang) for s in _ORDER)
     noun = _NOUNS[view.lang][tally.submissions != 1]
-    decided = "" if deciding is None else f"; {deciding} {words['deciding']}"
+    decided = "" if deciding is None else f"; {_counted(deciding, 'deciding', view.lang)}"
     lines = [(f"{words['total']}: {tally.submissions} {noun} "
-              f"({tally.invalid} {words['invalid_n']}); {parts}{decided}")]
+              f"({_counted(tally.invalid, 'invalid_n', view.lang)}); {parts}{decided}")]
     if tally.submissions > 1 and not view.quiet:
         lines += _rule_table(tally, view.lang)
         lines += _clinic_lines(tally.clinics(), view.lang)

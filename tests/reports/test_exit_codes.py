@@ -58,7 +58,7 @@ def test_missing_data_fails_only_when_asked(tmp_path: Path) -> None:
     code, out, _ = vardval("check", str(path), *CORPUS, *quiet, "--fail-on-indeterminate",
                            "--lang", "en")
     assert code == 1
-    assert out.splitlines()[-1].endswith("; 2 decide the exit status")
+    assert out.splitlines()[-1].endswith("; 2 findings decide the exit status")
 
 
 def test_the_console_script_exits_2_on_a_missing_file(tmp_path: Path) -> None:
