@@ -13,9 +13,9 @@ import difflib
 import re
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Annotated
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationError
 from vardval.checker.parameters.words import ParamSaid, literal_problem
 from vardval.checker.reading import Refused, locate, strict_yaml
 from vardval.checker.reading import yaml_problems as _yaml_problems
@@ -68,9 +68,16 @@ class _Model(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True, defer_build=True)
 
 
+def _one_value(value: object) -> object:
+    """A value is one literal: a list or mapping is refused once, not by each kind it is not."""
+    if isinstance(value, list | dict) or value is None:
+        raise Refused(ParamSaid("not-a-literal"))
+    return value
+
+
 class _ValueModel(_Model):
     valid_from: IsoDate = Field(alias="from")
-    value: str | int | Decimal | bool
+    value: Annotated[str | int | Decimal | bool, BeforeValidator(_one_value)]
     cite: list[str] = Field(min_length=1)
 
 

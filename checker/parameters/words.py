@@ -61,6 +61,8 @@ WORDING: dict[str, tuple[str, str]] = {
                        "must keep the type and unit")),
     "the-national": ("den nationella", "the national one"),
     "that-of": ("den för '{0}'", "that of '{0}'"),
+    "not-a-literal": (("väntade ett enda värde, t.ex. 90%, 3, 6 months eller 2025-07-01"),
+                      "expected one value, e.g. 90%, 3, 6 months or 2025-07-01"),
     # a value that is no literal (``dsl.literals.parse_literal``'s refusals)
     "invalid-value": (("ogiltigt värde '{0}'; väntade ett tal, en procentsats som 90%, en tidsrymd "
                        "som 6 months eller ett datum som 2025-07-01"),

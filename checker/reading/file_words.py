@@ -40,6 +40,8 @@ WORDING: dict[str, tuple[str, str]] = {
     "hint-key-holds": ("nyckeln '{0}': {1}", "'{0}': {1}"),
     # values
     "not-valid": ("{0}: {1} är inte giltigt; {2}", "{0}: {1} is not valid; {2}"),
+    # a kind of value (a list, an empty value) rather than a value: Swedish gender varies
+    "not-valid-kind": ("{0}: här står {1}; {2}", "{0}: {1} is not valid; {2}"),
     "value-problem": ("{0}: {1}", "{0}: {1}"),
     "or-list": ("{0} eller {1}", "{0} or {1}"),
     "exp-whole-number": ("väntade ett heltal", "expected a whole number"),
