@@ -15,4 +15,5 @@ def vardval(*argv: str | Path) -> tuple[int, str, str]:
     both = out.getvalue() + err.getvalue()
     assert "Traceback" not in both, both
     assert "internal error" not in both, both
+    assert "internt fel" not in both, both
     return code, out.getvalue(), err.getvalue()

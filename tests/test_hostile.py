@@ -307,8 +307,8 @@ def test_a_bug_while_checking_one_file_is_an_internal_error_and_the_batch_goes_o
     code = run(["check", str(tmp_path), "--rules", str(BASE), "--format", "json"], out, err)
     results = {Path(r["file"]).name: r for r in json.loads(out.getvalue())["results"]}
     assert code == 3
-    assert "internal error" in results["a.yaml"]["problems"][0]["message"]
-    assert "please report it" in results["a.yaml"]["problems"][0]["message"]
+    assert "internt fel" in results["a.yaml"]["problems"][0]["message"]
+    assert "rapportera det gärna" in results["a.yaml"]["problems"][0]["message"]
     assert results["b.yaml"]["valid"] is True
     assert "Traceback" not in out.getvalue() + err.getvalue()
 
@@ -320,10 +320,13 @@ def test_a_bug_before_any_file_is_an_internal_error_without_a_traceback(
 
     monkeypatch.setattr(cmd_check, "load_ruleset", broken)
     out, err = io.StringIO(), io.StringIO()
-    code = run(["check", str(VALID)], out, err)
+    code = run(["check", str(VALID), "--lang", "en"], out, err)
     assert code == 3
     assert err.getvalue().startswith("vardval: internal error: KeyError")
     assert "please report it" in err.getvalue()
+    err = io.StringIO()
+    assert run(["check", str(VALID)], out, err) == 3
+    assert err.getvalue().startswith("vardval: internt fel: KeyError")
     assert "Traceback" not in out.getvalue() + err.getvalue()
 
 

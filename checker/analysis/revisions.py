@@ -14,6 +14,7 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
+from vardval.checker.analysis.refusals import Said
 from vardval.checker.corpus import BUNDLED_RULES, RuleSet, read_ruleset
 from vardval.checker.errors import RuleLoadError
 from vardval.checker.program import load_ruleset
@@ -68,8 +69,7 @@ def _repository(rules: Path) -> tuple[Path, str]:
     if found.returncode != 0:
         found = _git(Path.cwd(), "rev-parse", "--show-toplevel")
         if found.returncode != 0:
-            raise _not_found("", "no git repository here or around the rules folder",
-                             "run vardval inside a clone of the rules' repository")
+            raise _not_found("", Said("no-repository"), Said("no-repository-hint"))
         return Path(found.stdout.decode().strip()), "rules"
     root = Path(found.stdout.decode().strip())
     try:
@@ -81,17 +81,15 @@ def _repository(rules: Path) -> tuple[Path, str]:
 
 def _archive(root: Path, rev: str, inside: str, spec: str) -> bytes:
     if not rev or rev.startswith("-"):
-        raise _not_found(spec, f"'{spec}' is no folder and no git revision",
-                         "name a rules folder, a tag, a branch or a commit")
+        raise _not_found(spec, Said("no-folder-no-revision", (spec,)),
+                         Said("no-folder-no-revision-hint"))
     known = _git(root, "rev-parse", "--verify", "--quiet", f"{rev}^{{commit}}")
     if known.returncode != 0:
-        raise _not_found(spec, f"'{rev}' finns inte i / is not a revision of {root}",
-                         "`git tag` and `git log` list revisions; a shallow CI clone needs "
-                         "its full history (fetch-depth: 0)")
+        raise _not_found(spec, Said("no-revision", (rev, str(root))), Said("no-revision-hint"))
     made = _git(root, "archive", "--format=tar", rev, "--", inside)
     if made.returncode != 0:
-        raise _not_found(spec, f"'{inside}' finns inte i / does not exist in {rev}",
-                         "name the rules folder of that revision as REV:path")
+        raise _not_found(spec, Said("not-in-revision", (inside, rev)),
+                         Said("not-in-revision-hint"))
     return made.stdout
 
 
@@ -102,9 +100,9 @@ def _git(where: Path, *args: str) -> subprocess.CompletedProcess[bytes]:
         return subprocess.run(["git", "-C", str(where), *args],  # noqa: S603, S607
                               capture_output=True, check=False, timeout=_GIT_TIMEOUT)
     except (OSError, subprocess.TimeoutExpired) as error:
-        raise _not_found("", f"git could not run: {error}", "install git") from None
+        raise _not_found("", Said("no-git", (str(error),)), Said("no-git-hint")) from None
 
 
-def _not_found(spec: str, message: str, hint: str) -> RuleLoadError:
-    where = f"{spec}: " if spec else ""
-    return RuleLoadError([Diagnostic("no-revision", f"{where}{message}", None, hint)])
+def _not_found(spec: str, message: Said, hint: Said) -> RuleLoadError:
+    said = Said("located", (spec, message)) if spec else message
+    return RuleLoadError([Diagnostic.worded("no-revision", said, None, hint)])

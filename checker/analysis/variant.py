@@ -16,6 +16,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from vardval.checker.analysis.refusals import Said, close_to, kind
 from vardval.checker.corpus import RuleSet
 from vardval.checker.parameters import (
     Parameter,
@@ -26,7 +27,7 @@ from vardval.checker.parameters import (
     value_in_unit,
 )
 from vardval.checker.submission import REGIONS
-from vardval.dsl.errors import Diagnostic, VardvalError, suggest
+from vardval.dsl.errors import Diagnostic, VardvalError
 from vardval.dsl.literals import Literal
 from vardval.dsl.spans import Span
 
@@ -62,8 +63,7 @@ def parse_override(argument: str) -> Override:
     match = _SET.fullmatch(argument)
     if match is None:
         raise _error("invalid-set", argument, 1, len(argument) + 1,
-                     "--set förväntar NAMN=VÄRDE[@DATUM] / --set expects NAME=VALUE[@DATE]",
-                     "e.g. --set vardgaranti.bedomning.malniva=95%@2026-01-01")
+                     Said("set-form"), Said("set-form-hint"))
     day = None
     if match["date"] is not None:
         try:
@@ -71,13 +71,12 @@ def parse_override(argument: str) -> Override:
         except ValueError:
             start = match.start("date") + 1
             raise _error("invalid-date", argument, start, len(argument) + 1,
-                         f"'{match['date']}' är inget datum / is not a date",
-                         "write the day the value takes effect as YYYY-MM-DD") from None
+                         Said("set-date", (match["date"],)), Said("set-date-hint")) from None
     region = match["region"]
     if region is not None and region not in REGIONS:
-        hint = suggest(region, list(REGIONS)) or "use a region slug such as kronoberg"
+        hint = close_to(region, list(REGIONS)) or Said("region-hint")
         raise _error("unknown-region", argument, 1, len(region) + 1,
-                     f"okänd region '{region}' / unknown region '{region}'", hint)
+                     Said("unknown-region", (region,)), hint)
     return Override(argument, match["name"], match["value"].strip(), region, day)
 
 
@@ -98,10 +97,9 @@ def _apply_set(definitions: list[Parameter], override: Override) -> list[Paramet
     if not same:
         end = override.argument.index("=") + 1
         start = end - len(override.name)
-        hint = suggest(override.name, sorted({p.name for p in definitions}))
+        hint = close_to(override.name, sorted({p.name for p in definitions}))
         raise _error("unknown-parameter", override.argument, start, end,
-                     f"okänd parameter '{override.name}' / unknown parameter '{override.name}'",
-                     hint or "the names are those of rules/parameters/*.yaml")
+                     Said("unknown-parameter", (override.name,)), hint or Said("parameter-hint"))
     value = _value(override, same[0])
     if override.region is None:
         return [_set(p, value, override) if p in same else p for p in definitions]
@@ -123,37 +121,35 @@ def _set(parameter: Parameter, value: Literal, override: Override) -> Parameter:
 def _value(override: Override, parameter: Parameter) -> Literal:
     start = override.argument.index("=") + 2
     end = start + len(override.value)
+    example = parameter.values[0].value
     try:
         value = value_in_unit(override.value, parameter.unit)
-    except ValueError as error:
+    except ValueError:
         raise _error("invalid-value", override.argument, start, end,
-                     f"ogiltigt värde / invalid value: {error}",
-                     f"'{parameter.name}' is in {parameter.unit}") from None
-    expected = type_name(parameter.values[0].value)
+                     Said("invalid-value", (override.value, parameter.unit)),
+                     Said("unit-hint", (parameter.name, parameter.unit, str(example)))) from None
+    expected = type_name(example)
     if type_name(value) != expected:
         raise _error("mixed-types", override.argument, start, end,
-                     f"värdet är {type_name(value)} men parametern {expected} / the value is "
-                     f"{type_name(value)} but the parameter is {expected}",
-                     f"write it as the files do, e.g. {parameter.values[0].value}")
+                     Said("mixed-types", (kind(type_name(value)), kind(expected))),
+                     Said("mixed-types-hint", (str(example),)))
     return value
 
 
 def _apply_overlay(definitions: list[Parameter], overlay: Parameter) -> list[Parameter]:
     same = [p for p in definitions if p.name == overlay.name]
     if not same:
-        hint = suggest(overlay.name, sorted({p.name for p in definitions}))
-        raise OverrideError([Diagnostic(
-            "unknown-parameter", f"okänd parameter '{overlay.name}' / unknown parameter "
-            f"'{overlay.name}'", overlay.span, hint or "an overlay may only change parameters "
-            "the corpus defines")])
+        hint = close_to(overlay.name, sorted({p.name for p in definitions}))
+        raise OverrideError([Diagnostic.worded(
+            "unknown-parameter", Said("unknown-parameter", (overlay.name,)), overlay.span,
+            hint or Said("overlay-hint"))])
     base = next((p for p in same if p.region == overlay.region), None)
     reference = base or next((p for p in same if p.region is None), same[0])
-    kind = (reference.unit, type_name(reference.values[0].value))
-    if (overlay.unit, type_name(overlay.values[0].value)) != kind:
-        raise OverrideError([Diagnostic(
-            "override-type", f"'{overlay.name}' är {kind[1]} i {kind[0]} i regelverket / is "
-            f"{kind[1]} in {kind[0]} in the corpus", overlay.span,
-            "an overlay must keep the parameter's unit and type")])
+    found = (reference.unit, type_name(reference.values[0].value))
+    if (overlay.unit, type_name(overlay.values[0].value)) != found:
+        raise OverrideError([Diagnostic.worded(
+            "override-type", Said("overlay-type", (overlay.name, kind(found[1]), found[0])),
+            overlay.span, Said("overlay-type-hint"))])
     if base is None:  # a region's own values over the national ones
         national = _replaced_from(reference, overlay.values)
         return [*definitions, dataclasses.replace(national, region=overlay.region)]
@@ -173,9 +169,9 @@ def _cite_in_force(parameter: Parameter, day: dt.date | None) -> tuple[str, ...]
     return (before[-1] if before else parameter.values[0]).cite
 
 
-def _error(code: str, argument: str, start: int, end: int, message: str,
-           hint: str) -> OverrideError:
+def _error(code: str, argument: str, start: int, end: int, message: Said,
+           hint: Said) -> OverrideError:
     span = Span(SET_FILE, 1, start, 1, max(end, start + 1))
-    return OverrideError([Diagnostic(code, message, span, hint).with_source(argument)])
+    return OverrideError([Diagnostic.worded(code, message, span, hint).with_source(argument)])
 
 

@@ -23,7 +23,7 @@ from collections import deque
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple, TextIO
 
-from vardval.checker.cli import parallel
+from vardval.checker.cli import parallel, words
 from vardval.checker.cli.exits import EXIT_FINDINGS, EXIT_INTERNAL, EXIT_OK, EXIT_USAGE
 from vardval.checker.corpus import BUNDLED_RULES, RuleSet
 from vardval.checker.engine import BACKENDS, BatchTally, SubmissionResult, Tallied, check_intake
@@ -131,14 +131,14 @@ def run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
     destination.refuse_inside(args.output, args.rules or BUNDLED_RULES, args.lang)
     ruleset = load_ruleset(args.rules)
     if args.paths.count(STDIN) > 1:
-        stderr.write("vardval check: '-' (standard input) can be named once only\n")
+        stderr.write(f"vardval check: {words.said('stdin-twice', args.lang)}\n")
         return EXIT_USAGE
     mapping = _mapping(args.mapping) if args.mapping else None
     files = _inputs(args.paths, args.stdin_name)
     first = next(files, None)
     if first is None:
-        stderr.write("vardval check: no submission files (.yaml, .yml, .json) found in "
-                     f"{', '.join(args.paths)}\n")
+        found_in = ", ".join(args.paths)
+        stderr.write(f"vardval check: {words.said('no-submissions', args.lang, found_in)}\n")
         return EXIT_USAGE
     view = outputs.view_of(ruleset, args.lang, show_all=args.all, fail_on=args.fail_on,
                            fail_on_indeterminate=args.fail_on_indeterminate,
@@ -389,9 +389,8 @@ class _Batch:
 
 
 def _internal(shown: str, exc: Exception) -> SubmissionResult:
-    message = (f"internal error while checking this file: {type(exc).__name__}: {exc} "
-               "(a bug in vardval, not in the file; please report it)")
-    return SubmissionResult(shown, (Problem("$", None, None, message),))
+    said = words.Said("internal-file", (type(exc).__name__, str(exc)))
+    return SubmissionResult(shown, (Problem.of("$", None, None, said),))
 
 
 _READ = Refusal("verbatim", ("",))  # the file was read: nothing refused
@@ -428,11 +427,9 @@ MAX_JOBS = 256  # each worker is a forked process with two pipes: 10**6 of them 
 def _jobs(text: str) -> int:
     """``--jobs``: a whole number of processes, at least 1 and at most ``MAX_JOBS``."""
     if not _whole(text) or int(text) < 1:
-        msg = f"expected a whole number of processes, at least 1, e.g. 2; not '{text[:30]}'"
-        raise argparse.ArgumentTypeError(msg)
+        raise words.WordedTypeError("jobs", text[:30])
     if int(text) > MAX_JOBS:
-        msg = f"at most {MAX_JOBS} processes; not '{text[:30]}'"
-        raise argparse.ArgumentTypeError(msg)
+        raise words.WordedTypeError("jobs-most", MAX_JOBS, text[:30])
     return int(text)
 
 
@@ -445,6 +442,5 @@ def _whole(text: str) -> bool:
 def _byte_limit(text: str) -> int:
     """``--max-bytes``: a whole number of bytes, at least 1."""
     if not _whole(text) or int(text) < 1:
-        msg = f"expected a whole number of bytes, at least 1, e.g. 5000000; not '{text[:30]}'"
-        raise argparse.ArgumentTypeError(msg)
+        raise words.WordedTypeError("bytes", text[:30])
     return int(text)

@@ -11,7 +11,9 @@ from typing import TextIO
 
 from vardval.checker import docgen
 from vardval.checker.cli.exits import EXIT_OK
+from vardval.checker.cli.words import said
 from vardval.checker.corpus import BUNDLED_RULES
+from vardval.checker.vocab import LANGS
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
@@ -22,6 +24,8 @@ def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--out", type=Path, default=Path("docs") / docgen.GENERATED,
                         help="folder to write into (default: docs/generated)")
     parser.add_argument("--rules", type=Path, default=None, help="rule corpus folder")
+    parser.add_argument("--lang", choices=LANGS, default="sv",
+                        help="the language of messages (the pages carry both)")
     parser.set_defaults(handler=run)
 
 
@@ -32,16 +36,18 @@ def run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
     rules = args.rules or BUNDLED_RULES
     site = docgen.build_site(_project_root(rules), args.out, rules)
     rule_pages = sum(1 for path in site.files if path.startswith("rules/"))
-    stdout.write(f"vardval docs: {len(site.files)} files ({rule_pages} rule pages) in "
-                 f"{args.out}; {len(site.written)} written, the others unchanged\n")
+    written = said("docs-written", args.lang, len(site.files), rule_pages, args.out,
+                   len(site.written))
+    stdout.write(f"vardval docs: {written}\n")
     guides = args.out.parent
     if any(guides.glob("*.md")):  # the hand-written pages beside: fill their generated parts
         from vardval.checker.cli.entry import captured  # noqa: PLC0415 - entry imports docs
 
         root = _project_root(rules)
         changed = docgen.refresh_guides(guides, docgen.snippets(site.ruleset, captured(root)))
-        stdout.write(f"vardval docs: {len(changed)} pages of {guides} refreshed"
-                     + (f" ({', '.join(changed)})" if changed else "") + "\n")
+        listed = f" ({', '.join(changed)})" if changed else ""
+        stdout.write(f"vardval docs: "
+                     f"{said('guides-refreshed', args.lang, len(changed), guides, listed)}\n")
     return EXIT_OK
 
 

@@ -30,6 +30,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TextIO
 
+from vardval.checker.cli import usage, words
 from vardval.checker.cli.exits import (
     EXIT_FINDINGS,
     EXIT_INTERNAL,
@@ -72,10 +73,25 @@ COMMANDS: dict[str, Command] = {
 
 
 class _Parser(argparse.ArgumentParser):
-    """argparse that raises instead of exiting, so ``run`` keeps control of exit codes."""
+    """argparse that raises instead of exiting, so ``run`` keeps control of exit codes, and
+    words its errors in ``lang`` (the run's ``--lang``, read before parsing)."""
+
+    lang = "sv"
 
     def error(self, message: str) -> None:  # type: ignore[override]
-        raise UsageError(f"{self.prog}: {message}\n{self.format_usage()}")
+        said = usage.worded(message, self.lang)
+        shown = usage.usage_line(self.format_usage(), self.lang)
+        raise UsageError(f"{self.prog}: {said}\n{shown}")
+
+    def _get_value(self, action: argparse.Action, arg_string: str) -> object:
+        """A type check's own words (``words.WordedTypeError``) in the run's language."""
+        try:
+            return super()._get_value(action, arg_string)
+        except argparse.ArgumentError as exc:
+            if not isinstance(exc.__context__, words.WordedTypeError):
+                raise
+            said = exc.__context__.said.words(self.lang)
+            raise argparse.ArgumentError(action, said) from None
 
 
 class UsageError(Exception):
@@ -89,11 +105,15 @@ def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
     ``vardval check`` never loads what ``docs`` or ``history`` need.
     """
     chosen = _command_named(argv) if argv is not None else None
-    parser = _Parser(prog="vardval", description="Rules-as-code compliance checks for "
-                     "Swedish primary care (vårdval).")
+    # Every parser of this run (the commands' own subcommands too) words errors in its --lang.
+    parser_class: type[_Parser] = type("_Parser", (_Parser,),
+                                       {"lang": words.lang_of(argv or [])})
+    parser = parser_class(prog="vardval", description="Rules-as-code compliance checks for "
+                          "Swedish primary care (vårdval).")
     parser.add_argument("--version", action=_VersionAction, nargs=0,
                         help="show the installed version and exit")
-    subparsers = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
+    subparsers = parser.add_subparsers(dest="command", required=True,
+                                       parser_class=parser_class)
     for name, command in COMMANDS.items():
         sub = subparsers.add_parser(name, help=command.help)
         if argv is None or name == chosen:
@@ -136,22 +156,20 @@ def run(argv: Sequence[str], stdout: TextIO, stderr: TextIO) -> int:
         return EXIT_USAGE
     except SystemExit as exc:  # --help and --version print and exit 0
         return int(exc.code or 0)
-    note = cache.unavailable(getattr(args, "lang", "sv"))
+    lang = getattr(args, "lang", None) or words.lang_of(argv)  # every command has --lang
+    note = cache.unavailable(lang)
     if note is not None:
         stderr.write(f"vardval: {note}\n")
     try:
         return int(args.handler(args, stdout, stderr))
     except VardvalError as exc:
-        lang = getattr(args, "lang", None)  # a command without --lang shows every language
-        stderr.write(f"{exc if lang is None else exc.shown(lang)}\n")
+        stderr.write(f"{exc.shown(lang)}\n")
         return EXIT_USAGE
     except KeyboardInterrupt as exc:  # Ctrl-C, or SIGTERM/SIGHUP while a report is written
-        stderr.write("interrupted\n")
+        stderr.write(f"{words.said('interrupted', lang)}\n")
         return int(getattr(exc, "exit_code", EXIT_INTERRUPTED))
     except Exception as exc:  # noqa: BLE001 - the promise is: never a traceback
-        stderr.write(f"vardval: internal error: {type(exc).__name__}: {exc}\n"
-                     "This is a bug in vardval, not in your input; please report it with the "
-                     "command you ran.\n")
+        stderr.write(f"{words.said('internal', lang, type(exc).__name__, exc)}\n")
         return EXIT_INTERNAL
 
 

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from vardval.checker.authoring import EvalError, Where, evaluate_text, render_evaluation
+from vardval.checker.cli import words
 from vardval.checker.cli.exits import EXIT_FINDINGS, EXIT_OK
 from vardval.checker.program import load_ruleset
 from vardval.checker.report import clean
@@ -49,8 +50,8 @@ def configure(parser: argparse.ArgumentParser) -> None:
 def _quarter(text: str) -> Quarter:
     try:
         return Quarter.parse(text)
-    except ValueError as exc:
-        raise argparse.ArgumentTypeError(str(exc)) from None
+    except ValueError:
+        raise words.WordedTypeError("quarter", text[:30]) from None
 
 
 def run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:

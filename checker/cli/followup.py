@@ -13,6 +13,7 @@ import json
 from pathlib import Path
 from typing import Any, TextIO
 
+from vardval.checker.cli import words
 from vardval.checker.cli.exits import EXIT_FINDINGS, EXIT_OK
 from vardval.checker.program import load_ruleset
 from vardval.checker.store import (
@@ -53,7 +54,7 @@ def configure(parser: argparse.ArgumentParser) -> None:
     listing = actions.add_parser("list", help="every follow-up; --overdue: open past due")
     listing.add_argument("--store", metavar="URL", required=True)
     listing.add_argument("--overdue", action="store_true")
-    listing.add_argument("--today", type=dt.date.fromisoformat, default=None)
+    listing.add_argument("--today", type=words.day, default=None)
     listing.add_argument("--format", choices=("text", "json"), default="text")
     listing.add_argument("--lang", choices=("sv", "en"), default="sv")
     listing.set_defaults(handler=run_list)
@@ -63,9 +64,9 @@ def run_add(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
     del stderr
     check_step(args.clinic, args.step, args.by, args.due)
     if load_ruleset(args.rules).rule(args.rule) is None:
-        raise StoreError("--rule", f"regeln '{args.rule}' finns inte; `vardval lint` och "
-                         "regelsidorna visar regel-id:n.", f"there is no rule '{args.rule}'; "
-                         "`vardval lint` and the rule pages show the rule ids.")
+        raise StoreError.about("--rule", f"regeln '{args.rule}' finns inte; `vardval lint` och "
+                               "regelsidorna visar regel-id:n.", f"there is no rule '{args.rule}'; "
+                               "`vardval lint` and the rule pages show the rule ids.")
     period = parse_quarter(args.period, "--period") if args.period else None
     store = Store(args.store)
     try:

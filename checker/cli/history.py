@@ -14,6 +14,7 @@ import json
 from pathlib import Path
 from typing import TextIO
 
+from vardval.checker.cli import words
 from vardval.checker.cli.exits import EXIT_OK
 from vardval.checker.corpus import BUNDLED_RULES
 from vardval.checker.program import load_ruleset
@@ -48,7 +49,7 @@ def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--lang", choices=("sv", "en"), default="sv")
     parser.add_argument("--rules", type=Path, default=None,
                         help="rule corpus whose decisions apply (default: bundled)")
-    parser.add_argument("--today", type=dt.date.fromisoformat, default=None,
+    parser.add_argument("--today", type=words.day, default=None,
                         help=argparse.SUPPRESS)  # for reproducible output of overdue steps
     parser.set_defaults(handler=run)
 

@@ -11,6 +11,7 @@ import argparse
 from pathlib import Path
 from typing import TextIO
 
+from vardval.checker.cli import words
 from vardval.checker.cli.exits import EXIT_FINDINGS, EXIT_OK
 from vardval.checker.program import load_ruleset
 from vardval.checker.store import Store, parse_quarter, replay, replay_text
@@ -37,8 +38,7 @@ def _revision(text: str) -> int:
     """``--revision``: a whole number a store can compare with, so a huge one is a usage error
     (it used to reach the driver, which cannot bind it: an internal error)."""
     if not (text.isascii() and text.isdigit() and len(text) <= 19 and 1 <= int(text) <= _MOST):
-        msg = f"expected a revision number, at least 1, e.g. 2; not '{text[:30]}'"
-        raise argparse.ArgumentTypeError(msg)
+        raise words.WordedTypeError("revision", text[:30])
     return int(text)
 
 

@@ -9,6 +9,7 @@ from typing import TextIO
 from vardval.checker.cli.exits import EXIT_OK
 from vardval.checker.report import results_schema
 from vardval.checker.submission import model as submission
+from vardval.checker.vocab import LANGS
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
@@ -17,6 +18,8 @@ def configure(parser: argparse.ArgumentParser) -> None:
                           "vardval/results@1.")
     parser.add_argument("--results", action="store_true",
                         help="the schema of `vardval check --format json` (vardval/results@1)")
+    parser.add_argument("--lang", choices=LANGS, default="sv",
+                        help="the language of messages (the schema itself is fixed)")
     parser.set_defaults(handler=run)
 
 

@@ -7,10 +7,13 @@ The service's libraries (FastAPI, uvicorn) are imported only when this command r
 from __future__ import annotations
 
 import argparse
+import errno
 import ipaddress
+import socket
 from pathlib import Path
 from typing import Any, TextIO
 
+from vardval.checker.cli import words
 from vardval.checker.cli.exits import EXIT_OK, EXIT_USAGE
 from vardval.checker.formatting import printable
 from vardval.checker.reading import ReadRefused, read_bounded
@@ -57,16 +60,26 @@ def _network(text: str) -> ipaddress.IPv4Network | ipaddress.IPv6Network:
     try:
         return ipaddress.ip_network(text, strict=False)
     except ValueError:
-        msg = f"expected an IP address or network, e.g. 10.0.0.5 or 10.0.0.0/24; not '{text}'"
-        raise argparse.ArgumentTypeError(msg) from None
+        raise words.WordedTypeError("network", text[:60]) from None
 
 
 def _port(text: str) -> int:
     """``--port``: what ``bind`` accepts, so a port out of range is a usage error, not a crash."""
     if not (text.isascii() and text.isdigit() and len(text) <= 5 and int(text) <= 65535):
-        msg = f"expected a port number from 0 to 65535, e.g. 8080; not '{text[:20]}'"
-        raise argparse.ArgumentTypeError(msg)
+        raise words.WordedTypeError("port", text[:20])
     return int(text)
+
+
+# Why an address cannot be listened on, in words (the system's own are English).
+_LISTEN = {errno.EADDRINUSE: "address-in-use", errno.EADDRNOTAVAIL: "address-not-here",
+           errno.EACCES: "address-denied", errno.EPERM: "address-denied"}
+
+
+def _why_not(exc: OSError, lang: str) -> str:
+    if isinstance(exc, socket.gaierror):
+        return words.said("address-unknown", lang)
+    code = _LISTEN.get(exc.errno or 0)
+    return words.said(code, lang) if code else (exc.strerror or type(exc).__name__)
 
 
 def run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
@@ -84,8 +97,10 @@ def run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
             raw = read_bounded(args.secret_file, _SECRET_BYTES)
             settings["secret"] = raw.decode("utf-8").strip()
         except (ReadRefused, UnicodeDecodeError) as exc:
-            stderr.write(f"vardval serve: --secret-file {printable(str(args.secret_file))}: "
-                         f"{exc}\n")
+            why = (exc.said.words(args.lang) if isinstance(exc, ReadRefused)
+                   else words.said("secret-text", args.lang))
+            shown = printable(str(args.secret_file))
+            stderr.write(f"vardval serve: {words.said('secret-file', args.lang, shown, why)}\n")
             return EXIT_USAGE
     config = ServiceConfig(
         rules=args.rules, store=args.store, lang=args.lang, max_bytes=args.max_bytes,
@@ -96,12 +111,13 @@ def run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
     try:
         sock = bind(args.host, args.port)
     except OSError as exc:
-        stderr.write(f"vardval serve: cannot listen on {args.host}:{args.port}: "
-                     f"{exc.strerror}\n")
+        why = _why_not(exc, args.lang)
+        stderr.write(f"vardval serve: "
+                     f"{words.said('listen', args.lang, printable(args.host), args.port, why)}\n")
         return EXIT_USAGE
     host, port = sock.getsockname()[:2]
     shown = f"[{host}]" if ":" in host else host
-    stdout.write(f"vardval serve: http://{shown}:{port}/ (Ctrl-C stops)\n")
+    stdout.write(f"vardval serve: {words.said('serving', args.lang, shown, port)}\n")
     stdout.flush()
     serve(server, sock)
     return EXIT_OK

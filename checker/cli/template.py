@@ -6,8 +6,10 @@ import argparse
 from pathlib import Path
 from typing import TextIO
 
+from vardval.checker.cli import words
 from vardval.checker.cli.exits import EXIT_OK, EXIT_USAGE
 from vardval.checker.corpus import BUNDLED_RULES
+from vardval.checker.formatting import printable
 from vardval.checker.program import load_ruleset
 from vardval.checker.report import destination, output_to, template_bytes, template_scope
 from vardval.checker.submission import REGIONS
@@ -33,10 +35,8 @@ def configure(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
     if not args.output.lower().endswith(".xlsx"):
-        stderr.write({"sv": f"vardval template: {args.output}: mallen är en .xlsx-fil; ge ett "
-                            "namn som slutar på .xlsx, t.ex. -o mall.xlsx\n",
-                      "en": f"vardval template: {args.output}: the template is an .xlsx file; "
-                            "give a name ending in .xlsx, e.g. -o mall.xlsx\n"}[args.lang])
+        stderr.write(f"vardval template: "
+                     f"{words.said('template-suffix', args.lang, printable(args.output))}\n")
         return EXIT_USAGE
     destination.refuse_inside(args.output, args.rules or BUNDLED_RULES, args.lang)
     ruleset = load_ruleset(args.rules)
@@ -44,12 +44,12 @@ def run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
     with output_to(args.output, stdout, args.lang) as out:  # a link followed, a pipe in place
         out.flush()
         out.buffer.write(workbook)
-    stdout.write({"sv": f"skrev {args.output}\n", "en": f"wrote {args.output}\n"}[args.lang])
+    stdout.write(f"{words.said('wrote', args.lang, printable(args.output))}\n")
     return EXIT_OK
 
 
 def _quarter(text: str) -> Quarter:
     try:
         return Quarter.parse(text)
-    except ValueError as exc:
-        raise argparse.ArgumentTypeError(str(exc)) from None
+    except ValueError:
+        raise words.WordedTypeError("quarter", text[:30]) from None

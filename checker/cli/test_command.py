@@ -22,11 +22,13 @@ from typing import TextIO
 
 from vardval.checker.authoring import Coverage, Outcome
 from vardval.checker.authoring import cases as casetest
+from vardval.checker.cli import words
 from vardval.checker.cli.exits import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE
+from vardval.checker.cli.words import said
+from vardval.checker.formatting import printable
 from vardval.checker.program import load_ruleset
 from vardval.checker.report import evidence_value, share_names
 from vardval.checker.vocab import LANGS, STATUSES
-from vardval.dsl.errors import suggest
 
 _HEADINGS = ("pass", "fail", "n/a", "indet.")
 FORMAT = "vardval/test@1"
@@ -58,7 +60,7 @@ def run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
     """Load rules and cases, run the cases, print failures and coverage; return the exit code."""
     ruleset = load_ruleset(args.rules)
     rule_ids = {r.id for r in ruleset.rules()}
-    selection = _select(args.targets, rule_ids, stderr)
+    selection = _select(args.targets, rule_ids, stderr, args.lang)
     if selection is None:
         return EXIT_USAGE
     if selection.files:
@@ -78,12 +80,13 @@ def run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
         stdout.write(render_junit(outcomes, args.lang))
     else:
         stdout.writelines(render_failure(outcome, args.lang) for outcome in failed)
-        stdout.write(render_coverage(table))
-        stdout.write(render_summary(outcomes, failed, table))
+        stdout.write(render_coverage(table, args.lang))
+        stdout.write(render_summary(outcomes, failed, table, args.lang))
     return EXIT_FINDINGS if failed or short else EXIT_OK
 
 
-def _select(targets: list[str], rule_ids: set[str], stderr: TextIO) -> _Selection | None:
+def _select(targets: list[str], rule_ids: set[str], stderr: TextIO,
+            lang: str) -> _Selection | None:
     """Rule ids and case files from the command line; None (and a message) for an unknown one."""
     rules, files = set(), []
     for target in targets:
@@ -92,9 +95,9 @@ def _select(targets: list[str], rule_ids: set[str], stderr: TextIO) -> _Selectio
         elif Path(target).is_file():
             files.append(Path(target))
         else:
-            hint = suggest(target, sorted(rule_ids))
-            stderr.write(f"vardval test: '{target}' is neither a rule id nor a case file"
-                         f"{'; ' + hint if hint else ''}\n")
+            hint = words.did_you_mean(target, sorted(rule_ids), lang)
+            shown = words.said("no-target", lang, printable(target), f"; {hint}" if hint else "")
+            stderr.write(f"vardval test: {shown}\n")
             return None
     return _Selection(frozenset(rules), tuple(files))
 
@@ -128,7 +131,7 @@ def render_junit(outcomes: list[Outcome], lang: str) -> str:
         if not outcome.ok:
             failure = ET.SubElement(element, "failure", {
                 "type": "unexpected-status",
-                "message": f"expected {case.expect}, got {outcome.actual}"})
+                "message": said("case-expected", lang, case.expect, outcome.actual)})
             failure.text = render_failure(outcome, lang)
     root = ET.Element("testsuites", {"name": "vardval test", "tests": suite.get("tests", "0"),
                                      "failures": suite.get("failures", "0"), "errors": "0"})
@@ -140,14 +143,14 @@ def render_junit(outcomes: list[Outcome], lang: str) -> str:
 def render_failure(outcome: Outcome, lang: str) -> str:
     """A failed case: where it is written, what was expected and what the rule said."""
     case = outcome.case
-    lines = [f"FAIL {case.where}: {case.rule}: {case.name}"]
+    lines = [said("case-failed", lang, case.where, case.rule, case.name)]
     if outcome.problems:
         lines += [f"     {problem}" for problem in outcome.problems]
         return "\n".join(lines) + "\n\n"
-    lines.append(f"     expected {case.expect}, got {outcome.actual}")
+    lines.append(f"     {said('case-expected', lang, case.expect, outcome.actual)}")
     if outcome.finding is not None:
-        lines.append(f"     message: {outcome.finding.message[lang]}")
-        lines.append(f"     evidence: {_evidence(outcome, lang)}")
+        lines.append(f"     {said('case-message', lang, outcome.finding.message[lang])}")
+        lines.append(f"     {said('case-evidence', lang, _evidence(outcome, lang))}")
     return "\n".join(lines) + "\n\n"
 
 
@@ -156,23 +159,33 @@ def _evidence(outcome: Outcome, lang: str) -> str:
     shares = share_names(outcome.finding.rule)
     items = [f"{e.name} = {evidence_value(e, lang, share=e.name in shares)}"
              for e in outcome.finding.evidence]
-    return "; ".join(items) or "none"
+    return "; ".join(items) or said("no-evidence", lang)
 
 
-def render_coverage(table: list[Coverage]) -> str:
-    """One row per rule: cases by expected status, boundary cases, and what is missing."""
-    width = max([len("rule"), *(len(c.rule) for c in table)])
-    head = f"{'rule':<{width}}  " + "  ".join(f"{h:>6}" for h in _HEADINGS)
-    lines = ["Coverage (cases that gave their expected status)",
-             f"{head}  {'bound.':>6}  status"]
+def render_coverage(table: list[Coverage], lang: str = "en") -> str:
+    """One row per rule: cases by expected status (the case files' status words), boundary
+    cases, and what is missing."""
+    rule = said("rule-heading", lang)
+    width = max([len(rule), *(len(c.rule) for c in table)])
+    head = f"{rule:<{width}}  " + "  ".join(f"{h:>6}" for h in _HEADINGS)
+    lines = [said("coverage", lang), f"{head}  {said('bound-heading', lang):>6}  status"]
     for row in table:
         counts = "  ".join(f"{row.counts[s]:>6}" for s in STATUSES)
-        status = "ok" if not row.gaps else "missing " + ", ".join(row.gaps)
-        lines.append(f"{row.rule:<{width}}  {counts}  {row.boundary:>6}  {status}")
+        lines.append(f"{row.rule:<{width}}  {counts}  {row.boundary:>6}  {_gaps(row, lang)}")
     return "\n".join(lines) + "\n"
 
 
-def render_summary(outcomes: list[Outcome], failed: list[Outcome], table: list[Coverage]) -> str:
+def _gaps(row: Coverage, lang: str) -> str:
+    """``ok``, or the cases the rule lacks (``Coverage.gaps``, in ``lang``)."""
+    codes = [f"gap-{s}" for s in ("pass", "fail") if not row.counts[s]]
+    if row.needs_boundary and not row.boundary:
+        codes.append("gap-boundary")
+    if not codes:
+        return said("covered", lang)
+    return said("missing", lang, ", ".join(said(code, lang) for code in codes))
+
+
+def render_summary(outcomes: list[Outcome], failed: list[Outcome], table: list[Coverage],
+                   lang: str = "en") -> str:
     covered = sum(not c.gaps for c in table)
-    return (f"\n{len(outcomes)} cases, {len(failed)} failed; {covered} of {len(table)} rules "
-            "have passing, failing and (where they compare) boundary cases.\n")
+    return f"\n{said('cases-summary', lang, len(outcomes), len(failed), covered, len(table))}\n"

@@ -9,9 +9,11 @@ from __future__ import annotations
 import argparse
 from typing import TextIO
 
+from vardval.checker.cli import words
 from vardval.checker.cli.exits import EXIT_OK
 from vardval.checker.store import ROLES, Store, accounts, add_user, issue_token, revoke_tokens
 from vardval.checker.submission import REGIONS
+from vardval.checker.vocab import LANGS
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
@@ -21,6 +23,7 @@ def configure(parser: argparse.ArgumentParser) -> None:
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument("--store", metavar="URL", required=True,
                         help="SQLite file or postgresql:// URL")
+    common.add_argument("--lang", choices=LANGS, default="sv")
     actions = parser.add_subparsers(dest="action", required=True,
                                     parser_class=type(parser))
     add = actions.add_parser("add", parents=[common],
@@ -53,7 +56,8 @@ def run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
             elif args.action == "token":
                 stdout.write(f"{issue_token(connection, args.name, args.label)}\n")
             elif args.action == "revoke":
-                stdout.write(f"revoked {revoke_tokens(connection, args.name)} token(s)\n")
+                revoked = revoke_tokens(connection, args.name)
+                stdout.write(f"{words.said('revoked', args.lang, revoked)}\n")
             else:
                 for account in accounts(connection):
                     where = account.region or " ".join(sorted(account.clinics)) or "-"

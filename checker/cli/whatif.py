@@ -27,6 +27,7 @@ from vardval.checker.analysis import (
 )
 from vardval.checker.cli import whatif_store
 from vardval.checker.cli.exits import EXIT_OK, EXIT_USAGE
+from vardval.checker.cli.words import said
 from vardval.checker.corpus import BUNDLED_RULES, RuleSet
 from vardval.checker.report import destination, output_to
 from vardval.checker.vocab import LANGS
@@ -78,7 +79,7 @@ def configure(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
     problem = _usage_problem(args)
     if problem is not None:
-        stderr.write(f"vardval whatif: {problem}\n")
+        stderr.write(f"vardval whatif: {said(problem, args.lang)}\n")
         return EXIT_USAGE
     _refuse_inputs(args)
     base, variant, label = _sides(args)
@@ -89,8 +90,7 @@ def run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
             comparison.add(intake)
     if result.submissions == 0 and not result.invalid:
         where = ", ".join([*args.paths, *([args.store] if args.store else [])])
-        stderr.write("vardval whatif: inga inlämningar (.yaml, .yml, .json) / no submission "
-                     f"files found in {where}\n")
+        stderr.write(f"vardval whatif: {said('no-submissions', args.lang, where)}\n")
         return EXIT_USAGE
     changes = diff(base.ruleset, variant, (base.label, label))
     units = words.units_of(base.ruleset, variant)
@@ -107,13 +107,12 @@ def run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
 
 
 def _usage_problem(args: argparse.Namespace) -> str | None:
-    """What is missing or misplaced on the command line, before any corpus is read."""
+    """What is missing or misplaced on the command line (a ``words`` code), before any corpus
+    is read."""
     if not args.paths and args.store is None:
-        return ("ange inlämningar (filer eller mappar) eller --store / give submission files "
-                "or folders, or --store")
+        return "whatif-nothing"
     if args.store is None and (args.first or args.last or args.region):
-        return ("--from, --to och --region gäller lagret; ange --store / --from, --to and "
-                "--region select from a store; give --store")
+        return "whatif-store-only"
     return None
 
 

@@ -15,6 +15,7 @@ from vardval.checker.analysis import Corpus, diff, has_history, revision
 from vardval.checker.docgen import markdown as md
 from vardval.checker.docgen.changes_page import ChangePage, short, summary
 from vardval.checker.docgen.examples import DocgenError
+from vardval.checker.docgen.words import Said
 from vardval.checker.errors import RuleLoadError
 from vardval.checker.reading import decode_text, load_yaml, pydantic_diagnostics, span_at
 from vardval.dsl.errors import Diagnostic
@@ -25,6 +26,7 @@ if TYPE_CHECKING:
     from vardval.checker.analysis import CorpusDiff
     from vardval.checker.corpus import RuleSet
     from vardval.checker.reading import LoadedYaml
+    from vardval.dsl.reasons import Reason
 
 CONFIG = "docs/changes.yaml"
 INDEX = "changes.md"
@@ -108,13 +110,25 @@ class Changes:
             except RuleLoadError as exc:
                 span = span_at(loaded, ("changes", *where), str(self.root / CONFIG))
                 first = exc.diagnostics[0] if exc.diagnostics else None
-                message = first.message if first else str(exc)
-                hint = (first.hint if first else None) or "name a tag or commit of this repository"
+                said = Said("published-change", (_said(first) if first else str(exc),))
                 text = (self.root / CONFIG).read_text(encoding="utf-8")
-                problem = Diagnostic("unknown-revision", f"published change: {message}", span,
-                                     hint)
+                problem = Diagnostic.worded("unknown-revision", said, span, _hint(first))
                 raise DocgenError([problem.with_source(text)]) from None
         return self.read[spec]
+
+
+def _said(diagnostic: Diagnostic) -> Reason | str:
+    """A diagnostic's words in each language, or its English when it has no others."""
+    return diagnostic.said if diagnostic.said is not None else diagnostic.message
+
+
+def _hint(diagnostic: Diagnostic | None) -> Reason:
+    """The hint of a revision that could not be read, in each language where it has them."""
+    if diagnostic is not None and diagnostic.hint_said is not None:
+        return diagnostic.hint_said
+    if diagnostic is not None and diagnostic.hint:
+        return Said("verbatim", (diagnostic.hint,))
+    return Said("name-a-tag")
 
 
 def index_page(changes: list[tuple[Published, CorpusDiff]], empty: str = NONE_YET) -> str:

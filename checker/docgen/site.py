@@ -21,9 +21,11 @@ from vardval.checker.docgen import markdown as md
 from vardval.checker.docgen.examples import DocgenError, Example, load_examples
 from vardval.checker.docgen.reference import CliRun
 from vardval.checker.docgen.rule_page import DSL_REFERENCE, rule_page
+from vardval.checker.docgen.words import Said
 from vardval.checker.errors import OutputError
 from vardval.checker.formatting import printable
 from vardval.checker.program import load_ruleset
+from vardval.checker.report import destination
 from vardval.checker.submission import submission_schema
 from vardval.dsl.errors import Diagnostic
 from vardval.dsl.spans import Span
@@ -97,17 +99,16 @@ def _resolve(ruleset: RuleSet, text: str, span: Span) -> Diagnostic | None:
     try:
         resolved = ruleset.registry.resolve_text(text)
     except ValueError as exc:
-        return Diagnostic("dangling-citation", f"citation '{text}' does not resolve: {exc}", span,
-                          "add the source or provision to rules/sources.yaml, or fix the citation")
+        return Diagnostic.worded("dangling-citation", Said("unresolved", (text, str(exc))), span,
+                                 Said("unresolved-hint"))
     project = ruleset.directory.parent
     if not (project / "docs").is_dir():  # an installed corpus: no project pages to check
         return None
     local = [u for u in (resolved.url, resolved.act_url) if not u.startswith(("https:", "http:"))]
     missing = [u for u in local if not (project / u.split("#")[0]).is_file()]
     if missing:
-        return Diagnostic("dangling-citation", f"citation '{text}' links to '{missing[0]}', "
-                          "which is not a file of the project", span,
-                          "fix the source's url in rules/sources.yaml")
+        return Diagnostic.worded("dangling-citation", Said("missing-page", (text, missing[0])),
+                                 span, Said("missing-page-hint"))
     return None
 
 
@@ -122,9 +123,9 @@ def _dangling_rule_ids(ruleset: RuleSet) -> list[Diagnostic]:
         for token in {t for text in texts for t in parts.RULE_ID_TEXT.findall(text)}:
             if token.split("-")[0] in prefixes and token not in known | sources:
                 span = Span(rule.file, rule.line, 1, rule.line, 2)
-                problems.append(Diagnostic("dangling-rule", f"rule {rule.id} names rule "
-                                           f"'{token}', which no rulebook defines", span,
-                                           "correct the id or add the rule"))
+                problems.append(Diagnostic.worded("dangling-rule",
+                                                  Said("dangling-rule", (rule.id, token)), span,
+                                                  Said("dangling-rule-hint")))
     return problems
 
 
@@ -145,9 +146,9 @@ def write_pages(files: Mapping[str, str], out: Path) -> tuple[str, ...]:
         return _write_pages(files, out)
     except OSError as exc:  # a folder that is a file, no permission, a full disk: the user's
         where = printable(str(exc.filename or out))
-        message = f"vardval docs: cannot write '{where}': {exc.strerror or type(exc).__name__}"
-        raise OutputError([Diagnostic("unwritable-output", message, None,
-                                      "give --out a folder you may write")]) from None
+        said = Said("unwritable", (where, destination.os_reason(exc)))
+        raise OutputError([Diagnostic.worded("unwritable-output", said, None,
+                                             Said("unwritable-hint"))]) from None
 
 
 def _write_pages(files: Mapping[str, str], out: Path) -> tuple[str, ...]:
@@ -250,9 +251,9 @@ def expand(markdown: str, texts: Mapping[str, str], page: str, *, markers: bool 
         name = match.group(1)
         if name not in texts:
             line = markdown.count("\n", 0, match.start()) + 1
-            raise DocgenError([Diagnostic("unknown-snippet", f"unknown marker 'vardval:{name}'",
-                                          Span(page, line, 1, line, 2),
-                                          "known: " + ", ".join(sorted(texts)))])
+            raise DocgenError([Diagnostic.worded(
+                "unknown-snippet", Said("unknown-snippet", (name,)), Span(page, line, 1, line, 2),
+                Said("known-snippets", (", ".join(sorted(texts)),)))])
         text = texts[name]
         if "\n" in text:  # a block: on lines of its own between the markers
             text = "\n\n" + text.strip("\n") + "\n\n"

@@ -24,10 +24,11 @@ import stat
 import sys
 import tempfile
 from pathlib import Path
-from typing import TYPE_CHECKING, NoReturn, TextIO
+from typing import TYPE_CHECKING, ClassVar, NoReturn, TextIO
 
 from vardval.checker.errors import OutputError
 from vardval.checker.formatting import printable
+from vardval.dsl import reasons
 from vardval.dsl.errors import Diagnostic
 
 if TYPE_CHECKING:
@@ -58,6 +59,27 @@ _WORDS = {
            errno.ENOTDIR: "part of the path is not a folder", errno.EDQUOT: "the quota is used up",
            errno.ELOOP: "a symbolic link leads back to itself"},
 }
+
+
+class OsReason(reasons.Reason):
+    """Why the system refused a write (``errno``), in each language; its own words else."""
+
+    TABLE: ClassVar[dict[str, tuple[str, str]]] = {
+        "verbatim": ("{0}", "{0}"),
+        **{str(code): (str(_WORDS["sv"][code]), str(_WORDS["en"][code]))
+           for code in _WORDS["en"] if isinstance(code, int)}}
+
+
+def os_reason(exc: OSError) -> OsReason:
+    """``exc`` as words: ``disken är full`` / ``the disk is full``, else the system's text.
+
+    Example:
+        >>> os_reason(OSError(errno.ENOSPC, "No space left on device")).words("sv")
+        'disken är full'
+    """
+    if exc.errno is not None and str(exc.errno) in OsReason.TABLE:
+        return OsReason(str(exc.errno))
+    return OsReason("verbatim", (exc.strerror or type(exc).__name__,))
 
 
 class Terminated(KeyboardInterrupt):

@@ -62,7 +62,7 @@ def add_user(connection: Connection, name: str, role: str, *, region: str | None
 def _check_user(connection: Connection, name: str, role: str, region: str | None,
                 clinics: tuple[str, ...]) -> None:
     def refuse(sv: str, en: str) -> StoreError:
-        return StoreError(f"användare/user {name!r}", sv, en)
+        return StoreError.about((f"användaren {name!r}", f"user {name!r}"), sv, en)
 
     if not _NAME.fullmatch(name):
         raise refuse("namnet får ha bokstäver a–z, siffror och . _ @ -, t.ex. anna.berg",
@@ -85,7 +85,8 @@ def issue_token(connection: Connection, name: str, label: str = "") -> str:
     """A new token for user ``name``; returned once, only its hash is stored."""
     row = connection.execute(select(users.c.id).where(users.c.name == name)).first()
     if row is None:
-        raise StoreError(f"användare/user {name!r}", "finns inte", "does not exist")
+        raise StoreError.about((f"användaren {name!r}", f"user {name!r}"), "finns inte",
+                               "does not exist")
     token = TOKEN_PREFIX + secrets.token_urlsafe(32)
     connection.execute(insert(tokens).values(user_id=row[0], sha256=token_digest(token),
                                              label=label, created_at=now()))

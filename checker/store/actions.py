@@ -68,24 +68,25 @@ class FollowUp:
 def check_step(hsa_id: str, kind: str, actor: str, due: str | None) -> None:
     """Refuse a step a reader could not act on, saying what to write instead."""
     if not _HSA.fullmatch(hsa_id):
-        raise StoreError("--clinic", f"'{hsa_id}' är inget HSA-id; skriv t.ex. "
-                         "SE2321000065-E000000000123.", f"'{hsa_id}' is not an HSA-id; write "
-                         "e.g. SE2321000065-E000000000123.")
+        raise StoreError.about("--clinic", f"'{hsa_id}' är inget HSA-id; skriv t.ex. "
+                               "SE2321000065-E000000000123.", f"'{hsa_id}' is not an HSA-id; write "
+                               "e.g. SE2321000065-E000000000123.")
     if kind not in STEPS:
-        raise StoreError("--step", f"okänt steg '{kind}'; välj {', '.join(STEPS)}.",
-                         f"unknown step '{kind}'; choose {', '.join(STEPS)}.")
+        raise StoreError.about("--step", f"okänt steg '{kind}'; välj {', '.join(STEPS)}.",
+                               f"unknown step '{kind}'; choose {', '.join(STEPS)}.")
     if not actor.strip():
-        raise StoreError("--by", "ange vem som beslutade steget.", "say who decided the step.")
+        raise StoreError.about("--by", "ange vem som beslutade steget.",
+                               "say who decided the step.")
     if kind == "atgardsplan" and due is None:
-        raise StoreError("--due", "en begärd åtgärdsplan behöver ett sista datum (--due "
-                         "2026-03-31).", "a requested action plan needs a due date (--due "
-                         "2026-03-31).")
+        raise StoreError.about("--due", "en begärd åtgärdsplan behöver ett sista datum (--due "
+                               "2026-03-31).", "a requested action plan needs a due date (--due "
+                               "2026-03-31).")
     if due is not None:
         try:
             dt.date.fromisoformat(due)
         except ValueError:
-            raise StoreError("--due", f"'{due}' är inget datum; skriv t.ex. 2026-03-31.",
-                             f"'{due}' is not a date; write e.g. 2026-03-31.") from None
+            raise StoreError.about("--due", f"'{due}' är inget datum; skriv t.ex. 2026-03-31.",
+                                   f"'{due}' is not a date; write e.g. 2026-03-31.") from None
 
 
 def add_step(connection: Connection, step: dict[str, str | None]) -> int:

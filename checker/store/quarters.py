@@ -18,8 +18,8 @@ def parse_quarter(text: str, option: str) -> str:
     """
     match = _QUARTER.fullmatch(text.strip().upper())
     if match is None:
-        raise StoreError(option, f"'{text}' är inget kvartal; skriv t.ex. 2025-Q1.",
-                         f"'{text}' is not a quarter; write e.g. 2025-Q1.")
+        raise StoreError.about(option, f"'{text}' är inget kvartal; skriv t.ex. 2025-Q1.",
+                               f"'{text}' is not a quarter; write e.g. 2025-Q1.")
     return f"{match.group(1)}-Q{match.group(2)}"
 
 

@@ -65,9 +65,9 @@ def replay(connection: Connection, today: RuleSet, clinic: str, period: str,
     row = connection.execute(query.order_by(s.revision.desc()).limit(1)).first()
     if row is None:
         which = f"{clinic} {period}" + (f" rev {revision}" if revision else "")
-        raise StoreError(which, "finns inte i lagret; `vardval history --clinic "
-                         f"{clinic}` visar vad som finns.", "is not in the store; "
-                         f"`vardval history --clinic {clinic}` shows what is there.")
+        raise StoreError.about(which, "finns inte i lagret; `vardval history --clinic "
+                               f"{clinic}` visar vad som finns.", "is not in the store; "
+                               f"`vardval history --clinic {clinic}` shows what is there.")
     stored = {r.rule_id: (r.status, r.waiver is not None) for r in connection.execute(
         select(findings.c.rule_id, findings.c.status, findings.c.waiver)
         .where(findings.c.submission_id == row.id))}

@@ -8,7 +8,6 @@ up into a quarter. It is YAML, checked with every problem located (``vardval lin
 
 from __future__ import annotations
 
-import difflib
 import pathlib
 from collections.abc import Callable
 from decimal import Decimal
@@ -19,6 +18,7 @@ from vardval.checker.errors import MappingError
 from vardval.checker.reading import files as reading
 from vardval.checker.reading import locate, strict_yaml
 from vardval.checker.submission.fields import submission_fields
+from vardval.checker.submission.mapping_words import Said, did_you_mean
 from vardval.dsl.errors import Diagnostic
 
 MAPPING_FORMAT = "vardval/mapping@1"
@@ -106,7 +106,8 @@ def load_mapping(path: pathlib.Path) -> Mapping:
         text = strict_yaml.decode_text(raw, name)
         loaded = strict_yaml.load_yaml(text, name)
     except reading.ReadRefused as exc:
-        raise MappingError([Diagnostic("unreadable-mapping", f"{name}: {exc}")]) from None
+        said = Said("located", (name, exc.said))
+        raise MappingError([Diagnostic.worded("unreadable-mapping", said)]) from None
     except strict_yaml.YamlError as exc:
         raise MappingError(exc.diagnostics) from None
     try:
@@ -126,37 +127,37 @@ def _meaning_problems(mapping: Mapping, loaded: strict_yaml.LoadedYaml,
     fields = list(submission_fields())
     out: list[Diagnostic] = []
 
-    def add(code: str, message: str, path: tuple[str | int, ...], hint: str | None = None,
+    def add(code: str, message: Said, path: tuple[str | int, ...], hint: Said | None = None,
             *, key: bool = False) -> None:
-        out.append(Diagnostic(code, message, locate.span_at(loaded, path, name, key=key), hint))
+        span = locate.span_at(loaded, path, name, key=key)
+        out.append(Diagnostic.worded(code, message, span, hint))
 
     seen: dict[str, str] = {}
     for heading, dotted in mapping.columns.items():
         if dotted not in fields:
-            add("unknown-field", f"unknown submission field '{dotted}'", ("columns", heading),
-                _did_you_mean(dotted, fields))
+            add("unknown-field", Said("unknown-field", (dotted,)), ("columns", heading),
+                did_you_mean(dotted, fields))
         elif dotted in seen:
-            add("duplicate-field", f"field '{dotted}' is mapped from both '{seen[dotted]}' and "
-                f"'{heading}'", ("columns", heading), "map each field from one column")
+            add("duplicate-field", Said("two-columns", (dotted, seen[dotted], heading)),
+                ("columns", heading), Said("one-column"))
         seen.setdefault(dotted, heading)
     for part in ("constants", "values"):
         for dotted in getattr(mapping, part):
             if dotted not in fields:
-                add("unknown-field", f"unknown submission field '{dotted}'", (part, dotted),
-                    _did_you_mean(dotted, fields), key=True)
+                add("unknown-field", Said("unknown-field", (dotted,)), (part, dotted),
+                    did_you_mean(dotted, fields), key=True)
             elif part == "constants" and dotted in seen:
-                add("duplicate-field", f"field '{dotted}' is both a constant and the column "
-                    f"'{seen[dotted]}'", (part, dotted), "keep one of them", key=True)
+                add("duplicate-field", Said("constant-and-column", (dotted, seen[dotted])),
+                    (part, dotted), Said("keep-one"), key=True)
     _rollup_problems(mapping, set(seen), add)
     given = set(seen) | set(mapping.constants)
     for needed in ("clinic.hsa_id", "period"):
         if needed not in given:
-            add("unmapped-field", f"no column or constant gives '{needed}'; every row needs it",
-                ("columns",), f"add a column heading: {needed}")
+            add("unmapped-field", Said("unmapped", (needed,)), ("columns",),
+                Said("unmapped-hint", (needed,)))
     if (mapping.period_format in MONTHLY) != (mapping.rollup is not None):
-        add("rollup-needed", f"period_format {mapping.period_format} "
-            + ("needs 'rollup:' to say how months make a quarter" if mapping.rollup is None
-               else "is quarterly, so 'rollup:' has nothing to do"),
+        why = "rollup-needed" if mapping.rollup is None else "rollup-unneeded"
+        add("rollup-needed", Said(why, (mapping.period_format,)),
             ("period_format",) if isinstance(loaded.data, dict) and "period_format" in loaded.data
             else ("rollup",))
     return out
@@ -172,18 +173,14 @@ def _rollup_problems(mapping: Mapping, columns: set[str], add: Callable[..., Non
         for index, dotted in enumerate(getattr(mapping.rollup, part)):
             where = ("rollup", part, index)
             if dotted not in columns:
-                add("rollup-field", f"'{dotted}' is not a field read from a column", where,
-                    "list fields that 'columns:' maps")
+                add("rollup-field", Said("rollup-not-column", (dotted,)), where,
+                    Said("rollup-not-column-hint"))
             elif fields[dotted].kind != "count":
-                add("rollup-field", f"'{dotted}' is not a count; only counts are summed or "
-                    "taken from the last month", where, "other values must agree each month")
+                add("rollup-field", Said("rollup-not-count", (dotted,)), where,
+                    Said("rollup-not-count-hint"))
             elif dotted in named:
-                add("rollup-field", f"'{dotted}' is named twice under 'rollup:'", where,
-                    "a count is either summed or taken from the last month")
+                add("rollup-field", Said("rollup-twice", (dotted,)), where,
+                    Said("rollup-twice-hint"))
             named.add(dotted)
 
-
-def _did_you_mean(name: str, known: list[str]) -> str:
-    close = difflib.get_close_matches(name, known, n=1)
-    return f"did you mean '{close[0]}'?" if close else "the fields are listed by `vardval schema`"
 

@@ -91,8 +91,10 @@ def test_an_unknown_revision_names_the_entry_line(tmp_path: Path) -> None:
     with pytest.raises(DocgenError) as caught:
         pages(root)
     message = str(caught.value)
-    assert f"{root / 'docs' / 'changes.yaml'}:6:9: published change: v7: 'v7' finns inte i" in (
-        message)
+    assert (f"{root / 'docs' / 'changes.yaml'}:6:9: published change: v7: 'v7' is neither a "
+            "folder nor a revision of") in message
+    assert "publicerad ändring: v7: 'v7' är varken en mapp eller en revision i" in (
+        caught.value.shown("sv"))
     assert "fetch-depth: 0" in message
 
 

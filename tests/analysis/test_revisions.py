@@ -114,15 +114,21 @@ def test_a_moved_folder_is_named_as_rev_path(tmp_path: Path) -> None:
     assert found["counts"] == {"added": 0, "removed": 0, "changed": 0}
     code, _, err = vardval("diff", "v1", "v3", "--rules", str(moved))
     assert code == 2
-    assert "v1: 'regelverk' finns inte i / does not exist in v1" in err
-    assert "REV:path" in err
+    assert "v1: 'regelverk' finns inte i v1" in err
+    assert "REV:sökväg" in err
+    assert "v1: 'regelverk' does not exist in v1" in vardval("diff", "v1", "v3", "--rules",
+                                                             str(moved), "--lang", "en")[2]
 
 
 def test_an_unknown_revision_says_where_revisions_are_listed(rules: Path) -> None:
     code, out, err = vardval("whatif", SUBMISSIONS, "--rules", str(rules), "--rules-rev", "v9")
     assert code == 2
     assert out == ""
-    assert "v9: 'v9' finns inte i / is not a revision of" in err
+    assert "v9: 'v9' är varken en mapp eller en revision i" in err
+    assert "`git tag` och `git log` visar revisionerna" in err
+    code, out, err = vardval("whatif", SUBMISSIONS, "--rules", str(rules), "--rules-rev", "v9",
+                             "--lang", "en")
+    assert "v9: 'v9' is neither a folder nor a revision of" in err
     assert "`git tag` and `git log` list revisions" in err
 
 

@@ -46,7 +46,8 @@ def test_an_override_in_the_wrong_unit_is_located_in_the_set_argument() -> None:
     with pytest.raises(OverrideError) as caught:
         with_overrides(load_ruleset(), [parse_override("vardgaranti.bedomning.dagar=95%")])
     assert "--set:1:" in str(caught.value)
-    assert "does not fit unit 'days'" in str(caught.value)
+    assert "'95%' does not fit the parameter's unit (days)" in str(caught.value)
+    assert "'95%' passar inte parameterns enhet (days)" in caught.value.shown("sv")
 
 
 def test_an_unknown_parameter_suggests_the_close_name() -> None:

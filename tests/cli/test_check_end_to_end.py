@@ -114,7 +114,8 @@ def test_usage_errors_exit_2() -> None:
 def test_empty_folder_is_a_usage_error(tmp_path: Path) -> None:
     code, _, err = vardval("check", str(tmp_path))
     assert code == 2
-    assert "no submission files" in err
+    assert "inga inlämningsfiler (.yaml, .yml, .json) hittades i" in err
+    assert "no submission files" in vardval("check", str(tmp_path), "--lang", "en")[2]
 
 
 def test_schema_command_prints_the_submission_schema() -> None:

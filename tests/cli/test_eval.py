@@ -50,6 +50,8 @@ def test_the_issues_example_prints_true_and_the_value_it_read(
 
 
 def test_a_bad_period_is_a_usage_error(monkeypatch: pytest.MonkeyPatch) -> None:
-    code, _, err = vardval("eval", "period.year", "--period", "2025-Q5")
+    code, _, err = vardval("eval", "period.year", "--period", "2025-Q5", "--lang", "en")
     assert code == 2
     assert "invalid quarter '2025-Q5'; expected YYYY-Qn, e.g. 2025-Q1" in err
+    code, _, err = vardval("eval", "period.year", "--period", "2025-Q5")
+    assert "'2025-Q5' är inget kvartal; skriv ÅÅÅÅ-Qn, t.ex. 2025-Q1" in err

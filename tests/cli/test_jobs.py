@@ -137,7 +137,7 @@ def test_a_store_or_standard_input_is_checked_in_one_process() -> None:
 @pytest.mark.parametrize("value", ["0", "-1", "two", "1.5"])
 def test_jobs_must_be_a_whole_number_of_processes(value: str) -> None:
     out, err_stream = io.StringIO(), io.StringIO()
-    code = run(["check", *DEMO, "--jobs", value], out, err_stream)
+    code = run(["check", *DEMO, "--jobs", value, "--lang", "en"], out, err_stream)
     err = err_stream.getvalue()
     assert code == 2
     assert "expected a whole number of processes, at least 1" in err

@@ -31,7 +31,7 @@ def test_docs_writes_every_page_once(tmp_path: Path) -> None:
     assert (tmp_path / "schemas" / "submission.schema.json").is_file()
     code, out, _ = vardval("docs", "--rules", str(rules), "--out", str(tmp_path))
     assert code == 0
-    assert "; 0 written" in out
+    assert "; 0 skrivna" in out
 
 
 def test_a_case_naming_an_unknown_rule_stops_the_docs_with_exit_2(tmp_path: Path) -> None:

@@ -166,8 +166,8 @@ def test_out_that_cannot_be_a_folder_is_a_plain_error(tmp_path: Path) -> None:
     err = io.StringIO()
     code = cli.run(["docs", "--out", str(tmp_path / "a-file" / "gen")], io.StringIO(), err)
     assert code == 2
-    assert "vardval docs: cannot write" in err.getvalue()
-    assert "internal error" not in err.getvalue()
+    assert "vardval docs: kan inte skriva" in err.getvalue()
+    assert "internt fel" not in err.getvalue()
 
 
 def test_the_committed_pages_are_listed_as_ours() -> None:

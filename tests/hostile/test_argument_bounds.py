@@ -33,7 +33,8 @@ def test_replay_of_a_revision_no_store_can_hold_is_a_usage_error(tmp_path: Path)
     assert vardval("check", VALID, "--rules", BASE, "--store", store)[0] == 0
     for revision in ("99999999999999999999999", HUGE, "0"):
         code, _, err = vardval("replay", "--store", store, "--clinic", "SE1", "--period",
-                               "2025-Q1", "--revision", revision, "--rules", BASE)
+                               "2025-Q1", "--revision", revision, "--rules", BASE,
+                               "--lang", "en")
         assert code == 2
         assert "expected a revision number, at least 1" in err
         assert len(err) < 500  # the 5 000 digits are not echoed back
@@ -41,7 +42,7 @@ def test_replay_of_a_revision_no_store_can_hold_is_a_usage_error(tmp_path: Path)
 
 @pytest.mark.parametrize("port", ["99999", "-1", HUGE])
 def test_serve_on_a_port_out_of_range_is_a_usage_error(port: str) -> None:
-    code, _, err = vardval("serve", "--port", port, "--rules", BASE)
+    code, _, err = vardval("serve", "--port", port, "--rules", BASE, "--lang", "en")
     assert code == 2
     assert "expected a port number from 0 to 65535" in err
 
@@ -50,7 +51,8 @@ def test_serve_reads_its_secret_file_bounded_and_never_waits_on_a_pipe(tmp_path:
     pipe = tmp_path / "secret"
     os.mkfifo(pipe)
     answers: list[tuple[int, str, str]] = []
-    argv = ("serve", "--secret-file", pipe, "--host", "256.0.0.1", "--rules", BASE)
+    argv = ("serve", "--secret-file", pipe, "--host", "256.0.0.1", "--rules", BASE,
+            "--lang", "en")
     runner = threading.Thread(target=lambda: answers.append(vardval(*argv)), daemon=True)
     runner.start()
     runner.join(60)
@@ -70,7 +72,7 @@ def test_jobs_is_bounded(text: str) -> None:
 
 
 def test_a_max_bytes_past_the_digit_limit_is_our_own_message() -> None:
-    code, _, err = vardval("check", VALID, "--rules", BASE, "--max-bytes", HUGE)
+    code, _, err = vardval("check", VALID, "--rules", BASE, "--max-bytes", HUGE, "--lang", "en")
     assert code == 2
     assert "expected a whole number of bytes" in err
     assert "_byte_limit" not in err

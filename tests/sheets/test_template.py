@@ -92,7 +92,7 @@ def test_a_bad_period_or_file_name_is_a_usage_error(tmp_path: Path) -> None:
     code, _, err = vardval("template", "--region", "kronoberg", "--period", "2025-Q5", "-o",
                            tmp_path / "mall.xlsx")
     assert code == 2
-    assert "invalid quarter '2025-Q5'; expected YYYY-Qn, e.g. 2025-Q1" in err
+    assert "'2025-Q5' är inget kvartal; skriv ÅÅÅÅ-Qn, t.ex. 2025-Q1" in err
     code, _, err = vardval("template", "--region", "kronoberg", "--period", "2025-Q3", "-o",
                            tmp_path / "mall.csv")
     assert code == 2
