@@ -125,3 +125,22 @@ def test_the_same_corpus_in_english_keeps_its_english(tmp_path: Path,
 def test_the_guard_sees_english() -> None:
     assert english_in("a.yaml:1:2: unknown key 'x' in rules.0\n") != []
     assert english_in("a.yaml:1:2: okänd nyckel 'is not' i rules.0\n") == []
+
+
+def test_a_case_whose_changes_do_not_fit_says_why_in_swedish(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    (tmp_path / "cases.yaml").write_text(
+        f"base: {BASE}\ncases:\n  - name: Removing what is not there.\n    rule: VG-KONTAKT\n"
+        "    remove: [accessibility.nothing]\n    expect: pass\n"
+        "  - name: A negative count.\n    rule: VG-KONTAKT\n"
+        "    set: {accessibility.contacts.total: -5}\n    expect: pass\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    for lang, words in (("sv", ("kan inte ta bort 'accessibility.nothing': det finns inte i "
+                                "inlämningen", "den ändrade inlämningen är inte giltig: "
+                                "$.accessibility.contacts.total: -5 är under minimum 0")),
+                        ("en", ("cannot remove 'accessibility.nothing': it is not in the "
+                                "submission", "the changed submission is not valid: "
+                                "$.accessibility.contacts.total: -5 is below the minimum 0"))):
+        out = io.StringIO()
+        assert cli.run(["test", "--lang", lang, "cases.yaml"], out, io.StringIO()) == 1
+        assert all(w in out.getvalue() for w in words), out.getvalue()
