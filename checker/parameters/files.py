@@ -228,8 +228,8 @@ expected a number of days such as 3 or 3 days
     """
     try:
         value = literals.parse_literal(text)
-    except ValueError:
-        raise Refused(literal_problem(text)) from None
+    except ValueError as exc:  # a literal's own words when dsl gives them, else ours
+        raise Refused(getattr(exc, "said", None) or literal_problem(text)) from None
     if unit in UNITS and not _fits(unit, text, value):
         raise Refused(ParamSaid("unit-misfit", (text, unit, UNIT_EXAMPLES[unit])))
     return value

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import ClassVar
 
 from vardval.checker.reading import Refused
-from vardval.checker.sources.words import real_date
+from vardval.checker.sources import real_date
 from vardval.dsl import literals, reasons
 
 # code -> (Swedish, English); ``{0}``, ``{1}`` … are the values in order.
@@ -24,7 +24,8 @@ WORDING: dict[str, tuple[str, str]] = {
                          "use a slug of the submission format"),
     "invalid-name": ("ogiltigt parameternamn '{0}'; använd gemener med punkter, t.ex. flk.malniva",
                      "invalid parameter name '{0}'; use dotted lower case, e.g. flk.malniva"),
-    "unknown-unit": ("okänd enhet '{0}'; väntade en av {1}", "unknown unit '{0}'; expected one of {1}"),
+    "unknown-unit": ("okänd enhet '{0}'; väntade en av {1}",
+                     "unknown unit '{0}'; expected one of {1}"),
     "unknown-unit-close": ("okänd enhet '{0}'; väntade en av {1}; menade du '{2}'?",
                            "unknown unit '{0}'; expected one of {1}; did you mean '{2}'?"),
     "repeats-date": (("'from: {0}' upprepar datumet för värdet före det ({1}); lista värdena i "

@@ -13,13 +13,17 @@ import difflib
 import functools
 import json
 from dataclasses import dataclass
+from pathlib import Path
 from typing import TYPE_CHECKING
 
+from vardval.checker.errors import RuleLoadError
+from vardval.checker.reading import files as reading
 from vardval.checker.sources.words import SourceSaid
+from vardval.dsl.errors import Diagnostic
+from vardval.dsl.spans import Span
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
-    from pathlib import Path
 
     from vardval.checker.sources.citation_syntax import CitationRef
 
@@ -107,21 +111,29 @@ class StatuteIndex:
 
 
 def load_index(path: Path) -> StatuteIndex:
-    """Read a structure index; ``ValueError`` naming the file when it is not one."""
-    return _load(str(path), path.stat().st_mtime_ns)
+    """Read a structure index; a located ``RuleLoadError`` when it is not one (or unreadable)."""
+    try:
+        return _load(str(path), path.stat().st_mtime_ns)
+    except OSError as error:
+        raise _refused(str(path), reading.os_refusal(error, path)) from None
 
 
 @functools.lru_cache(maxsize=8)
 def _load(path: str, stamp: int) -> StatuteIndex:
     del stamp  # part of the cache key only: a rewritten file is read again
     try:
-        with open(path, encoding="utf-8") as handle:
-            data = json.load(handle)
+        data = json.loads(reading.read_bounded(Path(path), reading.MAX_RULE_FILE_BYTES,
+                                               advice=reading.RULE_FILE_ADVICE))
         return StatuteIndex({str(sfs): _act(str(sfs), raw) for sfs, raw in data["acts"].items()})
-    except (KeyError, TypeError, AttributeError, ValueError, OSError) as error:
-        msg = f"{path}: not a statute structure index ({error}); regenerate it with " \
-              "scripts/build_statute_structure.py"
-        raise ValueError(msg) from None
+    except reading.ReadRefused as error:
+        raise _refused(path, error.said) from None
+    except (KeyError, TypeError, AttributeError, ValueError):
+        raise _refused(path, SourceSaid("not-an-index")) from None
+
+
+def _refused(path: str, why: object) -> RuleLoadError:
+    said = SourceSaid("index-unusable", (why,))
+    return RuleLoadError([Diagnostic.worded("invalid-index", said, Span(path, 1, 1, 1, 2))])
 
 
 def _act(sfs: str, raw: dict[str, object]) -> ActStructure:

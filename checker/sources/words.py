@@ -34,7 +34,8 @@ WORDING: dict[str, tuple[str, str]] = {
                        "unknown source '{0}'; {1} (in citation '{2}')"),
     "unknown-source-id": ("okänd källa '{0}'; {1}", "unknown source '{0}'; {1}"),
     "hint-did-you-mean": ("menade du '{0}'?", "did you mean '{0}'?"),
-    "hint-sources-file": ("källorna står i rules/sources.yaml", "sources are in rules/sources.yaml"),
+    "hint-sources-file": ("källorna står i rules/sources.yaml",
+                          "sources are in rules/sources.yaml"),
     "document-not-statute": (("'{0}' är ett dokument, inte en författning; hänvisa till den som "
                               "'{0}' eller '{0} (<ämne>)', inte '{1}'"),
                              ("'{0}' is a document, not a statute; cite it as '{0}' or "
@@ -56,7 +57,8 @@ WORDING: dict[str, tuple[str, str]] = {
     # a provision the act (as consolidated) does not have
     "no-such-provision": ("'{0}' finns inte: {1} (SFS {2}, konsoliderad {3})",
                           "'{0}' does not exist: {1} (SFS {2}, consolidated {3})"),
-    "no-such-provision-close": ("'{0}' finns inte: {1} (SFS {2}, konsoliderad {3}); menade du '{4}'?",
+    "no-such-provision-close": (("'{0}' finns inte: {1} (SFS {2}, konsoliderad {3}); menade du "
+                                 "'{4}'?"),
                                 ("'{0}' does not exist: {1} (SFS {2}, consolidated {3}); did you "
                                  "mean '{4}'?")),
     "act-no-chapter": ("författningen har inget {0} kap.", "the act has no chapter {0}"),
@@ -65,6 +67,14 @@ WORDING: dict[str, tuple[str, str]] = {
     "repealed": ("{0} är upphävd", "{0} is repealed"),
     "stycken": ("{0} har {1} stycken, inte {2} st.", "{0} has {1} stycken, not {2} st."),
     "points": ("{0} har {1} punkter, inte {2} p.", "{0} has {1} points, not {2} p."),
+    # the structure index beside it
+    "index-unusable": (("strukturindexet över författningarna kan inte användas: {0}; skapa det "
+                        "på nytt med scripts/build_statute_structure.py"),
+                       ("the statute structure index cannot be used: {0}; regenerate it with "
+                        "scripts/build_statute_structure.py")),
+    "not-an-index": (("det är inte JSON med författningarnas kapitel, paragrafer och punkter "
+                      "under 'acts'"),
+                     "it is not JSON with the acts' chapters, sections and points under 'acts'"),
     # sources.yaml itself
     "invalid-source-id": (("ogiltigt käll-id '{0}'; använd A-Z, 0-9 och bindestreck, t.ex. "
                            "KRO-UPPDRAG-2025"),
@@ -76,8 +86,9 @@ WORDING: dict[str, tuple[str, str]] = {
                           "section '{0}' of '{1}': a topic has no parentheses"),
     "provision-key": ("ogiltigt lagrum '{0}' i {1}; väntade t.ex. {2}",
                       "invalid provision '{0}' of {1}; expected e.g. {2}"),
-    "provision-needs-chapters": ("lagrummet '{0}': {1} är indelad i kapitel; väntade t.ex. {2}",
-                                 "provision '{0}': {1} is divided into chapters; expected e.g. {2}"),
+    "provision-needs-chapters": (
+        "lagrummet '{0}': {1} är indelad i kapitel; väntade t.ex. {2}",
+        "provision '{0}': {1} is divided into chapters; expected e.g. {2}"),
     "provision-no-chapters": ("lagrummet '{0}': {1} har inga kapitel; väntade t.ex. {2}",
                               "provision '{0}': {1} has no chapters; expected e.g. {2}"),
     "provision-twice": ("lagrummet '{0}' i {1} står två gånger (som '{2}')",
@@ -89,7 +100,8 @@ WORDING: dict[str, tuple[str, str]] = {
     # dates, in every data file
     "date-form": ("ogiltigt datum '{0}'; väntade ÅÅÅÅ-MM-DD, t.ex. 2025-07-01",
                   "invalid date '{0}'; expected YYYY-MM-DD, e.g. 2025-07-01"),
-    "date-real": ("ogiltigt datum '{0}': {1}; väntade ett verkligt datum ÅÅÅÅ-MM-DD, t.ex. 2025-07-01",
+    "date-real": (("ogiltigt datum '{0}': {1}; väntade ett verkligt datum ÅÅÅÅ-MM-DD, t.ex. "
+                   "2025-07-01"),
                   "invalid date '{0}': {1}; expected a real date YYYY-MM-DD, e.g. 2025-07-01"),
     "no-month": ("det finns ingen månad {0}", "there is no month {0}"),
     "month-days": ("{0} {1} har {2} dagar", "{0} {1} has {2} days"),
@@ -129,7 +141,7 @@ def calendar_problem(year: int, month: int, day: int) -> SourceSaid:
         >>> calendar_problem(2025, 2, 30).words("sv"), calendar_problem(2025, 13, 1).words("en")
         ('februari 2025 har 28 dagar', 'there is no month 13')
     """
-    if not 1 <= month <= 12:  # noqa: PLR2004 - the months of the year
+    if not 1 <= month <= 12:
         return SourceSaid("no-month", (f"{month:02d}",))
     if 1 <= year <= dt.MAXYEAR and day >= 1:
         days = calendar.monthrange(year, month)[1]
