@@ -10,6 +10,7 @@ English message words; after an intended change, ``VARDVAL_UPDATE_GOLDEN=1`` rew
 
 from __future__ import annotations
 
+import importlib
 import io
 import os
 import re
@@ -147,3 +148,21 @@ def test_a_case_whose_changes_do_not_fit_says_why_in_swedish(
         out = io.StringIO()
         assert cli.run(["test", "--lang", lang, "cases.yaml"], out, io.StringIO()) == 1
         assert all(w in out.getvalue() for w in words), out.getvalue()
+
+
+WORD_TABLES = ["vardval.checker.sources.words", "vardval.checker.parameters.words",
+               "vardval.checker.authoring.words", "vardval.checker.corpus.words",
+               "vardval.checker.reading.file_words"]
+
+
+@pytest.mark.parametrize("module", WORD_TABLES)
+def test_every_wording_has_swedish_of_its_own_with_the_same_values(module: str) -> None:
+    """Each code's Swedish differs from its English (but for codes that only join other
+    words) and names the same values, so no value is lost in either language."""
+    words = importlib.import_module(module)
+    joining = getattr(words, "JOINING", frozenset())
+    for code, (sv, en) in words.WORDING.items():
+        assert sv != en or code in joining, code
+        fields = [set(re.findall(r"(?<!\{)\{(\d+)\}", text)) for text in (sv, en)]
+        # 'both' and 'type-other' pick one value per language (a text given in both)
+        assert fields[0] == fields[1] or code in joining | {"both", "type-other"}, code
