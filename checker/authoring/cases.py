@@ -30,13 +30,16 @@ from pathlib import Path
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from vardval.checker.authoring.words import LintSaid, close_hint
 from vardval.checker.corpus import RULE_ID, RuleSet
 from vardval.checker.engine import Finding, check_intake
-from vardval.checker.reading import locate, strict_yaml
+from vardval.checker.reading import FileSaid, Refused, locate, strict_yaml
+from vardval.checker.reading import files as reading
 from vardval.checker.submission import load_submission_text
 from vardval.checker.vocab import STATUSES
 from vardval.dsl import nodes, walk
 from vardval.dsl.errors import Diagnostic, VardvalError
+from vardval.dsl.reasons import Reason
 from vardval.dsl.spans import Span
 
 ORDERING = frozenset({"<", "<=", ">", ">="})
@@ -52,7 +55,8 @@ class _CaseModel(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
     name: str
-    rule: str = Field(pattern=RULE_ID)
+    rule: str = Field(json_schema_extra={"pattern": RULE_ID}, description="A rule id: "
+                      "upper-case words joined by '-', e.g. VG-KONTAKT.")
     set: dict[str, Any] = {}
     remove: list[str] = []
     expect: Literal["pass", "fail", "not_applicable", "indeterminate"]
@@ -62,16 +66,21 @@ class _CaseModel(BaseModel):
     @classmethod
     def _sentence(cls, name: str) -> str:
         if not _SENTENCE.fullmatch(name.strip()):
-            msg = ("a case name is a full sentence saying what the case shows: a capital "
-                   "letter first and a full stop last")
-            raise ValueError(msg)
+            raise Refused(LintSaid("case-sentence"))
         return name
+
+    @field_validator("rule")
+    @classmethod
+    def _rule_id(cls, rule: str) -> str:
+        if not re.fullmatch(RULE_ID, rule):
+            raise Refused(FileSaid("invalid-id", (rule, FileSaid("id-rule"))))
+        return rule
 
 
 class _FileModel(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
-    base: str = Field(min_length=1)
+    base: str = Field(min_length=1, description="A base submission, relative to the case file.")
     cases: list[_CaseModel] = Field(min_length=1)
 
 
@@ -111,10 +120,21 @@ class Outcome:
     actual: str | None
     finding: Finding | None = None
     problems: tuple[str, ...] = ()
+    #: the ``problems`` worded in each language (``problems`` holds their English)
+    said: tuple[Reason, ...] = ()
+
+    @classmethod
+    def refused(cls, case: Case, said: tuple[Reason, ...]) -> Outcome:
+        """A case that could not run, for the reasons ``said``."""
+        return cls(case, None, problems=tuple(s.words("en") for s in said), said=said)
 
     @property
     def ok(self) -> bool:
         return not self.problems and self.actual == self.case.expect
+
+    def problem_words(self, lang: str) -> tuple[str, ...]:
+        """Why the case could not run, in ``lang``."""
+        return tuple(s.words(lang) for s in self.said) if self.said else self.problems
 
 
 @dataclass(frozen=True)
@@ -150,8 +170,8 @@ def load_case_files(directory: Path, rule_ids: set[str]) -> list[CaseFile]:
     paths = case_files(directory)
     if not paths:
         span = Span(str(directory), 1, 1, 1, 2)
-        raise CaseFileError([Diagnostic("no-cases", f"no case files (*.yaml) in '{directory}'",
-                                        span, "point --cases at a folder like fixtures/cases")])
+        raise CaseFileError([Diagnostic.worded("no-cases", LintSaid("no-cases", (str(directory),)),
+                                               span, LintSaid("hint-cases"))])
     loaded, problems = [], []
     for path in paths:
         try:
@@ -168,20 +188,32 @@ def load_case_file(path: Path, rule_ids: set[str], text: str | None = None) -> C
     with every located problem in it."""
     filename = str(path)
     if text is None:
-        text = strict_yaml.decode_text(path.read_bytes(), filename)
+        text = _case_text(path, filename)
     loaded = strict_yaml.load_yaml(text, filename)
     try:
         model = _FileModel.model_validate(loaded.data)
     except ValidationError as exc:
         errors = list(exc.errors(include_url=False))
         raise CaseFileError(_with_source(
-            locate.pydantic_diagnostics(errors, loaded, filename), text)) from None
+            locate.pydantic_diagnostics(errors, loaded, filename, _FileModel), text)) from None
     problems = _case_problems(model, loaded, filename, rule_ids)
     base, base_problems = _load_base(path.parent / model.base, loaded, filename)
     if problems or base_problems:
         raise CaseFileError(_with_source([*problems, *base_problems], text))
     cases = tuple(_case(item, i, loaded, filename) for i, item in enumerate(model.cases))
     return CaseFile(filename, str(path.parent / model.base), base, cases)
+
+
+def _case_text(path: Path, filename: str) -> str:
+    """A case file's text, read bounded and only from a regular file (a FIFO would hang)."""
+    try:
+        raw = reading.read_bounded(path, reading.MAX_RULE_FILE_BYTES,
+                                   advice=reading.RULE_FILE_ADVICE)
+    except reading.ReadRefused as exc:
+        said = LintSaid("case-file-unread", (exc.said,))
+        raise CaseFileError([Diagnostic.worded("unreadable-file", said,
+                                               Span(filename, 1, 1, 1, 2))]) from None
+    return strict_yaml.decode_text(raw, filename)
 
 
 def _case(item: _CaseModel, index: int, loaded: strict_yaml.LoadedYaml, filename: str) -> Case:
@@ -200,9 +232,9 @@ def _case_problems(model: _FileModel, loaded: strict_yaml.LoadedYaml, filename: 
             problems.append(_unknown_rule(item.rule, rule_ids, loaded, (*where, "rule"),
                                           filename))
         if item.name in names:
-            problems.append(_diag("duplicate-case", f"case name '{item.name}' is used twice "
-                                  "in this file", loaded, (*where, "name"), filename,
-                                  "give every case its own sentence"))
+            problems.append(_diag("duplicate-case", LintSaid("duplicate-case", (item.name,)),
+                                  loaded, (*where, "name"), filename,
+                                  LintSaid("hint-duplicate-case")))
         names.add(item.name)
         problems += _path_problems(item, loaded, where, filename)
     return problems
@@ -211,8 +243,8 @@ def _case_problems(model: _FileModel, loaded: strict_yaml.LoadedYaml, filename: 
 def _unknown_rule(rule: str, rule_ids: set[str], loaded: strict_yaml.LoadedYaml,
                   path: tuple[str | int, ...], filename: str) -> Diagnostic:
     close = difflib.get_close_matches(rule, sorted(rule_ids), n=1)
-    hint = f"did you mean '{close[0]}'?" if close else "rule ids are in the rulebooks"
-    return _diag("unknown-rule", f"unknown rule '{rule}'", loaded, path, filename, hint)
+    hint = close_hint(close, LintSaid("hint-rule-ids"))
+    return _diag("unknown-rule", LintSaid("unknown-rule", (rule,)), loaded, path, filename, hint)
 
 
 def _path_problems(item: _CaseModel, loaded: strict_yaml.LoadedYaml,
@@ -220,31 +252,49 @@ def _path_problems(item: _CaseModel, loaded: strict_yaml.LoadedYaml,
     bad: list[tuple[tuple[str | int, ...], str]] = [
         (("set", p), p) for p in item.set if not _PATH.fullmatch(p)]
     bad += [(("remove", i), p) for i, p in enumerate(item.remove) if not _PATH.fullmatch(p)]
-    return [_diag("bad-path", f"'{path}' is not a dotted field path", loaded, (*where, *at),
-                  filename, "write e.g. accessibility.contacts.same_day", key=at[0] == "set")
+    return [_diag("bad-path", LintSaid("bad-path", (path,)), loaded, (*where, *at), filename,
+                  LintSaid("hint-path"), key=at[0] == "set")
             for at, path in bad]
 
 
 def _load_base(path: Path, loaded: strict_yaml.LoadedYaml,
                filename: str) -> tuple[dict[str, Any], list[Diagnostic]]:
-    """The base submission's data as loaded (dates as text), or why it cannot be a base."""
-    if not path.is_file():
-        return {}, [_diag("no-base", f"base submission '{path}' does not exist", loaded,
-                          ("base",), filename, "name a file relative to the case file")]
-    text = strict_yaml.decode_text(path.read_bytes(), str(path))
+    """The base submission's data as loaded (dates as text), or why it cannot be a base.
+
+    It is read as a submission is: bounded, and only from a regular file (``/dev/zero`` or a
+    FIFO is refused unread, saying what it is)."""
+    try:
+        raw = reading.read_bounded(path)
+    except reading.ReadRefused as exc:
+        missing = exc.said.code == "missing"
+        said = LintSaid("no-base", (str(path),)) if missing else \
+            LintSaid("base-unread", (str(path), exc.said))
+        return {}, [_diag("no-base", said, loaded, ("base",), filename, LintSaid("hint-base"))]
+    text = strict_yaml.decode_text(raw, str(path))
     intake = load_submission_text(text, str(path))
     if not intake.valid:
-        shown = "; ".join(f"{p.json_path}: {p.message}" for p in intake.problems[:3])
-        return {}, [_diag("invalid-base", f"base submission '{path}' is not valid: {shown}",
-                          loaded, ("base",), filename, "a base must be a valid submission")]
+        said = LintSaid("invalid-base", (str(path), _joined(intake.problems[:3])))
+        return {}, [_diag("invalid-base", said, loaded, ("base",), filename,
+                          LintSaid("hint-invalid-base"))]
     data = strict_yaml.load_yaml(text, str(path)).data
     assert isinstance(data, dict)  # a valid submission is a mapping
     return data, []
 
 
-def _diag(code: str, message: str, loaded: strict_yaml.LoadedYaml, path: tuple[str | int, ...],
-          filename: str, hint: str | None = None, *, key: bool = False) -> Diagnostic:
-    return Diagnostic(code, message, locate.span_at(loaded, path, filename, key=key), hint)
+def _joined(problems: Any) -> Reason | str:
+    """A submission's problems, each ``$.path: what is wrong``, joined by ``;``."""
+    said: list[Reason | str] = [LintSaid("problem-at", (p.json_path, p.said or p.message))
+                                for p in problems]
+    joined = said[0] if said else ""
+    for more in said[1:]:
+        joined = LintSaid("problems", (joined, more))
+    return joined
+
+
+def _diag(code: str, said: LintSaid, loaded: strict_yaml.LoadedYaml,
+          path: tuple[str | int, ...], filename: str, hint: LintSaid | None = None, *,
+          key: bool = False) -> Diagnostic:
+    return Diagnostic.worded(code, said, locate.span_at(loaded, path, filename, key=key), hint)
 
 
 def _with_source(problems: list[Diagnostic], text: str) -> list[Diagnostic]:
@@ -254,8 +304,8 @@ def _with_source(problems: list[Diagnostic], text: str) -> list[Diagnostic]:
 # --- changing a submission ---------------------------------------------------------------------
 
 
-class ChangeError(ValueError):
-    """A case's change does not fit the base submission."""
+class ChangeError(Refused):
+    """A case's change does not fit the base submission; ``said`` words why."""
 
 
 def apply_changes(base: dict[str, Any], sets: tuple[tuple[str, Any], ...],
@@ -274,7 +324,7 @@ def apply_changes(base: dict[str, Any], sets: tuple[tuple[str, Any], ...],
     for path in removes:
         parent, key = _parent(data, path, create=False)
         if key not in parent:
-            raise ChangeError(f"cannot remove '{path}': it is not in the submission")
+            raise ChangeError(LintSaid("cannot-remove", (path,)))
         del parent[key]
     return data
 
@@ -288,9 +338,8 @@ def _parent(data: dict[str, Any], path: str, *, create: bool) -> tuple[dict[str,
         found = current.get(step)
         if not isinstance(found, dict):
             where = ".".join(steps[: depth + 1])
-            verb = "set" if create else "remove"
-            raise ChangeError(f"cannot {verb} '{path}': '{where}' is not a mapping in the "
-                              "submission")
+            code = "cannot-set-under" if create else "cannot-remove-under"
+            raise ChangeError(LintSaid(code, (path, where)))
         current = found
     return current, last
 
@@ -321,12 +370,11 @@ def run_case(ruleset: RuleSet, case_file: CaseFile, case: Case) -> Outcome:
     try:
         data = apply_changes(case_file.base_data, case.set, case.remove)
     except ChangeError as exc:
-        return Outcome(case, None, problems=(str(exc),))
+        return Outcome.refused(case, (exc.said,))
     intake = load_submission_text(to_json(data), f"{case.where}.json")
     if not intake.valid:
-        problems = tuple(f"the changed submission is not valid: {p.json_path}: {p.message}"
-                         for p in intake.problems)
-        return Outcome(case, None, problems=problems)
+        return Outcome.refused(case, tuple(LintSaid("changed-invalid", (
+            p.json_path, p.said or p.message)) for p in intake.problems))
     result = check_intake(ruleset, intake)
     finding = next(f for f in result.findings if f.rule.id == case.rule)
     return Outcome(case, finding.status, finding)

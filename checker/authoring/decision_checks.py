@@ -8,10 +8,12 @@ of the region's scope) or a clinic the results store has never seen from that re
 from __future__ import annotations
 
 import datetime as dt
+import difflib
 from typing import TYPE_CHECKING
 
+from vardval.checker.authoring.words import LintSaid, close_hint
 from vardval.checker.corpus import Decision, RuleSet, decisions
-from vardval.dsl.errors import Diagnostic, suggest
+from vardval.dsl.errors import Diagnostic
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
@@ -37,11 +39,10 @@ def _expiry(decision: Decision, today: dt.date) -> list[Diagnostic]:
     left = (decision.valid_to - today).days
     if not 0 <= left <= EXPIRY_WARNING_DAYS:
         return []
-    return [Diagnostic("decision-expires-soon", f"dispensation '{decision.id}' "
-                       f"({decision.reference}) expires on {decision.valid_to}, in {left} "
-                       "days", decisions.locate_line(decision),
-                       "renew it with a new decision, or let it lapse; after that day the "
-                       "clinic's failures count again")]
+    said = LintSaid("expires-soon", (decision.id, decision.reference, str(decision.valid_to),
+                                     str(left)))
+    return [Diagnostic.worded("decision-expires-soon", said, decisions.locate_line(decision),
+                              LintSaid("hint-expires"))]
 
 
 def _rules(decision: Decision, ruleset: RuleSet, rule_ids: list[str]) -> list[Diagnostic]:
@@ -49,17 +50,19 @@ def _rules(decision: Decision, ruleset: RuleSet, rule_ids: list[str]) -> list[Di
     for rule_id in decision.rules:
         rule = ruleset.rule(rule_id)
         if rule is None:
-            hint = suggest(rule_id, rule_ids) or "use a rule id from the rule pages"
-            out.append(Diagnostic("decision-unknown-rule", f"dispensation '{decision.id}' "
-                                  f"names rule '{rule_id}', which does not exist",
-                                  decisions.locate_line(decision), hint))
+            close = difflib.get_close_matches(rule_id, rule_ids, n=1, cutoff=0.6)
+            hint = close_hint(close, LintSaid("hint-rule-pages"))
+            said = LintSaid("decision-unknown-rule", (decision.id, rule_id))
+            out.append(Diagnostic.worded("decision-unknown-rule", said,
+                                         decisions.locate_line(decision), hint))
             continue
         book = next(b for b in ruleset.rulebooks if rule in b.rules)
         if book.region not in (None, decision.region):
-            out.append(Diagnostic("decision-rule-out-of-scope", f"dispensation "
-                                  f"'{decision.id}' names rule '{rule_id}' of {book.region}, "
-                                  f"not of {decision.region}", decisions.locate_line(decision),
-                                  "a region can only exempt from its own and national rules"))
+            said = LintSaid("decision-out-of-scope", (decision.id, rule_id, str(book.region),
+                                                      decision.region))
+            out.append(Diagnostic.worded("decision-rule-out-of-scope", said,
+                                         decisions.locate_line(decision),
+                                         LintSaid("hint-out-of-scope")))
     return out
 
 
@@ -67,8 +70,7 @@ def _clinic(decision: Decision, clinics: Mapping[str, str]) -> list[Diagnostic]:
     region = clinics.get(decision.clinic)
     if region == decision.region:
         return []
-    where = ("has never submitted to the results store" if region is None
-             else f"is a clinic of {region}, not of {decision.region}")
-    return [Diagnostic("decision-unknown-clinic", f"dispensation '{decision.id}' names clinic "
-                       f"{decision.clinic}, which {where}", decisions.locate_line(decision),
-                       "check the HSA-id against the clinic's submissions")]
+    said = LintSaid("clinic-never-seen", (decision.id, decision.clinic)) if region is None \
+        else LintSaid("clinic-elsewhere", (decision.id, decision.clinic, region, decision.region))
+    return [Diagnostic.worded("decision-unknown-clinic", said, decisions.locate_line(decision),
+                              LintSaid("hint-clinic"))]

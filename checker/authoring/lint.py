@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from vardval.checker.authoring.decision_checks import decision_warnings
+from vardval.checker.authoring.words import LintSaid
 from vardval.checker.corpus import (
     BUNDLED_RULES,
     LoadContext,
@@ -132,8 +133,8 @@ def _lint_mapping(path: Path) -> LintResult:
 
 
 def _missing(target: Path) -> Diagnostic:
-    return Diagnostic("no-rules", f"'{target}' does not exist", None,
-                      "give a rule corpus folder, a rulebook file or a folder of rulebooks")
+    return Diagnostic.worded("no-rules", LintSaid("no-such-path", (str(target),)), None,
+                             LintSaid("hint-lint-path"))
 
 
 def _lint_corpus(directory: Path, today: dt.date,
@@ -237,22 +238,20 @@ def _reachable_params(book: Rulebook, roots: list[nodes.Expr]) -> list[nodes.Par
 
 def _no_value(ref: nodes.ParamRef, rule: Rule, start: Any, end: Any,
               parameters: ParameterSet) -> Diagnostic:
-    where = f"for region '{rule.region}'" if rule.region else "nationally"
+    where = LintSaid("for-region", (rule.region,)) if rule.region else LintSaid("nationally")
     first = [v.valid_from for p in _definitions(parameters, ref.name) for v in p.values]
-    since = f"; its first value is from {min(first)}" if first else ""
-    message = (f"parameter '{ref.name}' has no value {where} while rule {rule.id} is in force "
-               f"({_range(start, end)}){since}")
-    return Diagnostic("parameter-not-in-force", message, ref.span,
-                      "add a value from an earlier date in rules/parameters/, or narrow the "
-                      "rule's validity")
+    since = LintSaid("first-value", (str(min(first)),)) if first else LintSaid("no-first-value")
+    said = LintSaid("not-in-force", (ref.name, where, rule.id, _range(start, end), since))
+    return Diagnostic.worded("parameter-not-in-force", said, ref.span,
+                             LintSaid("hint-not-in-force"))
 
 
-def _range(start: dt.date | None, end: dt.date | None) -> str:
+def _range(start: dt.date | None, end: dt.date | None) -> LintSaid:
     if start and end:
-        return f"from {start} to {end}"
+        return LintSaid("range-both", (str(start), str(end)))
     if end:
-        return f"until {end}"
-    return f"from {start} on" if start else "always"
+        return LintSaid("range-until", (str(end),))
+    return LintSaid("range-from", (str(start),)) if start else LintSaid("range-always")
 
 
 def _definitions(parameters: ParameterSet, name: str) -> list[Any]:

@@ -107,7 +107,7 @@ def render_json(outcomes: list[Outcome], table: list[Coverage], lang: str, *,
     """``vardval/test@1``: every case with its outcome, and coverage per rule."""
     cases = [{"file": o.case.file, "line": o.case.line, "name": o.case.name, "rule": o.case.rule,
               "expect": o.case.expect, "actual": o.actual, "ok": o.ok,
-              "problems": list(o.problems),
+              "problems": list(o.problem_words(lang)),
               "message": o.finding.message[lang] if o.finding else None,
               "evidence": _evidence(o, lang) if o.finding else None} for o in outcomes]
     rows = [{"rule": c.rule, "counts": c.counts, "boundary": c.boundary,
@@ -145,7 +145,7 @@ def render_failure(outcome: Outcome, lang: str) -> str:
     case = outcome.case
     lines = [said("case-failed", lang, case.where, case.rule, case.name)]
     if outcome.problems:
-        lines += [f"     {problem}" for problem in outcome.problems]
+        lines += [f"     {problem}" for problem in outcome.problem_words(lang)]
         return "\n".join(lines) + "\n\n"
     lines.append(f"     {said('case-expected', lang, case.expect, outcome.actual)}")
     if outcome.finding is not None:

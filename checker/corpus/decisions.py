@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from vardval.checker.corpus.words import BookSaid
 from vardval.checker.errors import RuleLoadError
 from vardval.checker.reading import locate, rule_text, strict_yaml
 from vardval.checker.reading import yaml_problems as _yaml_problems
@@ -136,9 +137,8 @@ class _FileReader:
                                                                    self.filename)
             return []
         if top.region not in REGIONS or top.region != self.stem:
-            self._add("decision-region", f"region '{top.region}' must be a region slug and "
-                      f"match the file name ({self.stem}.yaml)", ("region",),
-                      f"name the file after the region, e.g. decisions/{top.region}.yaml")
+            self._add("decision-region", BookSaid("decision-region", (top.region, self.stem)),
+                      ("region",), BookSaid("hint-decision-region", (top.region,)))
             return []
         found = (self._decision(top.region, raw, index)
                  for index, raw in enumerate(top.decisions))
@@ -154,18 +154,20 @@ class _FileReader:
                                                                    DecisionModel)
             return None
         if model.valid.valid_to < model.valid.valid_from:
-            self._add("decision-dates", f"'to: {model.valid.valid_to}' is before 'from: "
-                      f"{model.valid.valid_from}'", (*path, "valid", "to"),
-                      "a decision is in force from its first day to its last, both included")
+            said = BookSaid("decision-dates", (str(model.valid.valid_to),
+                                               str(model.valid.valid_from)))
+            self._add("decision-dates", said, (*path, "valid", "to"),
+                      BookSaid("hint-decision-dates"))
             return None
         line = locate.span_at(self.loaded, path, self.filename).line
         return Decision(model.id, model.kind, region, model.clinic, tuple(model.rules),
                         model.valid.valid_from, model.valid.valid_to, model.decision,
                         model.reason, model.decided_by, self.filename, line)
 
-    def _add(self, code: str, message: str, path: tuple[str | int, ...], hint: str) -> None:
+    def _add(self, code: str, said: BookSaid, path: tuple[str | int, ...],
+             hint: BookSaid) -> None:
         span = locate.span_at(self.loaded, path, self.filename)
-        self.problems.append(Diagnostic(code, message, span, hint))
+        self.problems.append(Diagnostic.worded(code, said, span, hint))
 
 
 def duplicate_ids(decisions: list[Decision]) -> list[Diagnostic]:
@@ -176,9 +178,9 @@ def duplicate_ids(decisions: list[Decision]) -> list[Diagnostic]:
         first = seen.setdefault(decision.id, decision)
         if first is not decision:
             span = locate_line(decision)
-            problems.append(Diagnostic("duplicate-decision-id", f"decision id '{decision.id}' "
-                                       f"is already used at {first.file}:{first.line}", span,
-                                       "every decision needs its own id"))
+            said = BookSaid("duplicate-decision-id", (decision.id, f"{first.file}:{first.line}"))
+            problems.append(Diagnostic.worded("duplicate-decision-id", said, span,
+                                              BookSaid("hint-decision-id")))
     return problems
 
 

@@ -150,6 +150,17 @@ WORDING: dict[str, tuple[str, str]] = {
     "format-type": ("formatet ':{0}' behöver {1}, inte {2}", "format ':{0}' needs {1}, not {2}"),
     "hint-format-type": ("ta bort formatet eller visa ett värde av den typen",
                          "drop the format or show a value of that type"),
+    # a region's decisions (decisions/<region>.yaml)
+    "decision-region": ("regionen '{0}' måste vara en regions kortnamn och filens namn ({1}.yaml)",
+                        "region '{0}' must be a region slug and match the file name ({1}.yaml)"),
+    "hint-decision-region": ("döp filen efter regionen, t.ex. decisions/{0}.yaml",
+                             "name the file after the region, e.g. decisions/{0}.yaml"),
+    "decision-dates": ("'to: {0}' ligger före 'from: {1}'", "'to: {0}' is before 'from: {1}'"),
+    "hint-decision-dates": ("ett beslut gäller från sin första dag till sin sista, båda medräknade",
+                            "a decision is in force from its first day to its last, both included"),
+    "duplicate-decision-id": ("beslutets id '{0}' används redan i {1}",
+                              "decision id '{0}' is already used at {1}"),
+    "hint-decision-id": ("varje beslut behöver ett eget id", "every decision needs its own id"),
     # a type as a message names it
     "type-number": ("ett tal", "a number"),
     "type-date": ("ett datum", "a date"),

@@ -13,10 +13,11 @@ import difflib
 import re
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Annotated
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
-from vardval.checker.reading import locate, strict_yaml
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationError
+from vardval.checker.parameters.words import ParamSaid, literal_problem
+from vardval.checker.reading import Refused, locate, strict_yaml
 from vardval.checker.reading import yaml_problems as _yaml_problems
 from vardval.checker.sources import IsoDate, Localized
 from vardval.checker.submission import REGIONS
@@ -26,16 +27,11 @@ from vardval.dsl.values import Duration
 
 if TYPE_CHECKING:
     from vardval.checker.sources import SourceRegistry
+    from vardval.dsl.reasons import Reason
     from vardval.dsl.spans import Span
 
 UNITS = ("percent", "days", "months", "count", "sek")
-UNIT_EXAMPLES = {
-    "percent": "a percentage such as 90%",
-    "days": "a number of days such as 3 or 3 days",
-    "months": "a number of months such as 6 or 6 months",
-    "count": "a whole number such as 3",
-    "sek": "an amount in kronor such as 1500 or 1500.50",
-}
+UNIT_EXAMPLES = {unit: ParamSaid(f"unit-{unit}") for unit in UNITS}
 _NAME = re.compile(r"[a-z][a-z0-9_]*(\.[a-z][a-z0-9_]*)*")
 
 
@@ -72,9 +68,16 @@ class _Model(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True, defer_build=True)
 
 
+def _one_value(value: object) -> object:
+    """A value is one literal: a list or mapping is refused once, not by each kind it is not."""
+    if isinstance(value, list | dict) or value is None:
+        raise Refused(ParamSaid("not-a-literal"))
+    return value
+
+
 class _ValueModel(_Model):
     valid_from: IsoDate = Field(alias="from")
-    value: str | int | Decimal | bool
+    value: Annotated[str | int | Decimal | bool, BeforeValidator(_one_value)]
     cite: list[str] = Field(min_length=1)
 
 
@@ -114,15 +117,15 @@ class FileReader:
     def _region(self, region: str | None) -> str | None:
         if region is not None and region not in REGIONS:
             close = difflib.get_close_matches(region, REGIONS, n=1)
-            hint = f"did you mean '{close[0]}'?" if close else "use a slug of the submission format"
-            self._add("unknown-region", f"unknown region '{region}'; {hint}", ("region",))
+            hint = ParamSaid("hint-did-you-mean", (close[0],)) if close else \
+                ParamSaid("hint-region-slug")
+            self._add("unknown-region", ParamSaid("unknown-region", (region, hint)), ("region",))
         return region
 
     def _parameter(self, name: str, raw: dict[str, object], region: str | None) -> Parameter | None:
         path = ("parameters", name)
         if not _NAME.fullmatch(name):
-            message = f"invalid parameter name '{name}'; use dotted lower case, e.g. flk.malniva"
-            self._add("invalid-parameter-name", message, path, key=True)
+            self._add("invalid-parameter-name", ParamSaid("invalid-name", (name,)), path, key=True)
         try:
             model = _ParameterModel.model_validate(raw)
         except ValidationError as error:
@@ -138,9 +141,9 @@ class FileReader:
         if unit in UNITS:
             return True
         close = difflib.get_close_matches(unit, UNITS, n=1)
-        hint = f"; did you mean '{close[0]}'?" if close else ""
-        message = f"unknown unit '{unit}'; expected one of {', '.join(UNITS)}{hint}"
-        self._add("unknown-unit", message, (*path, "unit"))
+        said = ParamSaid("unknown-unit-close", (unit, ", ".join(UNITS), close[0])) if close \
+            else ParamSaid("unknown-unit", (unit, ", ".join(UNITS)))
+        self._add("unknown-unit", said, (*path, "unit"))
         return False
 
     def _values(
@@ -170,8 +173,8 @@ class FileReader:
     ) -> literals.Literal | None:
         try:
             return value_in_unit(_literal_text(item.value), unit)
-        except ValueError as error:
-            self._add("invalid-value", str(error), (*where, "value"))
+        except Refused as error:
+            self._add("invalid-value", error.said, (*where, "value"))
             return None
 
     def _citations(self, cites: list[str], where: tuple[str | int, ...]) -> tuple[str, ...]:
@@ -180,33 +183,30 @@ class FileReader:
         for index, text in enumerate(cites):
             try:
                 found.append(self.registry.resolve_text(text).text)
-            except ValueError as error:
-                self._add("unresolved-citation", str(error), (*where, "cite", index))
+            except Refused as error:
+                self._add("unresolved-citation", error.said, (*where, "cite", index))
         return tuple(found)
 
     def _check_order(self, values: list[_ValueModel], path: tuple[str, str]) -> None:
         for index in range(1, len(values)):
             previous, current = values[index - 1].valid_from, values[index].valid_from
             if current <= previous:
-                same = "repeats the date" if current == previous else "is earlier than"
-                message = (
-                    f"'from: {current}' {same} the value before it ({previous}); list values "
-                    "in ascending date order, one per date"
-                )
-                self._add("unordered-values", message, (*path, "values", index, "from"))
+                same = "repeats-date" if current == previous else "earlier-date"
+                said = ParamSaid(same, (str(current), str(previous)))
+                self._add("unordered-values", said, (*path, "values", index, "from"))
 
     def _check_types(self, values: list[ParamValue | None], path: tuple[str, str]) -> None:
         kinds = [(i, type_name(v.value)) for i, v in enumerate(values) if v is not None]
         for index, kind in kinds[1:]:
             if kind != kinds[0][1]:
-                message = f"value is {kind} but the parameter's first value is {kinds[0][1]}"
-                self._add("mixed-types", message, (*path, "values", index, "value"))
+                said = ParamSaid("mixed-types", (type_said(kind), type_said(kinds[0][1])))
+                self._add("mixed-types", said, (*path, "values", index, "value"))
 
     def _add(
-        self, code: str, message: str, path: tuple[str | int, ...], *, key: bool = False
+        self, code: str, said: Reason, path: tuple[str | int, ...], *, key: bool = False
     ) -> None:
         span = locate.span_at(self.loaded, path, self.filename, key=key)
-        self.problems.append(Diagnostic(code, message, span))
+        self.problems.append(Diagnostic.worded(code, said, span))
 
     def _invalid(self, error: ValidationError, prefix: tuple[str | int, ...] = ()) -> None:
         found = _yaml_problems.validation_diagnostics(error, self.loaded, self.filename, prefix)
@@ -221,13 +221,17 @@ def value_in_unit(text: str, unit: str) -> literals.Literal:
         Decimal('0.95')
         >>> value_in_unit("95%", "days")
         Traceback (most recent call last):
-        ValueError: value '95%' does not fit unit 'days'; expected a number of days such as 3 \
-or 3 days
+        vardval.checker.reading.file_words.Refused: value '95%' does not fit unit 'days'; \
+expected a number of days such as 3 or 3 days
+
+    A refusal is a ``Refused`` (a ``ValueError``) whose ``said`` words it in each language.
     """
-    value = literals.parse_literal(text)
+    try:
+        value = literals.parse_literal(text)
+    except ValueError as exc:  # a literal's own words when dsl gives them, else ours
+        raise Refused(getattr(exc, "said", None) or literal_problem(text)) from None
     if unit in UNITS and not _fits(unit, text, value):
-        message = f"value '{text}' does not fit unit '{unit}'; expected {UNIT_EXAMPLES[unit]}"
-        raise ValueError(message)
+        raise Refused(ParamSaid("unit-misfit", (text, unit, UNIT_EXAMPLES[unit])))
     return value
 
 
@@ -239,6 +243,16 @@ def type_name(value: object) -> str:
         return "a number"
     names = {Duration: "a duration", dt.date: "a date", str: "a text"}
     return names.get(type(value), type(value).__name__)
+
+
+_TYPE_CODES = {"a truth value": "type-bool", "a number": "type-number",
+               "a duration": "type-duration", "a date": "type-date", "a text": "type-text"}
+
+
+def type_said(name: str) -> ParamSaid | str:
+    """``type_name``'s words in each language (a name it does not know, as it is)."""
+    code = _TYPE_CODES.get(name)
+    return ParamSaid(code) if code else name
 
 
 def _literal_text(raw: str | int | Decimal | bool) -> str:

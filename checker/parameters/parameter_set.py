@@ -20,7 +20,9 @@ from vardval.checker.parameters.files import (
     Parameter,
     ParamValue,
     type_name,
+    type_said,
 )
+from vardval.checker.parameters.words import ParamSaid
 from vardval.checker.reading import files as reading
 from vardval.checker.reading import yaml_problems as _yaml_problems
 from vardval.dsl.errors import Diagnostic, VardvalError
@@ -69,8 +71,7 @@ class ParameterSet:
             return self._national[name]
         if region is None and found:
             return found[0]
-        msg = f"parameter '{name}' is not defined for region '{region}'"
-        raise KeyError(msg)
+        raise KeyError(ParamSaid("not-for-region", (name, str(region))).words("en"))
 
     def python_type(self, name: str) -> type:
         """The type of the parameter's values (the same for every definition, checked on load)."""
@@ -113,9 +114,9 @@ class ParameterSet:
         found += [scope[name] for _, scope in sorted(self._regional.items()) if name in scope]
         if not found:
             close = difflib.get_close_matches(name, self.names(), n=1)
-            hint = f"; did you mean '{close[0]}'?" if close else ""
-            msg = f"unknown parameter '{name}'{hint}"
-            raise KeyError(msg)
+            said = ParamSaid("unknown-parameter-close", (name, close[0])) if close else \
+                ParamSaid("unknown-parameter", (name,))
+            raise KeyError(said.words("en"))
         return found
 
     def _timeline(self, name: str, region: str | None) -> tuple[ParamValue, ...]:
@@ -200,20 +201,20 @@ def _kind(parameter: Parameter) -> tuple[str, str]:
 
 
 def _duplicate(parameter: Parameter) -> Diagnostic:
-    scope = f"region '{parameter.region}'" if parameter.region else "the nation"
-    message = f"parameter '{parameter.name}' is defined twice for {scope}; keep one definition"
-    return Diagnostic("duplicate-parameter", message, parameter.span)
+    scope = ParamSaid("scope-region", (parameter.region,)) if parameter.region else \
+        ParamSaid("scope-nation")
+    return Diagnostic.worded("duplicate-parameter", ParamSaid("duplicate", (parameter.name, scope)),
+                             parameter.span)
 
 
 def _override_mismatch(parameter: Parameter, reference: Parameter) -> Diagnostic:
     unit, kind = _kind(parameter)
     ref_unit, ref_kind = _kind(reference)
-    where = "the national one" if reference.region is None else f"that of '{reference.region}'"
-    message = (
-        f"'{parameter.name}' of region '{parameter.region}' is {kind} in {unit}, but "
-        f"{where} is {ref_kind} in {ref_unit}; an override must keep the type and unit"
-    )
-    return Diagnostic("override-type", message, parameter.span)
+    where = ParamSaid("the-national") if reference.region is None else \
+        ParamSaid("that-of", (reference.region,))
+    said = ParamSaid("override-type", (parameter.name, str(parameter.region), type_said(kind), unit,
+                                       where, type_said(ref_kind), ref_unit))
+    return Diagnostic.worded("override-type", said, parameter.span)
 
 
 def _located(problems: list[Diagnostic], texts: dict[str, str]) -> list[Diagnostic]:

@@ -20,6 +20,7 @@ WORDING: dict[str, tuple[str, str]] = {
     # a text given in both languages (a field's description): values (Swedish, English)
     "both": ("{0}", "{1}"),
     "the-file": ("filen", "the file"),
+    "unreadable-rule-file": ("kan inte läsa regelfilen: {0}", "cannot read the rule file: {0}"),
     # what was found
     "found-text": ("'{0}'", "'{0}'"),
     "found-empty": ("ett tomt värde", "an empty value"),
@@ -39,6 +40,8 @@ WORDING: dict[str, tuple[str, str]] = {
     "hint-key-holds": ("nyckeln '{0}': {1}", "'{0}': {1}"),
     # values
     "not-valid": ("{0}: {1} är inte giltigt; {2}", "{0}: {1} is not valid; {2}"),
+    # a kind of value (a list, an empty value) rather than a value: Swedish gender varies
+    "not-valid-kind": ("{0}: här står {1}; {2}", "{0}: {1} is not valid; {2}"),
     "value-problem": ("{0}: {1}", "{0}: {1}"),
     "or-list": ("{0} eller {1}", "{0} or {1}"),
     "exp-whole-number": ("väntade ett heltal", "expected a whole number"),
@@ -119,6 +122,20 @@ DESCRIPTIONS: dict[str, str] = {
     "Later wordings, in date order.": "Senare lydelser, i datumordning.",
     "Named expressions the rules of this book share.":
         "Namngivna uttryck som regelbokens regler delar.",
+    ("an id of letters, digits and . _ / - that starts with a letter or digit, e.g. "
+     "KRO-DISP-2024-07"):
+        ("ett id av bokstäver, siffror och . _ / - som börjar med en bokstav eller siffra, t.ex. "
+         "KRO-DISP-2024-07"),
+    ("the clinic's HSA-id: 'SE', 10 digits, '-', then 1 to 31 letters or digits, e.g. "
+     "SE2321000065-E000000000231"):
+        ("mottagningens HSA-id: 'SE', 10 siffror, '-', sedan 1 till 31 bokstäver eller siffror, "
+         "t.ex. SE2321000065-E000000000231"),
+    "The region slug; the file is named after it.":
+        "Regionens kortnamn; filen heter som regionen.",
+    "A rule id: upper-case words joined by '-', e.g. VG-KONTAKT.":
+        "Ett regel-id: ord med versaler förenade med '-', t.ex. VG-KONTAKT.",
+    "A base submission, relative to the case file.":
+        "En basinlämning, relativt till fallfilen.",
 }
 
 

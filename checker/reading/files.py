@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, BinaryIO
 
 from vardval.checker.errors import RuleLoadError
 from vardval.checker.reading import strict_yaml
+from vardval.checker.reading.file_words import FileSaid
 from vardval.checker.reading.refusals import Refusal
 from vardval.dsl.errors import Diagnostic
 from vardval.dsl.spans import Span
@@ -215,8 +216,8 @@ def rule_text(path: Path, filename: str, max_bytes: int = MAX_RULE_FILE_BYTES) -
         raw = read_bounded(path, max_bytes, advice=RULE_FILE_ADVICE)
     except ReadRefused as exc:
         span = Span(filename, 1, 1, 1, 2)
-        message = f"cannot read the rule file: {exc}"
-        raise RuleLoadError([Diagnostic("unreadable-file", message, span)]) from None
+        said = FileSaid("unreadable-rule-file", (exc.said,))
+        raise RuleLoadError([Diagnostic.worded("unreadable-file", said, span)]) from None
     reads = _RECORDING.get()
     if reads is not None:
         reads.digests[str(path)] = digest(raw)

@@ -170,9 +170,10 @@ def _invalid(error: Mapping[str, Any], path: PathKey,
     if own is not None:  # a ValueError of our validators, worded by us
         return FileSaid("value-problem", (where, own))
     found = error.get("input")
-    shown = FileSaid("found-text", (str(found),)) if isinstance(found, str | int | float) \
-        else _kind(found)
-    return FileSaid("not-valid", (where, shown, _expected(error, inner_path, model)))
+    expected = _expected(error, inner_path, model)
+    if isinstance(found, str | int | float):
+        return FileSaid("not-valid", (where, FileSaid("found-text", (str(found),)), expected))
+    return FileSaid("not-valid-kind", (where, _kind(found), expected))
 
 
 def _own_words(error: Mapping[str, Any]) -> reasons.Reason | str | None:

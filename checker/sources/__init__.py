@@ -15,6 +15,7 @@ if TYPE_CHECKING:
         citation_source_label,
         load_sources,
     )
+    from vardval.checker.sources.words import SourceSaid, real_date
 
 __getattr__, __dir__ = lazy_face(__name__, __file__)
 
@@ -26,9 +27,11 @@ __all__ = [
     "Provision",
     "ResolvedCitation",
     "SourceRegistry",
+    "SourceSaid",
     "citation_source_label",
     "lagen_nu_anchor",
     "load_sources",
     "models",
     "parse_citation",
+    "real_date",
 ]

@@ -17,6 +17,9 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
+from vardval.checker.reading import Refused
+from vardval.checker.sources.words import SourceSaid
+
 _ID = r"(?P<source>[A-Z][A-Z0-9]*(?:-[A-Z0-9]+)*)"
 _NUMBER = r"\d+(?: ?[a-z])?"
 _PROVISION = re.compile(
@@ -25,10 +28,6 @@ _PROVISION = re.compile(
 )
 _DOCUMENT = re.compile(rf"{_ID}(?: (?P<number>\d+(?:\.\d+)*)| \((?P<topic>[^()]+)\))?")
 SECTION_NUMBER = re.compile(r"\d+(?:\.\d+)*")
-EXPECTED = (
-    "expected '<SOURCE> [<n> kap.] <n> § [<n> st.] [<n> p.]', e.g. 'HSL 9 kap. 1 § 1 st. 1 p.', "
-    "or '<SOURCE> (<topic>)', e.g. 'KRO-UPPDRAG-2025 (avvikelsehantering)'"
-)
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,8 +70,7 @@ def parse_citation(text: str) -> CitationRef:
         return _provision(match)
     if match := _DOCUMENT.fullmatch(normal):
         return _document(match)
-    msg = f"invalid citation '{text}'; {EXPECTED}"
-    raise ValueError(msg)
+    raise Refused(SourceSaid("invalid-citation", (text,)))
 
 
 def _letter(number: str | None) -> str | None:
@@ -155,6 +153,5 @@ def provision_key(text: str) -> str:
     """
     ref = parse_citation(f"ACT {text}")
     if ref.form != "provision":
-        msg = f"invalid provision '{text}'; expected e.g. '9 kap. 1 § 1 st. 1 p.' or '2 § 2 p.'"
-        raise ValueError(msg)
+        raise Refused(SourceSaid("invalid-provision-text", (text,)))
     return ref.key

@@ -18,6 +18,7 @@ from vardval.checker.reading import yaml_problems as _yaml_problems
 from vardval.checker.sources.citation_syntax import parse_citation
 from vardval.checker.sources.models import SOURCE_ID, SOURCE_MODELS, Source
 from vardval.checker.sources.structure import StatuteIndex
+from vardval.checker.sources.words import SourceSaid
 from vardval.dsl.errors import Diagnostic
 
 if TYPE_CHECKING:
@@ -40,9 +41,10 @@ class _Collector:
         self.index = index or StatuteIndex({})
         self.problems: list[Diagnostic] = []
 
-    def add(self, code: str, message: str, path: tuple[str, ...], *, key: bool = False) -> None:
+    def add(self, code: str, said: SourceSaid, path: tuple[str, ...], *,
+            key: bool = False) -> None:
         span = locate.span_at(self.loaded, path, self.filename, key=key)
-        self.problems.append(Diagnostic(code, message, span))
+        self.problems.append(Diagnostic.worded(code, said, span))
 
     def invalid(self, error: ValidationError, prefix: tuple[str, ...] = ()) -> None:
         found = _yaml_problems.validation_diagnostics(error, self.loaded, self.filename, prefix)
@@ -80,14 +82,13 @@ def _read_file(collector: _Collector) -> dict[str, Source]:
 def _read_source(collector: _Collector, source_id: str, raw: dict[str, object]) -> Source | None:
     path = ("sources", source_id)
     if not re.fullmatch(SOURCE_ID, source_id):
-        example = "e.g. KRO-UPPDRAG-2025"
-        message = f"invalid source id '{source_id}'; use A-Z, 0-9 and hyphens, {example}"
-        collector.add("invalid-source-id", message, path, key=True)
+        collector.add("invalid-source-id", SourceSaid("invalid-source-id", (source_id,)), path,
+                      key=True)
     _check_keys(collector, source_id, raw)
     model = SOURCE_MODELS.get(str(raw.get("kind")))
     if model is None:
-        message = f"source '{source_id}' needs kind: statute or kind: document"
-        collector.add("invalid-value", message, (*path, "kind") if "kind" in raw else path)
+        collector.add("invalid-value", SourceSaid("source-kind", (source_id,)),
+                      (*path, "kind") if "kind" in raw else path)
         return None
     try:
         return model.model_validate(raw)
@@ -106,9 +107,9 @@ def _check_keys(collector: _Collector, source_id: str, raw: dict[str, object]) -
             _check_provision_key(collector, source_id, chapters, key, seen, str(raw.get("sfs")))
     for key in sections if isinstance(sections, dict) else ():
         if "(" in key or ")" in key:
-            message = f"section '{key}' of '{source_id}': a topic has no parentheses"
             path = ("sources", source_id, "sections", key)
-            collector.add("invalid-section", message, path, key=True)
+            collector.add("invalid-section", SourceSaid("topic-parentheses", (key, source_id)),
+                          path, key=True)
 
 
 def _check_provision_key(
@@ -122,16 +123,16 @@ def _check_provision_key(
     except ValueError:
         ref = None
     if ref is None or ref.form != "provision":
-        message = f"invalid provision '{key}' of {source_id}; expected e.g. {example}"
+        said = SourceSaid("provision-key", (key, source_id, example))
     elif chapters is not None and chapters != (ref.chapter is not None):
-        has = "is divided into chapters" if chapters else "has no chapters"
-        message = f"provision '{key}': {source_id} {has}; expected e.g. {example}"
+        has = "provision-needs-chapters" if chapters else "provision-no-chapters"
+        said = SourceSaid(has, (key, source_id, example))
     elif ref.key in seen:
-        message = f"provision '{key}' of {source_id} is listed twice (as '{ref.key}')"
+        said = SourceSaid("provision-twice", (key, source_id, ref.key))
     elif problem := collector.index.problem(ref, sfs, source_id):
-        message = problem
+        said = problem
     else:
         seen.add(ref.key)
         return
     path = ("sources", source_id, "provisions", key)
-    collector.add("invalid-provision", message, path, key=True)
+    collector.add("invalid-provision", said, path, key=True)

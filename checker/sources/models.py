@@ -11,7 +11,8 @@ import re
 from typing import TYPE_CHECKING, Annotated, Literal
 
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field
-from vardval.dsl import literals
+from vardval.checker.reading import Refused
+from vardval.checker.sources.words import SourceSaid, real_date
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -20,12 +21,12 @@ SOURCE_ID = r"^[A-Z][A-Z0-9]*(-[A-Z0-9]+)*$"
 
 
 def _matching(pattern: str, expected: str) -> Callable[[str], str]:
-    """A validator with a message a rule author understands (not a regular expression)."""
+    """A validator with a message a rule author understands (not a regular expression);
+    ``expected`` is a ``words`` code."""
 
     def check(value: str) -> str:
         if re.fullmatch(pattern, value) is None:
-            msg = f"invalid value '{value}'; expected {expected}"
-            raise ValueError(msg)
+            raise Refused(SourceSaid("invalid-value", (value, SourceSaid(expected))))
         return value
 
     return check
@@ -35,10 +36,10 @@ def _matching(pattern: str, expected: str) -> Callable[[str], str]:
 # submission format is documented by the project itself, not on the web).
 Url = Annotated[
     str,
-    AfterValidator(_matching(r"https?://\S+|[a-z0-9][a-z0-9_./-]*", "an https:// address")),
+    AfterValidator(_matching(r"https?://\S+|[a-z0-9][a-z0-9_./-]*", "exp-url")),
 ]
 SfsNumber = Annotated[
-    str, AfterValidator(_matching(r"\d{4}:\d+", 'an SFS number in quotes, e.g. "2017:30"'))
+    str, AfterValidator(_matching(r"\d{4}:\d+", "exp-sfs"))
 ]
 
 
@@ -48,9 +49,8 @@ def _iso_date(value: object) -> object:
         return value
     match = re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", str(value))
     if match is None:
-        msg = f"invalid date '{value}'; expected YYYY-MM-DD, e.g. 2025-07-01"
-        raise ValueError(msg)
-    return literals.iso_date(*(int(part) for part in match.groups()))
+        raise Refused(SourceSaid("date-form", (str(value),)))
+    return real_date(*(int(part) for part in match.groups()))
 
 
 IsoDate = Annotated[dt.date, BeforeValidator(_iso_date)]

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import vardval.rules
+from vardval.checker.reading import Refused
 from vardval.checker.sources import loading as source_loading
 from vardval.checker.sources import structure as statute_structure
 from vardval.checker.sources.citation_syntax import (
@@ -28,6 +29,7 @@ from vardval.checker.sources.citation_syntax import (
 )
 from vardval.checker.sources.models import DocumentSource, Passage, Source, StatuteSource
 from vardval.checker.sources.structure import StatuteIndex
+from vardval.checker.sources.words import SourceSaid, close_hint
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
@@ -109,7 +111,8 @@ class SourceRegistry:
     def get(self, source_id: str) -> Source:
         """The source with this id; ``KeyError`` with a suggestion otherwise."""
         if source_id not in self._sources:
-            raise KeyError(self._unknown(source_id))
+            raise KeyError(SourceSaid("unknown-source-id", (
+                source_id, self._unknown(source_id))).words("en"))
         return self._sources[source_id]
 
     def resolve_text(self, text: str) -> ResolvedCitation:
@@ -119,8 +122,8 @@ class SourceRegistry:
     def resolve(self, ref: CitationRef) -> ResolvedCitation:
         """Resolve a parsed citation, or raise ``ValueError`` saying why it does not fit."""
         if ref.source not in self._sources:
-            msg = f"{self._unknown(ref.source)} (in citation '{ref.text}')"
-            raise ValueError(msg)
+            raise Refused(SourceSaid("unknown-source", (ref.source, self._unknown(ref.source),
+                                                        ref.text)))
         source = self._sources[ref.source]
         if isinstance(source, StatuteSource):
             return self._resolve_statute(ref, source)
@@ -132,24 +135,23 @@ class SourceRegistry:
         items = self._passages[source_id].items()
         return tuple(_provision(source_id, source, key, passage) for key, passage in items)
 
-    def _unknown(self, source_id: str) -> str:
+    def _unknown(self, source_id: str) -> SourceSaid:
+        """What to write instead of an unknown source id: a close one, or where ids are."""
         close = difflib.get_close_matches(source_id, self._sources, n=1)
-        hint = f"; did you mean '{close[0]}'?" if close else "; sources are in rules/sources.yaml"
-        return f"unknown source '{source_id}'{hint}"
+        return close_hint(close[0] if close else None, SourceSaid("hint-sources-file"))
 
     def _resolve_statute(self, ref: CitationRef, source: StatuteSource) -> ResolvedCitation:
         _check_statute_form(ref, source)
         provision = ref.form == "provision"
         if provision and (problem := self._index.problem(ref, source.sfs, ref.source)):
-            raise ValueError(problem)
+            raise Refused(problem)
         passages = self._passages[ref.source]
         passage = next((passages[key] for key in enclosing_keys(ref) if key in passages), None)
         return _resolved(ref, source, _statute_url(ref, source, passage), passage)
 
     def _resolve_document(self, ref: CitationRef, source: DocumentSource) -> ResolvedCitation:
         if ref.form == "provision":
-            msg = f"'{ref.source}' is a document, not a statute; cite it as '{ref.source}' or "
-            raise ValueError(msg + f"'{ref.source} (<topic>)', not '{ref.text}'")
+            raise Refused(SourceSaid("document-not-statute", (ref.source, ref.text)))
         if ref.section is None and ref.topic is None:
             return _resolved(ref, source, source.url, None)
         passage = _document_passage(self._passages[ref.source], ref)
@@ -170,12 +172,10 @@ def _check_statute_form(ref: CitationRef, source: StatuteSource) -> None:
     """A statute is cited whole (``HSL``) or by provision, with chapters iff it has them."""
     example = f"{ref.source} {'1 kap. ' if source.chapters else ''}1 §"
     if ref.form == "document" and (ref.topic or ref.section):
-        msg = f"'{ref.source}' is a statute; cite a provision such as '{example}', not '{ref.text}'"
-        raise ValueError(msg)
+        raise Refused(SourceSaid("statute-not-document", (ref.source, example, ref.text)))
     if ref.form == "provision" and source.chapters != (ref.chapter is not None):
-        need = "is divided into chapters" if source.chapters else "has no chapters"
-        msg = f"'{ref.source}' {need}; write e.g. '{example}' (got '{ref.text}')"
-        raise ValueError(msg)
+        need = "needs-chapters" if source.chapters else "has-no-chapters"
+        raise Refused(SourceSaid(need, (ref.source, example, ref.text)))
 
 
 def _statute_url(ref: CitationRef, source: StatuteSource, passage: Passage | None) -> str:
@@ -193,14 +193,13 @@ def _document_passage(passages: Mapping[str, Passage], ref: CitationRef) -> Pass
     key = (ref.section or ref.topic or "").casefold()
     if key in passages:
         return passages[key]
-    listed = ", ".join(sorted(passages)) or "none"
+    listed: str | SourceSaid = ", ".join(sorted(passages)) or SourceSaid("none-listed")
     if ref.section is not None:
-        msg = f"section {ref.section} is not listed for '{ref.source}' (listed: {listed}); "
-        raise ValueError(msg + "cite a listed section or a topic, never an unlisted number")
+        raise Refused(SourceSaid("section-unlisted", (ref.section, ref.source, listed)))
     close = difflib.get_close_matches(key, passages, n=1)
-    hint = f"did you mean '{ref.source} ({close[0]})'?" if close else f"listed topics: {listed}"
-    msg = f"unknown topic '{ref.topic}' of '{ref.source}'; {hint}"
-    raise ValueError(msg)
+    hint = close_hint(f"{ref.source} ({close[0]})" if close else None,
+                      SourceSaid("hint-topics", (listed,)))
+    raise Refused(SourceSaid("unknown-topic", (ref.topic, ref.source, hint)))
 
 
 def _passages_of(source: Source) -> dict[str, Passage]:

@@ -13,11 +13,17 @@ import difflib
 import functools
 import json
 from dataclasses import dataclass
+from pathlib import Path
 from typing import TYPE_CHECKING
+
+from vardval.checker.errors import RuleLoadError
+from vardval.checker.reading import files as reading
+from vardval.checker.sources.words import SourceSaid
+from vardval.dsl.errors import Diagnostic
+from vardval.dsl.spans import Span
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
-    from pathlib import Path
 
     from vardval.checker.sources.citation_syntax import CitationRef
 
@@ -48,28 +54,28 @@ class ActStructure:
                         out += [f"{head}{section} § {p} p." for p in range(1, points + 1)]
         return tuple(out)
 
-    def missing(self, ref: CitationRef) -> tuple[str, str] | None:
-        """What of ``ref`` does not exist, in Swedish and English, or ``None``."""
+    def missing(self, ref: CitationRef) -> SourceSaid | None:
+        """What of ``ref`` does not exist, in words of each language, or ``None``."""
         chapter = ref.chapter or ""
         if chapter not in self.chapters:
-            return f"författningen har inget {chapter} kap.", f"the act has no chapter {chapter}"
-        sections, where = self.chapters[chapter], f"{chapter} kap. " if chapter else ""
+            return SourceSaid("act-no-chapter", (chapter,))
+        sections = self.chapters[chapter]
         if ref.section not in sections:
-            return (f"{where or 'författningen '}har ingen {ref.section} §",
-                    f"{where or 'the act '}has no {ref.section} §")
-        stycken, here = sections[ref.section], f"{where}{ref.section} §"
+            return SourceSaid("chapter-no-section" if chapter else "act-no-section",
+                              (chapter, ref.section) if chapter else (ref.section,))
+        stycken = sections[ref.section]
+        here = f"{chapter} kap. {ref.section} §" if chapter else f"{ref.section} §"
         if ref.wording is not None:  # an older wording: its stycken and points are not indexed
             return None
         if stycken is None and (ref.paragraph or ref.point):
-            return f"{here} är upphävd", f"{here} is repealed"
+            return SourceSaid("repealed", (here,))
         return _missing_part(here, stycken or (), ref.paragraph, ref.point)
 
 
 def _missing_part(here: str, stycken: tuple[int, ...], paragraph: int | None,
-                  point: int | None) -> tuple[str, str] | None:  # fmt: skip
+                  point: int | None) -> SourceSaid | None:  # fmt: skip
     if paragraph is not None and not 1 <= paragraph <= len(stycken):
-        return (f"{here} har {len(stycken)} stycken, inte {paragraph} st.",
-                f"{here} has {len(stycken)} stycken, not {paragraph} st.")
+        return SourceSaid("stycken", (here, str(len(stycken)), str(paragraph)))
     if point is None:
         return None
     number = paragraph or 1
@@ -77,8 +83,7 @@ def _missing_part(here: str, stycken: tuple[int, ...], paragraph: int | None,
     if 1 <= point <= points:
         return None
     part = f"{here} {number} st." if paragraph or len(stycken) > 1 else here
-    return (f"{part} har {points} punkter, inte {point} p.",
-            f"{part} has {points} points, not {point} p.")
+    return SourceSaid("points", (part, str(points), str(point)))
 
 
 class StatuteIndex:
@@ -87,7 +92,7 @@ class StatuteIndex:
     def __init__(self, acts: Mapping[str, ActStructure]) -> None:
         self.acts = dict(acts)
 
-    def problem(self, ref: CitationRef, sfs: str, short: str) -> str | None:
+    def problem(self, ref: CitationRef, sfs: str, short: str) -> SourceSaid | None:
         """Why ``ref`` (a provision of the act ``sfs``) does not exist, or ``None``.
 
         Acts that are not indexed (no consolidated text) are not checked.
@@ -99,27 +104,36 @@ class StatuteIndex:
         if found is None:
             return None
         close = difflib.get_close_matches(ref.key.split(" (")[0], act.provisions(), n=1)
-        hint = f"; menade du / did you mean '{short} {close[0]}'?" if close else ""
-        return (f"'{ref.text}' finns inte: {found[0]} (SFS {sfs}, konsoliderad {act.published})"
-                f" / does not exist: {found[1]} (consolidated {act.published}){hint}")
+        said = (ref.text, found, sfs, act.published)
+        if close:
+            return SourceSaid("no-such-provision-close", (*said, f"{short} {close[0]}"))
+        return SourceSaid("no-such-provision", said)
 
 
 def load_index(path: Path) -> StatuteIndex:
-    """Read a structure index; ``ValueError`` naming the file when it is not one."""
-    return _load(str(path), path.stat().st_mtime_ns)
+    """Read a structure index; a located ``RuleLoadError`` when it is not one (or unreadable)."""
+    try:
+        return _load(str(path), path.stat().st_mtime_ns)
+    except OSError as error:
+        raise _refused(str(path), reading.os_refusal(error, path)) from None
 
 
 @functools.lru_cache(maxsize=8)
 def _load(path: str, stamp: int) -> StatuteIndex:
     del stamp  # part of the cache key only: a rewritten file is read again
     try:
-        with open(path, encoding="utf-8") as handle:
-            data = json.load(handle)
+        data = json.loads(reading.read_bounded(Path(path), reading.MAX_RULE_FILE_BYTES,
+                                               advice=reading.RULE_FILE_ADVICE))
         return StatuteIndex({str(sfs): _act(str(sfs), raw) for sfs, raw in data["acts"].items()})
-    except (KeyError, TypeError, AttributeError, ValueError, OSError) as error:
-        msg = f"{path}: not a statute structure index ({error}); regenerate it with " \
-              "scripts/build_statute_structure.py"
-        raise ValueError(msg) from None
+    except reading.ReadRefused as error:
+        raise _refused(path, error.said) from None
+    except (KeyError, TypeError, AttributeError, ValueError):
+        raise _refused(path, SourceSaid("not-an-index")) from None
+
+
+def _refused(path: str, why: object) -> RuleLoadError:
+    said = SourceSaid("index-unusable", (why,))
+    return RuleLoadError([Diagnostic.worded("invalid-index", said, Span(path, 1, 1, 1, 2))])
 
 
 def _act(sfs: str, raw: dict[str, object]) -> ActStructure:

@@ -247,7 +247,7 @@ def test_every_problem_of_every_file_is_reported_once_located(
     assert "invalid value '9O%'; expected a number, a percentage such as 90%" in text
     assert "value '0.9' does not fit unit 'percent'; expected a percentage such as 90%" in text
     assert "'from: 2020-01-01' is earlier than the value before it (2021-01-01)" in text
-    assert "'from: 2020-01-01' repeats the date the value before it (2020-01-01)" in text
+    assert "'from: 2020-01-01' repeats the date of the value before it (2020-01-01)" in text
     assert "value is a duration but the parameter's first value is a number" in text
     assert "unknown source 'HSLL'; did you mean 'HSL'?" in text
     assert "invalid citation 'HSL 4 kap 2 §'" in text

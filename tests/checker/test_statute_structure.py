@@ -97,14 +97,17 @@ def test_the_index_reads_stycken_points_and_letter_sections(index: StatuteIndex)
 
 def test_a_point_alone_is_in_the_first_stycke_and_nothing_beyond_exists(
         index: StatuteIndex) -> None:
-    def problem(text: str) -> str | None:
-        return index.problem(parse_citation(text), "2017:30", "HSL")
+    def problem(text: str, lang: str = "sv") -> str | None:
+        found = index.problem(parse_citation(text), "2017:30", "HSL")
+        return found.words(lang) if found is not None else None
 
     assert problem("HSL 5 kap. 1 § 5 p.") is None
     assert problem("HSL 9 kap. 1 § 2 st.") is None
     assert "har 5 punkter" in (problem("HSL 5 kap. 1 § 6 p.") or "")
     assert "inget 99 kap." in (problem("HSL 99 kap. 1 §") or "")
-    assert "did you mean 'HSL 9 kap. 1 §'" in (problem("HSL 99 kap. 1 §") or "")
+    assert "menade du 'HSL 9 kap. 1 §'" in (problem("HSL 99 kap. 1 §") or "")
+    assert "did you mean 'HSL 9 kap. 1 §'" in (problem("HSL 99 kap. 1 §", "en") or "")
+    assert "inget" not in (problem("HSL 99 kap. 1 §", "en") or "")  # one language at a time
     assert "2 stycken" in (problem("HSL 9 kap. 1 § 3 st.") or "")
     assert "har 0 punkter" in (problem("HSL 9 kap. 1 § 2 st. 1 p.") or "")
 
@@ -172,8 +175,9 @@ def test_a_corpus_without_its_own_index_uses_the_bundled_one(tmp_path: Path) -> 
     (tmp_path / "sources.yaml").write_text((RULES / "sources.yaml").read_text(encoding="utf-8"),
                                            encoding="utf-8")
     registry = load_sources(tmp_path / "sources.yaml")
-    with pytest.raises(ValueError, match="inget 99 kap"):
+    with pytest.raises(ValueError, match="the act has no chapter 99") as caught:
         registry.resolve_text("HSL 99 kap. 1 §")
+    assert "inget 99 kap." in caught.value.said.words("sv")  # type: ignore[attr-defined]
 
 
 def test_every_lagen_nu_link_in_the_results_of_the_examples_exists(index: StatuteIndex) -> None:
@@ -205,4 +209,8 @@ def test_a_copied_rule_file_citing_a_missing_chapter_is_a_located_lint_error(
     assert cli.run(["lint", "--lang", "en", "verksamhet.yaml"], out, io.StringIO()) == 1
     first = out.getvalue().splitlines()[0]
     assert first.startswith(f"verksamhet.yaml:{line}:")
-    assert "'HSL 99 kap. 1 §' finns inte" in first and "did you mean 'HSL 9 kap. 1 §'" in first
+    assert "'HSL 99 kap. 1 §' does not exist" in first and "did you mean 'HSL 9 kap. 1 §'" in first
+    out = io.StringIO()
+    cli.run(["lint", "--lang", "sv", "verksamhet.yaml"], out, io.StringIO())
+    first = out.getvalue().splitlines()[0]
+    assert "'HSL 99 kap. 1 §' finns inte" in first and "menade du 'HSL 9 kap. 1 §'" in first

@@ -66,7 +66,7 @@ async def test_a_decision_naming_an_unknown_rule_is_warned_about_with_a_suggesti
     [found] = await _diagnostics_for(client, uri)
     assert found.code == "decision-unknown-rule"
     assert found.severity == types.DiagnosticSeverity.Warning
-    assert f"did you mean '{RULE}'?" in found.message
+    assert f"menade du '{RULE}'?" in found.message  # the editor's Swedish default
     assert text.splitlines()[found.range.start.line].strip() == "- id: KRO-DISP-2024-07"
     _close(client, uri)
 
@@ -78,7 +78,7 @@ async def test_renaming_a_rule_in_its_rulebook_rechecks_the_open_decision_file(
     book, text = await _rename_rule(client, corpus, "KRO-VARDPROGRAM-NY", decisions)
     [found] = await _diagnostics_for(client, decisions)
     assert found.code == "decision-unknown-rule"
-    assert "did you mean 'KRO-VARDPROGRAM-NY'?" in found.message
+    assert "menade du 'KRO-VARDPROGRAM-NY'?" in found.message
     client.diagnostics.pop(decisions)
     _change(client, book, text, version=3)  # back as saved: the warning goes
     assert await _diagnostics_for(client, decisions) == []

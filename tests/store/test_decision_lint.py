@@ -67,7 +67,8 @@ def test_errors_in_a_decision_file_are_located(tmp_path: Path) -> None:
     assert "kronoberg.yaml:20:5: missing required key 'decided_by' in decisions.2" in text
     assert "    8 |     valid: {from: 2025-06-30, to: 2025-01-01}" in text
     code, _, err = vardval("check", str(FIXTURES), "--rules", str(folder))
-    assert "is before" in err
+    assert "'to: 2025-01-01' ligger före 'from: 2025-06-30'" in err  # check speaks Swedish
+    assert ("decisions.1.clinic: 'SE12-X' är inte giltigt; väntade: mottagningens HSA-id") in err
     assert code == 2  # check refuses a corpus whose decisions do not load, like its rules
 
 
