@@ -22,25 +22,21 @@ from typing import TYPE_CHECKING, Any
 
 from vardval.checker.authoring.decision_checks import decision_warnings
 from vardval.checker.authoring.words import LintSaid
-from vardval.checker.corpus import (
-    BUNDLED_RULES,
-    LoadContext,
-    load_context,
-    load_rulebook,
-    load_rulebook_text,
-)
+from vardval.checker.corpus import BUNDLED_RULES, load_context
 from vardval.checker.formatting import printable
 from vardval.checker.parameters import ParameterSet
 from vardval.checker.program import load_ruleset, use_parser_cache
 from vardval.checker.reading import FileSaid, counted, recording
-from vardval.checker.submission import MAPPING_FORMAT, load_mapping
 from vardval.dsl import nodes, walk
 from vardval.dsl.errors import MAX_SHOWN, Diagnostic, VardvalError, framed
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Iterator, Mapping
 
-    from vardval.checker.corpus import Rule, Rulebook
+    from vardval.checker.corpus import LoadContext, Rule, Rulebook
+
+# The rulebook reader and the mapping reader are imported where a file is linted: linting the
+# corpus, the usual case, reads it from the load cache and needs neither (some 12 ms).
 
 FORMAT = "vardval/lint@1"
 
@@ -109,8 +105,12 @@ def _rulebooks_under(folder: Path) -> list[Path]:
     return sorted(found)
 
 
-_MAPPING_LINE = re.compile(rb"^format:[ \t]*[\"']?" + re.escape(MAPPING_FORMAT.encode())
-                           + rb"[\"']?[ \t]*(#.*)?$", flags=re.MULTILINE)
+@functools.cache
+def _mapping_line() -> re.Pattern[bytes]:
+    from vardval.checker.submission import MAPPING_FORMAT  # noqa: PLC0415 - see the top
+
+    return re.compile(rb"^format:[ \t]*[\"']?" + re.escape(MAPPING_FORMAT.encode())
+                      + rb"[\"']?[ \t]*(#.*)?$", flags=re.MULTILINE)
 
 
 def _is_mapping(path: Path) -> bool:
@@ -120,11 +120,13 @@ def _is_mapping(path: Path) -> bool:
             head = file.read(4096)
     except OSError:
         return False
-    return _MAPPING_LINE.search(head) is not None
+    return _mapping_line().search(head) is not None
 
 
 def _lint_mapping(path: Path) -> LintResult:
     """A mapping file (how an office's export is read): every problem, located."""
+    from vardval.checker.submission import load_mapping  # noqa: PLC0415 - see the top
+
     try:
         load_mapping(path)
     except VardvalError as exc:
@@ -150,6 +152,8 @@ def _lint_corpus(directory: Path, today: dt.date,
 
 
 def _lint_files(files: list[Path], corpus: Path) -> LintResult:
+    from vardval.checker.corpus import load_rulebook  # noqa: PLC0415 - see the top
+
     try:
         ctx, parameters = corpus_context(corpus)
     except VardvalError as exc:
@@ -173,6 +177,8 @@ def lint_text(filename: str, text: str, context: tuple[LoadContext, ParameterSet
     The same checks as ``lint`` of that file; the rulebook comes back when it loads, so an
     editor can keep it for hover and completion.
     """
+    from vardval.checker.corpus import load_rulebook_text  # noqa: PLC0415 - see the top
+
     ctx, parameters = context
     try:
         book = load_rulebook_text(text, ctx, filename)

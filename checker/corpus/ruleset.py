@@ -10,13 +10,13 @@ import os
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import vardval.rules
 from vardval.checker.corpus.decisions import Decision, load_decisions
 from vardval.checker.corpus.digest import corpus_digest
 from vardval.checker.corpus.layout import Layout, layout
 from vardval.checker.corpus.models import Rule, Rulebook
-from vardval.checker.corpus.rulebooks import LoadContext, load_rulebook
 from vardval.checker.corpus.words import BookSaid
 from vardval.checker.errors import RuleLoadError
 from vardval.checker.parameters import ParameterSet, load_parameters
@@ -26,6 +26,9 @@ from vardval.dsl import typesys as ts
 from vardval.dsl.errors import Diagnostic, VardvalError
 from vardval.dsl.schema_types import record_type
 from vardval.dsl.spans import Span
+
+if TYPE_CHECKING:  # the rulebook reader only when a corpus is read: a cached load needs none
+    from vardval.checker.corpus.rulebooks import LoadContext
 
 BUNDLED_RULES = Path(vardval.rules.__file__).parent
 
@@ -125,6 +128,8 @@ def _no_rules(directory: Path) -> Diagnostic:
 def load_context(directory: Path, files: Layout | None = None) -> tuple[LoadContext,
                                                                         ParameterSet]:
     """What rulebooks are checked against: sources, parameters, the submission's fields."""
+    from vardval.checker.corpus.rulebooks import LoadContext  # noqa: PLC0415 - see the top
+
     files = files or layout(directory)
     registry = load_sources(files.sources)
     parameters = load_parameters(directory / "parameters", registry, files.parameters)
@@ -135,6 +140,8 @@ def load_context(directory: Path, files: Layout | None = None) -> tuple[LoadCont
 
 def _load_books(directory: Path, ctx: LoadContext,
                 files: Layout) -> tuple[list[Rulebook], list[Diagnostic]]:
+    from vardval.checker.corpus.rulebooks import load_rulebook  # noqa: PLC0415 - see the top
+
     books, problems = [], []
     for path in files.rulebooks:
         try:

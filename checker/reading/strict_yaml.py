@@ -36,8 +36,9 @@ _NON_PRINTABLE = yaml_reader.Reader.NON_PRINTABLE
 # Texts libyaml and PyYAML read differently (found by tests/test_strict_yaml_parsers.py): tabs
 # (libyaml allows more), a BOM inside or Unicode line breaks (columns), '?' (libyaml takes it
 # inside flow plain scalars), an empty value in a flow collection (its mark is one column off)
-# and a block scalar header running into a comment ('>#'). These go to the pure parser.
-_PURE_ONLY_CHARS = ("\t", "\ufeff", "\x85", "\u2028", "\u2029", "?")
+# and a block scalar header running into a comment ('>#'). These go to the pure parser; '?'
+# only on the lines of a flow collection (a URL's query in a block scalar reads the same).
+_PURE_ONLY_CHARS = ("\t", "\ufeff", "\x85", "\u2028", "\u2029")
 _EMPTY_FLOW_VALUE = re.compile(r":\s*(?:#[^\n]*\n\s*)*[,}\]]")
 _HEADER_COMMENT = re.compile(r"[|>][-+0-9]*#")
 
@@ -362,7 +363,33 @@ def _pure_only(text: str) -> bool:
         any(char in text for char in _PURE_ONLY_CHARS)
         or _EMPTY_FLOW_VALUE.search(text) is not None
         or (("|" in text or ">" in text) and _HEADER_COMMENT.search(text) is not None)
+        or ("?" in text and _question_in_flow(text))
     )
+
+
+def _question_in_flow(text: str) -> bool:
+    """Whether a '?' stands on a line of a flow collection (``[…]``, ``{…}``), as libyaml's
+    events place them; a text it refuses counts as yes (the pure parser words the error)."""
+    if "[" not in text and "{" not in text:
+        return False
+    assert _CParser is not None  # only asked when libyaml is there
+    lines = text.splitlines()
+    parser = _CParser(text)
+    depth, first = 0, 0
+    try:
+        while not isinstance(event := parser.get_event(), yaml.StreamEndEvent):
+            if isinstance(event, yaml.CollectionStartEvent) and (depth or event.flow_style):
+                depth, first = depth + 1, first if depth else event.start_mark.line
+            elif isinstance(event, yaml.CollectionEndEvent) and depth:
+                depth -= 1
+                if not depth and any("?" in line
+                                     for line in lines[first:event.end_mark.line + 1]):
+                    return True
+    except yaml.YAMLError:
+        return True
+    finally:
+        parser.dispose()
+    return False
 
 
 def _compose_pure(tree: _Tree) -> Value:

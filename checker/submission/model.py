@@ -117,7 +117,10 @@ def _opt(text: str, **extra: Any) -> Any:
 
 
 class _Model(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    # Built on first use: only ``Submission`` is validated, and building it builds what it
+    # nests, so the part models' own validators were made for nothing (and a command that
+    # reads no submission, such as lint, pays nothing).
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
 
 class Clinic(_Model):

@@ -17,14 +17,34 @@ from vardval.dsl import grammar_cache
 ROOT = Path(__file__).resolve().parents[2]
 VALID = ROOT / "fixtures" / "submissions" / "halland-2018-Q2.yaml"
 
-# What a plain `vardval check` of valid files never needs: the other commands, the docs, lint,
-# the store and the servers, and the libraries only they (or invalid files, or reading rule
-# text) use.
+# What no command below needs with the load cache warm: the docs, the store, the servers and
+# the language server, the what-if analyses, the spreadsheets, the rule-file reader (the cache
+# holds the corpus read), and the libraries only they use.
+NOT_AT_START = (
+    "vardval.checker.docgen", "vardval.checker.store", "vardval.checker.service",
+    "vardval.checker.lsp", "vardval.checker.analysis", "vardval.checker.corpus.rulebooks",
+    "vardval.checker.submission.spreadsheets", "vardval.checker.submission.template_form",
+    "vardval.checker.submission.export", "vardval.checker.submission.mapping",
+    "sqlalchemy", "alembic", "psycopg", "lark", "mkdocs", "openpyxl", "jinja2", "fastapi",
+    "starlette", "uvicorn", "httpx", "hypothesis",
+)
+# A plain `vardval check` of valid files needs neither lint nor the other commands, nor
+# jsonschema (invalid files only).
 NOT_FOR_CHECK = (
-    "vardval.checker.docgen", "vardval.checker.authoring", "vardval.checker.store",
-    "vardval.checker.service", "vardval.checker.lsp", "sqlalchemy", "alembic", "psycopg",
-    "lark", "jsonschema", "mkdocs",
+    *NOT_AT_START, "vardval.checker.authoring", "vardval.checker.corpus.rulefile", "jsonschema",
     *(f"vardval.checker.cli.{c.module}" for n, c in entry.COMMANDS.items() if n != "check"),
+)
+# `vardval lint` of the corpus: no submission is read, checked or reported.
+NOT_FOR_LINT = (
+    *NOT_AT_START, "vardval.checker.engine", "vardval.checker.report",
+    "vardval.checker.submission.intake", "vardval.checker.authoring.cases", "jsonschema",
+    *(f"vardval.checker.cli.{c.module}" for n, c in entry.COMMANDS.items() if n != "lint"),
+)
+# `vardval test RULE`: cases are checked, but nothing is linted or written as a report file.
+NOT_FOR_TEST = (
+    *NOT_AT_START, "vardval.checker.authoring.lint", "vardval.checker.report.destination",
+    *(f"vardval.checker.cli.{c.module}" for n, c in entry.COMMANDS.items()
+      if n != "test"),
 )
 
 PROBE = """
@@ -46,15 +66,45 @@ def modules_after(argv: list[str], cache_dir: Path) -> tuple[int, str, list[str]
     return found["code"], found["out"], found["modules"]
 
 
+def unwanted(modules: list[str], names: tuple[str, ...]) -> list[str]:
+    """The ``modules`` that are one of ``names`` or inside one."""
+    return sorted(m for m in modules if any(m == u or m.startswith(u + ".") for u in names))
+
+
 def test_a_plain_check_imports_no_docs_lint_store_or_server_code(tmp_path: Path) -> None:
     argv = ["check", str(VALID), "--format", "json"]
     modules_after(argv, tmp_path / "cache")  # fills the load cache
     code, out, modules = modules_after(argv, tmp_path / "cache")
     assert code == 0
     assert json.loads(out)["results"][0]["valid"] is True  # the check really ran
-    unwanted = sorted(m for m in modules if m.split(".")[0] in NOT_FOR_CHECK
-                      or any(m == u or m.startswith(u + ".") for u in NOT_FOR_CHECK))
-    assert unwanted == []
+    assert unwanted(modules, NOT_FOR_CHECK) == []
+
+
+def test_a_cold_check_reads_the_rule_files_but_still_no_docs_lint_or_server(
+        tmp_path: Path) -> None:
+    code, _, modules = modules_after(["check", str(VALID)], tmp_path / "cache")
+    assert code == 0
+    assert "vardval.checker.corpus.rulebooks" in modules  # the guard above means something
+    cold_extras = ("vardval.checker.corpus.rulebooks", "vardval.checker.corpus.rulefile", "lark")
+    assert unwanted(modules, tuple(n for n in NOT_FOR_CHECK if n not in cold_extras)) == []
+
+
+def test_lint_of_the_corpus_imports_no_engine_report_or_rule_file_reader(tmp_path: Path) -> None:
+    argv = ["lint", "--format", "json"]
+    modules_after(argv, tmp_path / "cache")
+    code, out, modules = modules_after(argv, tmp_path / "cache")
+    assert code == 0
+    assert json.loads(out)["ok"] is True  # the lint really ran
+    assert unwanted(modules, NOT_FOR_LINT) == []
+
+
+def test_test_of_one_rule_imports_no_lint_docs_or_server_code(tmp_path: Path) -> None:
+    argv = ["test", "VG-KONTAKT", "--format", "json"]
+    modules_after(argv, tmp_path / "cache")
+    code, out, modules = modules_after(argv, tmp_path / "cache")
+    assert code == 0
+    assert {c["rule"] for c in json.loads(out)["cases"]} == {"VG-KONTAKT"}  # only its cases ran
+    assert unwanted(modules, NOT_FOR_TEST) == []
 
 
 def test_help_lists_every_command_without_importing_them(tmp_path: Path) -> None:
@@ -67,6 +117,13 @@ def test_help_lists_every_command_without_importing_them(tmp_path: Path) -> None
     for name, command in entry.COMMANDS.items():
         assert f"    {name} " in shown
         assert command.help.split()[0] in shown
+
+
+@pytest.mark.parametrize("argv", [["check", "x.yaml"], ["lint"], ["test", "VG-KONTAKT"]])
+def test_a_command_parsed_alone_keeps_the_usage_that_names_every_command(argv: list[str]) -> None:
+    alone = entry.build_parser(argv)
+    assert alone.format_usage() == entry.build_parser().format_usage()
+    assert alone.parse_args(argv).command == argv[0]
 
 
 def test_every_command_module_is_in_the_table() -> None:
