@@ -44,6 +44,12 @@ def test_a_case_naming_an_unknown_rule_stops_the_docs_with_exit_2(tmp_path: Path
     code, _, err = vardval("docs", "--rules", str(tmp_path / "rules"), "--out",
                            str(tmp_path / "out"))
     assert code == 2
+    assert f"{broken}:4:11: okänd regel 'VG-KONTAKTT'" in err
+    assert "menade du 'VG-KONTAKT'?" in err
+    assert not (tmp_path / "out").exists()
+    code, _, err = vardval("docs", "--lang", "en", "--rules", str(tmp_path / "rules"),
+                           "--out", str(tmp_path / "out"))
+    assert code == 2
     assert f"{broken}:4:11: unknown rule 'VG-KONTAKTT'" in err
     assert "did you mean 'VG-KONTAKT'?" in err
     assert not (tmp_path / "out").exists()
