@@ -379,17 +379,22 @@ def _question_in_flow(text: str) -> bool:
     try:
         while not isinstance(event := parser.get_event(), yaml.StreamEndEvent):
             if isinstance(event, yaml.CollectionStartEvent) and (depth or event.flow_style):
-                depth, first = depth + 1, first if depth else event.start_mark.line
+                depth, first = depth + 1, first if depth else _line(event.start_mark)
             elif isinstance(event, yaml.CollectionEndEvent) and depth:
                 depth -= 1
                 if not depth and any("?" in line
-                                     for line in lines[first:event.end_mark.line + 1]):
+                                     for line in lines[first:_line(event.end_mark) + 1]):
                     return True
     except yaml.YAMLError:
         return True
     finally:
         parser.dispose()
     return False
+
+
+def _line(mark: Any) -> int:
+    """A mark's line (libyaml's events always carry marks; the stubs allow none)."""
+    return mark.line if mark is not None else 0
 
 
 def _compose_pure(tree: _Tree) -> Value:
