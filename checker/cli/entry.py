@@ -145,12 +145,9 @@ class _VersionAction(argparse.Action):
 
 
 def _version() -> str:
-    from importlib import metadata  # noqa: PLC0415 - only for --version
+    from vardval import __version__  # noqa: PLC0415 - only for --version
 
-    try:
-        return metadata.version("vardval")
-    except metadata.PackageNotFoundError:  # run from a source tree that was never installed
-        return "(not installed)"
+    return __version__
 
 
 def run(argv: Sequence[str], stdout: TextIO, stderr: TextIO) -> int:

@@ -40,6 +40,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import vardval.dsl
+from vardval import __version__
 from vardval.checker.corpus import RuleSet, layout
 from vardval.checker.program.units import Program
 from vardval.checker.reading import files as reading
@@ -188,12 +189,7 @@ def _code_files() -> list[tuple[str, str]]:
 
 
 def _version() -> str:
-    from importlib import metadata  # noqa: PLC0415 - only needed here
-
-    try:
-        return metadata.version("vardval")
-    except metadata.PackageNotFoundError:
-        return "unknown"
+    return __version__
 
 
 def _code_changed_since_import() -> bool:

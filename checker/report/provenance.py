@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 from functools import cache
-from importlib import metadata
 from typing import TYPE_CHECKING, Any
 
+from vardval import __version__
 from vardval.checker.corpus import corpus_digest
 
 if TYPE_CHECKING:
@@ -17,11 +17,8 @@ NAME = "vardval"
 
 @cache
 def version() -> str:
-    """The installed distribution's version (``unknown`` when run from a bare source tree)."""
-    try:
-        return metadata.version(NAME)
-    except metadata.PackageNotFoundError:
-        return "unknown"
+    """vardval's version (``vardval.__version__``, which the distribution's metadata reads)."""
+    return __version__
 
 
 def producer(ruleset: RuleSet, now: dt.datetime | None = None) -> dict[str, Any]:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import contextlib
 import logging
-from importlib import metadata
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -14,6 +13,7 @@ from fastapi.responses import Response
 from starlette.exceptions import HTTPException
 from starlette.middleware.sessions import SessionMiddleware
 from starlette.staticfiles import StaticFiles
+from vardval import __version__
 from vardval.checker.service import api, office, openapi_parts, pages, records
 from vardval.checker.service.guards import Guards
 from vardval.checker.service.problems import MEDIA_TYPE, Problem, not_found
@@ -63,10 +63,7 @@ def create_api(config: ServiceConfig) -> FastAPI:
 
 
 def _version() -> str:
-    try:
-        return metadata.version("vardval")
-    except metadata.PackageNotFoundError:  # pragma: no cover - a bare source tree
-        return "0+unknown"
+    return __version__
 
 
 def _lifespan(service: Service) -> Any:

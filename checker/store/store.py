@@ -7,11 +7,11 @@ do; a failed write is rolled back whole, so nothing already stored is lost.
 from __future__ import annotations
 
 import contextlib
-from importlib import metadata
 from typing import TYPE_CHECKING
 
 from sqlalchemy import select
 from sqlalchemy.exc import SQLAlchemyError
+from vardval import __version__
 from vardval.checker.store.connect import database_error, open_engine, store_name
 from vardval.checker.store.record import Recorded, ensure_corpus, record
 from vardval.checker.store.schema import submissions
@@ -26,10 +26,7 @@ if TYPE_CHECKING:
 
 def vardval_version() -> str:
     """``producer.version``: the installed vardval's version."""
-    try:
-        return metadata.version("vardval")
-    except metadata.PackageNotFoundError:  # pragma: no cover - run from a bare tree
-        return "0+unknown"
+    return __version__
 
 
 class Store:
