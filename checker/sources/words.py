@@ -8,13 +8,13 @@ Swedish. Dates are worded here too, since every data file reads its dates as ``I
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 from dataclasses import dataclass
 from typing import ClassVar
 
 from vardval.checker.reading import Refused
 from vardval.dsl import reasons
+from vardval.dsl.literals import calendar_said
 
 # code -> (Swedish, English); ``{0}``, ``{1}`` … are the values in order.
 WORDING: dict[str, tuple[str, str]] = {
@@ -103,15 +103,6 @@ WORDING: dict[str, tuple[str, str]] = {
     "date-real": (("ogiltigt datum '{0}': {1}; väntade ett verkligt datum ÅÅÅÅ-MM-DD, t.ex. "
                    "2025-07-01"),
                   "invalid date '{0}': {1}; expected a real date YYYY-MM-DD, e.g. 2025-07-01"),
-    "no-month": ("det finns ingen månad {0}", "there is no month {0}"),
-    "month-days": ("{0} {1} har {2} dagar", "{0} {1} has {2} days"),
-    "year-and-day": ("väntade ett år från 0001 och en dag från 01",
-                     "expected a year from 0001 and a day from 01"),
-    **{f"month-{n}": pair for n, pair in enumerate(zip(
-        ("januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti", "september",
-         "oktober", "november", "december"),
-        ("January", "February", "March", "April", "May", "June", "July", "August", "September",
-         "October", "November", "December"), strict=True), 1)},
 }
 # Codes that only join other words; their two languages may read alike.
 JOINING: frozenset[str] = frozenset()
@@ -134,21 +125,6 @@ def close_hint(close: str | None, otherwise: SourceSaid) -> SourceSaid:
     return SourceSaid("hint-did-you-mean", (close,)) if close else otherwise
 
 
-def calendar_problem(year: int, month: int, day: int) -> SourceSaid:
-    """Why year, month and day make no calendar date, in words a person can act on.
-
-    Example:
-        >>> calendar_problem(2025, 2, 30).words("sv"), calendar_problem(2025, 13, 1).words("en")
-        ('februari 2025 har 28 dagar', 'there is no month 13')
-    """
-    if not 1 <= month <= 12:
-        return SourceSaid("no-month", (f"{month:02d}",))
-    if 1 <= year <= dt.MAXYEAR and day >= 1:
-        days = calendar.monthrange(year, month)[1]
-        return SourceSaid("month-days", (SourceSaid(f"month-{month}"), str(year), str(days)))
-    return SourceSaid("year-and-day")
-
-
 def real_date(year: int, month: int, day: int) -> dt.date:
     """A calendar date, or a ``Refused`` saying why there is none (2025-02-30).
 
@@ -160,5 +136,4 @@ def real_date(year: int, month: int, day: int) -> dt.date:
         return dt.date(year, month, day)
     except ValueError:
         text = f"{year:04d}-{month:02d}-{day:02d}"
-        raise Refused(SourceSaid("date-real", (text, calendar_problem(year, month, day)))) \
-            from None
+        raise Refused(SourceSaid("date-real", (text, calendar_said(year, month, day)))) from None
