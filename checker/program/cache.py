@@ -141,7 +141,7 @@ def active_folder() -> Path | None:
 
 def _entry(folder: Path, directory: Path, digests: Mapping[str, bytes]) -> Path:
     key = hashlib.sha256()
-    for part in (_version(), sys.version, sys.implementation.cache_tag or "",
+    for part in (__version__, sys.version, sys.implementation.cache_tag or "",
                  os.path.realpath(directory), os.getcwd()):
         key.update(os.fsencode(part) + b"\0")
     for path, found in sorted(digests.items()):
@@ -186,10 +186,6 @@ def _code_files() -> list[tuple[str, str]]:
                     elif os.path.splitext(entry.name)[1] in _CODE_SUFFIXES:
                         found.append((name, entry.path))
     return sorted(found)
-
-
-def _version() -> str:
-    return __version__
 
 
 def _code_changed_since_import() -> bool:

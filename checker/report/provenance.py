@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-from functools import cache
 from typing import TYPE_CHECKING, Any
 
 from vardval import __version__
@@ -15,7 +14,6 @@ if TYPE_CHECKING:
 NAME = "vardval"
 
 
-@cache
 def version() -> str:
     """vardval's version (``vardval.__version__``, which the distribution's metadata reads)."""
     return __version__

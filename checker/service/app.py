@@ -43,7 +43,7 @@ def create_app(config: ServiceConfig) -> Guards:
 def create_api(config: ServiceConfig) -> FastAPI:
     """The routes, sessions and handlers, without the outer guards."""
     service = start(config)
-    app = FastAPI(title="vardval", version=_version(), openapi_url="/openapi.json",
+    app = FastAPI(title="vardval", version=__version__, openapi_url="/openapi.json",
                   docs_url=None, redoc_url=None, lifespan=_lifespan(service),
                   description="Rules-as-code compliance checks for Swedish primary care "
                   "(vårdval): check a quarterly submission, read the rule book.")
@@ -60,10 +60,6 @@ def create_api(config: ServiceConfig) -> FastAPI:
                        session_cookie=SESSION_COOKIE, same_site="strict",
                        https_only=config.secure_cookies, max_age=8 * 3600)
     return app
-
-
-def _version() -> str:
-    return __version__
 
 
 def _lifespan(service: Service) -> Any:
