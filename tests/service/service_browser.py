@@ -13,12 +13,11 @@ from pathlib import Path
 from typing import Any
 
 from selenium import webdriver
-from selenium.common.exceptions import StaleElementReferenceException
+from selenium.common.exceptions import StaleElementReferenceException, WebDriverException
 from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.remote.webelement import WebElement
-from selenium.webdriver.support.expected_conditions import staleness_of
 from selenium.webdriver.support.wait import WebDriverWait
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -90,4 +89,23 @@ def click_and_wait(driver: webdriver.Chrome, element: WebElement) -> None:
     """Click a control that loads a new page, and wait until the old page is gone."""
     old = driver.find_element(By.TAG_NAME, "html")
     element.click()
-    WebDriverWait(driver, 20).until(staleness_of(old))
+    WebDriverWait(driver, 20).until(lambda _: _gone(old))
+
+
+# Chromium 156.0.8078.114 answers a question about a node of a page that has just been replaced
+# with this inspector error instead of "stale element reference" (seen in CI, 2026-12-04).
+_REPLACED = "does not belong to the document"
+
+
+def _gone(element: WebElement) -> bool:
+    """Whether ``element``'s page has been replaced (selenium's ``staleness_of``, also taking
+    Chromium's other answer for a node of a page that is gone)."""
+    try:
+        element.is_enabled()
+    except StaleElementReferenceException:
+        return True
+    except WebDriverException as error:
+        if _REPLACED in str(error.msg):
+            return True
+        raise
+    return False
