@@ -19,6 +19,7 @@ from typing import Any
 
 from vardval.checker import RuleSet, rule_statuses
 from vardval.checker.corpus import Rule
+from vardval.checker.submission import facts
 from vardval.checker.submission import model as submission
 from vardval.dsl.values import Quarter
 
@@ -64,7 +65,7 @@ class Generator:
     def region_for(self, rule: Rule) -> str:
         if rule.region is not None:
             return rule.region
-        return self.rng.choice(submission.REGIONS)
+        return self.rng.choice(facts.REGIONS)
 
     def period_for(self, rule: Rule) -> Quarter:
         """A quarter whose first day one of the rule's versions covers (within 2011-2026)."""
@@ -82,7 +83,7 @@ class Generator:
         self.period = period
         data = self.value(self.schema, "")
         data["clinic"]["region"] = region
-        clinic = submission.REGIONS.index(region) * CLINICS_PER_REGION + self.rng.randrange(
+        clinic = facts.REGIONS.index(region) * CLINICS_PER_REGION + self.rng.randrange(
             CLINICS_PER_REGION)
         data["clinic"]["hsa_id"] = f"SE{2321000000 + clinic:010d}-E{clinic:012d}"
         data["clinic"].pop("vardval_system", None)

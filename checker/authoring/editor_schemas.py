@@ -30,7 +30,7 @@ from vardval.checker.authoring import cases
 from vardval.checker.corpus import decisions, rulefile
 from vardval.checker.parameters import files as parameter_files
 from vardval.checker.sources import models as source_models
-from vardval.checker.submission import Mapping, submission_fields
+from vardval.checker.submission import Mapping, facts, submission_fields
 from vardval.checker.submission import model as submission
 
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
@@ -84,7 +84,7 @@ def generate(kind: str) -> dict[str, Any]:
         _regions(body["properties"]["region"], [])
         _units(body["$defs"]["_ParameterModel"]["properties"]["unit"])
     if kind == "decisions":
-        body["properties"]["region"]["enum"] = list(submission.REGIONS)
+        body["properties"]["region"]["enum"] = list(facts.REGIONS)
     if kind == "mapping":
         _field_names(body)
     head = {"$schema": DIALECT, "$id": f"{SCHEMA_BASE}{kind}.schema.json",
@@ -94,7 +94,7 @@ def generate(kind: str) -> dict[str, Any]:
 
 def _regions(prop: dict[str, Any], extra: list[str]) -> None:
     """Offer the region slugs of the submission format (the loader says "did you mean")."""
-    options = [*extra, *submission.REGIONS]
+    options = [*extra, *facts.REGIONS]
     prop.pop("anyOf", None)
     prop.pop("type", None)
     prop["enum"] = [*options, None] if not extra else options

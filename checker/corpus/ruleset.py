@@ -21,6 +21,7 @@ from vardval.checker.corpus.words import BookSaid
 from vardval.checker.errors import RuleLoadError
 from vardval.checker.parameters import ParameterSet, load_parameters
 from vardval.checker.sources import SourceRegistry, load_sources
+from vardval.checker.submission import facts
 from vardval.checker.submission import model as submission
 from vardval.dsl import typesys as ts
 from vardval.dsl.errors import Diagnostic, VardvalError
@@ -135,7 +136,7 @@ def load_context(directory: Path, files: Layout | None = None) -> tuple[LoadCont
     parameters = load_parameters(directory / "parameters", registry, files.parameters)
     root = record_type(submission.submission_schema())
     types = {name: ts.of_python(parameters.python_type(name)) for name in parameters.names()}
-    return LoadContext(root, types, registry, submission.REGIONS), parameters
+    return LoadContext(root, types, registry, facts.REGIONS), parameters
 
 
 def _load_books(directory: Path, ctx: LoadContext,

@@ -17,12 +17,12 @@ from sqlalchemy import Connection, Select, insert, select
 from vardval.checker.store.errors import StoreError
 from vardval.checker.store.record import now
 from vardval.checker.store.schema import token_revocations, tokens, user_clinics, users
-from vardval.checker.submission import REGIONS, model
+from vardval.checker.submission import REGIONS, facts
 
 ROLES = ("clinic", "officer", "admin")
 TOKEN_PREFIX = "vv_"  # noqa: S105 - a prefix that makes a leaked token recognisable
 _NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9._@-]{0,119}")
-_HSA_ID = re.compile(model.HSA_ID_PATTERN)
+_HSA_ID = re.compile(facts.HSA_ID_PATTERN)
 
 
 @dataclass(frozen=True, slots=True)

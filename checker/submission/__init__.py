@@ -5,7 +5,8 @@ from typing import TYPE_CHECKING
 from vardval.checker.faces import lazy_face
 
 if TYPE_CHECKING:
-    from vardval.checker.submission import model, template_form
+    from vardval.checker.submission import facts, model, template_form
+    from vardval.checker.submission.facts import FORMAT_ID, REGIONS
     from vardval.checker.submission.fields import FieldSpec, submission_fields
     from vardval.checker.submission.intake import (
         DEFAULT_MAX_BYTES,
@@ -29,7 +30,7 @@ if TYPE_CHECKING:
         Mapping,
         load_mapping,
     )
-    from vardval.checker.submission.model import FORMAT_ID, REGIONS, Submission, submission_schema
+    from vardval.checker.submission.model import Submission, submission_schema
     from vardval.checker.submission.spreadsheets import table_submissions
     from vardval.checker.submission.table_names import TABLE_SUFFIXES, is_table
 
@@ -51,6 +52,7 @@ __all__ = [
     "Mapping",
     "Problem",
     "Submission",
+    "facts",
     "is_table",
     "json_path",
     "load_mapping",

@@ -17,9 +17,9 @@ from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from vardval.checker.reading import Cell, Formula, LoadedYaml, NodeMark
+from vardval.checker.submission.facts import FORMAT_ID
 from vardval.checker.submission.fields import FieldSpec, submission_fields
 from vardval.checker.submission.intake import Intake, Problem, check_loaded
-from vardval.checker.submission.model import FORMAT_ID
 
 TRUE_WORDS = frozenset({"ja", "j", "yes", "y", "true", "sant", "1", "x"})
 FALSE_WORDS = frozenset({"nej", "n", "no", "false", "falskt", "0"})

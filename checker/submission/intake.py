@@ -20,6 +20,7 @@ import pydantic
 from vardval.checker.formatting import printable
 from vardval.checker.reading import Worded, fast_yaml, strict_yaml
 from vardval.checker.reading import files as reading
+from vardval.checker.submission import facts
 from vardval.checker.submission import model as submission
 from vardval.checker.submission.wording import Said, verbatim
 from vardval.dsl import literals, reasons
@@ -359,8 +360,8 @@ class _Locator:
 _KINDS = ("integer", "number", "string", "boolean", "object", "array")
 _RANK = {"type": 0, "const": 1, "enum": 2, "pattern": 3, "format": 4}
 _PATTERNS = {
-    submission.HSA_ID_PATTERN: Said("hsa-id"),
-    submission.PERIOD_PATTERN: Said("quarter"),
+    facts.HSA_ID_PATTERN: Said("hsa-id"),
+    facts.PERIOD_PATTERN: Said("quarter"),
     submission.SLUG_PATTERN: Said("slug"),
 }
 

@@ -11,20 +11,23 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-import re
 from decimal import Decimal
-from typing import TYPE_CHECKING, Annotated, Any, Literal, TypeAlias, TypeVar, get_args
+from typing import TYPE_CHECKING, Annotated, Any, Literal, TypeAlias, TypeVar
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, Strict, WithJsonSchema
 from pydantic.json_schema import GenerateJsonSchema
 from pydantic_core import core_schema
-
-FORMAT_ID = "vardval/submission@1"
-SCHEMA_ID = "https://vardval.se/schemas/submission-1.json"
-HSA_ID_PATTERN = r"^SE[0-9]{10}-[0-9A-Za-z]{1,31}$"
-PERIOD_PATTERN = r"^[0-9]{4}-Q[1-4]$"
-SLUG_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
-DATE_PATTERN = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
+from vardval.checker.submission import coercions
+from vardval.checker.submission.facts import (
+    FORMAT_ID,
+    HSA_ID_PATTERN,
+    PERIOD_PATTERN,
+    SCHEMA_ID,
+    SLUG_PATTERN,
+    CapGround,
+    DigitalChannel,
+    Region,
+)
 
 if TYPE_CHECKING:
     _T = TypeVar("_T")
@@ -42,66 +45,15 @@ else:
             return item
 
 
-Region = Literal[
-    "stockholm", "uppsala", "sormland", "ostergotland", "jonkoping", "kronoberg", "kalmar",
-    "gotland", "blekinge", "skane", "halland", "vastra-gotaland", "varmland", "orebro",
-    "vastmanland", "dalarna", "gavleborg", "vasternorrland", "jamtland-harjedalen",
-    "vasterbotten", "norrbotten",
-]  # fmt: skip
-REGIONS: tuple[str, ...] = get_args(Region)
-CapGround = Literal["patient_safety", "work_environment", "low_accessibility"]
-DigitalChannel = Literal["video", "chat", "phone", "app"]
-
-
-def _whole_number(value: object) -> object:
-    """Counts are whole numbers; ``3.0`` is one, ``true`` and ``"3"`` are not (JSON Schema)."""
-    if type(value) is int:  # nearly every count; runs for each one in every submission
-        return value
-    if isinstance(value, bool) or not isinstance(value, int | Decimal | float):
-        msg = "expected a whole number"
-        raise ValueError(msg)  # noqa: TRY004 - pydantic wants ValueError, not TypeError
-    if isinstance(value, int):
-        return value
-    if not Decimal(value).is_finite() or value != int(value):
-        msg = f"{value} is not a whole number"
-        raise ValueError(msg)
-    return int(value)
-
-
-def _exact_number(value: object) -> object:
-    """Money and percentages stay exact ``Decimal``s; text and ``true`` are refused."""
-    if isinstance(value, bool) or not isinstance(value, int | Decimal | float):
-        msg = "expected a number"
-        raise ValueError(msg)  # noqa: TRY004 - pydantic wants ValueError, not TypeError
-    number = Decimal(repr(value)) if isinstance(value, float) else Decimal(value)
-    if not number.is_finite():
-        msg = "expected a finite number"
-        raise ValueError(msg)
-    return number
-
-
-_DATE = re.compile(DATE_PATTERN, flags=re.ASCII)
-
-
-def _iso_date(value: object) -> object:
-    """Dates are ISO ``YYYY-MM-DD`` text; pydantic alone would also take timestamps."""
-    if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
-        return value
-    if not isinstance(value, str) or not _DATE.fullmatch(value):
-        msg = "expected a date written YYYY-MM-DD"
-        raise ValueError(msg)
-    return dt.date.fromisoformat(value)
-
-
-Count = Annotated[int, Strict(), Field(ge=0), BeforeValidator(_whole_number)]
+Count = Annotated[int, Strict(), Field(ge=0), BeforeValidator(coercions.whole_number)]
 Slug = Annotated[str, Strict(), Field(pattern=SLUG_PATTERN)]
 Money = Annotated[
     Decimal,
     Field(ge=0),
-    BeforeValidator(_exact_number),
+    BeforeValidator(coercions.exact_number),
     WithJsonSchema({"type": "number", "minimum": 0}),
 ]
-Date = Annotated[dt.date, Strict(), BeforeValidator(_iso_date)]
+Date = Annotated[dt.date, Strict(), BeforeValidator(coercions.iso_date)]
 Text = Annotated[str, Strict()]
 Flag = Annotated[bool, Strict()]
 
@@ -158,9 +110,9 @@ class Relistings(_Model):
 class Cap(_Model):
     """A temporary listing cap (listningstak)."""
 
-    max_listed: Annotated[int, Strict(), Field(ge=1), BeforeValidator(_whole_number)] = _desc(
-        "the cap"
-    )
+    max_listed: Annotated[
+        int, Strict(), Field(ge=1), BeforeValidator(coercions.whole_number)
+    ] = _desc("the cap")
     applied_on: Date = _desc("date of the clinic's complete application")
     decided_on: Absent[Date] = _opt("date of the region's decision (absent: not decided)")
     valid_from: Date = _desc("first day the cap applies")
@@ -255,7 +207,7 @@ class Phone(_Model):
     within_15min: Absent[Count] = _opt("calls reaching licensed staff within 15 minutes")
 
 
-MonthCount = Annotated[int, Strict(), Field(ge=0, le=3), BeforeValidator(_whole_number)]
+MonthCount = Annotated[int, Strict(), Field(ge=0, le=3), BeforeValidator(coercions.whole_number)]
 
 
 class Accessibility(_Model):

@@ -13,10 +13,10 @@ from typing import TYPE_CHECKING
 
 from vardval.checker.reading import Cell, Table
 from vardval.checker.submission.cells import Markers, Row, cell_problem, put, to_intake
+from vardval.checker.submission.facts import FORMAT_ID
 from vardval.checker.submission.fields import submission_fields
 from vardval.checker.submission.intake import Intake
 from vardval.checker.submission.labels import words_of
-from vardval.checker.submission.model import FORMAT_ID
 
 if TYPE_CHECKING:
     from collections.abc import Iterator

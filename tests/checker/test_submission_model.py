@@ -13,8 +13,8 @@ import pydantic
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
-from vardval.checker.submission import model as submission
-from vardval.checker.submission.model import REGIONS, Submission, submission_schema
+from vardval.checker.submission.facts import PERIOD_PATTERN, REGIONS
+from vardval.checker.submission.model import Submission, submission_schema
 
 VALID: dict[str, Any] = {
     "format": "vardval/submission@1",
@@ -164,7 +164,7 @@ def test_counts_money_and_dates_have_their_json_types() -> None:
     }
     assert props["finance"]["properties"]["reimbursement_sek"]["type"] == "number"
     assert props["submitted_on"]["format"] == "date"
-    assert props["period"]["pattern"] == submission.PERIOD_PATTERN
+    assert props["period"]["pattern"] == PERIOD_PATTERN
     assert props["format"]["const"] == "vardval/submission@1"
 
 
