@@ -40,6 +40,7 @@ Row = tuple[str, str, str]
 SMALL, LARGE = 1_000, 100_000
 STARTUP_TARGETS = {"warm": 6.0, "cold": 12.0}
 E2E_TARGET = 1.5
+E2E_ROUNDS = 3  # each command's best of this many, the parse timed again in every round
 RSS_SLACK_MIB = 5.0
 
 
@@ -50,8 +51,7 @@ def section(data: Sequence[dict[str, Any]]) -> str:
         env = _child_env(work)
         batch = _write(work / "batch", data, len(data))
         rows = _shown(startup_rows(env, work, batch))
-        parse = c_parse(sorted(batch.iterdir()))
-        e2e, one_core = end_to_end_rows(env, batch, len(data), parse)
+        e2e, parse, one_core = end_to_end_rows(env, batch, len(data))
         rows += _shown(e2e) + _shown(memory_rows(env, work, data))
         limit, notes = physical_limit(batch, len(data), parse, one_core)
     intro = ("Measured by `bench/speed.py` (issue 21): start-up against `python -c pass`, "
@@ -159,27 +159,37 @@ def floor_rows(env: Mapping[str, str], base: float) -> list[Row]:
 # --- (b) both cores ----------------------------------------------------------------------------
 
 
-def c_parse(paths: Sequence[Path]) -> float:
-    return _in_process(lambda: [yaml.load(p.read_bytes(), Loader=LOADER) for p in paths])
+def c_parse(paths: Sequence[Path], passes: int = 3) -> float:
+    return _in_process(lambda: [yaml.load(p.read_bytes(), Loader=LOADER) for p in paths], passes)
 
 
-def end_to_end_rows(env: Mapping[str, str], batch: Path, n: int,
-                    parse: float) -> tuple[list[Row], float]:
-    """The rows, and the time of ``--format json --jobs 1`` (vardval on one core)."""
-    rows: list[Row] = [(f"{n:,} files: C-loader parse, 1 core", f"{parse:.2f} s",
-                        "yaml.load(CSafeLoader) per file, in-process")]
-    one_core = 0.0
-    for fmt in ("json", "text"):
-        for jobs in (2, 1):
-            seconds = _wall([VARDVAL, "check", str(batch), "--format", fmt, "--jobs", str(jobs)],
-                            env, 1)
-            one_core = seconds if (fmt, jobs) == ("json", 1) else one_core
-            ratio = seconds / parse
-            note = (f"≤ {E2E_TARGET}x: {_verdict(ratio <= E2E_TARGET)}" if jobs == 2
-                    else "for comparison")
-            rows.append((f"{n:,} files: `vardval check --format {fmt} --jobs {jobs}`",
-                         f"{seconds:.2f} s = {ratio:.2f}x the C-loader parse", note))
-    return rows, one_core
+def end_to_end_rows(env: Mapping[str, str], batch: Path,
+                    n: int) -> tuple[list[Row], float, float]:
+    """The rows, the C-loader parse's time and that of ``--format json --jobs 1`` (vardval on
+    one core).
+
+    This machine's speed drifts by a quarter within minutes (other guests share its host), so
+    every command is run in ``E2E_ROUNDS`` rounds with the parse timed again in each, and the
+    best of each is compared: both sides then meet the same moments of the machine.
+    """
+    paths = sorted(batch.iterdir())
+    parse = c_parse(paths)
+    runs = [(fmt, jobs) for fmt in ("json", "text") for jobs in (2, 1)]
+    best = dict.fromkeys(runs, float("inf"))
+    for _ in range(E2E_ROUNDS):
+        for fmt, jobs in runs:
+            command = [VARDVAL, "check", str(batch), "--format", fmt, "--jobs", str(jobs)]
+            best[fmt, jobs] = min(best[fmt, jobs], _wall(command, env, 1))
+        parse = min(parse, c_parse(paths, passes=1))
+    how = f"yaml.load(CSafeLoader) per file, in-process, best of {3 + E2E_ROUNDS} passes"
+    rows: list[Row] = [(f"{n:,} files: C-loader parse, 1 core", f"{parse:.2f} s", how)]
+    for (fmt, jobs), seconds in best.items():
+        ratio = seconds / parse
+        note = (f"≤ {E2E_TARGET}x: {_verdict(ratio <= E2E_TARGET)}" if jobs == 2
+                else "for comparison")
+        name = f"{n:,} files: `vardval check --format {fmt} --jobs {jobs}`, best of {E2E_ROUNDS}"
+        rows.append((name, f"{seconds:.2f} s = {ratio:.2f}x the C-loader parse", note))
+    return rows, parse, best["json", 1]
 
 
 # --- (c) memory --------------------------------------------------------------------------------

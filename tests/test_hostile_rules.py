@@ -277,12 +277,13 @@ def test_a_failed_store_leaves_no_temporary_file_and_old_ones_are_pruned(
         rules: Path, tmp_path: Path) -> None:
     folder = tmp_path / "state" / "cache"
     folder.mkdir(parents=True, mode=0o700)
-    stale = folder / ".tmp-leftover"
-    stale.write_bytes(b"x")
-    os.utime(stale, (0, 0))
     entry = cache.entry_path(rules)
     assert entry is not None
     entry.mkdir()  # the rename onto it fails
+    assert check(rules) == 0  # stores the submission schema's entry, which prunes
+    stale = folder / ".tmp-leftover"
+    stale.write_bytes(b"x")
+    os.utime(stale, (0, 0))
     assert check(rules) == 0
     assert [p.name for p in folder.iterdir() if p.name.startswith(".tmp-")] == [stale.name]
     entry.rmdir()

@@ -19,7 +19,7 @@ from vardval.checker.errors import RuleLoadError
 from vardval.checker.reading import locate, rule_text, strict_yaml
 from vardval.checker.reading import yaml_problems as _yaml_problems
 from vardval.checker.sources import IsoDate
-from vardval.checker.submission import REGIONS, model
+from vardval.checker.submission import facts
 from vardval.dsl.errors import Diagnostic, VardvalError
 from vardval.dsl.spans import Span
 
@@ -63,7 +63,7 @@ class DecisionModel(_Model):
         "an id of letters, digits and . _ / - that starts with a letter or digit, e.g. "
         "KRO-DISP-2024-07"))
     kind: Literal["dispensation"]
-    clinic: str = Field(pattern=model.HSA_ID_PATTERN, description=(
+    clinic: str = Field(pattern=facts.HSA_ID_PATTERN, description=(
         "the clinic's HSA-id: 'SE', 10 digits, '-', then 1 to 31 letters or digits, e.g. "
         "SE2321000065-E000000000231"))
     rules: list[str] = Field(min_length=1)
@@ -136,7 +136,7 @@ class _FileReader:
             self.problems += _yaml_problems.validation_diagnostics(error, self.loaded,
                                                                    self.filename)
             return []
-        if top.region not in REGIONS or top.region != self.stem:
+        if top.region not in facts.REGIONS or top.region != self.stem:
             self._add("decision-region", BookSaid("decision-region", (top.region, self.stem)),
                       ("region",), BookSaid("hint-decision-region", (top.region,)))
             return []

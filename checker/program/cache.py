@@ -41,12 +41,14 @@ from typing import TYPE_CHECKING, Any
 
 import vardval.dsl
 from vardval import __version__
-from vardval.checker.corpus import RuleSet, layout
-from vardval.checker.program.units import Program
+from vardval.checker.corpus import layout
 from vardval.checker.reading import files as reading
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
+
+    from vardval.checker.corpus import RuleSet
+    from vardval.checker.program.units import Program
 
 CHECKER_TREE = Path(__file__).resolve().parents[1]  # the vardval.checker package folder
 
@@ -211,6 +213,9 @@ def load(path: Path) -> tuple[RuleSet, Program] | None:
     except Exception:  # noqa: BLE001 - a bad entry is rebuilt, never an error
         _remove(path)
         return None
+    from vardval.checker.corpus import RuleSet  # noqa: PLC0415 - unpickling imported it already
+    from vardval.checker.program.units import Program  # noqa: PLC0415
+
     if not isinstance(ruleset, RuleSet) or not isinstance(program, Program):
         _remove(path)
         return None

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 from vardval.checker.corpus import BUNDLED_RULES, RuleSet, read_ruleset
 from vardval.checker.program import cache
-from vardval.checker.program.parser_store import use_parser_cache
+from vardval.checker.program.parser_store import use_parser_cache, use_schema_cache
 from vardval.checker.program.units import Program, build
 from vardval.checker.reading import recording
 
@@ -30,6 +30,7 @@ def load_ruleset(directory: Path | None = None) -> RuleSet:
         'VG-KONTAKT'
     """
     directory = directory or BUNDLED_RULES
+    use_schema_cache()  # the submissions checked against this corpus are validated next
     entry = cache.entry_path(directory)
     found = cache.load(entry) if entry is not None else None
     if found is not None:

@@ -1,9 +1,11 @@
-"""Built Lark parsers kept in the load cache folder, so a cold load does not rebuild the parser.
+"""Things built once and kept in the load cache folder: Lark parsers (so a cold load does not
+rebuild the parser) and the submission's validator schema (so a check need not import pydantic).
 
-A loaded parser is unpickled, so its entry is sealed like the corpus entries (``cache``: this
-user's HMAC, a folder only they can write). ``use_parser_cache`` hands the store to the
-language (``dsl.grammar_cache``); it is called before rule text is parsed, by the loader and
-by lint.
+A loaded parser is unpickled and a schema decides what is valid, so their entries are sealed
+like the corpus entries (``cache``: this user's HMAC, a folder only they can write). The
+layers below know no cache folder: ``use_parser_cache`` hands a store to the language
+(``dsl.grammar_cache``), ``use_schema_cache`` to the submission intake
+(``submission.quick_validator``). The loader and lint call them before reading anything.
 """
 
 from __future__ import annotations
@@ -11,29 +13,40 @@ from __future__ import annotations
 from pathlib import Path
 
 from vardval.checker.program import cache
+from vardval.checker.submission import quick_validator
 from vardval.dsl import grammar_cache
 
 MAGIC = b"vardval-parser-cache-1\n"
+SCHEMA_MAGIC = b"vardval-submission-schema-1\n"
 
 
-class ParserStore:
-    """``grammar_cache.ParserStore`` over the cache folder: ``parser-<key>.lark`` entries."""
+class SealedStore:
+    """``grammar_cache.ParserStore`` and ``quick_validator.SchemaStore`` over the cache folder:
+    ``<kind>-<key><suffix>`` entries, each sealed with ``magic``."""
 
-    def __init__(self, folder: Path) -> None:
-        self.folder = folder
+    def __init__(self, folder: Path, kind: str = "parser", magic: bytes = MAGIC,
+                 suffix: str = ".lark") -> None:
+        self.folder, self.kind, self.magic, self.suffix = folder, kind, magic, suffix
 
     def load(self, key: str) -> bytes | None:
-        return cache.read_sealed(self._path(key), MAGIC)
+        return cache.read_sealed(self._path(key), self.magic)
 
     def save(self, key: str, blob: bytes) -> None:
-        cache.write_sealed(self._path(key), MAGIC, blob)
+        cache.write_sealed(self._path(key), self.magic, blob)
 
     def _path(self, key: str) -> Path:
-        return self.folder / f"parser-{key}.lark"
+        return self.folder / f"{self.kind}-{key}{self.suffix}"
 
 
 def use_parser_cache() -> None:
     """Keep the built parser in the cache folder, unless caching is off."""
     folder = cache.active_folder()
     if folder is not None:
-        grammar_cache.use_store(ParserStore(folder))
+        grammar_cache.use_store(SealedStore(folder))
+
+
+def use_schema_cache() -> None:
+    """Keep the submission's validator schema in the cache folder, unless caching is off."""
+    folder = cache.active_folder()
+    if folder is not None:
+        quick_validator.use_store(SealedStore(folder, "submission", SCHEMA_MAGIC, ".json"))

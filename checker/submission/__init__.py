@@ -5,7 +5,7 @@ from typing import TYPE_CHECKING
 from vardval.checker.faces import lazy_face
 
 if TYPE_CHECKING:
-    from vardval.checker.submission import facts, model, template_form
+    from vardval.checker.submission import facts, model, quick_validator, template_form
     from vardval.checker.submission.facts import FORMAT_ID, REGIONS
     from vardval.checker.submission.fields import FieldSpec, submission_fields
     from vardval.checker.submission.intake import (
@@ -59,6 +59,7 @@ __all__ = [
     "load_submission",
     "load_submission_text",
     "model",
+    "quick_validator",
     "shown_choices",
     "submission_fields",
     "submission_schema",

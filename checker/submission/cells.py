@@ -235,7 +235,7 @@ def to_intake(row: Row, lang: str) -> tuple[Intake, tuple[dict[str, str], ...]]:
                                  if _missing_path(p) not in told)]
     if problems:
         problems.sort(key=lambda p: (p.line or 0, p.column or 0))
-        return Intake(row.name, None, None, tuple(problems)), tuple(row.notes)
+        return Intake(row.name, None, tuple(problems)), tuple(row.notes)
     assert intake.data is not None
     for dotted in withheld:
         _drop(intake.data, fields[dotted].path)

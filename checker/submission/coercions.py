@@ -52,3 +52,7 @@ def iso_date(value: object) -> object:
         msg = "expected a date written YYYY-MM-DD"
         raise ValueError(msg)
     return dt.date.fromisoformat(value)
+
+
+# The functions a cached validator schema may name (``plain_schema``, ``quick_validator``).
+BY_NAME = {f.__name__: f for f in (whole_number, exact_number, iso_date)}

@@ -74,7 +74,7 @@ def _header(rows: Iterator[tuple[Cell, ...]], table: Table, mapping: Mapping,
         "en": f"the mapping names the columns {named} that the header row (row "
               f"{mapping.header_row}) does not have; its headings are {there or 'none'}"}[lang]
     anchor = cells[0] if cells else None
-    return Intake(table.file, None, None, (cell_problem(table.file, anchor, "", message),))
+    return Intake(table.file, None, (cell_problem(table.file, anchor, "", message),))
 
 
 @dataclass

@@ -16,12 +16,10 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from typing import TYPE_CHECKING, Any
 
-import pydantic
 from vardval.checker.formatting import printable
 from vardval.checker.reading import Worded, fast_yaml, strict_yaml
 from vardval.checker.reading import files as reading
-from vardval.checker.submission import facts
-from vardval.checker.submission import model as submission
+from vardval.checker.submission import facts, quick_validator
 from vardval.checker.submission.wording import Said, verbatim
 from vardval.dsl import literals, reasons
 
@@ -32,6 +30,7 @@ if TYPE_CHECKING:
     import jsonschema
     from pydantic_core import ErrorDetails
     from vardval.checker.reading import NodePath, Refusal
+    from vardval.checker.submission.model import Submission
     from vardval.dsl import errors
 
 DEFAULT_MAX_BYTES = reading.DEFAULT_MAX_BYTES
@@ -103,13 +102,22 @@ class Intake:
     """
 
     file: str
-    submission: submission.Submission | None
     data: dict[str, Any] | None
     problems: tuple[Problem, ...]
 
     @property
     def valid(self) -> bool:
-        return self.submission is not None and not self.problems
+        return self.data is not None and not self.problems
+
+    @functools.cached_property
+    def submission(self) -> Submission | None:
+        """The data as the pydantic model, made when asked: a check works from ``data`` alone
+        (``quick_validator``), so a plain check never imports pydantic."""
+        if not self.valid:
+            return None
+        from vardval.checker.submission.model import Submission  # noqa: PLC0415 - on demand
+
+        return Submission.model_validate(self.data)
 
 
 def load_submission(path: pathlib.Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Intake:
@@ -148,7 +156,7 @@ def load_submission_text(raw: bytes | str, filename: str) -> Intake:
             return quick
         loaded = strict_yaml.load_yaml(text, filename)
     except strict_yaml.YamlError as exc:
-        return Intake(filename, None, None, tuple(_load_problems(filename, exc.diagnostics)))
+        return Intake(filename, None, tuple(_load_problems(filename, exc.diagnostics)))
     return _validate(filename, loaded)
 
 
@@ -172,15 +180,12 @@ def _valid(file: str, data: object) -> Intake | None:
     """The intake of data the model accepts (in a quarter of the calendar), else None."""
     if _outside_calendar(data):
         return None
-    try:
-        model = submission.Submission.model_validate(data)
-    except pydantic.ValidationError:
-        return None
-    return Intake(file, model, model.model_dump(exclude_unset=True), ())
+    plain = quick_validator.validated(data)
+    return None if plain is None else Intake(file, plain, ())
 
 
 def _refused(file: str, said: Refusal) -> Intake:
-    return Intake(file, None, None, (Problem.of("$", None, None, said, file),))
+    return Intake(file, None, (Problem.of("$", None, None, said, file),))
 
 
 def _load_problems(file: str, diagnostics: Iterable[errors.Diagnostic]) -> Iterator[Problem]:
@@ -212,18 +217,21 @@ def _validate(file: str, loaded: strict_yaml.LoadedYaml) -> Intake:
     where = _Locator(file, loaded)
     instance: Any = loaded.data
     if _foreign(instance):
-        return Intake(file, None, None, (where.value((), Said("not-a-submission")),))
+        return Intake(file, None, (where.value((), Said("not-a-submission")),))
     problems = _schema_problems(_validator().iter_errors(instance), where)
     problems += _period_problems(instance, where)
-    if not problems:
+    if not problems:  # the model has the last word
+        import pydantic  # noqa: PLC0415 - only for a file the quick validator refused
+        from vardval.checker.submission.model import Submission  # noqa: PLC0415
+
         try:
-            model = submission.Submission.model_validate(loaded.data)
+            model = Submission.model_validate(loaded.data)
         except pydantic.ValidationError as exc:
             problems = [_model_problem(error, where) for error in exc.errors()]
         else:
-            return Intake(file, model, model.model_dump(exclude_unset=True), ())
+            return Intake(file, model.model_dump(exclude_unset=True), ())
     problems.sort(key=lambda p: (p.line or 0, p.column or 0, p.json_path))
-    return Intake(file, None, None, _at_most(problems, file))
+    return Intake(file, None, _at_most(problems, file))
 
 
 def _foreign(instance: object) -> bool:
@@ -233,10 +241,14 @@ def _foreign(instance: object) -> bool:
     content. A file with one submission field or more is taken for a submission and every
     problem is shown, a missing ``format`` line among them.
     """
-    return isinstance(instance, dict) and not instance.keys() & _TOP_FIELDS
+    return isinstance(instance, dict) and not instance.keys() & _top_fields()
 
 
-_TOP_FIELDS = frozenset(submission.Submission.model_fields)
+@functools.cache
+def _top_fields() -> frozenset[str]:
+    from vardval.checker.submission.model import Submission  # noqa: PLC0415 - invalid files only
+
+    return frozenset(Submission.model_fields)
 NOT_A_SUBMISSION = Said("not-a-submission").words("en")
 
 
@@ -294,13 +306,14 @@ def _validator() -> jsonschema.protocols.Validator:
     """The schema's validator, made (and jsonschema imported) at the first invalid file: a
     batch of valid files never needs it."""
     import jsonschema  # noqa: PLC0415 - see the docstring
+    from vardval.checker.submission.model import submission_schema  # noqa: PLC0415
 
     base = jsonschema.Draft202012Validator
     types = base.TYPE_CHECKER.redefine("integer", _is_integer)
     extend: Any = jsonschema.validators.extend  # untyped in types-jsonschema
     validator: jsonschema.protocols.Validator = extend(
         base, validators={"pattern": _ecma_pattern}, type_checker=types)(
-        submission.submission_schema(), format_checker=jsonschema.FormatChecker()
+        submission_schema(), format_checker=jsonschema.FormatChecker()
     )
     return validator
 
@@ -362,7 +375,7 @@ _RANK = {"type": 0, "const": 1, "enum": 2, "pattern": 3, "format": 4}
 _PATTERNS = {
     facts.HSA_ID_PATTERN: Said("hsa-id"),
     facts.PERIOD_PATTERN: Said("quarter"),
-    submission.SLUG_PATTERN: Said("slug"),
+    facts.SLUG_PATTERN: Said("slug"),
 }
 
 

@@ -82,11 +82,11 @@ def _refused(file: str, message: str) -> Intake:
     rest = message.removeprefix(file)
     found = _WHERE.match(rest) if rest != message else None
     if found is None:
-        return Intake(file, None, None, (Problem("$", None, None, message, file),))
+        return Intake(file, None, (Problem("$", None, None, message, file),))
     line, column, sheet = found.group("line"), found.group("column"), found.group("sheet")
     problem = Problem("$", int(line) if line else None, int(column) if column else None,
                       rest[found.end():], file, sheet or "")
-    return Intake(file, None, None, (problem,))
+    return Intake(file, None, (problem,))
 
 
 _WHERE = re.compile(r"(?:!(?P<sheet>[^:]+)|:(?P<line>[0-9]+)(?::(?P<column>[0-9]+))?)?: ")

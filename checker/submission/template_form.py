@@ -47,7 +47,7 @@ def read_template(table: Table, lang: str) -> tuple[Intake, Notes]:
     row = Row(table.file, table.file, first[0] if first else None)
     if not is_template(first):
         problem = cell_problem(table.file, row.anchor, "", _not_template_words(table)[lang])
-        return Intake(table.file, None, None, (problem,)), ()
+        return Intake(table.file, None, (problem,)), ()
     for cells in rows:
         if len(cells) < ID_COLUMN or cells[0].row <= HEADER_ROW:
             continue

@@ -194,7 +194,7 @@ def test_a_parser_entry_not_sealed_by_this_user_is_not_loaded(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(cache, "_IMPORTED_AT", float("inf"))
     folder = tmp_path / "cache"
-    store = parser_store.ParserStore(folder)
+    store = parser_store.SealedStore(folder)
     store.save("k", b"a built parser")
     assert store.load("k") == b"a built parser"
     entry_file = folder / "parser-k.lark"
