@@ -3,48 +3,27 @@
 Today one kind is applied: a ``dispensation`` exempts a clinic's failing findings of the named
 rules while it is in force (``engine.waivers``). Every field a reader of a report needs to
 trust an exemption is required: the decision reference (diarienummer), the reason and who
-decided. Problems are located like those of the other rule data files.
+decided. Problems are located like those of the other rule data files. What is read becomes
+``corpus.decision.Decision`` records, which a loaded corpus holds without this module.
 """
 
 from __future__ import annotations
 
-import datetime as dt
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from vardval.checker.corpus.decision import Decision
 from vardval.checker.corpus.words import BookSaid
 from vardval.checker.errors import RuleLoadError
 from vardval.checker.reading import locate, rule_text, strict_yaml
 from vardval.checker.reading import yaml_problems as _yaml_problems
 from vardval.checker.sources import IsoDate
-from vardval.checker.submission import REGIONS, model
+from vardval.checker.submission import facts
 from vardval.dsl.errors import Diagnostic, VardvalError
 from vardval.dsl.spans import Span
 
 KINDS = ("dispensation",)
-
-
-@dataclass(frozen=True, slots=True)
-class Decision:
-    """One decision of a region about one clinic and one or more rules."""
-
-    id: str
-    kind: str
-    region: str
-    clinic: str
-    rules: tuple[str, ...]
-    valid_from: dt.date
-    valid_to: dt.date
-    reference: str
-    reason: str
-    decided_by: str
-    file: str
-    line: int
-
-    def in_force(self, day: dt.date) -> bool:
-        return self.valid_from <= day <= self.valid_to
 
 
 class _Model(BaseModel):
@@ -63,7 +42,7 @@ class DecisionModel(_Model):
         "an id of letters, digits and . _ / - that starts with a letter or digit, e.g. "
         "KRO-DISP-2024-07"))
     kind: Literal["dispensation"]
-    clinic: str = Field(pattern=model.HSA_ID_PATTERN, description=(
+    clinic: str = Field(pattern=facts.HSA_ID_PATTERN, description=(
         "the clinic's HSA-id: 'SE', 10 digits, '-', then 1 to 31 letters or digits, e.g. "
         "SE2321000065-E000000000231"))
     rules: list[str] = Field(min_length=1)
@@ -136,7 +115,7 @@ class _FileReader:
             self.problems += _yaml_problems.validation_diagnostics(error, self.loaded,
                                                                    self.filename)
             return []
-        if top.region not in REGIONS or top.region != self.stem:
+        if top.region not in facts.REGIONS or top.region != self.stem:
             self._add("decision-region", BookSaid("decision-region", (top.region, self.stem)),
                       ("region",), BookSaid("hint-decision-region", (top.region,)))
             return []
