@@ -11,13 +11,14 @@ from __future__ import annotations
 import datetime as dt
 import json
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from decimal import Decimal
 from pathlib import Path
 
 from vardval.checker.analysis import direction
 from vardval.checker.corpus import Rule, RuleSet, RuleVersion, display_path
 from vardval.checker.parameters import Parameter, ParameterSet
+from vardval.checker.sources import records
 from vardval.dsl.values import Duration
 
 ADDED, REMOVED, CHANGED = "added", "removed", "changed"
@@ -209,8 +210,7 @@ def _parameters(before: RuleSet, after: RuleSet) -> Iterator[ParameterChange]:
             yield ParameterChange(key[0], key[1], kind, present.unit, values, (), where)
             continue
         fields = (*_compare("unit", was.unit, now.unit),
-                  *_compare("description", was.description.model_dump(),
-                            now.description.model_dump()),
+                  *_compare("description", asdict(was.description), asdict(now.description)),
                   *_compare("cite", _cites(was), _cites(now)))
         values = _timeline_changes(was, now, after, before)
         if values or fields:
@@ -315,8 +315,8 @@ def _sources(before: RuleSet, after: RuleSet) -> Iterator[SourceChange]:
         elif source_id not in old:
             yield SourceChange(source_id, ADDED, (), where)
         else:
-            was = before.registry.get(source_id).model_dump(mode="json")
-            now = after.registry.get(source_id).model_dump(mode="json")
+            was = records.as_json(before.registry.get(source_id))
+            now = records.as_json(after.registry.get(source_id))
             fields = tuple(_source_fields(was, now))
             if fields:
                 yield SourceChange(source_id, CHANGED, fields, where)

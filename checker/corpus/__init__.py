@@ -6,9 +6,9 @@ from vardval.checker.faces import lazy_face
 
 if TYPE_CHECKING:
     from vardval.checker.corpus import decisions, rulefile
+    from vardval.checker.corpus.decision import Decision
     from vardval.checker.corpus.decisions import (
         KINDS,
-        Decision,
         decision_files,
         duplicate_ids,
         load_decisions,

@@ -3,17 +3,17 @@
 Today one kind is applied: a ``dispensation`` exempts a clinic's failing findings of the named
 rules while it is in force (``engine.waivers``). Every field a reader of a report needs to
 trust an exemption is required: the decision reference (diarienummer), the reason and who
-decided. Problems are located like those of the other rule data files.
+decided. Problems are located like those of the other rule data files. What is read becomes
+``corpus.decision.Decision`` records, which a loaded corpus holds without this module.
 """
 
 from __future__ import annotations
 
-import datetime as dt
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from vardval.checker.corpus.decision import Decision
 from vardval.checker.corpus.words import BookSaid
 from vardval.checker.errors import RuleLoadError
 from vardval.checker.reading import locate, rule_text, strict_yaml
@@ -24,27 +24,6 @@ from vardval.dsl.errors import Diagnostic, VardvalError
 from vardval.dsl.spans import Span
 
 KINDS = ("dispensation",)
-
-
-@dataclass(frozen=True, slots=True)
-class Decision:
-    """One decision of a region about one clinic and one or more rules."""
-
-    id: str
-    kind: str
-    region: str
-    clinic: str
-    rules: tuple[str, ...]
-    valid_from: dt.date
-    valid_to: dt.date
-    reference: str
-    reason: str
-    decided_by: str
-    file: str
-    line: int
-
-    def in_force(self, day: dt.date) -> bool:
-        return self.valid_from <= day <= self.valid_to
 
 
 class _Model(BaseModel):

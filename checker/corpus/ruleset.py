@@ -13,22 +13,23 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import vardval.rules
-from vardval.checker.corpus.decisions import Decision, load_decisions
+from vardval.checker.corpus.decision import Decision
 from vardval.checker.corpus.digest import corpus_digest
 from vardval.checker.corpus.layout import Layout, layout
 from vardval.checker.corpus.models import Rule, Rulebook
 from vardval.checker.corpus.words import BookSaid
 from vardval.checker.errors import RuleLoadError
-from vardval.checker.parameters import ParameterSet, load_parameters
-from vardval.checker.sources import SourceRegistry, load_sources
+from vardval.checker.parameters import ParameterSet
+from vardval.checker.sources import SourceRegistry
 from vardval.checker.submission import facts
-from vardval.checker.submission import model as submission
 from vardval.dsl import typesys as ts
 from vardval.dsl.errors import Diagnostic, VardvalError
 from vardval.dsl.schema_types import record_type
 from vardval.dsl.spans import Span
 
-if TYPE_CHECKING:  # the rulebook reader only when a corpus is read: a cached load needs none
+# The readers of rule files (pydantic models, the submission's model for field types) only when
+# a corpus is read: a ``RuleSet`` from the load cache needs none of them (issue 21).
+if TYPE_CHECKING:
     from vardval.checker.corpus.rulebooks import LoadContext
 
 BUNDLED_RULES = Path(vardval.rules.__file__).parent
@@ -103,6 +104,8 @@ def read_ruleset(directory: Path | None = None) -> RuleSet:
 
 
 def _decisions(directory: Path, problems: list[Diagnostic]) -> tuple[Decision, ...]:
+    from vardval.checker.corpus.decisions import load_decisions  # noqa: PLC0415 - see the top
+
     try:
         return load_decisions(directory)
     except VardvalError as exc:
@@ -130,6 +133,9 @@ def load_context(directory: Path, files: Layout | None = None) -> tuple[LoadCont
                                                                         ParameterSet]:
     """What rulebooks are checked against: sources, parameters, the submission's fields."""
     from vardval.checker.corpus.rulebooks import LoadContext  # noqa: PLC0415 - see the top
+    from vardval.checker.parameters import load_parameters  # noqa: PLC0415
+    from vardval.checker.sources import load_sources  # noqa: PLC0415
+    from vardval.checker.submission import model as submission  # noqa: PLC0415
 
     files = files or layout(directory)
     registry = load_sources(files.sources)

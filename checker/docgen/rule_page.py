@@ -5,6 +5,7 @@
 
 from __future__ import annotations
 
+from dataclasses import asdict
 from typing import TYPE_CHECKING
 
 from vardval.checker.authoring import to_json
@@ -152,7 +153,7 @@ def _parameters(ruleset: RuleSet, rule: Rule, names: tuple[str, ...]) -> str:
 
 def _parameter(ruleset: RuleSet, rule: Rule, name: str) -> str:
     first = ruleset.parameters.get(name, rule.region)
-    out = (f"### {md.code(name)}\n\n{md.bilingual(first.description.model_dump())} "
+    out = (f"### {md.code(name)}\n\n{md.bilingual(asdict(first.description))} "
            f"(unit: {first.unit})\n\n")
     for definition in parts.definitions_for(ruleset, name, rule.region):
         scope = f"Region {md.code(definition.region)}" if definition.region else "National"

@@ -3,7 +3,7 @@
 A file holds the national parameters (no ``region``) or one region's (``region: kronoberg``),
 which may override national ones. Each value is a literal read by ``dsl.literals.parse_literal``
 with a ``from`` date and citations that must resolve in the source registry. Every problem is
-collected with its location; ``checker/parameters.py`` raises them once for all files.
+collected with its location; ``parameters.loading`` raises them once for all files.
 """
 
 from __future__ import annotations
@@ -11,15 +11,16 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import re
-from dataclasses import dataclass
 from decimal import Decimal
 from typing import TYPE_CHECKING, Annotated
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationError
+from vardval.checker.parameters.parameter import Parameter, ParamValue
 from vardval.checker.parameters.words import ParamSaid, literal_problem
 from vardval.checker.reading import Refused, locate, strict_yaml
 from vardval.checker.reading import yaml_problems as _yaml_problems
-from vardval.checker.sources import IsoDate, Localized
+from vardval.checker.sources import IsoDate
+from vardval.checker.sources import models as source_models
 from vardval.checker.submission import REGIONS
 from vardval.dsl import literals
 from vardval.dsl.errors import Diagnostic
@@ -28,40 +29,10 @@ from vardval.dsl.values import Duration
 if TYPE_CHECKING:
     from vardval.checker.sources import SourceRegistry
     from vardval.dsl.reasons import Reason
-    from vardval.dsl.spans import Span
 
 UNITS = ("percent", "days", "months", "count", "sek")
 UNIT_EXAMPLES = {unit: ParamSaid(f"unit-{unit}") for unit in UNITS}
 _NAME = re.compile(r"[a-z][a-z0-9_]*(\.[a-z][a-z0-9_]*)*")
-
-
-@dataclass(frozen=True, slots=True)
-class ParamValue:
-    """One dated value: in force from ``valid_from`` until the next value of its parameter."""
-
-    value: literals.Literal
-    valid_from: dt.date
-    cite: tuple[str, ...]
-    file: str
-    line: int
-
-
-@dataclass(frozen=True, slots=True)
-class Parameter:
-    """A named, dated parameter of the nation (``region`` None) or of one region."""
-
-    name: str
-    unit: str
-    description: Localized
-    region: str | None
-    values: tuple[ParamValue, ...]
-    span: Span
-
-    @property
-    def python_type(self) -> type:
-        """The Python type of the values (``Decimal`` when whole and exact numbers mix)."""
-        types = {type(v.value) for v in self.values}
-        return Decimal if Decimal in types else next(iter(types))
 
 
 class _Model(BaseModel):
@@ -83,7 +54,7 @@ class _ValueModel(_Model):
 
 class _ParameterModel(_Model):
     unit: str
-    description: Localized
+    description: source_models.Localized
     values: list[_ValueModel] = Field(min_length=1)
 
 
@@ -135,7 +106,7 @@ class FileReader:
         if values is None or not self._unit_known(model.unit, path):
             return None
         span = locate.span_at(self.loaded, path, self.filename, key=True)
-        return Parameter(name, model.unit, model.description, region, values, span)
+        return Parameter(name, model.unit, model.description.record(), region, values, span)
 
     def _unit_known(self, unit: str, path: tuple[str | int, ...]) -> bool:
         if unit in UNITS:

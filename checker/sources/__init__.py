@@ -5,9 +5,9 @@ from typing import TYPE_CHECKING
 from vardval.checker.faces import lazy_face
 
 if TYPE_CHECKING:
-    from vardval.checker.sources import models
+    from vardval.checker.sources import models, records
     from vardval.checker.sources.citation_syntax import CitationRef, lagen_nu_anchor, parse_citation
-    from vardval.checker.sources.models import SOURCE_MODELS, IsoDate, Localized
+    from vardval.checker.sources.models import SOURCE_MODELS, IsoDate
     from vardval.checker.sources.registry import (
         Provision,
         ResolvedCitation,
@@ -23,7 +23,6 @@ __all__ = [
     "SOURCE_MODELS",
     "CitationRef",
     "IsoDate",
-    "Localized",
     "Provision",
     "ResolvedCitation",
     "SourceRegistry",
@@ -34,4 +33,5 @@ __all__ = [
     "models",
     "parse_citation",
     "real_date",
+    "records",
 ]

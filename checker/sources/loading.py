@@ -1,6 +1,6 @@
-"""Loading ``rules/sources.yaml`` into validated source models, every problem located.
+"""Loading ``rules/sources.yaml`` into validated source records, every problem located.
 
-Form is checked by the pydantic models of ``checker/source_models.py``; this module adds what a
+Form is checked by the pydantic models of ``sources.models``; this module adds what a
 model cannot see: the file's top-level shape, source ids, the ``kind`` of each source, and
 that provision keys are provisions of the act they belong to (chapters exactly when it has them).
 """
@@ -16,13 +16,15 @@ from vardval.checker.reading import files as reading
 from vardval.checker.reading import locate, strict_yaml
 from vardval.checker.reading import yaml_problems as _yaml_problems
 from vardval.checker.sources.citation_syntax import parse_citation
-from vardval.checker.sources.models import SOURCE_ID, SOURCE_MODELS, Source
+from vardval.checker.sources.models import SOURCE_ID, SOURCE_MODELS
 from vardval.checker.sources.structure import StatuteIndex
 from vardval.checker.sources.words import SourceSaid
 from vardval.dsl.errors import Diagnostic
 
 if TYPE_CHECKING:
     from pathlib import Path
+
+    from vardval.checker.sources.records import Source
 
 
 class _SourcesFile(BaseModel):
@@ -51,8 +53,8 @@ class _Collector:
         self.problems.extend(found)
 
 
-def load_source_models(path: Path, index: StatuteIndex | None = None) -> dict[str, Source]:
-    """The sources of one file by id; raises ``RuleLoadError`` with all problems at once.
+def read_sources(path: Path, index: StatuteIndex | None = None) -> dict[str, Source]:
+    """The sources of one file by id, as records; ``RuleLoadError`` with all problems at once.
 
     With an ``index``, a provision key of an indexed act must name a provision that exists.
     """
@@ -91,7 +93,7 @@ def _read_source(collector: _Collector, source_id: str, raw: dict[str, object]) 
                       (*path, "kind") if "kind" in raw else path)
         return None
     try:
-        return model.model_validate(raw)
+        return model.model_validate(raw).record()
     except ValidationError as error:
         collector.invalid(error, path)
         return None

@@ -1,7 +1,8 @@
 """The shape of ``rules/sources.yaml``: pydantic models of statutes, documents and their passages.
 
 Validation of form only (fields, types, URL shape); what a provision key means and whether a
-citation resolves is ``checker/citations.py``'s job.
+citation resolves is ``sources.registry``'s job. A valid source becomes a pydantic-free record
+(``record()``, ``sources.records``): what the registry, and so the load cache, holds.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from typing import TYPE_CHECKING, Annotated, Literal
 
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field
 from vardval.checker.reading import Refused
+from vardval.checker.sources import records
 from vardval.checker.sources.words import SourceSaid, real_date
 
 if TYPE_CHECKING:
@@ -66,6 +68,9 @@ class Localized(_Model):
     sv: str = Field(min_length=1)
     en: str = Field(min_length=1)
 
+    def record(self) -> records.Localized:
+        return records.Localized(sv=self.sv, en=self.en)
+
 
 class Passage(_Model):
     """The text of one provision or document section, verbatim or marked as a paraphrase.
@@ -85,6 +90,9 @@ class Passage(_Model):
     note: str | None = None
     url: Url | None = None
 
+    def record(self) -> records.Passage:
+        return records.Passage(**dict(self))
+
 
 class Consolidation(_Model):
     """The consolidated text the quotes of an act are taken from, and the date of its wording."""
@@ -92,6 +100,9 @@ class Consolidation(_Model):
     file: str = Field(min_length=1)  # in ../shared/domain/statutes/
     published: IsoDate  # the text's publicerad_datum: the wording date of every quote
     origin: str = Field(min_length=1)
+
+    def record(self) -> records.Consolidation:
+        return records.Consolidation(**dict(self))
 
 
 class StatuteSource(_Model):
@@ -112,6 +123,12 @@ class StatuteSource(_Model):
     note: str | None = None
     provisions: dict[str, Passage] = Field(default_factory=dict)
 
+    def record(self) -> records.StatuteSource:
+        consolidation = self.consolidation.record() if self.consolidation else None
+        return records.StatuteSource(**{
+            **dict(self), "title": self.title.record(), "consolidation": consolidation,
+            "provisions": {key: p.record() for key, p in self.provisions.items()}})
+
 
 class DocumentSource(_Model):
     """A regional rule book, web page, agreement or format; sections keyed by topic or number."""
@@ -126,8 +143,12 @@ class DocumentSource(_Model):
     note: str | None = None
     sections: dict[str, Passage] = Field(default_factory=dict)
 
+    def record(self) -> records.DocumentSource:
+        return records.DocumentSource(**{
+            **dict(self), "title": self.title.record(),
+            "sections": {key: p.record() for key, p in self.sections.items()}})
 
-Source = StatuteSource | DocumentSource
+
 SOURCE_MODELS: dict[str, type[StatuteSource | DocumentSource]] = {
     "statute": StatuteSource,
     "document": DocumentSource,

@@ -17,7 +17,6 @@ from typing import TYPE_CHECKING
 
 import vardval.rules
 from vardval.checker.reading import Refused
-from vardval.checker.sources import loading as source_loading
 from vardval.checker.sources import structure as statute_structure
 from vardval.checker.sources.citation_syntax import (
     SECTION_NUMBER,
@@ -27,7 +26,7 @@ from vardval.checker.sources.citation_syntax import (
     parse_citation,
     provision_key,
 )
-from vardval.checker.sources.models import DocumentSource, Passage, Source, StatuteSource
+from vardval.checker.sources.records import DocumentSource, Passage, Source, StatuteSource
 from vardval.checker.sources.structure import StatuteIndex
 from vardval.checker.sources.words import SourceSaid, close_hint
 
@@ -77,15 +76,18 @@ def load_sources(path: Path) -> SourceRegistry:
 
     Statute citations are checked against the structure index beside it (else the bundled one).
     """
+    # pydantic only when a file is read: a registry from the load cache is records (issue 21)
+    from vardval.checker.sources import loading  # noqa: PLC0415
+
     index = statute_structure.index_for(path.parent, Path(vardval.rules.__file__).parent)
-    return SourceRegistry(source_loading.load_source_models(path, index), index)
+    return SourceRegistry(loading.read_sources(path, index), index)
 
 
 def citation_source_label(source: Source) -> str:
     """The label of a source in results: ``SFS 2017:30`` for a statute, else the title.
 
     Example:
-        >>> from vardval.checker.sources.models import Localized
+        >>> from vardval.checker.sources.records import Localized
         >>> title = Localized(sv="Hälso- och sjukvårdslag", en="Health and Medical Services Act")
         >>> citation_source_label(StatuteSource(kind="statute", sfs="2017:30", short="HSL",
         ...     title=title, chapters=True, url="https://lagen.nu/2017:30"))

@@ -10,7 +10,8 @@ from pathlib import Path
 import pytest
 import vardval.rules
 from vardval.checker.errors import RuleLoadError
-from vardval.checker.parameters.parameter_set import ParameterSet, load_parameters
+from vardval.checker.parameters.loading import load_parameters
+from vardval.checker.parameters.parameter_set import ParameterSet
 from vardval.checker.sources.registry import SourceRegistry, load_sources
 from vardval.dsl.values import Duration
 

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 import pytest
 import vardval.rules
 from vardval.checker.sources.citation_syntax import parse_citation
-from vardval.checker.sources.models import DocumentSource, Passage, StatuteSource
+from vardval.checker.sources.records import DocumentSource, Passage, StatuteSource
 from vardval.checker.sources.registry import SourceRegistry, load_sources
 
 if TYPE_CHECKING:

@@ -23,7 +23,7 @@ import vardval.rules
 from vardval.checker import cli
 from vardval.checker.program import load_ruleset
 from vardval.checker.sources.citation_syntax import parse_citation
-from vardval.checker.sources.models import StatuteSource
+from vardval.checker.sources.records import StatuteSource
 from vardval.checker.sources.registry import load_sources
 from vardval.checker.sources.structure import FILENAME, StatuteIndex, load_index
 

@@ -28,10 +28,18 @@ NOT_AT_START = (
     "sqlalchemy", "alembic", "psycopg", "lark", "mkdocs", "openpyxl", "jinja2", "fastapi",
     "starlette", "uvicorn", "httpx", "hypothesis",
 )
+# The pydantic models of the rule data files and their readers: a corpus from the load cache is
+# plain records (decisions, parameters, sources), so unpickling it names none of these (issue 21).
+RULE_FILE_MODELS = (
+    "vardval.checker.corpus.decisions", "vardval.checker.parameters.files",
+    "vardval.checker.parameters.loading", "vardval.checker.sources.models",
+    "vardval.checker.sources.loading",
+)
 # A plain `vardval check` of valid files needs neither lint nor the other commands, nor
 # jsonschema (invalid files only).
 NOT_FOR_CHECK = (
-    *NOT_AT_START, "vardval.checker.authoring", "vardval.checker.corpus.rulefile", "jsonschema",
+    *NOT_AT_START, *RULE_FILE_MODELS, "vardval.checker.authoring",
+    "vardval.checker.corpus.rulefile", "jsonschema",
     *(f"vardval.checker.cli.{c.module}" for n, c in entry.COMMANDS.items() if n != "check"),
 )
 # `vardval lint` of the corpus: no submission is read, checked or reported.
@@ -85,7 +93,9 @@ def test_a_cold_check_reads_the_rule_files_but_still_no_docs_lint_or_server(
     code, _, modules = modules_after(["check", str(VALID)], tmp_path / "cache")
     assert code == 0
     assert "vardval.checker.corpus.rulebooks" in modules  # the guard above means something
-    cold_extras = ("vardval.checker.corpus.rulebooks", "vardval.checker.corpus.rulefile", "lark")
+    assert set(RULE_FILE_MODELS) <= set(modules)  # and so does the one on the rule-file models
+    cold_extras = ("vardval.checker.corpus.rulebooks", "vardval.checker.corpus.rulefile", "lark",
+                   *RULE_FILE_MODELS)
     assert unwanted(modules, tuple(n for n in NOT_FOR_CHECK if n not in cold_extras)) == []
 
 
