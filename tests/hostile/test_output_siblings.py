@@ -7,10 +7,12 @@ from __future__ import annotations
 import io
 import json
 import os
+import re
 import shutil
 import stat
 import sys
 import threading
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -88,6 +90,14 @@ def test_o_inside_a_rules_folder_is_refused(tmp_path: Path, store: Path, command
                          "--rules", rules]}[command]
     _refused(*argv, "-o", target)
     assert not target.exists()
+
+
+def workbook_parts(blob: bytes) -> list[tuple[str, bytes]]:
+    """A workbook's members and their contents, with the time it was written left out: two
+    templates made a second apart differ in their zip entries' times and in core.xml's."""
+    with zipfile.ZipFile(io.BytesIO(blob)) as book:
+        return [(name, re.sub(rb"<dcterms:(created|modified)\b[^<]*", b"", book.read(name)))
+                for name in book.namelist()]
 
 
 def test_template_follows_a_link_and_writes_a_pipe_in_place(tmp_path: Path) -> None:
