@@ -13,8 +13,6 @@ import difflib
 from collections import defaultdict
 from typing import TYPE_CHECKING
 
-from vardval.checker.parameters.words import ParamSaid
-
 if TYPE_CHECKING:
     import datetime as dt
     from collections.abc import Iterable
@@ -55,7 +53,7 @@ class ParameterSet:
             return self._national[name]
         if region is None and found:
             return found[0]
-        raise KeyError(ParamSaid("not-for-region", (name, str(region))).words("en"))
+        raise KeyError(_missing("not-for-region", name, str(region)))
 
     def python_type(self, name: str) -> type:
         """The type of the parameter's values (the same for every definition, checked on load)."""
@@ -98,9 +96,8 @@ class ParameterSet:
         found += [scope[name] for _, scope in sorted(self._regional.items()) if name in scope]
         if not found:
             close = difflib.get_close_matches(name, self.names(), n=1)
-            said = ParamSaid("unknown-parameter-close", (name, close[0])) if close else \
-                ParamSaid("unknown-parameter", (name,))
-            raise KeyError(said.words("en"))
+            raise KeyError(_missing("unknown-parameter-close", name, close[0]) if close else
+                           _missing("unknown-parameter", name))
         return found
 
     def _timeline(self, name: str, region: str | None) -> tuple[ParamValue, ...]:
@@ -112,3 +109,10 @@ class ParameterSet:
             return national
         own = scope[name].values
         return (*(v for v in national if v.valid_from < own[0].valid_from), *own)
+
+
+def _missing(code: str, *values: str) -> str:
+    """The English words of a parameter that is not there (its wording only imported then)."""
+    from vardval.checker.parameters.words import ParamSaid  # noqa: PLC0415 - errors only
+
+    return ParamSaid(code, values).words("en")
