@@ -9,7 +9,6 @@ date, the national ones before it. Rules take the value in force on the period's
 
 from __future__ import annotations
 
-import difflib
 from collections import defaultdict
 from typing import TYPE_CHECKING
 
@@ -95,6 +94,8 @@ class ParameterSet:
         found = [self._national[name]] if name in self._national else []
         found += [scope[name] for _, scope in sorted(self._regional.items()) if name in scope]
         if not found:
+            import difflib  # noqa: PLC0415 - only to suggest a name
+
             close = difflib.get_close_matches(name, self.names(), n=1)
             raise KeyError(_missing("unknown-parameter-close", name, close[0]) if close else
                            _missing("unknown-parameter", name))

@@ -10,7 +10,6 @@ A resolved citation always has a URL: for statutes a lagen.nu anchor to the prov
 
 from __future__ import annotations
 
-import difflib
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -140,6 +139,8 @@ class SourceRegistry:
 
     def _unknown(self, source_id: str) -> SourceSaid:
         """What to write instead of an unknown source id: a close one, or where ids are."""
+        import difflib  # noqa: PLC0415 - only to suggest a name
+
         from vardval.checker.sources.words import SourceSaid, close_hint  # noqa: PLC0415
 
         close = difflib.get_close_matches(source_id, self._sources, n=1)
@@ -216,6 +217,8 @@ def _document_passage(passages: Mapping[str, Passage], ref: CitationRef) -> Pass
     listed: str | SourceSaid = ", ".join(sorted(passages)) or SourceSaid("none-listed")
     if ref.section is not None:
         raise Refused(SourceSaid("section-unlisted", (ref.section, ref.source, listed)))
+    import difflib  # noqa: PLC0415 - only to suggest a name
+
     close = difflib.get_close_matches(key, passages, n=1)
     hint = close_hint(f"{ref.source} ({close[0]})" if close else None,
                       SourceSaid("hint-topics", (listed,)))

@@ -9,7 +9,6 @@ names no existing provision, with the closest one that exists.
 
 from __future__ import annotations
 
-import difflib
 import functools
 import json
 from dataclasses import dataclass
@@ -103,6 +102,8 @@ class StatuteIndex:
         found = act.missing(ref)
         if found is None:
             return None
+        import difflib  # noqa: PLC0415 - only to suggest a name
+
         close = difflib.get_close_matches(ref.key.split(" (")[0], act.provisions(), n=1)
         said = (ref.text, found, sfs, act.published)
         if close:
