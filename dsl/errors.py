@@ -6,7 +6,6 @@ Every stage owns a subclass (syntax, types, compile, evaluation here; loading an
 
 from __future__ import annotations
 
-import difflib
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -175,5 +174,7 @@ def closest(name: str, candidates: list[str]) -> str | None:
         >>> closest("kanalr", ["kanaler", "total"])
         'kanaler'
     """
+    import difflib  # noqa: PLC0415 - only to suggest a name
+
     close = difflib.get_close_matches(name, candidates, n=1, cutoff=0.6)
     return close[0] if close else None

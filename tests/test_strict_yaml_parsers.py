@@ -15,26 +15,26 @@ import pytest
 import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from vardval.checker.reading import strict_yaml
+from vardval.checker.reading import strict_yaml, yaml_core
 
 ROOT = Path(__file__).parent.parent
 FILES = sorted(p for folder in ("fixtures", "rules", "tests")
                for p in (ROOT / folder).rglob("*.y*ml"))
 
-pytestmark = pytest.mark.skipif(strict_yaml._CParser is None, reason="PyYAML without libyaml")
+pytestmark = pytest.mark.skipif(yaml_core._CParser is None, reason="PyYAML without libyaml")
 
 
 def reading(text: str, monkeypatch: pytest.MonkeyPatch | None = None, *,
             pure: bool) -> Any:
-    saved = strict_yaml._CParser
+    saved = yaml_core._CParser
     if pure:
-        strict_yaml._CParser = None
+        yaml_core._CParser = None
     try:
         loaded = strict_yaml.load_yaml(text, "doc.yaml")
     except strict_yaml.YamlError as exc:
         return ("error", str(exc))
     finally:
-        strict_yaml._CParser = saved
+        yaml_core._CParser = saved
     return ("data", repr(loaded.data), loaded.marks, loaded.key_marks)
 
 
@@ -86,7 +86,7 @@ def test_a_question_mark_sends_only_flow_collections_to_the_pure_parser(text: st
                                                                         libyaml: bool) -> None:
     """libyaml reads '?' in a flow plain scalar its own way; elsewhere it reads as PyYAML does,
     so a URL's query in ``sources.yaml`` no longer costs the pure parser (some 20 ms)."""
-    parser = strict_yaml.libyaml_events(text)
+    parser = yaml_core.libyaml_events(text)
     if parser is not None:
         parser.dispose()
     assert (parser is not None) is libyaml

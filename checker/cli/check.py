@@ -37,7 +37,7 @@ from vardval.checker.reading import (
     collect,
     read_bounded,
 )
-from vardval.checker.report import FORMATS, clean, destination, formats_help, outputs, producer
+from vardval.checker.report import FORMATS, destination, formats_help, outputs, producer
 from vardval.checker.submission import (
     DEFAULT_MAX_BYTES,
     Intake,
@@ -410,6 +410,8 @@ class _Progress:
         self.done = 0
 
     def show(self, path: str) -> None:
+        from vardval.checker.report import clean  # noqa: PLC0415 - the text report's module
+
         self.done += 1
         width = len(str(self.total))
         self.stdout.flush()

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import difflib
 import itertools
 from collections.abc import Sequence
 from typing import ClassVar
@@ -139,6 +138,8 @@ def lang_of(argv: Sequence[str]) -> str:
 
 def did_you_mean(name: str, known: Sequence[str], lang: str) -> str | None:
     """``did you mean 'X'?`` for a misspelt ``name``, in ``lang``; None when nothing is close."""
+    import difflib  # noqa: PLC0415 - only to suggest a name
+
     close = difflib.get_close_matches(name, list(known), n=1, cutoff=0.6)
     return said("did-you-mean", lang, close[0]) if close else None
 

@@ -14,8 +14,10 @@ import os
 import stat
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from vardval.checker.corpus.words import BookSaid
+if TYPE_CHECKING:
+    from vardval.checker.corpus.words import BookSaid
 
 RULE_SUFFIX = ".yaml"
 LOOKALIKES = (".yml", ".json")
@@ -51,10 +53,10 @@ def layout(directory: Path) -> Layout:
         if is_folder:
             regional += _flat(path, strays, f"regions/{name}/")
         elif _looks_like_rules(name):
-            strays.append((path, BookSaid("stray-in-regions")))
+            strays.append((path, _stray("stray-in-regions")))
     for name, is_folder in _entries(directory):
         if not is_folder and _looks_like_rules(name) and name not in TOP_FILES:
-            strays.append((directory / name, BookSaid("stray-at-top")))
+            strays.append((directory / name, _stray("stray-at-top")))
     return Layout(directory / "sources.yaml", tuple(parameters), (*national, *regional),
                   tuple(strays), tuple(decisions))
 
@@ -65,12 +67,20 @@ def _flat(folder: Path, strays: list[tuple[Path, BookSaid]], where: str) -> list
     for name, is_folder in _entries(folder):
         path = folder / name
         if is_folder:
-            strays.append((path, BookSaid("stray-folder", (where,))))
+            strays.append((path, _stray("stray-folder", where)))
         elif name.endswith(RULE_SUFFIX):
             files.append(path)
         elif name.endswith(LOOKALIKES):
-            strays.append((path, BookSaid("stray-suffix", (RULE_SUFFIX, Path(name).stem))))
+            strays.append((path, _stray("stray-suffix", RULE_SUFFIX, Path(name).stem)))
     return files
+
+
+def _stray(code: str, *args: str) -> BookSaid:
+    """Why a file is a stray, in words; worded only when there is one (every check lists the
+    folder, few folders have strays)."""
+    from vardval.checker.corpus.words import BookSaid  # noqa: PLC0415 - strays only
+
+    return BookSaid(code, args)
 
 
 def _entries(folder: Path) -> list[tuple[str, bool]]:

@@ -17,7 +17,6 @@ from vardval.checker.corpus.decision import Decision
 from vardval.checker.corpus.digest import corpus_digest
 from vardval.checker.corpus.layout import Layout, layout
 from vardval.checker.corpus.models import Rule, Rulebook
-from vardval.checker.corpus.words import BookSaid
 from vardval.checker.errors import RuleLoadError
 from vardval.checker.parameters import ParameterSet
 from vardval.checker.sources import SourceRegistry
@@ -27,8 +26,9 @@ from vardval.dsl.errors import Diagnostic, VardvalError
 from vardval.dsl.schema_types import record_type
 from vardval.dsl.spans import Span
 
-# The readers of rule files (pydantic models, the submission's model for field types) only when
-# a corpus is read: a ``RuleSet`` from the load cache needs none of them (issue 21).
+# The readers of rule files (pydantic models, the submission's model for field types) and the
+# wording of their problems only when a corpus is read: a ``RuleSet`` from the load cache needs
+# none of them (issue 21).
 if TYPE_CHECKING:
     from vardval.checker.corpus.rulebooks import LoadContext
 
@@ -83,6 +83,8 @@ def read_ruleset(directory: Path | None = None) -> RuleSet:
 
     ``program.load_ruleset`` is the cached loader most callers want.
     """
+    from vardval.checker.corpus.words import BookSaid  # noqa: PLC0415 - reading only
+
     directory = directory or BUNDLED_RULES
     if not (directory / "sources.yaml").is_file():
         span = Span(str(directory), 1, 1, 1, 2)
@@ -115,6 +117,8 @@ def _decisions(directory: Path, problems: list[Diagnostic]) -> tuple[Decision, .
 
 def _strays(files: Layout, directory: Path) -> list[Diagnostic]:
     """Rule-like files the layout would skip: each is an error, so none is skipped silently."""
+    from vardval.checker.corpus.words import BookSaid  # noqa: PLC0415 - reading only
+
     problems = []
     for path, why in files.strays:
         shown = display_path(path, directory)
@@ -124,6 +128,8 @@ def _strays(files: Layout, directory: Path) -> list[Diagnostic]:
 
 
 def _no_rules(directory: Path) -> Diagnostic:
+    from vardval.checker.corpus.words import BookSaid  # noqa: PLC0415 - reading only
+
     return Diagnostic.worded("no-rules", BookSaid("no-rules-in-folder", (str(directory),)),
                              Span(str(directory), 1, 1, 1, 2),
                              BookSaid("hint-rules-folder-books"))
@@ -159,6 +165,8 @@ def _load_books(directory: Path, ctx: LoadContext,
 
 
 def _duplicate_ids(books: list[Rulebook]) -> list[Diagnostic]:
+    from vardval.checker.corpus.words import BookSaid  # noqa: PLC0415 - reading only
+
     seen: dict[str, Rule] = {}
     problems = []
     for rule in (r for b in books for r in b.rules):
@@ -172,6 +180,8 @@ def _duplicate_ids(books: list[Rulebook]) -> list[Diagnostic]:
 
 
 def _misplaced(books: list[Rulebook], directory: Path) -> list[Diagnostic]:
+    from vardval.checker.corpus.words import BookSaid  # noqa: PLC0415 - reading only
+
     problems = []
     for book in books:
         folder = Path(book.file).parent.name

@@ -9,11 +9,8 @@ date, the national ones before it. Rules take the value in force on the period's
 
 from __future__ import annotations
 
-import difflib
 from collections import defaultdict
 from typing import TYPE_CHECKING
-
-from vardval.checker.parameters.words import ParamSaid
 
 if TYPE_CHECKING:
     import datetime as dt
@@ -55,7 +52,7 @@ class ParameterSet:
             return self._national[name]
         if region is None and found:
             return found[0]
-        raise KeyError(ParamSaid("not-for-region", (name, str(region))).words("en"))
+        raise KeyError(_missing("not-for-region", name, str(region)))
 
     def python_type(self, name: str) -> type:
         """The type of the parameter's values (the same for every definition, checked on load)."""
@@ -97,10 +94,11 @@ class ParameterSet:
         found = [self._national[name]] if name in self._national else []
         found += [scope[name] for _, scope in sorted(self._regional.items()) if name in scope]
         if not found:
+            import difflib  # noqa: PLC0415 - only to suggest a name
+
             close = difflib.get_close_matches(name, self.names(), n=1)
-            said = ParamSaid("unknown-parameter-close", (name, close[0])) if close else \
-                ParamSaid("unknown-parameter", (name,))
-            raise KeyError(said.words("en"))
+            raise KeyError(_missing("unknown-parameter-close", name, close[0]) if close else
+                           _missing("unknown-parameter", name))
         return found
 
     def _timeline(self, name: str, region: str | None) -> tuple[ParamValue, ...]:
@@ -112,3 +110,10 @@ class ParameterSet:
             return national
         own = scope[name].values
         return (*(v for v in national if v.valid_from < own[0].valid_from), *own)
+
+
+def _missing(code: str, *values: str) -> str:
+    """The English words of a parameter that is not there (its wording only imported then)."""
+    from vardval.checker.parameters.words import ParamSaid  # noqa: PLC0415 - errors only
+
+    return ParamSaid(code, values).words("en")

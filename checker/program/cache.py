@@ -31,10 +31,8 @@ import hashlib
 import hmac
 import os
 import pickle
-import secrets
 import stat
 import sys
-import tempfile
 import time
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -273,6 +271,8 @@ def write_sealed(path: Path, magic: bytes, body: bytes) -> None:
         key = _secret(path.parent, create=True)
         if key is None:
             return
+        import tempfile  # noqa: PLC0415 - only when a file is written
+
         fd, temp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
         with os.fdopen(fd, "wb") as out:
             out.write(magic + hmac.digest(key, body, "sha256") + body)
@@ -302,6 +302,8 @@ def _secret(folder: Path, *, create: bool) -> bytes | None:
         except FileExistsError:
             pass
         else:
+            import secrets  # noqa: PLC0415 - only when the key is made
+
             with os.fdopen(fd, "wb") as out:
                 out.write(secrets.token_bytes(32))
     if not _trusted(path, private=True):

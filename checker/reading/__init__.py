@@ -12,6 +12,7 @@ if TYPE_CHECKING:
         files,
         locate,
         strict_yaml,
+        yaml_core,
         yaml_problems,
     )
     from vardval.checker.reading.collect import SUFFIXES, Skipped, submission_files
@@ -98,5 +99,6 @@ __all__ = [
     "span_at",
     "strict_yaml",
     "submission_files",
+    "yaml_core",
     "yaml_problems",
 ]

@@ -5,7 +5,7 @@ tries this reader first and uses ``strict_yaml.load_yaml`` whenever it declines 
 refuses what it read; every problem is then found, worded and located exactly as before.
 
 It declines whatever ``strict_yaml`` would refuse or might read another way: YAML text that is
-not for libyaml (``strict_yaml.libyaml_events``), any parser error, a root that is not a
+not for libyaml (``yaml_core.libyaml_events``), any parser error, a root that is not a
 mapping, anchors, aliases, tags, duplicate, merge (``<<``) or non-text keys, numbers the core
 schema refuses, surrogate escapes, several documents, and documents near the node or depth
 limit. When it does return data, that data equals ``load_yaml``'s, down to the Python types
@@ -19,12 +19,12 @@ import re
 from typing import TYPE_CHECKING, Any, NoReturn
 
 import yaml
-from vardval.checker.reading import strict_yaml
+from vardval.checker.reading import yaml_core
 
 if TYPE_CHECKING:
     from collections.abc import Callable
 
-    from vardval.checker.reading.strict_yaml import Value
+    from vardval.checker.reading.yaml_core import Value
 
 _SCALAR = yaml.ScalarEvent
 _MAPPING = yaml.MappingStartEvent
@@ -42,8 +42,8 @@ def load_plain(
     text: str,
     filename: str,
     *,
-    max_nodes: int = strict_yaml.MAX_NODES,
-    max_depth: int = strict_yaml.MAX_DEPTH,
+    max_nodes: int = yaml_core.MAX_NODES,
+    max_depth: int = yaml_core.MAX_DEPTH,
 ) -> dict[str, Value] | None:
     """The mapping a plain document holds, or None where ``load_yaml`` must read it.
 
@@ -58,7 +58,7 @@ def load_plain(
     text = text.removeprefix("\ufeff")
     if filename.lower().endswith(".json"):
         return _json_document(text, max_nodes, max_depth)
-    parser = strict_yaml.libyaml_events(text)
+    parser = yaml_core.libyaml_events(text)
     if parser is None:
         return None
     try:
@@ -127,7 +127,7 @@ def _scalar(event: Any) -> Value:
         raise _Decline
     text: str = event.value
     if not event.style:  # plain: the core schema decides (libyaml says '' for plain)
-        return strict_yaml.resolve_plain(text)
+        return yaml_core.resolve_plain(text)
     if _SURROGATE.search(text):  # escapes of surrogate halves: joined or refused there
         raise _Decline
     return text
@@ -197,8 +197,8 @@ def _not_finite(text: str) -> NoReturn:
 # JSON numbers are core-schema numbers: the same text gives the same int or Decimal (and the
 # same refusal of too many digits) as in ``load_yaml``'s JSON reader.
 _JSON = json.JSONDecoder(
-    parse_int=strict_yaml.resolve_plain,
-    parse_float=strict_yaml.resolve_plain,
+    parse_int=yaml_core.resolve_plain,
+    parse_float=yaml_core.resolve_plain,
     parse_constant=_not_finite,
     object_pairs_hook=_json_object,
 )

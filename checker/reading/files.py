@@ -18,8 +18,6 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, BinaryIO
 
 from vardval.checker.errors import RuleLoadError
-from vardval.checker.reading import strict_yaml
-from vardval.checker.reading.file_words import FileSaid
 from vardval.checker.reading.refusals import Refusal
 from vardval.dsl.errors import Diagnostic
 from vardval.dsl.spans import Span
@@ -215,6 +213,8 @@ def rule_text(path: Path, filename: str, max_bytes: int = MAX_RULE_FILE_BYTES) -
     try:
         raw = read_bounded(path, max_bytes, advice=RULE_FILE_ADVICE)
     except ReadRefused as exc:
+        from vardval.checker.reading.file_words import FileSaid  # noqa: PLC0415 - errors only
+
         span = Span(filename, 1, 1, 1, 2)
         said = FileSaid("unreadable-rule-file", (exc.said,))
         raise RuleLoadError([Diagnostic.worded("unreadable-file", said, span)]) from None
@@ -223,5 +223,7 @@ def rule_text(path: Path, filename: str, max_bytes: int = MAX_RULE_FILE_BYTES) -
         reads.digests[str(path)] = digest(raw)
         with contextlib.suppress(UnicodeDecodeError):  # NUL bytes and all: quoted as they are
             reads.texts[filename] = raw.decode("utf-8")
+    from vardval.checker.reading import strict_yaml  # noqa: PLC0415 - rule files only
+
     text: str = strict_yaml.decode_text(raw, filename)
     return text

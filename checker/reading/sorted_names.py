@@ -13,7 +13,6 @@ are not UTF-8), separated by NUL, which no file name contains.
 from __future__ import annotations
 
 import heapq
-import tempfile
 from collections.abc import Iterable, Iterator
 from typing import IO
 
@@ -62,6 +61,8 @@ def _merged_into_one(runs: list[IO[bytes]]) -> IO[bytes]:
 
 
 def _spill(names: Iterable[str]) -> IO[bytes]:
+    import tempfile  # noqa: PLC0415 - only for a folder of more than a chunk of names
+
     run = tempfile.TemporaryFile()  # noqa: SIM115 - closed by sorted_names
     for name in names:
         run.write(name.encode("utf-8", "surrogateescape") + b"\0")

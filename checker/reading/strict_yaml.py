@@ -17,39 +17,30 @@ import copy
 import json
 import re
 from dataclasses import dataclass
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from typing import TYPE_CHECKING, Any, NoReturn, TypeAlias
 
 import yaml
+from vardval.checker.reading.yaml_core import (
+    MAX_DEPTH,
+    MAX_DIGITS,
+    MAX_NODES,
+    Value,
+    bounded_decimal,
+    bounded_int,
+    libyaml_events,
+    resolve_plain,
+)
 from vardval.checker.reading.yaml_words import Worded, json_string_said, yaml_said
 from vardval.dsl import errors, spans
 from yaml import parser as yaml_parser
 from yaml import reader as yaml_reader
 from yaml import scanner as yaml_scanner
 
-_CParser: type | None
-try:  # libyaml's event parser, ~10x faster than PyYAML's pure one; absent in some builds
-    from yaml._yaml import CParser as _CParser
-except ImportError:  # pragma: no cover - depends on how PyYAML was built
-    _CParser = None
-_NON_PRINTABLE = yaml_reader.Reader.NON_PRINTABLE
-# Texts libyaml and PyYAML read differently (found by tests/test_strict_yaml_parsers.py): tabs
-# (libyaml allows more), a BOM inside or Unicode line breaks (columns), '?' (libyaml takes it
-# inside flow plain scalars), an empty value in a flow collection (its mark is one column off)
-# and a block scalar header running into a comment ('>#'). These go to the pure parser; '?'
-# only on the lines of a flow collection (a URL's query in a block scalar reads the same).
-_PURE_ONLY_CHARS = ("\t", "\ufeff", "\x85", "\u2028", "\u2029")
-_EMPTY_FLOW_VALUE = re.compile(r":\s*(?:#[^\n]*\n\s*)*[,}\]]")
-_HEADER_COMMENT = re.compile(r"[|>][-+0-9]*#")
-
 if TYPE_CHECKING:
     from collections.abc import Callable
 
-MAX_NODES = 100_000
-MAX_DEPTH = 100
-MAX_DIGITS = 1000
 
-Value: TypeAlias = dict[str, "Value"] | list["Value"] | str | int | Decimal | bool | None
 NodePath: TypeAlias = tuple[str | int, ...]
 
 
@@ -232,66 +223,7 @@ class _Tree:
 # ---------------------------------------------------------------------------------------------
 # Scalars (YAML 1.2 core schema)
 
-_NULL = re.compile(r"~|null|Null|NULL|")
-_TRUE = re.compile(r"true|True|TRUE")
-_FALSE = re.compile(r"false|False|FALSE")
-_INT = re.compile(r"[-+]?[0-9]+")
-_OCT = re.compile(r"0o[0-7]+")
-_HEX = re.compile(r"0x[0-9a-fA-F]+")
-_FLOAT = re.compile(r"[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?")
-_NOT_FINITE = re.compile(r"[-+]?\.(inf|Inf|INF)|\.(nan|NaN|NAN)")
 _SURROGATE = re.compile("[\ud800-\udfff]")
-
-
-_RESOLVED: dict[str, Value] = {}
-_MAX_RESOLVED = 4096
-
-
-def resolve_plain(text: str) -> Value:
-    """The value of an untagged, unquoted scalar; ``ValueError`` for non-finite numbers.
-
-    Keys and many values repeat from file to file, so results are remembered (they are all
-    immutable: None, bool, int, Decimal or str); refusals are not.
-    """
-    found = _RESOLVED.get(text, _RESOLVED)
-    if found is _RESOLVED:
-        if len(_RESOLVED) >= _MAX_RESOLVED:
-            _RESOLVED.clear()
-        found = _RESOLVED[text] = _resolve(text)
-    return found
-
-
-def _resolve(text: str) -> Value:
-    if _NULL.fullmatch(text):
-        return None
-    if _TRUE.fullmatch(text) or _FALSE.fullmatch(text):
-        return text[0] in "tT"
-    if _INT.fullmatch(text) or _OCT.fullmatch(text) or _HEX.fullmatch(text):
-        return _integer(text)
-    if _FLOAT.fullmatch(text):
-        return _decimal(text)
-    if _NOT_FINITE.fullmatch(text):
-        raise ValueError(text)
-    return text
-
-
-def _integer(text: str) -> int:
-    if len(text) > MAX_DIGITS:
-        raise OverflowError(text)
-    base = {"0o": 8, "0x": 16}.get(text[:2], 10)
-    return int(text[2:] if base != 10 else text, base)
-
-
-def _decimal(text: str) -> Decimal:
-    if len(text) > MAX_DIGITS:
-        raise OverflowError(text)
-    try:
-        number = Decimal(text)
-    except InvalidOperation:  # an exponent beyond even Decimal's range: 1e99999999999999999999
-        raise OverflowError(text) from None
-    if abs(number.adjusted()) > MAX_DIGITS:
-        raise OverflowError(text)
-    return number
 
 
 def _scalar_error(tree: _Tree, exc: Exception, text: str, mark: NodeMark) -> NoReturn:
@@ -340,61 +272,6 @@ def _compose_yaml(tree: _Tree) -> Value:
         finally:
             parser.dispose()
     return _compose_pure(tree)
-
-
-def libyaml_events(text: str) -> Any | None:
-    """libyaml's event parser over ``text``, or None where PyYAML's pure one must read it.
-
-    None without libyaml, for text PyYAML's reader refuses, and for the constructs the two
-    parsers read differently (``_pure_only``). The caller disposes of the parser.
-    """
-    if _CParser is None or _pure_only(text) or _NON_PRINTABLE.search(text):
-        return None
-    return _CParser(text)
-
-
-def _pure_only(text: str) -> bool:
-    """Whether ``text`` has a construct the parsers read differently (the note at the top).
-
-    Three cheap tests rather than one regex with alternatives: this runs on every file, and
-    the block-header test only where there is a block header at all.
-    """
-    return (
-        any(char in text for char in _PURE_ONLY_CHARS)
-        or _EMPTY_FLOW_VALUE.search(text) is not None
-        or (("|" in text or ">" in text) and _HEADER_COMMENT.search(text) is not None)
-        or ("?" in text and _question_in_flow(text))
-    )
-
-
-def _question_in_flow(text: str) -> bool:
-    """Whether a '?' stands on a line of a flow collection (``[…]``, ``{…}``), as libyaml's
-    events place them; a text it refuses counts as yes (the pure parser words the error)."""
-    if "[" not in text and "{" not in text:
-        return False
-    assert _CParser is not None  # only asked when libyaml is there
-    lines = text.splitlines()
-    parser = _CParser(text)
-    depth, first = 0, 0
-    try:
-        while not isinstance(event := parser.get_event(), yaml.StreamEndEvent):
-            if isinstance(event, yaml.CollectionStartEvent) and (depth or event.flow_style):
-                depth, first = depth + 1, first if depth else _line(event.start_mark)
-            elif isinstance(event, yaml.CollectionEndEvent) and depth:
-                depth -= 1
-                if not depth and any("?" in line
-                                     for line in lines[first:_line(event.end_mark) + 1]):
-                    return True
-    except yaml.YAMLError:
-        return True
-    finally:
-        parser.dispose()
-    return False
-
-
-def _line(mark: Any) -> int:
-    """A mark's line (libyaml's events always carry marks; the stubs allow none)."""
-    return mark.line if mark is not None else 0
 
 
 def _compose_pure(tree: _Tree) -> Value:
@@ -691,7 +568,8 @@ class _JsonComposer:
         self.tree.add(path, mark)
         text = match.group()
         try:
-            number = _decimal(text) if match.group(2) or match.group(3) else _integer(text)
+            number = (bounded_decimal(text) if match.group(2) or match.group(3)
+                      else bounded_int(text))
         except OverflowError as exc:
             _scalar_error(self.tree, exc, text, mark)
         return number, match.end()

@@ -22,7 +22,6 @@ import os
 import signal
 import stat
 import sys
-import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar, NoReturn, TextIO
 
@@ -229,6 +228,8 @@ def atomic_output(path: str | os.PathLike[str], lang: str = "en", *,
         >>> target.read_text()
         'done\\n'
     """
+    import tempfile  # noqa: PLC0415 - only when a report is written to a file
+
     target = Path(path)
     name = shown or str(target)
     if os.path.isdir(target):

@@ -10,37 +10,30 @@ A resolved citation always has a URL: for statutes a lagen.nu anchor to the prov
 
 from __future__ import annotations
 
-import difflib
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import vardval.rules
-from vardval.checker.reading import Refused
 from vardval.checker.sources import structure as statute_structure
-from vardval.checker.sources.citation_syntax import (
-    SECTION_NUMBER,
-    CitationRef,
-    enclosing_keys,
-    lagen_nu_anchor,
-    parse_citation,
-    provision_key,
-)
 from vardval.checker.sources.records import DocumentSource, Passage, Source, StatuteSource
 from vardval.checker.sources.structure import StatuteIndex
-from vardval.checker.sources.words import SourceSaid, close_hint
 
+# The citation syntax and the wording of problems (``Refused`` among them) are imported where a
+# citation is parsed or a problem worded: a check with the load cache warm unpickles a registry
+# and uses neither (issue 21).
 if TYPE_CHECKING:
     from collections.abc import Mapping
 
+    from vardval.checker.sources.citation_syntax import CitationRef
+    from vardval.checker.sources.words import SourceSaid
+
 __all__ = [
-    "CitationRef",
     "Provision",
     "ResolvedCitation",
     "SourceRegistry",
     "citation_source_label",
     "load_sources",
-    "parse_citation",
 ]
 
 
@@ -113,17 +106,24 @@ class SourceRegistry:
     def get(self, source_id: str) -> Source:
         """The source with this id; ``KeyError`` with a suggestion otherwise."""
         if source_id not in self._sources:
+            from vardval.checker.sources.words import SourceSaid  # noqa: PLC0415 - see the top
+
             raise KeyError(SourceSaid("unknown-source-id", (
                 source_id, self._unknown(source_id))).words("en"))
         return self._sources[source_id]
 
     def resolve_text(self, text: str) -> ResolvedCitation:
         """Parse and resolve in one step; ``ValueError`` for either kind of problem."""
+        from vardval.checker.sources.citation_syntax import parse_citation  # noqa: PLC0415
+
         return self.resolve(parse_citation(text))
 
     def resolve(self, ref: CitationRef) -> ResolvedCitation:
         """Resolve a parsed citation, or raise ``ValueError`` saying why it does not fit."""
         if ref.source not in self._sources:
+            from vardval.checker.reading import Refused  # noqa: PLC0415 - see the top
+            from vardval.checker.sources.words import SourceSaid  # noqa: PLC0415
+
             raise Refused(SourceSaid("unknown-source", (ref.source, self._unknown(ref.source),
                                                         ref.text)))
         source = self._sources[ref.source]
@@ -139,13 +139,21 @@ class SourceRegistry:
 
     def _unknown(self, source_id: str) -> SourceSaid:
         """What to write instead of an unknown source id: a close one, or where ids are."""
+        import difflib  # noqa: PLC0415 - only to suggest a name
+
+        from vardval.checker.sources.words import SourceSaid, close_hint  # noqa: PLC0415
+
         close = difflib.get_close_matches(source_id, self._sources, n=1)
         return close_hint(close[0] if close else None, SourceSaid("hint-sources-file"))
 
     def _resolve_statute(self, ref: CitationRef, source: StatuteSource) -> ResolvedCitation:
+        from vardval.checker.sources.citation_syntax import enclosing_keys  # noqa: PLC0415
+
         _check_statute_form(ref, source)
         provision = ref.form == "provision"
         if provision and (problem := self._index.problem(ref, source.sfs, ref.source)):
+            from vardval.checker.reading import Refused  # noqa: PLC0415 - see the top
+
             raise Refused(problem)
         passages = self._passages[ref.source]
         passage = next((passages[key] for key in enclosing_keys(ref) if key in passages), None)
@@ -153,6 +161,9 @@ class SourceRegistry:
 
     def _resolve_document(self, ref: CitationRef, source: DocumentSource) -> ResolvedCitation:
         if ref.form == "provision":
+            from vardval.checker.reading import Refused  # noqa: PLC0415 - see the top
+            from vardval.checker.sources.words import SourceSaid  # noqa: PLC0415
+
             raise Refused(SourceSaid("document-not-statute", (ref.source, ref.text)))
         if ref.section is None and ref.topic is None:
             return _resolved(ref, source, source.url, None)
@@ -172,6 +183,9 @@ def _resolved(
 
 def _check_statute_form(ref: CitationRef, source: StatuteSource) -> None:
     """A statute is cited whole (``HSL``) or by provision, with chapters iff it has them."""
+    from vardval.checker.reading import Refused  # noqa: PLC0415 - see the top
+    from vardval.checker.sources.words import SourceSaid  # noqa: PLC0415
+
     example = f"{ref.source} {'1 kap. ' if source.chapters else ''}1 §"
     if ref.form == "document" and (ref.topic or ref.section):
         raise Refused(SourceSaid("statute-not-document", (ref.source, example, ref.text)))
@@ -187,6 +201,8 @@ def _statute_url(ref: CitationRef, source: StatuteSource, passage: Passage | Non
         return passage.url if passage is not None and passage.url else source.url
     if source.lagen_nu is None:
         return source.url
+    from vardval.checker.sources.citation_syntax import lagen_nu_anchor  # noqa: PLC0415
+
     anchor = lagen_nu_anchor(ref)
     return f"{source.lagen_nu}#{anchor}" if anchor else source.lagen_nu
 
@@ -195,9 +211,14 @@ def _document_passage(passages: Mapping[str, Passage], ref: CitationRef) -> Pass
     key = (ref.section or ref.topic or "").casefold()
     if key in passages:
         return passages[key]
+    from vardval.checker.reading import Refused  # noqa: PLC0415 - see the top
+    from vardval.checker.sources.words import SourceSaid, close_hint  # noqa: PLC0415
+
     listed: str | SourceSaid = ", ".join(sorted(passages)) or SourceSaid("none-listed")
     if ref.section is not None:
         raise Refused(SourceSaid("section-unlisted", (ref.section, ref.source, listed)))
+    import difflib  # noqa: PLC0415 - only to suggest a name
+
     close = difflib.get_close_matches(key, passages, n=1)
     hint = close_hint(f"{ref.source} ({close[0]})" if close else None,
                       SourceSaid("hint-topics", (listed,)))
@@ -206,12 +227,19 @@ def _document_passage(passages: Mapping[str, Passage], ref: CitationRef) -> Pass
 
 def _passages_of(source: Source) -> dict[str, Passage]:
     """Passages keyed as citations look them up: normalised provisions, case-folded topics."""
+    from vardval.checker.sources.citation_syntax import provision_key  # noqa: PLC0415
+
     if isinstance(source, StatuteSource):
         return {provision_key(key): p for key, p in source.provisions.items()}
     return {" ".join(key.split()).casefold(): p for key, p in source.sections.items()}
 
 
 def _provision(source_id: str, source: Source, key: str, passage: Passage) -> Provision:
+    from vardval.checker.sources.citation_syntax import (  # noqa: PLC0415
+        SECTION_NUMBER,
+        parse_citation,
+    )
+
     if isinstance(source, StatuteSource):
         citation = f"{source_id} {key}"
         url = _statute_url(parse_citation(citation), source, passage)

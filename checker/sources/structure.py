@@ -9,7 +9,6 @@ names no existing provision, with the closest one that exists.
 
 from __future__ import annotations
 
-import difflib
 import functools
 import json
 from dataclasses import dataclass
@@ -18,7 +17,6 @@ from typing import TYPE_CHECKING
 
 from vardval.checker.errors import RuleLoadError
 from vardval.checker.reading import files as reading
-from vardval.checker.sources.words import SourceSaid
 from vardval.dsl.errors import Diagnostic
 from vardval.dsl.spans import Span
 
@@ -26,6 +24,7 @@ if TYPE_CHECKING:
     from collections.abc import Mapping
 
     from vardval.checker.sources.citation_syntax import CitationRef
+    from vardval.checker.sources.words import SourceSaid
 
 FILENAME = "statute-structure.json"
 Sections = dict[str, tuple[int, ...] | None]  # None: the section is repealed
@@ -58,24 +57,24 @@ class ActStructure:
         """What of ``ref`` does not exist, in words of each language, or ``None``."""
         chapter = ref.chapter or ""
         if chapter not in self.chapters:
-            return SourceSaid("act-no-chapter", (chapter,))
+            return _said("act-no-chapter", (chapter,))
         sections = self.chapters[chapter]
         if ref.section not in sections:
-            return SourceSaid("chapter-no-section" if chapter else "act-no-section",
+            return _said("chapter-no-section" if chapter else "act-no-section",
                               (chapter, ref.section) if chapter else (ref.section,))
         stycken = sections[ref.section]
         here = f"{chapter} kap. {ref.section} §" if chapter else f"{ref.section} §"
         if ref.wording is not None:  # an older wording: its stycken and points are not indexed
             return None
         if stycken is None and (ref.paragraph or ref.point):
-            return SourceSaid("repealed", (here,))
+            return _said("repealed", (here,))
         return _missing_part(here, stycken or (), ref.paragraph, ref.point)
 
 
 def _missing_part(here: str, stycken: tuple[int, ...], paragraph: int | None,
                   point: int | None) -> SourceSaid | None:  # fmt: skip
     if paragraph is not None and not 1 <= paragraph <= len(stycken):
-        return SourceSaid("stycken", (here, str(len(stycken)), str(paragraph)))
+        return _said("stycken", (here, str(len(stycken)), str(paragraph)))
     if point is None:
         return None
     number = paragraph or 1
@@ -83,7 +82,7 @@ def _missing_part(here: str, stycken: tuple[int, ...], paragraph: int | None,
     if 1 <= point <= points:
         return None
     part = f"{here} {number} st." if paragraph or len(stycken) > 1 else here
-    return SourceSaid("points", (part, str(points), str(point)))
+    return _said("points", (part, str(points), str(point)))
 
 
 class StatuteIndex:
@@ -103,11 +102,20 @@ class StatuteIndex:
         found = act.missing(ref)
         if found is None:
             return None
+        import difflib  # noqa: PLC0415 - only to suggest a name
+
         close = difflib.get_close_matches(ref.key.split(" (")[0], act.provisions(), n=1)
         said = (ref.text, found, sfs, act.published)
         if close:
-            return SourceSaid("no-such-provision-close", (*said, f"{short} {close[0]}"))
-        return SourceSaid("no-such-provision", said)
+            return _said("no-such-provision-close", (*said, f"{short} {close[0]}"))
+        return _said("no-such-provision", said)
+
+
+def _said(code: str, values: tuple[object, ...] = ()) -> SourceSaid:
+    """A problem of a citation or of the index in words; their wording is imported only then."""
+    from vardval.checker.sources.words import SourceSaid  # noqa: PLC0415 - problems only
+
+    return SourceSaid(code, values)
 
 
 def load_index(path: Path) -> StatuteIndex:
@@ -128,11 +136,11 @@ def _load(path: str, stamp: int) -> StatuteIndex:
     except reading.ReadRefused as error:
         raise _refused(path, error.said) from None
     except (KeyError, TypeError, AttributeError, ValueError):
-        raise _refused(path, SourceSaid("not-an-index")) from None
+        raise _refused(path, _said("not-an-index")) from None
 
 
 def _refused(path: str, why: object) -> RuleLoadError:
-    said = SourceSaid("index-unusable", (why,))
+    said = _said("index-unusable", (why,))
     return RuleLoadError([Diagnostic.worded("invalid-index", said, Span(path, 1, 1, 1, 2))])
 
 

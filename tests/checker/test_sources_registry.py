@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 import vardval.rules
 from vardval.checker.errors import RuleLoadError
-from vardval.checker.sources.registry import SourceRegistry, load_sources, parse_citation
+from vardval.checker.sources.citation_syntax import parse_citation
+from vardval.checker.sources.registry import SourceRegistry, load_sources
 
 RULES = Path(vardval.rules.__file__).parent
 LEGAL_SOURCES = Path(__file__).parents[3] / "shared" / "domain" / "legal-sources.md"

@@ -39,10 +39,23 @@ RULE_FILE_MODELS = (
 # kept in the load cache (``submission.quick_validator``); the model only explains an invalid one.
 SUBMISSION_MODEL = ("pydantic", "vardval.checker.submission.model",
                     "vardval.checker.submission.plain_schema")
+# What only an invalid submission, a declined or malformed file or another problem needs: the
+# wording of problems, the strict reader with marks (``reading.yaml_core`` holds what the quick
+# reader shares with it), the citation syntax, the explanation of an invalid submission, name
+# suggestions (difflib) and temporary files. A warm JSON check of a valid file uses none of
+# them (issue 21); nor the text report (``report.text``), which only ``--format text`` shows.
+ERROR_PATHS = (
+    "vardval.checker.reading.strict_yaml", "vardval.checker.reading.yaml_words",
+    "vardval.checker.reading.file_words", "vardval.checker.corpus.words",
+    "vardval.checker.sources.words", "vardval.checker.sources.citation_syntax",
+    "vardval.checker.parameters.words", "vardval.checker.submission.wording",
+    "vardval.checker.submission.explain", "vardval.checker.report.text",
+    "vardval.checker.report.neutral", "vardval.dsl.literals", "difflib", "tempfile", "secrets",
+)
 # A plain `vardval check` of valid files needs neither lint nor the other commands, nor
 # jsonschema (invalid files only), nor pydantic.
 NOT_FOR_CHECK = (
-    *NOT_AT_START, *RULE_FILE_MODELS, *SUBMISSION_MODEL, "vardval.checker.authoring",
+    *NOT_AT_START, *RULE_FILE_MODELS, *SUBMISSION_MODEL, *ERROR_PATHS, "vardval.checker.authoring",
     "vardval.checker.corpus.rulefile", "jsonschema",
     *(f"vardval.checker.cli.{c.module}" for n, c in entry.COMMANDS.items() if n != "check"),
 )
@@ -99,7 +112,8 @@ def test_a_cold_check_reads_the_rule_files_but_still_no_docs_lint_or_server(
     assert "vardval.checker.corpus.rulebooks" in modules  # the guard above means something
     assert set(RULE_FILE_MODELS) <= set(modules)  # and so does the one on the rule-file models
     cold_extras = ("vardval.checker.corpus.rulebooks", "vardval.checker.corpus.rulefile", "lark",
-                   *RULE_FILE_MODELS, *SUBMISSION_MODEL)  # a first run also generates the schema
+                   *RULE_FILE_MODELS, *SUBMISSION_MODEL,  # a first run also generates the schema
+                   *ERROR_PATHS)  # and reads rule files strictly, checking their citations
     assert unwanted(modules, tuple(n for n in NOT_FOR_CHECK if n not in cold_extras)) == []
 
 
