@@ -12,7 +12,7 @@ import difflib
 from typing import TYPE_CHECKING
 
 from vardval.checker.authoring.words import LintSaid, close_hint
-from vardval.checker.corpus import Decision, RuleSet, decisions
+from vardval.checker.corpus import Decision, RuleSet, decision_line
 from vardval.dsl.errors import Diagnostic
 
 if TYPE_CHECKING:
@@ -41,7 +41,7 @@ def _expiry(decision: Decision, today: dt.date) -> list[Diagnostic]:
         return []
     said = LintSaid("expires-soon", (decision.id, decision.reference, str(decision.valid_to),
                                      str(left)))
-    return [Diagnostic.worded("decision-expires-soon", said, decisions.locate_line(decision),
+    return [Diagnostic.worded("decision-expires-soon", said, decision_line(decision),
                               LintSaid("hint-expires"))]
 
 
@@ -54,14 +54,14 @@ def _rules(decision: Decision, ruleset: RuleSet, rule_ids: list[str]) -> list[Di
             hint = close_hint(close, LintSaid("hint-rule-pages"))
             said = LintSaid("decision-unknown-rule", (decision.id, rule_id))
             out.append(Diagnostic.worded("decision-unknown-rule", said,
-                                         decisions.locate_line(decision), hint))
+                                         decision_line(decision), hint))
             continue
         book = next(b for b in ruleset.rulebooks if rule in b.rules)
         if book.region not in (None, decision.region):
             said = LintSaid("decision-out-of-scope", (decision.id, rule_id, str(book.region),
                                                       decision.region))
             out.append(Diagnostic.worded("decision-rule-out-of-scope", said,
-                                         decisions.locate_line(decision),
+                                         decision_line(decision),
                                          LintSaid("hint-out-of-scope")))
     return out
 
@@ -72,5 +72,5 @@ def _clinic(decision: Decision, clinics: Mapping[str, str]) -> list[Diagnostic]:
         return []
     said = LintSaid("clinic-never-seen", (decision.id, decision.clinic)) if region is None \
         else LintSaid("clinic-elsewhere", (decision.id, decision.clinic, region, decision.region))
-    return [Diagnostic.worded("decision-unknown-clinic", said, decisions.locate_line(decision),
+    return [Diagnostic.worded("decision-unknown-clinic", said, decision_line(decision),
                               LintSaid("hint-clinic"))]

@@ -6,7 +6,7 @@ from vardval.checker.faces import lazy_face
 
 if TYPE_CHECKING:
     from vardval.checker.corpus import decisions, rulefile
-    from vardval.checker.corpus.decision import Decision
+    from vardval.checker.corpus.decision import Decision, decision_line
     from vardval.checker.corpus.decisions import (
         KINDS,
         decision_files,
@@ -47,6 +47,7 @@ __all__ = [
     "corpus_digest",
     "corpus_files",
     "decision_files",
+    "decision_line",
     "decisions",
     "display_path",
     "duplicate_ids",

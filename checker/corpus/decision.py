@@ -10,6 +10,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from vardval.dsl.spans import Span
+
 
 @dataclass(frozen=True, slots=True)
 class Decision:
@@ -30,3 +32,9 @@ class Decision:
 
     def in_force(self, day: dt.date) -> bool:
         return self.valid_from <= day <= self.valid_to
+
+
+def decision_line(decision: Decision) -> Span:
+    """The span of a decision's first line, for messages about the decision as a whole (lint
+    words them from the loaded corpus, without the decision files' reader)."""
+    return Span(decision.file, decision.line, 1, decision.line, 2)

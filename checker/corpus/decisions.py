@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
-from vardval.checker.corpus.decision import Decision
+from vardval.checker.corpus.decision import Decision, decision_line
 from vardval.checker.corpus.words import BookSaid
 from vardval.checker.errors import RuleLoadError
 from vardval.checker.reading import locate, rule_text, strict_yaml
@@ -21,7 +21,6 @@ from vardval.checker.reading import yaml_problems as _yaml_problems
 from vardval.checker.sources import IsoDate
 from vardval.checker.submission import facts
 from vardval.dsl.errors import Diagnostic, VardvalError
-from vardval.dsl.spans import Span
 
 KINDS = ("dispensation",)
 
@@ -156,13 +155,10 @@ def duplicate_ids(decisions: list[Decision]) -> list[Diagnostic]:
     for decision in decisions:
         first = seen.setdefault(decision.id, decision)
         if first is not decision:
-            span = locate_line(decision)
+            span = decision_line(decision)
             said = BookSaid("duplicate-decision-id", (decision.id, f"{first.file}:{first.line}"))
             problems.append(Diagnostic.worded("duplicate-decision-id", said, span,
                                               BookSaid("hint-decision-id")))
     return problems
 
 
-def locate_line(decision: Decision) -> Span:
-    """The span of a decision's first line, for messages about the decision as a whole."""
-    return Span(decision.file, decision.line, 1, decision.line, 2)

@@ -20,10 +20,12 @@ import hashlib
 import importlib.util
 import json
 from pathlib import Path
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
-import pydantic_core
 from vardval.checker.submission import coercions
+
+if TYPE_CHECKING:
+    import pydantic_core
 
 # The files whose code decides the schema: a change to any of them means a new entry.
 _SOURCES = ("model.py", "facts.py", "coercions.py", "plain_schema.py", "quick_validator.py")
@@ -50,6 +52,8 @@ def use_store(store: SchemaStore) -> None:
 def validated(data: object) -> dict[str, Any] | None:
     """The evaluation view of ``data`` when the format accepts it, else None (the model then
     explains why, or, should it accept after all, has the last word)."""
+    import pydantic_core  # noqa: PLC0415 - imported once by _validator; lint never validates
+
     validator = _validator()
     if validator is None:
         return _by_model(data)
@@ -73,6 +77,8 @@ def _by_model(data: object) -> dict[str, Any] | None:
 
 @functools.cache
 def _validator() -> pydantic_core.SchemaValidator | None:
+    import pydantic_core  # noqa: PLC0415 - the first submission validated imports it
+
     schema = _schema()
     return None if schema is None else pydantic_core.SchemaValidator(_with_functions(schema))
 
@@ -109,6 +115,8 @@ def _key() -> str | None:
     pydantic's version is the digest of its ``version.py``, read without importing pydantic:
     importing it would cost most of what the quick validator saves.
     """
+    import pydantic_core  # noqa: PLC0415 - see _validator
+
     spec = importlib.util.find_spec("pydantic")
     if spec is None or spec.origin is None:
         return None

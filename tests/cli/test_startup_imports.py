@@ -60,9 +60,12 @@ NOT_FOR_CHECK = (
     *(f"vardval.checker.cli.{c.module}" for n, c in entry.COMMANDS.items() if n != "check"),
 )
 # `vardval lint` of the corpus: no submission is read, checked or reported.
+# It lints the corpus the cache holds, so it needs no validator either: not pydantic-core (the
+# submission's), nor the rule files' pydantic models (the decisions' checks read the records).
 NOT_FOR_LINT = (
-    *NOT_AT_START, "vardval.checker.engine", "vardval.checker.report",
-    "vardval.checker.submission.intake", "vardval.checker.authoring.cases", "jsonschema",
+    *NOT_AT_START, *RULE_FILE_MODELS, "pydantic", "pydantic_core", "vardval.checker.engine",
+    "vardval.checker.report", "vardval.checker.submission.intake",
+    "vardval.checker.authoring.cases", "jsonschema",
     *(f"vardval.checker.cli.{c.module}" for n, c in entry.COMMANDS.items() if n != "lint"),
 )
 # `vardval test RULE`: cases are checked, but nothing is linted or written as a report file.
