@@ -121,3 +121,22 @@ def test_a_process_whose_code_changed_on_disk_stays_away(corpus: Path,
     assert cache.entry_path(corpus) is None
     load_ruleset(corpus)
     assert not (corpus.parent / "cache").exists()
+
+
+def test_the_code_digest_tells_every_edit_apart_without_reading_the_files() -> None:
+    """The key names each code file's size and modification time (as Python's byte-code cache
+    does): a file saved again, grown, renamed, added or removed gives another key."""
+    files = [("checker/a.py", 120, 1_700_000_000_000_000_000), ("dsl/b.py", 80, 5)]
+    edits = [
+        [("checker/a.py", 120, 1_700_000_000_000_000_001), ("dsl/b.py", 80, 5)],  # saved again
+        [("checker/a.py", 121, 1_700_000_000_000_000_000), ("dsl/b.py", 80, 5)],  # grown
+        [("checker/c.py", 120, 1_700_000_000_000_000_000), ("dsl/b.py", 80, 5)],  # renamed
+        [*files, ("dsl/d.py", 1, 1)],  # added
+        files[:1],  # removed
+    ]
+    digests = {cache._digest(files), *(cache._digest(edit) for edit in edits)}
+    assert len(digests) == 1 + len(edits)
+    names = [name for name, _, _ in cache._code_stats()]
+    assert "program/cache.py" in names  # names within their tree: checker/ and dsl/
+    assert "grammar.lark" in names
+    assert not any("__pycache__" in name for name in names)
