@@ -43,6 +43,13 @@ def test_every_folder_of_python_code_is_a_listed_package() -> None:
     assert missing == set(), "add these to [tool.setuptools] packages in pyproject.toml"
 
 
+def test_every_folder_of_data_is_a_listed_package() -> None:
+    """A data folder left out still ships (package-data), but pip warns about it on every
+    install; rules/decisions/ was one."""
+    missing = _folders(DATA_SUFFIXES) - set(SETUPTOOLS["packages"])
+    assert missing == set(), "add these to [tool.setuptools] packages in pyproject.toml"
+
+
 def test_every_listed_package_holds_code_or_data() -> None:
     empty = set(SETUPTOOLS["packages"]) - _folders({".py"} | DATA_SUFFIXES)
     assert empty == set(), "these are listed in pyproject.toml but hold nothing"
