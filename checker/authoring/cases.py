@@ -169,8 +169,10 @@ def load_case_files(directory: Path, rule_ids: set[str]) -> list[CaseFile]:
     """Load every case file of ``directory``; all problems of all files in one error."""
     paths = case_files(directory)
     if not paths:
+        code = ("no-cases" if directory.is_dir() else
+                "cases-not-folder" if directory.exists() else "no-cases-folder")
         span = Span(str(directory), 1, 1, 1, 2)
-        raise CaseFileError([Diagnostic.worded("no-cases", LintSaid("no-cases", (str(directory),)),
+        raise CaseFileError([Diagnostic.worded("no-cases", LintSaid(code, (str(directory),)),
                                                span, LintSaid("hint-cases"))])
     loaded, problems = [], []
     for path in paths:

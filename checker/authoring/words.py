@@ -61,6 +61,8 @@ WORDING: dict[str, tuple[str, str]] = {
                     "check the HSA-id against the clinic's submissions"),
     # test cases
     "no-cases": ("inga fallfiler (*.yaml) i '{0}'", "no case files (*.yaml) in '{0}'"),
+    "no-cases-folder": ("mappen '{0}' finns inte", "the folder '{0}' does not exist"),
+    "cases-not-folder": ("'{0}' är ingen mapp", "'{0}' is not a folder"),
     "hint-cases": ("peka --cases på en mapp som fixtures/cases",
                    "point --cases at a folder like fixtures/cases"),
     "case-sentence": (("ett falls namn är en hel mening som säger vad fallet visar: stor "

@@ -135,6 +135,16 @@ def test_an_empty_cases_folder_is_a_usage_error(tmp_path: pathlib.Path) -> None:
     assert "no case files" in err
 
 
+def test_a_cases_folder_that_is_missing_or_a_file_is_named_for_what_it_is(
+        tmp_path: pathlib.Path) -> None:
+    missing, file = tmp_path / "nowhere", tmp_path / "cases.yaml"
+    file.write_text("cases: []\n", encoding="utf-8")
+    for path, said in ((missing, f"the folder '{missing}' does not exist"),
+                       (file, f"'{file}' is not a folder")):
+        code, _, err = _vardval_test(path)
+        assert (code, err.splitlines()[0]) == (2, f"{path}:1:1: {said}")
+
+
 def test_changes_apply_sets_before_removes_and_refuse_a_path_through_a_value() -> None:
     base = {"a": {"b": 1}, "c": 2}
     assert casetest.apply_changes(base, (("a.d", 3),), ("a.b",)) == {"a": {"d": 3}, "c": 2}
