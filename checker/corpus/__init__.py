@@ -17,9 +17,15 @@ if TYPE_CHECKING:
     from vardval.checker.corpus.digest import corpus_digest, corpus_files
     from vardval.checker.corpus.layout import Layout, layout
     from vardval.checker.corpus.messages import placeholders
-    from vardval.checker.corpus.models import Placeholder, Rule, Rulebook, RuleVersion, Template
+    from vardval.checker.corpus.models import (
+        RULE_ID,
+        Placeholder,
+        Rule,
+        Rulebook,
+        RuleVersion,
+        Template,
+    )
     from vardval.checker.corpus.rulebooks import LoadContext, load_rulebook, load_rulebook_text
-    from vardval.checker.corpus.rulefile import RULE_ID
     from vardval.checker.corpus.ruleset import (
         BUNDLED_RULES,
         RuleSet,

@@ -12,6 +12,10 @@ from vardval.checker.sources import ResolvedCitation
 from vardval.dsl import nodes
 from vardval.dsl.typecheck import Checked
 
+# A rule id: upper-case words joined by "-" (VG-KONTAKT). Here, beside the rules, so that case
+# files (``vardval test``) can check one without the rule files' pydantic models.
+RULE_ID = r"^[A-Z][A-Z0-9]*(-[A-Z0-9]+)+$"
+
 
 @dataclass(frozen=True, slots=True)
 class Placeholder:

@@ -21,11 +21,11 @@ from pydantic import (
     TypeAdapter,
     ValidationError,
 )
+from vardval.checker.corpus.models import RULE_ID
 from vardval.checker.reading import FileSaid, Refused
 from vardval.checker.sources import IsoDate
 from vardval.checker.vocab import Severity
 
-RULE_ID = r"^[A-Z][A-Z0-9]*(-[A-Z0-9]+)+$"
 NAME = r"^[a-z_][a-z0-9_]*$"
 BOOK_ID = r"^[a-z][a-z0-9_-]*(\.[a-z][a-z0-9_-]*)*$"
 

@@ -69,8 +69,10 @@ NOT_FOR_LINT = (
     *(f"vardval.checker.cli.{c.module}" for n, c in entry.COMMANDS.items() if n != "lint"),
 )
 # `vardval test RULE`: cases are checked, but nothing is linted or written as a report file.
+# (Case files are read with their own pydantic models; the rule files' are not needed.)
 NOT_FOR_TEST = (
-    *NOT_AT_START, "vardval.checker.authoring.lint", "vardval.checker.report.destination",
+    *NOT_AT_START, *RULE_FILE_MODELS, "vardval.checker.corpus.rulefile",
+    "vardval.checker.authoring.lint", "vardval.checker.report.destination",
     *(f"vardval.checker.cli.{c.module}" for n, c in entry.COMMANDS.items()
       if n != "test"),
 )
