@@ -216,10 +216,14 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _import_command(argv: Sequence[str]) -> None:
-    """Import the module of the command ``argv`` runs with the cyclic collector paused.
+    """Import the module of the command ``argv`` runs with the cyclic collector paused, then
+    freeze what the import made.
 
-    Start-up creates a few hundred thousand objects (modules, classes, validators) and frees
-    almost none, so the collector's passes over them are wasted time.
+    Start-up creates a few hundred thousand objects (modules, classes, functions) and frees
+    almost none, so the collector's passes over them are wasted time: paused, they would all
+    be walked by the first collection after it (some 3 ms) and again by the next older one
+    (some 5 ms). Frozen, no collection walks them (``gc.freeze``, made for objects that live as
+    long as the process).
     """
     command = COMMANDS.get(_command_named(argv) or "")
     if command is None or not gc.isenabled():
@@ -228,6 +232,7 @@ def _import_command(argv: Sequence[str]) -> None:
     try:
         importlib.import_module(f"{__package__}.{command.module}")
     finally:
+        gc.freeze()
         gc.enable()
 
 
