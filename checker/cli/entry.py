@@ -203,7 +203,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     # its first model (some 15 ms at start-up); vardval uses none. A user's own setting wins.
     os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
     words = sys.argv[1:] if argv is None else argv
-    _import_command(words)
+    _import_command(words, freeze=argv is None)
     code = run(words, sys.stdout, sys.stderr)
     with contextlib.suppress(ValueError):  # `vardval lsp` closes stdout when the editor leaves
         sys.stdout.flush()
@@ -215,9 +215,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     return code
 
 
-def _import_command(argv: Sequence[str]) -> None:
+def _import_command(argv: Sequence[str], *, freeze: bool = False) -> None:
     """Import the module of the command ``argv`` runs with the cyclic collector paused, then
-    freeze what the import made.
+    (``freeze``: in the console script's own process, not a caller's) freeze what is alive.
 
     Start-up creates a few hundred thousand objects (modules, classes, functions) and frees
     almost none, so the collector's passes over them are wasted time: paused, they would all
@@ -232,7 +232,8 @@ def _import_command(argv: Sequence[str]) -> None:
     try:
         importlib.import_module(f"{__package__}.{command.module}")
     finally:
-        gc.freeze()
+        if freeze:
+            gc.freeze()
         gc.enable()
 
 
