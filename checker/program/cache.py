@@ -26,7 +26,6 @@ folder if you like; never the key.
 
 from __future__ import annotations
 
-import gc
 import hashlib
 import hmac
 import os
@@ -39,6 +38,7 @@ from typing import TYPE_CHECKING, Any
 
 import vardval.dsl
 from vardval import __version__
+from vardval.checker.collector import paused
 from vardval.checker.corpus import layout
 from vardval.checker.reading import files as reading
 
@@ -234,13 +234,8 @@ def load(path: Path) -> tuple[RuleSet, Program] | None:
 def _unpickled(body: bytes) -> Any:
     """``body`` unpickled with the cyclic collector paused: the corpus is tens of thousands of
     objects made and none freed, so the collector's passes meanwhile are wasted (a few ms)."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
+    with paused():
         return pickle.loads(body)  # noqa: S301 - authenticated with this user's key
-    finally:
-        if enabled:
-            gc.enable()
 
 
 def store(path: Path, ruleset: RuleSet, program: Program) -> None:

@@ -16,13 +16,13 @@ file the quick validator refuses goes to the model, which explains every problem
 from __future__ import annotations
 
 import functools
-import gc
 import hashlib
 import importlib.util
 import json
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
+from vardval.checker.collector import paused
 from vardval.checker.submission import coercions
 
 if TYPE_CHECKING:
@@ -78,16 +78,11 @@ def _by_model(data: object) -> dict[str, Any] | None:
 
 @functools.cache
 def _validator() -> pydantic_core.SchemaValidator | None:
-    enabled = gc.isenabled()
-    gc.disable()  # importing pydantic-core makes thousands of objects and frees none
-    try:
+    with paused():  # importing pydantic-core makes thousands of objects and frees none
         import pydantic_core  # noqa: PLC0415 - the first submission validated imports it
 
         schema = _schema()
         return None if schema is None else pydantic_core.SchemaValidator(_with_functions(schema))
-    finally:
-        if enabled:
-            gc.enable()
 
 
 def _schema() -> dict[str, Any] | None:
