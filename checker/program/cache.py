@@ -112,8 +112,11 @@ def entry_path(directory: Path) -> Path | None:
     be read, or a stray, means no caching: the loader then reports it with its place.
     """
     folder = active_folder()
-    if folder is None:
-        return None
+    return None if folder is None else entry_in(folder, directory)
+
+
+def entry_in(folder: Path, directory: Path) -> Path | None:
+    """``entry_path`` in the cache ``folder`` the caller has looked up (``active_folder``)."""
     files = layout(directory)
     if files.strays:
         return None
@@ -127,10 +130,10 @@ def entry_path(directory: Path) -> Path | None:
     return _entry(folder, directory, digests)
 
 
-def entry_for(directory: Path, reads: Mapping[str, bytes]) -> Path | None:
-    """The entry for what the loader read (``reads``: path -> digest of the parsed bytes)."""
-    folder = active_folder()
-    return None if folder is None else _entry(folder, directory, reads)
+def entry_for(folder: Path, directory: Path, reads: Mapping[str, bytes]) -> Path:
+    """The entry in ``folder`` for what the loader read (``reads``: path -> digest of the
+    parsed bytes)."""
+    return _entry(folder, directory, reads)
 
 
 def active_folder() -> Path | None:

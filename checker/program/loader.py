@@ -30,20 +30,22 @@ def load_ruleset(directory: Path | None = None) -> RuleSet:
         'VG-KONTAKT'
     """
     directory = directory or BUNDLED_RULES
-    use_schema_cache()  # the submissions checked against this corpus are validated next
-    entry = cache.entry_path(directory)
+    # One look at the cache folder and at vardval's own code (a walk and some 240 stats).
+    folder = cache.active_folder()
+    use_schema_cache(folder)  # the submissions checked against this corpus are validated next
+    entry = cache.entry_in(folder, directory) if folder is not None else None
     found = cache.load(entry) if entry is not None else None
     if found is not None:
         ruleset, program = found
         _PROGRAMS[ruleset] = program
         return ruleset
-    use_parser_cache()
+    use_parser_cache(folder)
     with recording() as reads:
         ruleset = read_ruleset(directory)
-    if entry is not None:  # keyed on the very bytes parsed, not on the files as they are now
-        stored = cache.entry_for(directory, reads.digests)
-        if stored is not None:
-            cache.store(stored, ruleset, program_of(ruleset))
+    if folder is not None and entry is not None:
+        # keyed on the very bytes parsed, not on the files as they are now
+        cache.store(cache.entry_for(folder, directory, reads.digests), ruleset,
+                    program_of(ruleset))
     return ruleset
 
 

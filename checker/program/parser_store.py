@@ -38,15 +38,14 @@ class SealedStore:
         return self.folder / f"{self.kind}-{key}{self.suffix}"
 
 
-def use_parser_cache() -> None:
-    """Keep the built parser in the cache folder, unless caching is off."""
-    folder = cache.active_folder()
+def use_parser_cache(folder: Path | None) -> None:
+    """Keep the built parser in the cache ``folder`` (``cache.active_folder``), unless None:
+    caching is off."""
     if folder is not None:
         grammar_cache.use_store(SealedStore(folder))
 
 
-def use_schema_cache() -> None:
-    """Keep the submission's validator schema in the cache folder, unless caching is off."""
-    folder = cache.active_folder()
+def use_schema_cache(folder: Path | None) -> None:
+    """Keep the submission's validator schema in the cache ``folder``, unless None."""
     if folder is not None:
         quick_validator.use_store(SealedStore(folder, "submission", SCHEMA_MAGIC, ".json"))

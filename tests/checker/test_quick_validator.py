@@ -152,9 +152,9 @@ def test_a_model_the_schema_cannot_carry_over_is_unsupported() -> None:
 PROBE = """
 import json, sys
 from pathlib import Path
-from vardval.checker.program import use_schema_cache
+from vardval.checker.program import cache, use_schema_cache
 from vardval.checker.submission.intake import load_submission
-use_schema_cache()  # as the loader does
+use_schema_cache(cache.active_folder())  # as the loader does
 intake = load_submission(Path(sys.argv[1]))
 print(json.dumps({"valid": intake.valid, "modules": sorted(sys.modules)}))
 """
