@@ -22,9 +22,11 @@ from typing import TYPE_CHECKING, Any, NoReturn, TypeAlias
 
 import yaml
 from vardval.checker.reading.yaml_core import (
+    BOM,
     MAX_DEPTH,
     MAX_DIGITS,
     MAX_NODES,
+    OTHER_BOMS,
     Value,
     bounded_decimal,
     bounded_int,
@@ -79,7 +81,7 @@ def decode_text(raw: bytes, filename: str) -> str:
         'name: Växjö'
     """
     _refuse_other_encodings(raw, filename)
-    body = raw.removeprefix(b"\xef\xbb\xbf")
+    body = raw.removeprefix(BOM)
     offset = len(raw) - len(body)
     if b"\x00" in body:
         _byte_error(body, body.index(b"\x00"), offset, filename, "nul-byte")
@@ -89,15 +91,9 @@ def decode_text(raw: bytes, filename: str) -> str:
         _byte_error(body, exc.start, offset, filename, "invalid-utf8")
 
 
-_OTHER_BOMS = (
-    (b"\xff\xfe\x00\x00", "UTF-32"), (b"\x00\x00\xfe\xff", "UTF-32"),
-    (b"\xff\xfe", "UTF-16"), (b"\xfe\xff", "UTF-16"),
-)
-
-
 def _refuse_other_encodings(raw: bytes, filename: str) -> None:
     """A UTF-16/32 byte-order mark names the problem better than the NUL bytes that follow."""
-    name = next((name for bom, name in _OTHER_BOMS if raw.startswith(bom)), None)
+    name = next((name for bom, name in OTHER_BOMS if raw.startswith(bom)), None)
     if name is not None:
         span = spans.Span(filename, 1, 1, 1, 2)
         raise YamlError([_diagnostic("not-utf8", Worded("other-encoding", (name,)), span,

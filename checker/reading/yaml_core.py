@@ -38,9 +38,14 @@ MAX_DIGITS = 1000
 Value: TypeAlias = dict[str, "Value"] | list["Value"] | str | int | Decimal | bool | None
 
 
-_BOM = b"\xef\xbb\xbf"
-# The byte-order marks of UTF-16 (either order; UTF-32LE begins like UTF-16LE) and UTF-32BE.
-_OTHER_BOMS = (b"\xff\xfe", b"\xfe\xff", b"\x00\x00\xfe\xff")
+BOM = b"\xef\xbb\xbf"
+# The byte-order marks of other encodings, with the name a refusal gives (UTF-32LE's begins
+# like UTF-16LE's, so it comes first).
+OTHER_BOMS = (
+    (b"\xff\xfe\x00\x00", "UTF-32"), (b"\x00\x00\xfe\xff", "UTF-32"),
+    (b"\xff\xfe", "UTF-16"), (b"\xfe\xff", "UTF-16"),
+)
+_OTHER_BOM_BYTES = tuple(bom for bom, _ in OTHER_BOMS)
 
 
 def quick_text(raw: bytes) -> str | None:
@@ -51,10 +56,10 @@ def quick_text(raw: bytes) -> str | None:
         >>> quick_text(b"\\xef\\xbb\\xbfname: V\\xc3\\xa4xj\\xc3\\xb6"), quick_text(b"a: \\xff")
         ('name: Växjö', None)
     """
-    if raw.startswith(_OTHER_BOMS) or b"\x00" in raw:
+    if raw.startswith(_OTHER_BOM_BYTES) or b"\x00" in raw:
         return None
     try:
-        return raw.removeprefix(_BOM).decode("utf-8")
+        return raw.removeprefix(BOM).decode("utf-8")
     except UnicodeDecodeError:
         return None
 
