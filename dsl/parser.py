@@ -55,12 +55,18 @@ def parse(text: str, origin: Origin | None = None) -> nodes.Expr:
     with _ONE_AT_A_TIME:
         transformer.begin(builder, origin)
         try:
-            expr = cast("nodes.Expr", lark.parse(text))
-        except UnexpectedInput as exc:
-            raise RuleSyntaxError([diagnose(exc, text, origin, lark.parse)]) from None
-        _check_depth(expr, text, origin, builder.argument_starts)
-        found = builder.too_long or builder.unreadable
-        transformer.begin(builder, Origin())  # keep no node of this parse alive
+            return _parsed(lark, builder, text, origin)
+        finally:
+            transformer.begin(builder, Origin())  # keep no node of this parse alive
+
+
+def _parsed(lark: Lark, builder: ToAst, text: str, origin: Origin) -> nodes.Expr:
+    try:
+        expr = cast("nodes.Expr", lark.parse(text))
+    except UnexpectedInput as exc:
+        raise RuleSyntaxError([diagnose(exc, text, origin, lark.parse)]) from None
+    _check_depth(expr, text, origin, builder.argument_starts)
+    found = builder.too_long or builder.unreadable
     if found is not None:
         raise RuleSyntaxError([found])
     return expr
@@ -101,8 +107,8 @@ def _check_depth(expr: nodes.Expr, text: str, origin: Origin,
 
     Depth is counted as in the parse tree (an argument list is a level of its own) and the
     first node too deep is the one the tree's walk met first. Every level holds a token of
-    its own, so a text of at most MAX_DEPTH characters, with as few quantifier words, is
-    never too deep and needs no walk.
+    its own (an argument list has its call's two brackets), so a text of at most MAX_DEPTH
+    characters, with at most MAX_QUANTIFIERS words all/any, is never too deep: no walk.
     """
     words = text.count("all") + text.count("any")
     if len(text) <= MAX_DEPTH and words <= MAX_QUANTIFIERS:

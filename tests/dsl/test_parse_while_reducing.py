@@ -111,15 +111,17 @@ def test_an_argument_list_too_deep_is_placed_where_its_first_argument_starts(
                             Span("r.yaml", 8, 3, 8, 4))
 
 
-def test_a_parse_keeps_nothing_of_the_one_before() -> None:
-    dsl_parser.parse("(a) + 1 > 1 and f((b))", Origin("a.yaml"))
-    with pytest.raises(RuleSyntaxError):
-        dsl_parser.parse("2025-13-01 > " + "9" * 31, Origin("a.yaml"))
-    assert dsl_parser.parse("(a) + b", Origin("b.yaml")).span == Span("b.yaml", 1, 1, 1, 8)
+@pytest.mark.parametrize("failing", [
+    "2025-13-01 > " + "9" * 31, "(a) and f((b)) and", "not " * 120 + "f((x))"])
+def test_a_parse_keeps_nothing_of_the_one_before(failing: str) -> None:
     builder = grammar_cache.parser().options.transformer
     assert isinstance(builder, ToAst)
+    dsl_parser.parse("(a) + 1 > 1 and f((b))", Origin("a.yaml"))
+    with pytest.raises(RuleSyntaxError):
+        dsl_parser.parse(failing, Origin("a.yaml"))
     assert (builder.boxes, builder.argument_starts, builder.too_long, builder.unreadable) == (
         {}, {}, None, None)
+    assert dsl_parser.parse("(a) + b", Origin("b.yaml")).span == Span("b.yaml", 1, 1, 1, 8)
 
 
 def test_parses_in_threads_each_get_their_own_file_and_spans() -> None:
