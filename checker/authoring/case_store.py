@@ -1,27 +1,32 @@
 """Case files loaded before, kept in the load cache folder, so that a warm ``vardval test``
-reads its case folder without pydantic or the strict reader with marks.
+reads its case folder without pydantic, pydantic-core or a YAML library.
 
-Why: ``case_model`` validates case files with pydantic models and reads them with marks; that
-cost a warm ``vardval test RULE`` about 100 ms of its 250 (issue 21), although case files are
-run far more often than they change. What it loads (each ``CaseFile``: the cases with their
-lines, the base's data) follows from the case files' bytes and names, their bases' bytes,
-vardval's code and pydantic's version. So the files of a run that all loaded without a problem
-are kept as one pickle, sealed with this user's key like the load cache's entries
-(``program.cache``), under the digest of the case files and their names, vardval's version and
-code, Python's version and the working directory (``cache.entry_for``). The entry holds what
-else decides the result, each base's digest and pydantic's, and they are checked on every use.
-Anything else (a changed or unreadable file, a rule the corpus lacks, no cache) is read by
-``case_model``, which finds and words every problem as before.
+Why: ``case_model`` validates case files with pydantic models and reads them with marks, and
+each case's changed submission is then read and validated like a file; imported and run, that
+cost a warm ``vardval test RULE`` some 120 ms of its 250 (issue 21), although case files are
+run far more often than they change. What it gives (each ``CaseFile``: the cases with their
+lines, the base's data, and each case's changed submission, ``Case.kept``) follows from the
+case files' bytes and names, their bases' bytes, vardval's code and pydantic's version. So the
+files of a run that all loaded without a problem are kept as one pickle, sealed with this
+user's key like the load cache's entries (``program.cache``), under the digest of the case
+files and their names, vardval's version and code, Python's version and the working directory
+(``cache.entry_for``). The entry holds what else decides the result, each base's digest and
+pydantic's, and they are checked on every use. Anything else (a changed or unreadable file, a
+rule the corpus lacks, no cache) is read by ``case_model``, which finds and words every problem
+as before; a changed submission that is not valid is not kept, so its case is run and told
+about again each time.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import importlib.util
 import pickle
 from pathlib import Path
 from typing import Any
 
+from vardval.checker.authoring import cases as cases_module
 from vardval.checker.authoring.cases import CaseFile, CaseFileError
 from vardval.checker.program import cache
 from vardval.checker.reading import files as reading
@@ -55,9 +60,11 @@ def load(paths: list[Path], directory: Path | None, rule_ids: set[str], *,
             problems.extend(exc.diagnostics)
     if problems:
         raise CaseFileError(problems)
-    if where is not None:
-        _keep(where.parent, directory or Path(), loaded, reads)
-    return loaded
+    if where is None:
+        return loaded
+    kept = [_with_intakes(file) for file in loaded]
+    _keep(where.parent, directory or Path(), kept, reads)
+    return kept
 
 
 def _entry(paths: list[Path], directory: Path) -> Path | None:
@@ -105,6 +112,21 @@ def _keep(folder: Path, directory: Path, files: list[CaseFile], reads: dict[str,
     stored: list[tuple[CaseFile, Any]] = [(file, reads[file.base]) for file in files]
     body = pickle.dumps((library, stored), protocol=pickle.HIGHEST_PROTOCOL)
     cache.write_sealed(cache.entry_for(folder, directory, digests, kind="cases"), MAGIC, body)
+
+
+def _with_intakes(file: CaseFile) -> CaseFile:
+    """``file`` with each case's changed submission kept (``Case.kept``) where it is valid: a
+    case that cannot run is run, and told about, again each time."""
+    cases = []
+    for case in file.cases:
+        try:
+            intake = cases_module.changed_intake(file, case)
+        except cases_module.ChangeError:
+            intake = None
+        kept = (pickle.dumps(intake, protocol=pickle.HIGHEST_PROTOCOL)
+                if intake is not None and intake.valid else None)
+        cases.append(dataclasses.replace(case, kept=kept))
+    return dataclasses.replace(file, cases=tuple(cases))
 
 
 def _base_digest(base: str) -> bytes | None:

@@ -22,14 +22,15 @@ from __future__ import annotations
 
 import copy
 import json
-from dataclasses import dataclass
+import pickle
+from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 from vardval.checker.authoring.words import LintSaid
 from vardval.checker.engine import Finding, check_intake
 from vardval.checker.reading import Refused
-from vardval.checker.submission import load_submission_text
+from vardval.checker.submission import Intake, load_submission_text
 from vardval.checker.vocab import STATUSES
 from vardval.dsl import nodes, walk
 from vardval.dsl.errors import Diagnostic, VardvalError
@@ -60,6 +61,10 @@ class Case:
     boundary: bool
     file: str
     line: int
+    #: the changed submission's ``Intake``, pickled, as the store of loaded case files kept it
+    #: (``case_store``): a run reads it instead of validating the submission again. Left out
+    #: of comparisons: it follows from the fields above.
+    kept: bytes | None = field(default=None, compare=False, repr=False)
 
     @property
     def where(self) -> str:
@@ -225,16 +230,30 @@ def to_json(value: Any) -> str:
 def run_case(ruleset: RuleSet, case_file: CaseFile, case: Case) -> Outcome:
     """Apply the case's changes to its base, check the result, and read the rule's status."""
     try:
-        data = apply_changes(case_file.base_data, case.set, case.remove)
+        intake = kept_intake(case) or changed_intake(case_file, case)
     except ChangeError as exc:
         return Outcome.refused(case, (exc.said,))
-    intake = load_submission_text(to_json(data), f"{case.where}.json")
     if not intake.valid:
         return Outcome.refused(case, tuple(LintSaid("changed-invalid", (
             p.json_path, p.said or p.message)) for p in intake.problems))
     result = check_intake(ruleset, intake)
     finding = next(f for f in result.findings if f.rule.id == case.rule)
     return Outcome(case, finding.status, finding)
+
+
+def changed_intake(case_file: CaseFile, case: Case) -> Intake:
+    """The case's changed submission, read and validated as a file of it would be;
+    ``ChangeError`` when the changes do not fit the base."""
+    data = apply_changes(case_file.base_data, case.set, case.remove)
+    return load_submission_text(to_json(data), f"{case.where}.json")
+
+
+def kept_intake(case: Case) -> Intake | None:
+    """The changed submission the store kept for ``case`` (``Case.kept``), else None."""
+    if case.kept is None:
+        return None
+    intake = pickle.loads(case.kept)  # noqa: S301 - from an entry sealed with this user's key
+    return intake if isinstance(intake, Intake) else None
 
 
 def run_all(ruleset: RuleSet, files: list[CaseFile]) -> list[Outcome]:

@@ -187,3 +187,48 @@ def test_without_a_cache_nothing_is_stored(tmp_path: pathlib.Path, rule_ids: set
     monkeypatch.setenv("VARDVAL_NO_CACHE", "1")
     assert casetest.load_case_files(CASES, rule_ids) == _by_model(CASE_FILES, rule_ids)
     assert not (tmp_path / "cache").exists()
+
+
+def test_each_kept_submission_is_the_one_a_run_reads_and_validates(
+        store_dir: pathlib.Path, rule_ids: set[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    del store_dir
+    casetest.load_case_files(CASES, rule_ids)
+    monkeypatch.setattr(case_model, "load_case_file", _no_model)
+    stored = casetest.load_case_files(CASES, rule_ids)
+    pairs = [(file, case) for file in stored for case in file.cases]
+    assert all(case.kept is not None for _, case in pairs)  # every bundled case is valid
+    for file, case in pairs:
+        assert casetest.kept_intake(case) == casetest.changed_intake(file, case), case.where
+
+
+def test_outcomes_from_the_store_are_the_models_outcomes(
+        store_dir: pathlib.Path, rule_ids: set[str]) -> None:
+    del store_dir
+    ruleset = load_ruleset()
+    expected = casetest.run_all(ruleset, _by_model(CASE_FILES, rule_ids))
+    casetest.load_case_files(CASES, rule_ids)
+    stored = casetest.load_case_files(CASES, rule_ids)
+    assert casetest.run_all(ruleset, stored) == expected  # statuses, messages and evidence
+
+
+def test_a_case_that_cannot_run_is_run_and_told_about_again(
+        tmp_path: pathlib.Path, store_dir: pathlib.Path, rule_ids: set[str]) -> None:
+    del store_dir
+    shutil.copytree(CASES / "bases", tmp_path / "bases")
+    (tmp_path / "cases.yaml").write_text(
+        "base: bases/kronoberg-privat-tak-2025-Q1.yaml\ncases:\n"
+        "  - name: A count that is text breaks the format.\n    rule: VG-KONTAKT\n"
+        "    set: {accessibility.contacts.total: many}\n    expect: fail\n"
+        "  - name: A path through a value cannot be set.\n    rule: VG-KONTAKT\n"
+        "    set: {period.x: 1}\n    expect: fail\n"
+        "  - name: The base as it is passes.\n    rule: VG-KONTAKT\n    expect: pass\n",
+        encoding="utf-8")
+    ruleset = load_ruleset()
+    expected = casetest.run_all(ruleset, _by_model([tmp_path / "cases.yaml"], rule_ids))
+    assert [bool(o.problems) for o in expected] == [True, True, False]
+    casetest.load_case_files(tmp_path, rule_ids)
+    stored = casetest.load_case_files(tmp_path, rule_ids)
+    assert [c.kept is not None for f in stored for c in f.cases] == [False, False, True]
+    outcomes = casetest.run_all(ruleset, stored)
+    assert outcomes == expected
+    assert [o.problem_words("sv") for o in outcomes] == [o.problem_words("sv") for o in expected]
