@@ -15,7 +15,8 @@ its cases::
 ``set`` is applied first (missing mappings on the way are created), then ``remove``. The
 changed submission must still be valid; a case whose changes break the format fails and says
 why. Everything here is a pure function of its inputs; ``cmd_test`` prints and sets the exit
-code.
+code. Case files are read with their pydantic models by ``case_model``; ``case_store`` keeps
+what a run loaded, so that the next run need not import pydantic (issue 21).
 """
 
 from __future__ import annotations
@@ -143,7 +144,7 @@ def load_case_files(directory: Path, rule_ids: set[str]) -> list[CaseFile]:
         span = Span(str(directory), 1, 1, 1, 2)
         raise CaseFileError([Diagnostic.worded("no-cases", LintSaid(code, (str(directory),)),
                                                span, LintSaid("hint-cases"))])
-    from vardval.checker.authoring import case_store  # noqa: PLC0415 - the cache's modules
+    from vardval.checker.authoring import case_store  # noqa: PLC0415 - it imports this module
 
     return case_store.load(paths, directory, rule_ids, every=True)
 
