@@ -232,3 +232,26 @@ def test_a_case_that_cannot_run_is_run_and_told_about_again(
     outcomes = casetest.run_all(ruleset, stored)
     assert outcomes == expected
     assert [o.problem_words("sv") for o in outcomes] == [o.problem_words("sv") for o in expected]
+
+
+def test_after_one_file_changed_only_that_file_is_read_again(
+        folder: pathlib.Path, store_dir: pathlib.Path, rule_ids: set[str],
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    del store_dir
+    casetest.load_case_files(folder, rule_ids)
+    changed = casetest.case_files(folder)[3]
+    changed.write_bytes(changed.read_bytes().replace(b"expect: pass", b"expect: fail", 1))
+    expected = _by_model(casetest.case_files(folder), rule_ids)
+    read: list[pathlib.Path] = []
+    model = case_model.load_case_file
+
+    def counting(path: pathlib.Path, *args: object, **kwargs: object) -> casetest.CaseFile:
+        read.append(path)
+        return model(path, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(case_model, "load_case_file", counting)
+    loaded = casetest.load_case_files(folder, rule_ids)
+    assert read == [changed]
+    assert loaded == expected
+    assert casetest.load_case_files(folder, rule_ids) == expected  # stored as it is now
+    assert read == [changed]
