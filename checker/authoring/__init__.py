@@ -13,6 +13,7 @@ if TYPE_CHECKING:
         coverage,
         load_case_file,
         load_case_files,
+        load_named_case_files,
         run_all,
         to_json,
     )
@@ -54,6 +55,7 @@ __all__ = [
     "lint_text",
     "load_case_file",
     "load_case_files",
+    "load_named_case_files",
     "render_evaluation",
     "render_json",
     "render_text",

@@ -15,73 +15,39 @@ its cases::
 ``set`` is applied first (missing mappings on the way are created), then ``remove``. The
 changed submission must still be valid; a case whose changes break the format fails and says
 why. Everything here is a pure function of its inputs; ``cmd_test`` prints and sets the exit
-code.
+code. Case files are read with their pydantic models by ``case_model``; ``case_store`` keeps
+what a run loaded, so that the next run need not import pydantic (issue 21).
 """
 
 from __future__ import annotations
 
 import copy
-import difflib
 import json
-import re
-from dataclasses import dataclass
+import pickle
+from dataclasses import dataclass, field
 from decimal import Decimal
-from pathlib import Path
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
-from vardval.checker.authoring.words import LintSaid, close_hint
-from vardval.checker.corpus import RULE_ID, RuleSet
+from vardval.checker.authoring.words import LintSaid
 from vardval.checker.engine import Finding, check_intake
-from vardval.checker.reading import FileSaid, Refused, locate, strict_yaml
-from vardval.checker.reading import files as reading
-from vardval.checker.submission import load_submission_text
+from vardval.checker.reading import Refused
+from vardval.checker.submission import Intake, load_submission_text
 from vardval.checker.vocab import STATUSES
 from vardval.dsl import nodes, walk
 from vardval.dsl.errors import Diagnostic, VardvalError
-from vardval.dsl.reasons import Reason
 from vardval.dsl.spans import Span
 
+if TYPE_CHECKING:
+    from pathlib import Path
+
+    from vardval.checker.corpus import RuleSet
+    from vardval.dsl.reasons import Reason
+
 ORDERING = frozenset({"<", "<=", ">", ">="})
-_PATH = re.compile(r"[a-z_][a-z0-9_]*(\.[a-z_][a-z0-9_]*)*")
-_SENTENCE = re.compile(r"[A-ZÅÄÖ0-9].*[.!?]", re.DOTALL)
 
 
 class CaseFileError(VardvalError):
     """A case file is unreadable or malformed, or names an unknown rule or a bad base."""
-
-
-class _CaseModel(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-    name: str
-    rule: str = Field(json_schema_extra={"pattern": RULE_ID}, description="A rule id: "
-                      "upper-case words joined by '-', e.g. VG-KONTAKT.")
-    set: dict[str, Any] = {}
-    remove: list[str] = []
-    expect: Literal["pass", "fail", "not_applicable", "indeterminate"]
-    boundary: bool = False
-
-    @field_validator("name")
-    @classmethod
-    def _sentence(cls, name: str) -> str:
-        if not _SENTENCE.fullmatch(name.strip()):
-            raise Refused(LintSaid("case-sentence"))
-        return name
-
-    @field_validator("rule")
-    @classmethod
-    def _rule_id(cls, rule: str) -> str:
-        if not re.fullmatch(RULE_ID, rule):
-            raise Refused(FileSaid("invalid-id", (rule, FileSaid("id-rule"))))
-        return rule
-
-
-class _FileModel(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-    base: str = Field(min_length=1, description="A base submission, relative to the case file.")
-    cases: list[_CaseModel] = Field(min_length=1)
 
 
 @dataclass(frozen=True)
@@ -96,6 +62,10 @@ class Case:
     boundary: bool
     file: str
     line: int
+    #: the changed submission's ``Intake``, pickled, as the store of loaded case files kept it
+    #: (``case_store``): a run reads it instead of validating the submission again. Left out
+    #: of comparisons: it follows from the fields above.
+    kept: bytes | None = field(default=None, compare=False, repr=False)
 
     @property
     def where(self) -> str:
@@ -174,133 +144,24 @@ def load_case_files(directory: Path, rule_ids: set[str]) -> list[CaseFile]:
         span = Span(str(directory), 1, 1, 1, 2)
         raise CaseFileError([Diagnostic.worded("no-cases", LintSaid(code, (str(directory),)),
                                                span, LintSaid("hint-cases"))])
-    loaded, problems = [], []
-    for path in paths:
-        try:
-            loaded.append(load_case_file(path, rule_ids))
-        except VardvalError as exc:
-            problems.extend(exc.diagnostics)
-    if problems:
-        raise CaseFileError(problems)
-    return loaded
+    from vardval.checker.authoring import case_store  # noqa: PLC0415 - it imports this module
+
+    return case_store.load(paths, directory, rule_ids, every=True)
+
+
+def load_named_case_files(paths: list[Path], rule_ids: set[str]) -> list[CaseFile]:
+    """Load the case files named, in order; the first with a problem raises its error."""
+    from vardval.checker.authoring import case_store  # noqa: PLC0415 - see load_case_files
+
+    return case_store.load(paths, None, rule_ids, every=False)
 
 
 def load_case_file(path: Path, rule_ids: set[str], text: str | None = None) -> CaseFile:
     """Load one case file (or an editor's unsaved ``text`` of it); raise ``CaseFileError``
     with every located problem in it."""
-    filename = str(path)
-    if text is None:
-        text = _case_text(path, filename)
-    loaded = strict_yaml.load_yaml(text, filename)
-    try:
-        model = _FileModel.model_validate(loaded.data)
-    except ValidationError as exc:
-        errors = list(exc.errors(include_url=False))
-        raise CaseFileError(_with_source(
-            locate.pydantic_diagnostics(errors, loaded, filename, _FileModel), text)) from None
-    problems = _case_problems(model, loaded, filename, rule_ids)
-    base, base_problems = _load_base(path.parent / model.base, loaded, filename)
-    if problems or base_problems:
-        raise CaseFileError(_with_source([*problems, *base_problems], text))
-    cases = tuple(_case(item, i, loaded, filename) for i, item in enumerate(model.cases))
-    return CaseFile(filename, str(path.parent / model.base), base, cases)
+    from vardval.checker.authoring import case_model  # noqa: PLC0415 - pydantic, when needed
 
-
-def _case_text(path: Path, filename: str) -> str:
-    """A case file's text, read bounded and only from a regular file (a FIFO would hang)."""
-    try:
-        raw = reading.read_bounded(path, reading.MAX_RULE_FILE_BYTES,
-                                   advice=reading.RULE_FILE_ADVICE)
-    except reading.ReadRefused as exc:
-        said = LintSaid("case-file-unread", (exc.said,))
-        raise CaseFileError([Diagnostic.worded("unreadable-file", said,
-                                               Span(filename, 1, 1, 1, 2))]) from None
-    return strict_yaml.decode_text(raw, filename)
-
-
-def _case(item: _CaseModel, index: int, loaded: strict_yaml.LoadedYaml, filename: str) -> Case:
-    line = locate.span_at(loaded, ("cases", index), filename).line
-    return Case(item.name, item.rule, tuple(item.set.items()), tuple(item.remove), item.expect,
-                item.boundary, filename, line)
-
-
-def _case_problems(model: _FileModel, loaded: strict_yaml.LoadedYaml, filename: str,
-                   rule_ids: set[str]) -> list[Diagnostic]:
-    problems: list[Diagnostic] = []
-    names: set[str] = set()
-    for index, item in enumerate(model.cases):
-        where = ("cases", index)
-        if item.rule not in rule_ids:
-            problems.append(_unknown_rule(item.rule, rule_ids, loaded, (*where, "rule"),
-                                          filename))
-        if item.name in names:
-            problems.append(_diag("duplicate-case", LintSaid("duplicate-case", (item.name,)),
-                                  loaded, (*where, "name"), filename,
-                                  LintSaid("hint-duplicate-case")))
-        names.add(item.name)
-        problems += _path_problems(item, loaded, where, filename)
-    return problems
-
-
-def _unknown_rule(rule: str, rule_ids: set[str], loaded: strict_yaml.LoadedYaml,
-                  path: tuple[str | int, ...], filename: str) -> Diagnostic:
-    close = difflib.get_close_matches(rule, sorted(rule_ids), n=1)
-    hint = close_hint(close, LintSaid("hint-rule-ids"))
-    return _diag("unknown-rule", LintSaid("unknown-rule", (rule,)), loaded, path, filename, hint)
-
-
-def _path_problems(item: _CaseModel, loaded: strict_yaml.LoadedYaml,
-                   where: tuple[str | int, ...], filename: str) -> list[Diagnostic]:
-    bad: list[tuple[tuple[str | int, ...], str]] = [
-        (("set", p), p) for p in item.set if not _PATH.fullmatch(p)]
-    bad += [(("remove", i), p) for i, p in enumerate(item.remove) if not _PATH.fullmatch(p)]
-    return [_diag("bad-path", LintSaid("bad-path", (path,)), loaded, (*where, *at), filename,
-                  LintSaid("hint-path"), key=at[0] == "set")
-            for at, path in bad]
-
-
-def _load_base(path: Path, loaded: strict_yaml.LoadedYaml,
-               filename: str) -> tuple[dict[str, Any], list[Diagnostic]]:
-    """The base submission's data as loaded (dates as text), or why it cannot be a base.
-
-    It is read as a submission is: bounded, and only from a regular file (``/dev/zero`` or a
-    FIFO is refused unread, saying what it is)."""
-    try:
-        raw = reading.read_bounded(path)
-    except reading.ReadRefused as exc:
-        missing = exc.said.code == "missing"
-        said = LintSaid("no-base", (str(path),)) if missing else \
-            LintSaid("base-unread", (str(path), exc.said))
-        return {}, [_diag("no-base", said, loaded, ("base",), filename, LintSaid("hint-base"))]
-    text = strict_yaml.decode_text(raw, str(path))
-    intake = load_submission_text(text, str(path))
-    if not intake.valid:
-        said = LintSaid("invalid-base", (str(path), _joined(intake.problems[:3])))
-        return {}, [_diag("invalid-base", said, loaded, ("base",), filename,
-                          LintSaid("hint-invalid-base"))]
-    data = strict_yaml.load_yaml(text, str(path)).data
-    assert isinstance(data, dict)  # a valid submission is a mapping
-    return data, []
-
-
-def _joined(problems: Any) -> Reason | str:
-    """A submission's problems, each ``$.path: what is wrong``, joined by ``;``."""
-    said: list[Reason | str] = [LintSaid("problem-at", (p.json_path, p.said or p.message))
-                                for p in problems]
-    joined = said[0] if said else ""
-    for more in said[1:]:
-        joined = LintSaid("problems", (joined, more))
-    return joined
-
-
-def _diag(code: str, said: LintSaid, loaded: strict_yaml.LoadedYaml,
-          path: tuple[str | int, ...], filename: str, hint: LintSaid | None = None, *,
-          key: bool = False) -> Diagnostic:
-    return Diagnostic.worded(code, said, locate.span_at(loaded, path, filename, key=key), hint)
-
-
-def _with_source(problems: list[Diagnostic], text: str) -> list[Diagnostic]:
-    return [p.with_source(text) for p in problems]
+    return case_model.load_case_file(path, rule_ids, text)
 
 
 # --- changing a submission ---------------------------------------------------------------------
@@ -370,16 +231,30 @@ def to_json(value: Any) -> str:
 def run_case(ruleset: RuleSet, case_file: CaseFile, case: Case) -> Outcome:
     """Apply the case's changes to its base, check the result, and read the rule's status."""
     try:
-        data = apply_changes(case_file.base_data, case.set, case.remove)
+        intake = kept_intake(case) or changed_intake(case_file, case)
     except ChangeError as exc:
         return Outcome.refused(case, (exc.said,))
-    intake = load_submission_text(to_json(data), f"{case.where}.json")
     if not intake.valid:
         return Outcome.refused(case, tuple(LintSaid("changed-invalid", (
             p.json_path, p.said or p.message)) for p in intake.problems))
     result = check_intake(ruleset, intake)
     finding = next(f for f in result.findings if f.rule.id == case.rule)
     return Outcome(case, finding.status, finding)
+
+
+def changed_intake(case_file: CaseFile, case: Case) -> Intake:
+    """The case's changed submission, read and validated as a file of it would be;
+    ``ChangeError`` when the changes do not fit the base."""
+    data = apply_changes(case_file.base_data, case.set, case.remove)
+    return load_submission_text(to_json(data), f"{case.where}.json")
+
+
+def kept_intake(case: Case) -> Intake | None:
+    """The changed submission the store kept for ``case`` (``Case.kept``), else None."""
+    if case.kept is None:
+        return None
+    intake = pickle.loads(case.kept)  # noqa: S301 - from an entry sealed with this user's key
+    return intake if isinstance(intake, Intake) else None
 
 
 def run_all(ruleset: RuleSet, files: list[CaseFile]) -> list[Outcome]:

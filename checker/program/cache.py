@@ -130,10 +130,12 @@ def entry_in(folder: Path, directory: Path) -> Path | None:
     return _entry(folder, directory, digests)
 
 
-def entry_for(folder: Path, directory: Path, reads: Mapping[str, bytes]) -> Path:
+def entry_for(folder: Path, directory: Path, reads: Mapping[str, bytes],
+              kind: str = "ruleset") -> Path:
     """The entry in ``folder`` for what the loader read (``reads``: path -> digest of the
-    parsed bytes)."""
-    return _entry(folder, directory, reads)
+    parsed bytes). Another ``kind`` of entry keyed the same way (``cases``: the loaded case
+    files, ``authoring.case_store``) has its own name and is pruned on its own."""
+    return _entry(folder, directory, reads, kind)
 
 
 def active_folder() -> Path | None:
@@ -142,7 +144,8 @@ def active_folder() -> Path | None:
     return None if folder is None or _code_changed_since_import() else folder
 
 
-def _entry(folder: Path, directory: Path, digests: Mapping[str, bytes]) -> Path:
+def _entry(folder: Path, directory: Path, digests: Mapping[str, bytes],
+           kind: str = "ruleset") -> Path:
     key = hashlib.sha256()
     for part in (__version__, sys.version, sys.implementation.cache_tag or "",
                  os.path.realpath(directory), os.getcwd()):
@@ -151,7 +154,7 @@ def _entry(folder: Path, directory: Path, digests: Mapping[str, bytes]) -> Path:
         name = os.path.relpath(path, directory)
         key.update(os.fsencode(name) + b"\0" + found)
     key.update(_code_digest())
-    return folder / f"ruleset-{key.hexdigest()[:40]}.pickle"
+    return folder / f"{kind}-{key.hexdigest()[:40]}.pickle"
 
 
 def _code_trees() -> tuple[Path, ...]:

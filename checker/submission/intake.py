@@ -13,7 +13,6 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from vardval.checker.formatting import printable
-from vardval.checker.reading import fast_yaml, yaml_core
 from vardval.checker.reading import files as reading
 from vardval.checker.submission import quick_validator
 from vardval.dsl import reasons
@@ -141,6 +140,8 @@ def load_submission_text(raw: bytes | str, filename: str) -> Intake:
         >>> print(intake.problems[0])
         a.yaml:1:1: $: missing required field 'clinic'
     """
+    from vardval.checker.reading import yaml_core  # noqa: PLC0415 - see _quick_intake
+
     filename = printable(filename)  # as every report format and the store can hold it
     text = raw if isinstance(raw, str) else yaml_core.quick_text(raw)
     quick = None if text is None else _quick_intake(text, filename)
@@ -173,6 +174,10 @@ def _quick_intake(text: str, file: str) -> Intake | None:
     anything unusual and the model refuses anything invalid, and both send the file through
     ``load_yaml`` and ``_validate`` as if this had never run, so problems read the same.
     """
+    # Imported here, not at the top: a submission kept already validated (a rule test case's,
+    # ``authoring.case_store``) needs no YAML library (some 12 ms to import).
+    from vardval.checker.reading import fast_yaml  # noqa: PLC0415
+
     data = fast_yaml.load_plain(text, file)
     return None if data is None else _valid(file, data)
 

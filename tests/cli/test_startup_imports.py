@@ -69,10 +69,16 @@ NOT_FOR_LINT = (
     "vardval.checker.authoring.cases", "jsonschema",
     *(f"vardval.checker.cli.{c.module}" for n, c in entry.COMMANDS.items() if n != "lint"),
 )
+# The case files' pydantic models, the strict reader with marks, and what validates and reads a
+# submission: case files read before come from the store of loaded case files
+# (``authoring.case_store``) with each case's changed submission validated already, so a warm
+# test names none of them: neither pydantic nor pydantic-core nor a YAML library (issue 21).
+CASE_MODEL = ("pydantic", "pydantic_core", "yaml", "vardval.checker.authoring.case_model",
+              "vardval.checker.reading.strict_yaml", "vardval.checker.reading.locate",
+              "vardval.checker.reading.fast_yaml")
 # `vardval test RULE`: cases are checked, but nothing is linted or written as a report file.
-# (Case files are read with their own pydantic models; the rule files' are not needed.)
 NOT_FOR_TEST = (
-    *NOT_AT_START, *RULE_FILE_MODELS, "vardval.checker.corpus.rulefile",
+    *NOT_AT_START, *RULE_FILE_MODELS, *CASE_MODEL, "vardval.checker.corpus.rulefile",
     "vardval.checker.authoring.lint", "vardval.checker.report.destination",
     *(f"vardval.checker.cli.{c.module}" for n, c in entry.COMMANDS.items()
       if n != "test"),
@@ -177,7 +183,19 @@ def test_test_of_one_rule_imports_no_lint_docs_or_server_code(tmp_path: Path) ->
     code, out, modules = modules_after(argv, tmp_path / "cache")
     assert code == 0
     assert {c["rule"] for c in json.loads(out)["cases"]} == {"VG-KONTAKT"}  # only its cases ran
+    assert "vardval.checker.engine.evaluate" in modules  # the cases were checked
     assert unwanted(modules, NOT_FOR_TEST) == []
+
+
+def test_a_first_test_reads_the_case_files_with_their_models(tmp_path: Path) -> None:
+    """The guard above means something: without the store, the models read the case files and
+    the cases' submissions are read and validated."""
+    argv = ["test", "VG-KONTAKT", "--format", "json"]
+    modules_after(["check", str(VALID)], tmp_path / "cache")  # the corpus cached, not the cases
+    code, _, modules = modules_after(argv, tmp_path / "cache")
+    assert code == 0
+    assert set(CASE_MODEL) <= set(modules)
+    assert list((tmp_path / "cache").glob("cases-*.pickle"))
 
 
 def test_help_lists_every_command_without_importing_them(tmp_path: Path) -> None:
