@@ -28,7 +28,7 @@ from typing import TYPE_CHECKING
 
 from vardval.checker.authoring import cases as cases_module
 from vardval.checker.authoring.cases import CaseFile, CaseFileError
-from vardval.checker.program import cache
+from vardval.checker.program import cache, pickling
 from vardval.checker.reading import files as reading
 from vardval.dsl.errors import VardvalError
 
@@ -119,7 +119,7 @@ def _keep(where: Path, files: list[CaseFile], reads: dict[str, bytes]) -> None:
     if library is None:
         return
     held = [(file, reads[file.file], reads[file.base]) for file in files]
-    body = pickle.dumps((library, held), protocol=pickle.HIGHEST_PROTOCOL)
+    body = pickling.dumps((library, held))
     cache.write_sealed(where, MAGIC, body)
 
 
@@ -132,7 +132,7 @@ def _with_intakes(file: CaseFile) -> CaseFile:
             intake = cases_module.changed_intake(file, case)
         except cases_module.ChangeError:
             intake = None
-        kept = (pickle.dumps(intake, protocol=pickle.HIGHEST_PROTOCOL)
+        kept = (pickling.dumps(intake)
                 if intake is not None and intake.valid else None)
         cases.append(dataclasses.replace(case, kept=kept))
     return dataclasses.replace(file, cases=tuple(cases))

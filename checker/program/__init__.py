@@ -5,7 +5,7 @@ from typing import TYPE_CHECKING
 from vardval.checker.faces import lazy_face
 
 if TYPE_CHECKING:
-    from vardval.checker.program import cache, loader, units
+    from vardval.checker.program import cache, loader, pickling, units
     from vardval.checker.program.loader import load_ruleset, program_of
     from vardval.checker.program.parser_store import use_parser_cache, use_schema_cache
     from vardval.checker.program.units import Program, build, placeholder_function, placeholders
@@ -18,6 +18,7 @@ __all__ = [
     "cache",
     "load_ruleset",
     "loader",
+    "pickling",
     "placeholder_function",
     "placeholders",
     "program_of",
