@@ -9,13 +9,15 @@ from __future__ import annotations
 
 import difflib
 from collections.abc import Mapping, Sequence
-from typing import Any, Protocol, get_args, get_origin
+from typing import TYPE_CHECKING, Any, Protocol, get_args, get_origin
 
-from pydantic import BaseModel
 from vardval.checker.reading.file_words import FileSaid, Refused, described
 from vardval.dsl import reasons
 from vardval.dsl.errors import Diagnostic
 from vardval.dsl.spans import Origin, Span
+
+if TYPE_CHECKING:
+    from pydantic import BaseModel
 
 PathKey = tuple[str | int, ...]
 
@@ -264,6 +266,8 @@ def _model_at(model: type[BaseModel] | None, path: PathKey) -> type[BaseModel] |
 
 
 def _is_model(kind: Any) -> bool:
+    from pydantic import BaseModel  # noqa: PLC0415 - only to explain pydantic's errors
+
     return isinstance(kind, type) and issubclass(kind, BaseModel)
 
 
