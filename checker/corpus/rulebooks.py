@@ -12,11 +12,10 @@ expression is checked once, even when several versions inherit it.
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from vardval.checker.corpus import messages as templates
 from vardval.checker.corpus import nesting, rule_records, validity
@@ -83,14 +82,13 @@ def load_rulebook_text(text: str, ctx: LoadContext, filename: str) -> Rulebook:
     return book
 
 
-@dataclass
-class _Parts:
+class _Parts(NamedTuple):
     """What could be read of a file: all of it, or (after a structural error) the good parts."""
 
     head: rule_records.Head | None
     definitions: Texts
     region: Any
-    entries: list[tuple[int, rule_records.RuleEntry]] = field(default_factory=list)
+    entries: list[tuple[int, rule_records.RuleEntry]]
 
 
 class _Builder:
@@ -196,6 +194,8 @@ class _Builder:
         if region == "all":
             return None
         if region not in self.ctx.regions:
+            import difflib  # noqa: PLC0415 - only to suggest a region
+
             close = difflib.get_close_matches(region, list(self.ctx.regions), n=1, cutoff=0.6)
             hint = BookSaid("hint-did-you-mean", (close[0],)) if close else \
                 BookSaid("hint-regions", (", ".join(self.ctx.regions),))

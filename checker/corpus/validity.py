@@ -9,7 +9,7 @@ is empty: the rule, or that version of it, would never be used, which is always 
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from vardval.checker.corpus import rule_records
 from vardval.checker.corpus.words import BookSaid
@@ -18,9 +18,9 @@ ONE_DAY = dt.timedelta(days=1)
 PathKey = tuple[str | int, ...]
 
 
-@dataclass(frozen=True, slots=True)
-class Problem:
-    """A located date-range problem, before it becomes a Diagnostic."""
+class Problem(NamedTuple):
+    """A located date-range problem, before it becomes a Diagnostic (a named tuple: see
+    ``rule_records``)."""
 
     code: str
     said: BookSaid

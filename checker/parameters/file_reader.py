@@ -13,7 +13,6 @@ collected with its location; ``parameters.loading`` raises them once for all fil
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 import re
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
@@ -77,6 +76,8 @@ class FileReader:
 
     def _region(self, region: str | None) -> str | None:
         if region is not None and region not in REGIONS:
+            import difflib  # noqa: PLC0415 - only to suggest a name
+
             close = difflib.get_close_matches(region, REGIONS, n=1)
             hint = ParamSaid("hint-did-you-mean", (close[0],)) if close else \
                 ParamSaid("hint-region-slug")
@@ -100,6 +101,8 @@ class FileReader:
     def _unit_known(self, unit: str, path: tuple[str | int, ...]) -> bool:
         if unit in UNITS:
             return True
+        import difflib  # noqa: PLC0415 - only to suggest a name
+
         close = difflib.get_close_matches(unit, UNITS, n=1)
         said = ParamSaid("unknown-unit-close", (unit, ", ".join(UNITS), close[0])) if close \
             else ParamSaid("unknown-unit", (unit, ", ".join(UNITS)))

@@ -7,7 +7,6 @@ text of the scalar with its true starting position.
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any, Protocol, get_args, get_origin
 
@@ -290,6 +289,8 @@ def _key_hint(key: str, model: type[BaseModel] | None) -> FileSaid:
     if model is None:
         return FileSaid("hint-remove-or-spell")
     keys = _keys(model)
+    import difflib  # noqa: PLC0415 - only to suggest a name
+
     close = difflib.get_close_matches(key, keys, n=1)
     allowed = ", ".join(keys)
     if close:
