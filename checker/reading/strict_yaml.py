@@ -18,7 +18,7 @@ import json
 import re
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import TYPE_CHECKING, Any, NoReturn, TypeAlias
+from typing import TYPE_CHECKING, Any, NamedTuple, NoReturn, TypeAlias
 
 import yaml
 from vardval.checker.reading.yaml_core import (
@@ -47,9 +47,12 @@ if TYPE_CHECKING:
 NodePath: TypeAlias = tuple[str | int, ...]
 
 
-@dataclass(frozen=True, slots=True)
-class NodeMark:
-    """Where a node's text sits: 1-based line/column, end exclusive, and its scalar style."""
+class NodeMark(NamedTuple):
+    """Where a node's text sits: 1-based line/column, end exclusive, and its scalar style.
+
+    A named tuple: a file of rules makes one for every key and value, and one is made in a
+    third of the time of a frozen dataclass's.
+    """
 
     line: int
     column: int
