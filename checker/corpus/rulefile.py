@@ -4,6 +4,8 @@ Only structure is checked here; expressions stay text until ``rulebooks`` parses
 their positions in the file, and date ranges are judged there too (an empty range is a
 located problem of its own). The same models give the editor's JSON Schema
 (``checker/editor_schemas.py``), so the descriptions below are what an author sees on hover.
+A valid file is read without them, by the schema made from them and kept in the load cache
+(``reading.quick_files``); they read, and explain, every file that schema refuses.
 """
 
 from __future__ import annotations

@@ -21,7 +21,7 @@ from vardval.checker.parameters.parameter import Parameter, ParamValue
 from vardval.checker.parameters.words import ParamSaid, literal_problem
 from vardval.checker.reading import Refused, locate, quick_files, strict_yaml
 from vardval.checker.reading import yaml_problems as _yaml_problems
-from vardval.checker.sources.records import Localized
+from vardval.checker.sources import records
 from vardval.checker.submission import REGIONS
 from vardval.dsl import literals
 from vardval.dsl.errors import Diagnostic
@@ -95,8 +95,8 @@ class FileReader:
         if values is None or not self._unit_known(model["unit"], path):
             return None
         span = locate.span_at(self.loaded, path, self.filename, key=True)
-        return Parameter(name, model["unit"], Localized(**model["description"]), region, values,
-                         span)
+        return Parameter(name, model["unit"], records.Localized(**model["description"]), region,
+                         values, span)
 
     def _unit_known(self, unit: str, path: tuple[str | int, ...]) -> bool:
         if unit in UNITS:

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from vardval.checker.program import cache
-from vardval.checker.reading.quick_files import KeptSchemas
+from vardval.checker.reading import quick_files
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -48,7 +48,7 @@ def functions() -> dict[str, Callable[..., Any]]:
     return {**rule_checks.BY_NAME, **value_checks.BY_NAME, **checks.BY_NAME}
 
 
-def kept(store: SealedStore) -> KeptSchemas | None:
+def kept(store: SealedStore) -> quick_files.KeptSchemas | None:
     """The kept schemas from ``store``, made (and stored) when it has none for this code."""
     key = _key()
     if key is None:
@@ -58,7 +58,7 @@ def kept(store: SealedStore) -> KeptSchemas | None:
     if found is None:
         found = generate()
         store.save(key, json.dumps(found).encode())
-    return KeptSchemas(found["schemas"], functions(), found["submission"])
+    return quick_files.KeptSchemas(found["schemas"], functions(), found["submission"])
 
 
 def generate() -> dict[str, Any]:

@@ -12,15 +12,11 @@ layers below know no cache folder: ``use_parser_cache`` hands a store to the lan
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from vardval.checker.program import cache
 from vardval.checker.reading import quick_files
 from vardval.checker.submission import quick_validator
 from vardval.dsl import grammar_cache
-
-if TYPE_CHECKING:
-    from vardval.checker.reading.quick_files import KeptSchemas
 
 MAGIC = b"vardval-parser-cache-1\n"
 SCHEMA_MAGIC = b"vardval-submission-schema-1\n"
@@ -59,7 +55,7 @@ def use_schema_cache(folder: Path | None) -> None:
         quick_files.use_source(lambda: _rule_file_schemas(folder))
 
 
-def _rule_file_schemas(folder: Path) -> KeptSchemas | None:
+def _rule_file_schemas(folder: Path) -> quick_files.KeptSchemas | None:
     """Asked for when a rule file is first read: a warm load reads none."""
     from vardval.checker.program import file_schemas  # noqa: PLC0415 - a cold load only
 

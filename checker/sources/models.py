@@ -2,7 +2,9 @@
 
 Validation of form only (fields, types, URL shape); what a provision key means and whether a
 citation resolves is ``sources.registry``'s job. A valid source becomes a pydantic-free record
-(``record()``, ``sources.records``): what the registry, and so the load cache, holds.
+(``record()``, ``sources.records``): what the registry, and so the load cache, holds. A valid
+source is read without them, by the schema made from them and kept in the load cache
+(``reading.quick_files``); they read, and explain, every source that schema refuses.
 """
 
 from __future__ import annotations

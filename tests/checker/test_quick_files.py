@@ -208,3 +208,20 @@ def test_an_entry_not_sealed_by_this_user_is_made_again(
     kept = file_schemas.kept(store)
     assert kept is not None
     assert kept == made  # the planted schema that accepts anything is not read
+
+
+def renamed(doc: Any, old: str, new: str) -> Any:
+    """``doc`` with every key ``old`` written ``new`` (a field by its name, not its alias)."""
+    if isinstance(doc, dict):
+        return {(new if key == old else key): renamed(value, old, new)
+                for key, value in doc.items()}
+    if isinstance(doc, list):
+        return [renamed(item, old, new) for item in doc]
+    return doc
+
+
+@pytest.mark.parametrize("name", ["valid_from", "from_", "valid_to", "to_"])
+def test_a_key_written_by_its_fields_name_gets_the_models_verdict(name: str) -> None:
+    alias = name.removeprefix("valid_").rstrip("_")
+    for kind, part in VALID:
+        assert_same(kind, renamed(part, alias, name))
