@@ -1,6 +1,7 @@
 """Loading ``rules/sources.yaml`` into validated source records, every problem located.
 
-Form is checked by the pydantic models of ``sources.models``; this module adds what a
+Form is checked by the schema the load cache keeps (``reading.quick_files``), else by the
+pydantic models of ``sources.models``, which explain every problem; this module adds what a
 model cannot see: the file's top-level shape, source ids, the ``kind`` of each source, and
 that provision keys are provisions of the act they belong to (chapters exactly when it has them).
 """
