@@ -84,13 +84,42 @@ class Traced:
     guard: nodes.Expr | None = None
 
 
+# A function whose text is that of an earlier one in its unit (``Generated.aliases``):
+# its name, its first and last line, and the name of that earlier twin.
+Alias = tuple[str, int, int, str]
+
+
 @dataclass(frozen=True, slots=True)
 class Generated:
-    """Python source for one compile unit and the rule-file span behind its lines."""
+    """Python source for one compile unit and the rule-file span behind its lines.
+
+    ``aliases`` are the functions written exactly as an earlier one (a message placeholder
+    in each language, a version whose ``require`` did not change): ``compiled.load``
+    compiles the twin once and gives the alias the twin's code moved to the alias's own
+    lines, so an error inside it is still placed by the alias's lines in ``line_map``.
+    """
 
     filename: str
     source: str
     line_map: tuple[tuple[int, Span], ...]
+    aliases: tuple[Alias, ...] = ()
+
+    def compiled_source(self) -> str:
+        """The source to compile: the aliases' lines blank, so every other line keeps its
+        number.
+
+        Example:
+            >>> one = "def f(): return 1" + chr(10)
+            >>> g = Generated("<u>", one + one.replace("f", "g"), (), (("g", 2, 2, "f"),))
+            >>> g.compiled_source().split(chr(10))
+            ['def f(): return 1', '', '']
+        """
+        if not self.aliases:
+            return self.source
+        lines = self.source.split("\n")
+        for _, first, last, _ in self.aliases:
+            lines[first - 1:last] = [""] * (last - first + 1)
+        return "\n".join(lines)
 
     def span_at(self, line: int) -> Span | None:
         """The span of the expression generated at (or last before) a Python line.
@@ -216,6 +245,7 @@ class CodeGenerator:
         self._known: list[dict[tuple[str, str], str]] = [{}]
         self._prepared: list[tuple[str, nodes.Expr]] | None = None
         self._data_free: dict[int, bool] = {}
+        self._defs: list[tuple[str, int]] = []  # each function's name and its def line's index
 
     # --- the writer ------------------------------------------------------------------------
 
@@ -254,8 +284,15 @@ class CodeGenerator:
         return name
 
     def fresh_name(self, prefix: str = "t") -> str:
-        """A local name not used before in this unit (deterministic: a counter)."""
+        """A local name not used before in this function (deterministic: a counter)."""
         return f"{prefix}{next(self._names)}"
+
+    def define(self, name: str, args: str, node: nodes.Expr) -> None:
+        """Start a top-level function. Its locals are numbered from 0, so two functions that
+        compute the same thing read the same and the second becomes an alias."""
+        self._defs.append((name, len(self._lines)))
+        self._names = itertools.count()
+        self.writeline(f"def {name}({args}):", node)
 
     def block(self, node: nodes.Expr, head: str, target: str, code: str) -> None:
         """``head:`` then ``target = code`` indented below it."""
@@ -302,13 +339,26 @@ class CodeGenerator:
         offset = len(header)
         source = "\n".join([*header, *self._lines]) + "\n"
         line_map = tuple((line + offset, span) for line, span in self._map)
-        return Generated(self.filename, source, line_map)
+        return Generated(self.filename, source, line_map, self._aliases(offset))
+
+    def _aliases(self, offset: int) -> tuple[Alias, ...]:
+        """The functions whose parameters and body are, line for line, an earlier one's."""
+        ends = [start for _, start in self._defs[1:]] + [len(self._lines)] * bool(self._defs)
+        first: dict[str, str] = {}
+        found: list[Alias] = []
+        for (name, start), end in zip(self._defs, ends, strict=True):
+            head = self._lines[start]
+            text = "\n".join([head[head.index("("):], *self._lines[start + 1:end]])
+            twin = first.setdefault(text, name)
+            if twin != name:
+                found.append((name, start + 1 + offset, end + offset, twin))
+        return tuple(found)
 
     # --- units -----------------------------------------------------------------------------
 
     def function(self, function: Function) -> None:
         """``def name(D, Q, P, M)`` returning a value, or a verdict when it has ``verdicts``."""
-        self.writeline(f"def {function.name}({ARGS}):", function.body)
+        self.define(function.name, ARGS, function.body)
         self.indent()
         verdicts = function.verdicts
         if verdicts is None:
@@ -352,7 +402,7 @@ class CodeGenerator:
     def _prepare(self, name: str, parts: Sequence[tuple[str, nodes.Expr]]) -> None:
         """``def name(D, Q, P, M)`` storing each part's value in ``M``; a part that fails is
         left out (the deciding function then computes it, and fails located, if it needs it)."""
-        self.writeline(f"def {name}({ARGS}):", parts[0][1])
+        self.define(name, ARGS, parts[0][1])
         self.indent()
         for key, node in parts:
             self.writeline("try:", node)
@@ -386,7 +436,7 @@ class CodeGenerator:
 
         Traced, it records its reads in a ``T`` of its own and stores ``(value, T)``.
         """
-        self.writeline(f"def {function}({ARGS}):", expr)
+        self.define(function, ARGS, expr)
         self.indent()
         if self.traced:
             self.writeline("T = {}", expr)
@@ -399,7 +449,7 @@ class CodeGenerator:
 
     def traced_function(self, function: Traced) -> None:
         """``def name(D, Q, P, M, T)`` reading the guard, then the body unless it is false."""
-        self.writeline(f"def {function.name}({ARGS}, T):", function.body)
+        self.define(function.name, f"{ARGS}, T", function.body)
         self.indent()
         if function.guard is not None:
             value = self.expr(function.guard)

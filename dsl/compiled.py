@@ -10,6 +10,9 @@ of the expression that failed, found through the unit's line map.
 from __future__ import annotations
 
 import datetime as dt
+import itertools
+import operator
+import types
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from decimal import Decimal
@@ -62,22 +65,28 @@ def namespace() -> dict[str, Any]:
 
 @dataclass(frozen=True)
 class CompiledUnit:
-    """A generated unit, executed: its functions by name, and the source behind them."""
+    """A generated unit, executed: its functions by name, and the source behind them.
+
+    ``moved`` holds the aliases' code (``Generated.aliases``, same order), kept so that a
+    unit loaded again from its code need not move it again.
+    """
 
     generated: Generated
     functions: Mapping[str, Callable[..., Any]]
     code: CodeType
+    moved: tuple[CodeType, ...] = ()
 
     def __getitem__(self, name: str) -> Callable[..., Any]:
         return self.functions[name]
 
 
 def load(generated: Generated, extra: Mapping[str, Callable[..., Any]] | None = None,
-         code: CodeType | None = None) -> CompiledUnit:
+         code: CodeType | None = None, moved: tuple[CodeType, ...] | None = None,
+         ) -> CompiledUnit:
     """Compile and execute one unit; ``extra`` adds functions of other units (definitions).
 
-    ``code`` is the unit's code object when the caller kept it (the load cache does), so the
-    source need not be compiled again; it must come from ``generated.source``.
+    ``code`` and ``moved`` are a ``CompiledUnit``'s when the caller kept them (the load cache
+    does), so the source need not be compiled again; they must come from ``generated``.
 
     Example:
         >>> from vardval.dsl.parser import parse
@@ -88,14 +97,38 @@ def load(generated: Generated, extra: Mapping[str, Callable[..., Any]] | None = 
         Decimal('3.5')
     """
     if code is None:
-        code = compile(generated.source, generated.filename, "exec")
+        code = compile(generated.compiled_source(), generated.filename, "exec")
     ns = namespace()
     ns.update(extra or {})
+    given = len(ns)  # what the unit defines comes after, in the order it defines it
     exec(code, ns)  # noqa: S102 - source generated from a checked AST only, isolated namespace
-    functions = {name: value for name, value in ns.items()
+    if moved is None or len(moved) != len(generated.aliases):
+        moved = tuple(_moved(ns[twin].__code__, name, first_line)
+                      for name, first_line, _, twin in generated.aliases)
+    # each moved code is named as its alias; map and zip keep the loop out of Python
+    ns.update(zip(map(_NAME, moved), map(types.FunctionType, moved, itertools.repeat(ns)),
+                  strict=True))
+    functions = {name: value for name, value in itertools.islice(ns.items(), given, None)
                  if callable(value) and getattr(value, "__code__", None) is not None
                  and value.__code__.co_filename == generated.filename}
-    return CompiledUnit(generated, functions, code)
+    return CompiledUnit(generated, functions, code, moved)
+
+
+_NAME = operator.attrgetter("co_name")
+
+
+def _moved(code: CodeType, name: str, first_line: int) -> CodeType:
+    """A twin's code under an alias's name, placed at the alias's ``first_line``: the same
+    bytecode, whose tracebacks give the alias's lines (``Generated.aliases``)."""
+    return _shifted(code, first_line - code.co_firstlineno).replace(co_name=name,
+                                                                    co_qualname=name)
+
+
+def _shifted(code: CodeType, lines: int) -> CodeType:
+    consts = code.co_consts
+    if any(isinstance(const, CodeType) for const in consts):  # a nested function moves too
+        consts = tuple(_shifted(c, lines) if isinstance(c, CodeType) else c for c in consts)
+    return code.replace(co_firstlineno=code.co_firstlineno + lines, co_consts=consts)
 
 
 def located_error(exc: BaseException, units: Iterable[Generated]) -> EvaluationError:

@@ -22,8 +22,10 @@ if TYPE_CHECKING:
 
 GRAMMAR = Path(__file__).with_name("grammar.lark")
 # strict=True makes a grammar conflict an error when building (STYLE.md 2); a parser loaded
-# from a store was built with the same options, hence passed those checks.
-OPTIONS: dict[str, Any] = {"parser": "lalr", "propagate_positions": True,
+# from a store was built with the same options, hence passed those checks. The transformer
+# (``dsl.transformer.ToAst``) is applied while parsing and sees every token, which is all it
+# needs for spans (so no ``propagate_positions``).
+OPTIONS: dict[str, Any] = {"parser": "lalr", "keep_all_tokens": True,
                            "maybe_placeholders": True, "strict": True}
 
 
@@ -46,22 +48,28 @@ def use_store(store: ParserStore) -> None:
 @functools.cache
 def parser() -> Lark:
     """The parser, from the store when it holds one built from this very grammar."""
-    from lark import Lark  # noqa: PLC0415 - only commands that read rule text import Lark
-
     grammar = GRAMMAR.read_text(encoding="utf-8")
     store = _STORES[-1] if _STORES else None
     if store is None:
-        return Lark(grammar, source_path=str(GRAMMAR), **OPTIONS)
+        return _built(grammar)
     key = _key(grammar)
     blob = store.load(key)
     loaded = _loaded(blob) if blob is not None else None
     if loaded is not None:
         return loaded
-    built = Lark(grammar, source_path=str(GRAMMAR), **OPTIONS)
+    built = _built(grammar)
     out = io.BytesIO()
     built.save(out)
     store.save(key, out.getvalue())
     return built
+
+
+def _built(grammar: str) -> Lark:
+    """A parser built from the grammar; saved, it keeps its transformer by class name."""
+    from lark import Lark  # noqa: PLC0415 - only commands that read rule text import Lark
+    from vardval.dsl.transformer import ToAst  # noqa: PLC0415 - imports Lark
+
+    return Lark(grammar, source_path=str(GRAMMAR), transformer=ToAst(), **OPTIONS)
 
 
 def _loaded(blob: bytes) -> Lark | None:
@@ -74,9 +82,11 @@ def _loaded(blob: bytes) -> Lark | None:
 
 
 def _key(grammar: str) -> str:
-    """What the built parser depends on: the grammar, the options, Lark's and Python's version."""
+    """What the built parser depends on: the grammar, the options, the transformer it names,
+    Lark's and Python's version."""
     import lark  # noqa: PLC0415 - imported by the caller already
+    from vardval.dsl.transformer import ToAst  # noqa: PLC0415 - imported by the caller already
 
     named = "\0".join((grammar, repr(sorted(OPTIONS.items())), lark.__version__,
-                       sys.version.split()[0]))
+                       sys.version.split()[0], f"{ToAst.__module__}.{ToAst.__qualname__}"))
     return hashlib.sha256(named.encode("utf-8")).hexdigest()[:40]

@@ -249,8 +249,10 @@ def _unpickled(body: bytes) -> Any:
 
 def store(path: Path, ruleset: RuleSet, program: Program) -> None:
     """Write an entry atomically, keeping the newest few; never fail, never leave a temp file."""
+    from vardval.checker.program import pickling  # noqa: PLC0415 - only when an entry is written
+
     try:
-        body = pickle.dumps((ruleset, program), protocol=pickle.HIGHEST_PROTOCOL)
+        body = pickling.dumps((ruleset, program))
     except (pickle.PicklingError, TypeError, AttributeError):
         return
     write_sealed(path, MAGIC, body)

@@ -32,6 +32,8 @@ VersionFunction = Callable[..., tuple[Status, Any]]
 TracedFunction = Callable[..., None]
 # The units whose functions the next units of a kind may call: the book's (traced) definitions.
 _USES = {"rule": "definitions", "traced-rule": "traced-definitions"}
+# A unit's code as the load cache keeps it: the module's, and its aliases' (``compiled.load``).
+Codes = tuple[CodeType, tuple[CodeType, ...]]
 VERDICTS = Verdicts(unknown="indeterminate", skipped="not_applicable", true="pass", false="fail")
 
 
@@ -120,7 +122,7 @@ class Program:
     """
 
     def __init__(self, units: tuple[Generated, ...],
-                 codes: tuple[CodeType, ...] | None = None) -> None:
+                 codes: tuple[Codes, ...] | None = None) -> None:
         self.units = units
         self.rules: dict[str, tuple[VersionFunction, ...]] = {}
         self.functions: dict[str, Mapping[str, Callable[..., Any]]] = {}
@@ -140,14 +142,15 @@ class Program:
         found = self._by_version.get(id(version))
         return found[1] if found is not None and found[0] is version else None
 
-    def _load(self, codes: tuple[CodeType | None, ...]) -> tuple[CodeType, ...]:
+    def _load(self, codes: tuple[Codes | None, ...]) -> tuple[Codes, ...]:
         shared: dict[str, dict[str, Callable[..., Any]]] = {}
         loaded_codes = []
-        for unit, code in zip(self.units, codes, strict=True):
+        for unit, kept in zip(self.units, codes, strict=True):
             kind, _, name = unit.filename.strip("<>").partition(" ")
             uses = _USES.get(kind)
-            loaded = compiled.load(unit, shared.get(uses) if uses else None, code)
-            loaded_codes.append(loaded.code)
+            code, moved = kept if kept is not None else (None, None)
+            loaded = compiled.load(unit, shared.get(uses) if uses else None, code, moved)
+            loaded_codes.append((loaded.code, loaded.moved))
             if uses is None:
                 shared[kind] = dict(loaded.functions)
             if kind == "definitions":
@@ -171,7 +174,7 @@ class Program:
     def __setstate__(self, state: tuple[tuple[Generated, ...], tuple[bytes, ...]]) -> None:
         units, blobs = state
         try:
-            codes: tuple[CodeType, ...] | None = tuple(marshal.loads(b) for b in blobs)  # noqa: S302 - our own cache
+            codes: tuple[Codes, ...] | None = tuple(marshal.loads(b) for b in blobs)  # noqa: S302 - our own cache
         except (EOFError, ValueError, TypeError):
             codes = None
         self.__init__(units, codes)  # type: ignore[misc]

@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
 from vardval.checker.collector import paused
+from vardval.checker.core_engine import engine
 from vardval.checker.submission import coercions
 
 if TYPE_CHECKING:
@@ -53,14 +54,12 @@ def use_store(store: SchemaStore) -> None:
 def validated(data: object) -> dict[str, Any] | None:
     """The evaluation view of ``data`` when the format accepts it, else None (the model then
     explains why, or, should it accept after all, has the last word)."""
-    import pydantic_core  # noqa: PLC0415 - imported once by _validator; lint never validates
-
     validator = _validator()
     if validator is None:
         return _by_model(data)
     try:
         plain: dict[str, Any] = validator.validate_python(data)
-    except pydantic_core.ValidationError:
+    except engine().ValidationError:
         return None
     return plain
 
@@ -78,11 +77,13 @@ def _by_model(data: object) -> dict[str, Any] | None:
 
 @functools.cache
 def _validator() -> pydantic_core.SchemaValidator | None:
-    with paused():  # importing pydantic-core makes thousands of objects and frees none
-        import pydantic_core  # noqa: PLC0415 - the first submission validated imports it
-
+    with paused():  # loading pydantic-core makes thousands of objects and frees none
         schema = _schema()
-        return None if schema is None else pydantic_core.SchemaValidator(_with_functions(schema))
+        if schema is None:
+            return None
+        validator: pydantic_core.SchemaValidator = engine().SchemaValidator(
+            _with_functions(schema))
+        return validator
 
 
 def _schema() -> dict[str, Any] | None:
@@ -117,13 +118,11 @@ def _key() -> str | None:
     pydantic's version is the digest of its ``version.py``, read without importing pydantic:
     importing it would cost most of what the quick validator saves.
     """
-    import pydantic_core  # noqa: PLC0415 - see _validator
-
     spec = importlib.util.find_spec("pydantic")
     if spec is None or spec.origin is None:
         return None
     here = Path(__file__).parent
-    key = hashlib.sha256(pydantic_core.__version__.encode())
+    key = hashlib.sha256(engine().__version__.encode())
     try:
         for path in (Path(spec.origin).with_name("version.py"), *(here / n for n in _SOURCES)):
             key.update(hashlib.sha256(path.read_bytes()).digest())

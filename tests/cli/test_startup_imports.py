@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 from vardval.checker.cli import entry
+from vardval.checker.core_engine import EXTENSION
 from vardval.checker.program import cache, parser_store
 from vardval.dsl import grammar_cache
 
@@ -109,6 +110,45 @@ def test_a_plain_check_imports_no_docs_lint_store_or_server_code(tmp_path: Path)
     assert code == 0
     assert json.loads(out)["results"][0]["valid"] is True  # the check really ran
     assert unwanted(modules, NOT_FOR_CHECK) == []
+
+
+def test_a_plain_check_loads_pydantic_cores_engine_without_its_typing_module(
+        tmp_path: Path) -> None:
+    argv = ["check", str(VALID), "--format", "json"]
+    modules_after(argv, tmp_path / "cache")
+    code, _, modules = modules_after(argv, tmp_path / "cache")
+    assert code == 0
+    assert EXTENSION in modules  # the submission was validated by pydantic-core's engine
+    assert {"pydantic_core", "pydantic_core.core_schema"} & set(modules) == set()
+
+
+def test_an_invalid_file_is_explained_by_pydantic_built_on_the_engine_loaded_alone(
+        tmp_path: Path) -> None:
+    broken = ROOT / "fixtures" / "broken" / "kronoberg-broken-2025-Q1.yaml"
+    argv = ["check", str(broken), "--format", "json"]
+    modules_after(argv, tmp_path / "cache")
+    code, out, modules = modules_after(argv, tmp_path / "cache")
+    assert "pydantic" in modules  # the model explained the problems
+    here = io.StringIO()
+    assert (code, _without_time(out)) == (entry.run(argv, here, io.StringIO()),
+                                          _without_time(here.getvalue()))
+    assert json.loads(out)["results"][0]["valid"] is False
+
+
+def _without_time(report: str) -> object:
+    found = json.loads(report)
+    found.pop("generated_at", None)
+    return found
+
+
+def test_pydantic_builds_on_the_engine_loaded_alone() -> None:
+    probe = ("import sys; from vardval.checker.core_engine import engine; alone = engine(); "
+             "import pydantic; from pydantic_core import SchemaValidator; "
+             "assert SchemaValidator is alone.SchemaValidator; "
+             "assert pydantic.TypeAdapter(int).validate_python('3') == 3; print('ok')")
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
+                          check=False, timeout=120)
+    assert done.stdout.strip() == "ok", done.stderr
 
 
 def test_a_cold_check_reads_the_rule_files_but_still_no_docs_lint_or_server(
