@@ -17,6 +17,7 @@ import json
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from vardval.checker.core_engine import engine
 from vardval.checker.program import cache
 from vardval.checker.reading import quick_files
 
@@ -92,12 +93,10 @@ def _key() -> str | None:
 
     pydantic's version is the digest of its ``version.py``, read without importing pydantic.
     """
-    import pydantic_core  # noqa: PLC0415 - what reads the schemas
-
     spec = importlib.util.find_spec("pydantic")
     if spec is None or spec.origin is None:
         return None
-    key = hashlib.sha256(pydantic_core.__version__.encode() + b"\0" + cache.code_digest())
+    key = hashlib.sha256(engine().__version__.encode() + b"\0" + cache.code_digest())
     try:
         key.update(hashlib.sha256(Path(spec.origin).with_name("version.py").read_bytes())
                    .digest())

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from vardval.checker.collector import paused
+from vardval.checker.core_engine import engine
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Mapping
@@ -52,11 +53,9 @@ def validated(kind: str, data: object) -> dict[str, Any] | None:
     validator = _validator(kind)
     if validator is None:
         return None
-    import pydantic_core  # noqa: PLC0415 - imported by _validator already
-
     try:
         found: dict[str, Any] = validator.validate_python(data)
-    except pydantic_core.ValidationError:
+    except engine().ValidationError:
         return None
     return found
 
@@ -78,13 +77,14 @@ def _validator(kind: str) -> pydantic_core.SchemaValidator | None:
     schema = kept.schemas.get(kind) if kept is not None else None
     if kept is None or schema is None:
         return None
-    with paused():  # importing pydantic-core makes thousands of objects and frees none
-        import pydantic_core  # noqa: PLC0415 - only when a rule file is read
-
+    with paused():  # loading pydantic-core makes thousands of objects and frees none
+        core = engine()
         try:
-            return pydantic_core.SchemaValidator(_with_functions(schema, kept.functions))
-        except (KeyError, pydantic_core.SchemaError):  # not ours to read: the models decide
+            validator: pydantic_core.SchemaValidator = core.SchemaValidator(
+                _with_functions(schema, kept.functions))
+        except (KeyError, core.SchemaError):  # not ours to read: the models decide
             return None
+        return validator
 
 
 def _with_functions(node: Any, functions: Mapping[str, Callable[..., Any]]) -> Any:
