@@ -7,7 +7,7 @@ from vardval.checker.faces import lazy_face
 if TYPE_CHECKING:
     from vardval.checker.corpus import decisions, rulefile
     from vardval.checker.corpus.decision import Decision, decision_line
-    from vardval.checker.corpus.decisions import (
+    from vardval.checker.corpus.decision_reader import (
         KINDS,
         decision_files,
         duplicate_ids,

@@ -12,22 +12,19 @@ expression is checked once, even when several versions inherit it.
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
-from pydantic import ValidationError
 from vardval.checker.corpus import messages as templates
-from vardval.checker.corpus import nesting, rulefile, validity
+from vardval.checker.corpus import nesting, rule_records, validity
 from vardval.checker.corpus.models import Rule, Rulebook, RuleVersion, Template
 from vardval.checker.corpus.words import BookSaid
 from vardval.checker.errors import RuleLoadError
-from vardval.checker.reading import Refused, locate, strict_yaml
+from vardval.checker.reading import Refused, locate, quick_files, strict_yaml
 from vardval.checker.reading import files as reading
 from vardval.checker.sources import ResolvedCitation, SourceRegistry
-from vardval.checker.submission import model as submission
 from vardval.dsl import nodes, schema_types, walk
 from vardval.dsl import typesys as ts
 from vardval.dsl.errors import Diagnostic, DslError, RuleSyntaxError
@@ -52,7 +49,21 @@ class LoadContext:
     regions: tuple[str, ...]
     # The submission format's enumerated texts, so `clinic.operator == "privat"` is an error.
     choices: Mapping[str, tuple[str, ...]] = field(default_factory=lambda: schema_types.choices(
-        submission.submission_schema()))
+        submission_schema()))
+
+
+def submission_schema() -> dict[str, Any]:
+    """The submission format's JSON Schema: as the load cache keeps it, else from the model.
+
+    Its field types and enumerated texts are what rules are checked against; keeping it spares
+    a cold load pydantic and the schema's generation (issue 21).
+    """
+    kept = quick_files.submission_schema()
+    if kept is not None:
+        return kept
+    from vardval.checker.submission import model  # noqa: PLC0415 - without a load cache only
+
+    return model.submission_schema()
 
 
 def load_rulebook(path: Path, ctx: LoadContext, display: str | None = None) -> Rulebook:
@@ -71,14 +82,13 @@ def load_rulebook_text(text: str, ctx: LoadContext, filename: str) -> Rulebook:
     return book
 
 
-@dataclass
-class _Parts:
+class _Parts(NamedTuple):
     """What could be read of a file: all of it, or (after a structural error) the good parts."""
 
-    head: rulefile.RulebookHead | None
+    head: rule_records.Head | None
     definitions: Texts
     region: Any
-    entries: list[tuple[int, rulefile.RuleEntry]] = field(default_factory=list)
+    entries: list[tuple[int, rule_records.RuleEntry]]
 
 
 class _Builder:
@@ -99,8 +109,8 @@ class _Builder:
         if self.diagnostics or parts.head is None:
             return None
         head = parts.head
-        return Rulebook(head.rulebook, head.title.model_dump(), _text(head.description),
-                        region, head.scope.vardval_system,
+        return Rulebook(head.rulebook, dict(head.title), _text(head.description),
+                        region, head.vardval_system,
                         {n: c for n, c in definitions.items() if c is not None},
                         dict(head.definitions), tuple(r for r in rules if r is not None),
                         self.filename)
@@ -108,15 +118,26 @@ class _Builder:
     # --- reading the structure ---------------------------------------------------------
 
     def _read(self) -> _Parts:
+        dump = quick_files.validated("rulebook", self.loaded.data) or self._by_model()
+        if dump is None:
+            return self._salvage(self.loaded.data)
+        head = rule_records.head(dump)
+        return _Parts(head, dict(head.definitions), head.region,
+                      [(i, rule_records.entry(rule)) for i, rule in enumerate(dump["rules"])])
+
+    def _by_model(self) -> dict[str, Any] | None:
+        """The file's dump by its model, which reports every structural problem (None then)."""
+        from pydantic import ValidationError  # noqa: PLC0415 - a file the kept schema refused
+        from vardval.checker.corpus import rulefile  # noqa: PLC0415
+
         try:
             model = rulefile.RulebookFile.model_validate(self.loaded.data)
         except ValidationError as exc:
             self.diagnostics += locate.pydantic_diagnostics(
                 [dict(e) for e in exc.errors(include_url=False)], self.loaded, self.filename,
                 rulefile.RulebookFile)
-            return self._salvage(self.loaded.data)
-        return _Parts(model, dict(model.definitions), model.scope.region,
-                      list(enumerate(model.rules)))
+            return None
+        return model.model_dump()
 
     def _salvage(self, data: Any) -> _Parts:
         """The parts of a malformed file that are well formed, checked quietly (the
@@ -128,6 +149,8 @@ class _Builder:
         scope = data.get("scope")
         region = scope.get("region", "all") if isinstance(scope, dict) else "all"
         rules = data.get("rules") if isinstance(data.get("rules"), list) else []
+        from vardval.checker.corpus import rulefile  # noqa: PLC0415 - see _by_model
+
         entries = [(i, e) for i, raw in enumerate(rules)
                    if (e := rulefile.loose_rule(raw)) is not None]
         return _Parts(None, definitions, region if isinstance(region, str) else "all", entries)
@@ -171,6 +194,8 @@ class _Builder:
         if region == "all":
             return None
         if region not in self.ctx.regions:
+            import difflib  # noqa: PLC0415 - only to suggest a region
+
             close = difflib.get_close_matches(region, list(self.ctx.regions), n=1, cutoff=0.6)
             hint = BookSaid("hint-did-you-mean", (close[0],)) if close else \
                 BookSaid("hint-regions", (", ".join(self.ctx.regions),))
@@ -275,7 +300,7 @@ class _Builder:
 
     # --- rules -------------------------------------------------------------------------
 
-    def _unique_ids(self, entries: list[tuple[int, rulefile.RuleEntry]]) -> None:
+    def _unique_ids(self, entries: list[tuple[int, rule_records.RuleEntry]]) -> None:
         first: dict[str, int] = {}
         for index, entry in entries:
             if entry.id in first:
@@ -286,8 +311,8 @@ class _Builder:
                     BookSaid("hint-own-id-suffix", (entry.id,)))
             first.setdefault(entry.id, index)
 
-    def _rule(self, entry: rulefile.RuleEntry, index: int, env: Environment,
-              head: rulefile.RulebookHead | None, region: str | None) -> Rule | None:
+    def _rule(self, entry: rule_records.RuleEntry, index: int, env: Environment,
+              head: rule_records.Head | None, region: str | None) -> Rule | None:
         base: locate.PathKey = ("rules", index)
         for problem in validity.problems(entry, base):
             self._error(problem.code, problem.said, problem.path, problem.hint)
@@ -296,12 +321,12 @@ class _Builder:
         if head is None or any(v is None for v in versions):
             return None
         mark = self._mark(base)
-        return Rule(entry.id, entry.title.model_dump(), _text(entry.description), entry.severity,
+        return Rule(entry.id, dict(entry.title), _text(entry.description), entry.severity,
                     tuple(v for v in versions if v is not None), entry.valid.from_,
-                    entry.valid.to, head.rulebook, region, head.scope.vardval_system,
+                    entry.valid.to, head.rulebook, region, head.vardval_system,
                     self.filename, mark.line if mark else 1)
 
-    def _version(self, entry: rulefile.RuleEntry, base: locate.PathKey, index: int,
+    def _version(self, entry: rule_records.RuleEntry, base: locate.PathKey, index: int,
                  env: Environment, span: tuple[dt.date | None, dt.date | None]
                  ) -> RuleVersion | None:
         """Version 0 is the rule's own wording; version i restates parts of it."""
@@ -326,12 +351,12 @@ class _Builder:
         return RuleVersion(span[0], span[1], checked_when, checked, when, require, citations,
                            texts, mark.line if mark else 1)
 
-    def _messages(self, message: rulefile.Text | None, at: locate.PathKey,
+    def _messages(self, message: Texts | None, at: locate.PathKey,
                   env: Environment) -> dict[str, Template] | None:
         if message is None:
             return None
         return {lang: self._once((*at, "message", lang), lambda lang=lang: self._template(
-            getattr(message, lang), (*at, "message", lang), env)) for lang in ("sv", "en")}
+            message[lang], (*at, "message", lang), env)) for lang in ("sv", "en")}
 
     def _citations(self, cite: list[str], at: locate.PathKey) -> tuple[ResolvedCitation, ...]:
         out = []
@@ -377,5 +402,5 @@ def _cycle_from(start: str, deps: dict[str, set[str]]) -> list[str] | None:
     return None
 
 
-def _text(model: rulefile.Text | None) -> dict[str, str] | None:
-    return model.model_dump() if model is not None else None
+def _text(texts: Texts | None) -> dict[str, str] | None:
+    return dict(texts) if texts is not None else None

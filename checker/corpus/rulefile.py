@@ -4,12 +4,12 @@ Only structure is checked here; expressions stay text until ``rulebooks`` parses
 their positions in the file, and date ranges are judged there too (an empty range is a
 located problem of its own). The same models give the editor's JSON Schema
 (``checker/editor_schemas.py``), so the descriptions below are what an author sees on hover.
+A valid file is read without them, by the schema made from them and kept in the load cache
+(``reading.quick_files``); they read, and explain, every file that schema refuses.
 """
 
 from __future__ import annotations
 
-import re
-from decimal import Decimal
 from typing import Annotated, Any, cast
 
 from pydantic import (
@@ -21,27 +21,18 @@ from pydantic import (
     TypeAdapter,
     ValidationError,
 )
+from vardval.checker.corpus import rule_checks, rule_records
 from vardval.checker.corpus.models import RULE_ID
-from vardval.checker.reading import FileSaid, Refused
 from vardval.checker.sources import IsoDate
 from vardval.checker.vocab import Severity
 
 NAME = r"^[a-z_][a-z0-9_]*$"
-BOOK_ID = r"^[a-z][a-z0-9_-]*(\.[a-z][a-z0-9_-]*)*$"
-
-
-def _expression_text(value: object) -> object:
-    """YAML reads ``require: true`` or ``when: 1`` as a value; the DSL wants their text."""
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, int | Decimal):
-        return str(value)
-    return value
+BOOK_ID = rule_checks.BOOK_ID
 
 
 Expression = Annotated[
     str,
-    BeforeValidator(_expression_text, json_schema_input_type=str | bool | int),
+    BeforeValidator(rule_checks.expression_text, json_schema_input_type=str | bool | int),
     Field(min_length=1, description="An expression of the rule language, e.g. "
           "'contacts_same_day / contacts_total >= param(vardgaranti.kontakt.malniva)'."),
 ]
@@ -50,23 +41,11 @@ Citation = Annotated[str, Field(min_length=1, description="A citation such as "
 Date = Annotated[IsoDate, Field(description="A date written YYYY-MM-DD, e.g. 2022-07-01.")]
 
 
-def _matching(pattern: str, expected: str) -> AfterValidator:
-    """A pattern check whose message says what valid looks like (not a regular expression);
-    ``expected`` is a ``file_words`` code."""
-
-    def check(value: str) -> str:
-        if re.fullmatch(pattern, value) is None:
-            raise Refused(FileSaid("invalid-id", (value, FileSaid(expected))))
-        return value
-
-    return AfterValidator(check)
-
-
-RuleId = Annotated[str, _matching(RULE_ID, "id-rule"),
+RuleId = Annotated[str, AfterValidator(rule_checks.rule_id),
                    Field(json_schema_extra={"pattern": RULE_ID},
                          description="Upper case words joined by '-', e.g. VG-KONTAKT; unique "
                          "in the whole corpus.")]
-BookId = Annotated[str, _matching(BOOK_ID, "id-book"),
+BookId = Annotated[str, AfterValidator(rule_checks.book_id),
                    Field(json_schema_extra={"pattern": BOOK_ID},
                          description="Dotted lower-case id, e.g. national.vardgaranti.")]
 
@@ -151,7 +130,7 @@ _FALLBACKS: dict[str, Any] = {"id": "?", "title": None, "severity": "error", "ci
                               "require": None, "message": None}
 
 
-def loose_rule(raw: object) -> RuleEntry | None:
+def loose_rule(raw: object) -> rule_records.RuleEntry | None:
     """A rule with only the parts that are well formed, for checking after a structural error.
 
     A part that is missing or malformed is left at a neutral value (``require``/``message``
@@ -166,15 +145,17 @@ def loose_rule(raw: object) -> RuleEntry | None:
     """
     if not isinstance(raw, dict):
         return None
-    good = dict(_FALLBACKS)
+    good: dict[str, Any] = {}
     for name, info in RuleEntry.model_fields.items():
+        kind = Annotated[info.annotation, *info.metadata] if info.metadata else info.annotation
+        adapter: TypeAdapter[Any] = TypeAdapter(cast("Any", kind))
+        good[name] = _FALLBACKS[name] if info.is_required() else adapter.dump_python(
+            info.default)
         key = info.alias or name
         if key not in raw:
             continue
-        kind = Annotated[info.annotation, *info.metadata] if info.metadata else info.annotation
-        adapter: TypeAdapter[Any] = TypeAdapter(cast("Any", kind))
         try:
-            good[name] = adapter.validate_python(raw[key])
+            good[name] = adapter.dump_python(adapter.validate_python(raw[key]))
         except ValidationError:
             continue
-    return RuleEntry.model_construct(**good)
+    return rule_records.entry(good)

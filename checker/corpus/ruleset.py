@@ -45,7 +45,7 @@ class RuleSet:
     parameters: ParameterSet
     rulebooks: tuple[Rulebook, ...]
     root: ts.Type
-    #: the region's recorded decisions (``corpus.decisions``), applied by ``engine.waivers``
+    #: the region's recorded decisions (``corpus.decision_reader``), applied by ``engine.waivers``
     decisions: tuple[Decision, ...] = ()
     #: ``sha256:…`` over the files read (``corpus.digest``): ``producer.rules_digest``
     digest: str = ""
@@ -106,7 +106,7 @@ def read_ruleset(directory: Path | None = None) -> RuleSet:
 
 
 def _decisions(directory: Path, problems: list[Diagnostic]) -> tuple[Decision, ...]:
-    from vardval.checker.corpus.decisions import load_decisions  # noqa: PLC0415 - see the top
+    from vardval.checker.corpus.decision_reader import load_decisions  # noqa: PLC0415
 
     try:
         return load_decisions(directory)
@@ -138,15 +138,17 @@ def _no_rules(directory: Path) -> Diagnostic:
 def load_context(directory: Path, files: Layout | None = None) -> tuple[LoadContext,
                                                                         ParameterSet]:
     """What rulebooks are checked against: sources, parameters, the submission's fields."""
-    from vardval.checker.corpus.rulebooks import LoadContext  # noqa: PLC0415 - see the top
+    from vardval.checker.corpus.rulebooks import (  # noqa: PLC0415 - see the top
+        LoadContext,
+        submission_schema,
+    )
     from vardval.checker.parameters import load_parameters  # noqa: PLC0415
     from vardval.checker.sources import load_sources  # noqa: PLC0415
-    from vardval.checker.submission import model as submission  # noqa: PLC0415
 
     files = files or layout(directory)
     registry = load_sources(files.sources)
     parameters = load_parameters(directory / "parameters", registry, files.parameters)
-    root = record_type(submission.submission_schema())
+    root = record_type(submission_schema())
     types = {name: ts.of_python(parameters.python_type(name)) for name in parameters.names()}
     return LoadContext(root, types, registry, facts.REGIONS), parameters
 

@@ -9,18 +9,18 @@ is empty: the rule, or that version of it, would never be used, which is always 
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from typing import NamedTuple
 
-from vardval.checker.corpus import rulefile
+from vardval.checker.corpus import rule_records
 from vardval.checker.corpus.words import BookSaid
 
 ONE_DAY = dt.timedelta(days=1)
 PathKey = tuple[str | int, ...]
 
 
-@dataclass(frozen=True, slots=True)
-class Problem:
-    """A located date-range problem, before it becomes a Diagnostic."""
+class Problem(NamedTuple):
+    """A located date-range problem, before it becomes a Diagnostic (a named tuple: see
+    ``rule_records``)."""
 
     code: str
     said: BookSaid
@@ -59,14 +59,14 @@ def holds_a_period(start: dt.date | None, end: dt.date | None) -> bool:
     return end is None or first_period_start(start) <= end
 
 
-def ranges(entry: rulefile.RuleEntry) -> list[tuple[dt.date | None, dt.date | None]]:
+def ranges(entry: rule_records.RuleEntry) -> list[tuple[dt.date | None, dt.date | None]]:
     """The in-force range of the rule's own wording, then of each version, in order."""
     starts: list[dt.date | None] = [entry.valid.from_, *(v.from_ for v in entry.versions)]
     ends = [s - ONE_DAY if s else None for s in starts[1:]] + [entry.valid.to]
     return list(zip(starts, ends, strict=True))
 
 
-def problems(entry: rulefile.RuleEntry, base: PathKey) -> list[Problem]:
+def problems(entry: rule_records.RuleEntry, base: PathKey) -> list[Problem]:
     """Every date-range problem of one rule."""
     valid = entry.valid
     if valid.from_ and valid.to and valid.to < valid.from_:
@@ -80,7 +80,7 @@ def problems(entry: rulefile.RuleEntry, base: PathKey) -> list[Problem]:
     return [*_order(entry, base), *_outside(entry, base), *_unused(entry, base)]
 
 
-def _order(entry: rulefile.RuleEntry, base: PathKey) -> list[Problem]:
+def _order(entry: rule_records.RuleEntry, base: PathKey) -> list[Problem]:
     starts = [v.from_ for v in entry.versions]
     for index in range(1, len(starts)):
         if starts[index] <= starts[index - 1]:
@@ -91,7 +91,7 @@ def _order(entry: rulefile.RuleEntry, base: PathKey) -> list[Problem]:
     return []
 
 
-def _outside(entry: rulefile.RuleEntry, base: PathKey) -> list[Problem]:
+def _outside(entry: rule_records.RuleEntry, base: PathKey) -> list[Problem]:
     out = []
     valid = entry.valid
     for index, version in enumerate(entry.versions):
@@ -104,7 +104,7 @@ def _outside(entry: rulefile.RuleEntry, base: PathKey) -> list[Problem]:
     return out
 
 
-def _unused(entry: rulefile.RuleEntry, base: PathKey) -> list[Problem]:
+def _unused(entry: rule_records.RuleEntry, base: PathKey) -> list[Problem]:
     """Wordings that a later version replaces before any period starts."""
     if _order(entry, base) or _outside(entry, base):
         return []

@@ -6,7 +6,7 @@ from vardval.checker.faces import lazy_face
 
 if TYPE_CHECKING:
     from vardval.checker.parameters import files
-    from vardval.checker.parameters.files import UNITS, type_name, value_in_unit
+    from vardval.checker.parameters.file_reader import UNITS, type_name, value_in_unit
     from vardval.checker.parameters.loading import load_parameter_file, load_parameters
     from vardval.checker.parameters.parameter import Parameter, ParamValue
     from vardval.checker.parameters.parameter_set import ParameterSet

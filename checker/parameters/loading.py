@@ -1,6 +1,6 @@
 """Reading the parameter files of a corpus (or one what-if overlay) into checked parameters.
 
-Each file is read by ``parameters.files``; this module adds what no one file shows: a name
+Each file is read by ``parameters.file_reader``; this module adds what no one file shows: a name
 defined twice in one scope, and a regional override whose unit or type differs from the
 national definition. All problems of all files are raised once, located and in order.
 """
@@ -11,7 +11,7 @@ from collections import defaultdict
 from typing import TYPE_CHECKING
 
 from vardval.checker.errors import RuleLoadError
-from vardval.checker.parameters.files import FileReader, type_name, type_said
+from vardval.checker.parameters.file_reader import FileReader, type_name, type_said
 from vardval.checker.parameters.parameter_set import ParameterSet
 from vardval.checker.parameters.words import ParamSaid
 from vardval.checker.reading import files as reading

@@ -162,6 +162,12 @@ def _code_trees() -> tuple[Path, ...]:
     return (Path(vardval.dsl.__file__).resolve().parent, CHECKER_TREE)
 
 
+def code_digest() -> bytes:
+    """The digest of vardval's own code files (name, size, modification time), as the entries'
+    keys hold it: for the other kinds of entry made from that code (``file_schemas``)."""
+    return _code_digest()
+
+
 def _code_digest() -> bytes:
     """The digest of vardval's own files as the first look at them found them (``_code_stats``);
     it is only asked for after ``active_folder`` found none of them changed since the import."""

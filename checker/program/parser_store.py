@@ -1,5 +1,6 @@
 """Things built once and kept in the load cache folder: Lark parsers (so a cold load does not
-rebuild the parser) and the submission's validator schema (so a check need not import pydantic).
+rebuild the parser), the submission's validator schema (so a check need not import pydantic)
+and the rule files' schemas (``file_schemas``: so a cold load need not either).
 
 A loaded parser is unpickled and a schema decides what is valid, so their entries are sealed
 like the corpus entries (``cache``: this user's HMAC, a folder only they can write). The
@@ -13,6 +14,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from vardval.checker.program import cache
+from vardval.checker.reading import quick_files
 from vardval.checker.submission import quick_validator
 from vardval.dsl import grammar_cache
 
@@ -46,6 +48,15 @@ def use_parser_cache(folder: Path | None) -> None:
 
 
 def use_schema_cache(folder: Path | None) -> None:
-    """Keep the submission's validator schema in the cache ``folder``, unless None."""
+    """Keep the submission's validator schema, and the rule files' schemas
+    (``file_schemas``), in the cache ``folder``, unless None."""
     if folder is not None:
         quick_validator.use_store(SealedStore(folder, "submission", SCHEMA_MAGIC, ".json"))
+        quick_files.use_source(lambda: _rule_file_schemas(folder))
+
+
+def _rule_file_schemas(folder: Path) -> quick_files.KeptSchemas | None:
+    """Asked for when a rule file is first read: a warm load reads none."""
+    from vardval.checker.program import file_schemas  # noqa: PLC0415 - a cold load only
+
+    return file_schemas.kept(SealedStore(folder, "rulefiles", file_schemas.MAGIC, ".json"))

@@ -11,7 +11,9 @@ if TYPE_CHECKING:
         file_words,
         files,
         locate,
+        quick_files,
         strict_yaml,
+        typed_dicts,
         yaml_core,
         yaml_problems,
     )
@@ -91,6 +93,7 @@ __all__ = [
     "one_of",
     "open_workbook",
     "pydantic_diagnostics",
+    "quick_files",
     "read_bounded",
     "read_csv",
     "recording",
@@ -99,6 +102,7 @@ __all__ = [
     "span_at",
     "strict_yaml",
     "submission_files",
+    "typed_dicts",
     "yaml_core",
     "yaml_problems",
 ]

@@ -7,15 +7,16 @@ text of the scalar with its true starting position.
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Mapping, Sequence
-from typing import Any, Protocol, get_args, get_origin
+from typing import TYPE_CHECKING, Any, Protocol, get_args, get_origin
 
-from pydantic import BaseModel
 from vardval.checker.reading.file_words import FileSaid, Refused, described
 from vardval.dsl import reasons
 from vardval.dsl.errors import Diagnostic
 from vardval.dsl.spans import Origin, Span
+
+if TYPE_CHECKING:
+    from pydantic import BaseModel
 
 PathKey = tuple[str | int, ...]
 
@@ -264,6 +265,8 @@ def _model_at(model: type[BaseModel] | None, path: PathKey) -> type[BaseModel] |
 
 
 def _is_model(kind: Any) -> bool:
+    from pydantic import BaseModel  # noqa: PLC0415 - only to explain pydantic's errors
+
     return isinstance(kind, type) and issubclass(kind, BaseModel)
 
 
@@ -286,6 +289,8 @@ def _key_hint(key: str, model: type[BaseModel] | None) -> FileSaid:
     if model is None:
         return FileSaid("hint-remove-or-spell")
     keys = _keys(model)
+    import difflib  # noqa: PLC0415 - only to suggest a name
+
     close = difflib.get_close_matches(key, keys, n=1)
     allowed = ", ".join(keys)
     if close:

@@ -18,7 +18,7 @@ import json
 import re
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import TYPE_CHECKING, Any, NoReturn, TypeAlias
+from typing import TYPE_CHECKING, Any, NamedTuple, NoReturn, TypeAlias
 
 import yaml
 from vardval.checker.reading.yaml_core import (
@@ -31,6 +31,7 @@ from vardval.checker.reading.yaml_core import (
     bounded_decimal,
     bounded_int,
     libyaml_events,
+    question_in_flow,
     resolve_plain,
 )
 from vardval.checker.reading.yaml_words import Worded, json_string_said, yaml_said
@@ -46,9 +47,12 @@ if TYPE_CHECKING:
 NodePath: TypeAlias = tuple[str | int, ...]
 
 
-@dataclass(frozen=True, slots=True)
-class NodeMark:
-    """Where a node's text sits: 1-based line/column, end exclusive, and its scalar style."""
+class NodeMark(NamedTuple):
+    """Where a node's text sits: 1-based line/column, end exclusive, and its scalar style.
+
+    A named tuple: a file of rules makes one for every key and value, and one is made in a
+    third of the time of a frozen dataclass's.
+    """
 
     line: int
     column: int
@@ -259,11 +263,12 @@ def _compose_yaml(tree: _Tree) -> Value:
     without libyaml; so does a text with characters PyYAML's reader refuses. The few constructs
     the two read differently (``_pure_only``) go to the pure parser directly.
     """
-    parser = libyaml_events(tree.text)
+    parser = libyaml_events(tree.text, flow_questions=False)  # the composer asks, as it reads
     if parser is not None:
         try:
-            return _YamlComposer(tree, parser).document()
-        except (yaml.YAMLError, YamlError):  # every refusal is worded by the pure reading
+            return _YamlComposer(tree, parser, flow_questions=True).document()
+        # every refusal is worded by the pure reading, which also reads what libyaml may not
+        except (yaml.YAMLError, YamlError, _PureOnly):
             tree.reset()
         finally:
             parser.dispose()
@@ -286,13 +291,25 @@ def _compose_pure(tree: _Tree) -> Value:
             events.dispose()
 
 
-class _YamlComposer:
-    """Builds plain data from PyYAML events, recording marks in ``_Tree``."""
+class _PureOnly(Exception):
+    """A '?' on the lines of a flow collection: libyaml may read it otherwise than PyYAML."""
 
-    def __init__(self, tree: _Tree, events: _Events) -> None:
+
+class _YamlComposer:
+    """Builds plain data from PyYAML events, recording marks in ``_Tree``.
+
+    With ``flow_questions`` (libyaml's events), a '?' on the lines of an outermost flow
+    collection raises ``_PureOnly`` at its end (``yaml_core.question_in_flow``): the test
+    ``libyaml_events`` would otherwise make by parsing the text once more beforehand.
+    """
+
+    def __init__(self, tree: _Tree, events: Any, *, flow_questions: bool = False) -> None:
         self.tree = tree
         self.events: Any = events  # PyYAML's parser methods are untyped; events are duck-typed
         self.anchors: dict[str, _Anchor | None] = {}
+        self.questions = flow_questions and "?" in tree.text
+        self.flow_start: Any = None  # the start mark of the outermost flow collection open
+        self.lines: list[str] | None = None
 
     def document(self) -> Value:
         self.events.get_event()
@@ -315,8 +332,10 @@ class _YamlComposer:
     def _empty(self, event: yaml.Event) -> NoReturn:
         self.tree.fail("empty-file", Worded("empty-file"), self._mark(event), _EMPTY_HINT)
 
-    def node(self, path: NodePath) -> Value:
-        event = self.events.get_event()
+    def node(self, path: NodePath, event: Any = None) -> Value:
+        """The node that starts with ``event`` (the next one when None)."""
+        if event is None:
+            event = self.events.get_event()
         if isinstance(event, yaml.AliasEvent):
             return self.alias(event, path)
         self.refuse_tag(event)
@@ -343,11 +362,16 @@ class _YamlComposer:
         if event.anchor is not None:
             self.anchors[event.anchor] = None  # in progress: an alias to it would recurse
         index = self.tree.add(path, self._mark(event))
+        outermost = self.questions and event.flow_style and self.flow_start is None
+        if outermost:
+            self.flow_start = event.start_mark
+        value: Value
         if isinstance(event, yaml.SequenceStartEvent):
-            value: Value = self.sequence(path)
+            value, end = self.sequence(path)
         else:
-            value = self.mapping(path)
-        end = self.events.get_event()
+            value, end = self.mapping(path)
+        if outermost:
+            self._no_question(end)
         start = self.tree.values[index][1]
         if event.flow_style:
             stop = _yaml_mark(end.end_mark, end.end_mark)
@@ -356,27 +380,40 @@ class _YamlComposer:
         self.tree.finish(index, NodeMark(start.line, start.column, stop.end_line, stop.end_column))
         return value
 
-    def sequence(self, path: NodePath) -> list[Value]:
-        items: list[Value] = []
-        while not self.events.check_event(yaml.SequenceEndEvent):
-            items.append(self.node((*path, len(items))))
-        return items
+    def _no_question(self, end: Any) -> None:
+        if self.lines is None:
+            self.lines = self.tree.text.splitlines()
+        if question_in_flow(self.lines, self.flow_start, end.end_mark):
+            raise _PureOnly
+        self.flow_start = None
 
-    def mapping(self, path: NodePath) -> dict[str, Value]:
+    # Each event is taken once (``get_event``) and handed on, rather than looked at first
+    # (``check_event``): half the calls into the parser, for the same events in the same order.
+
+    def sequence(self, path: NodePath) -> tuple[list[Value], Any]:
+        """The items, and the event that ends them."""
+        items: list[Value] = []
+        get_event = self.events.get_event
+        while not isinstance(event := get_event(), yaml.SequenceEndEvent):
+            items.append(self.node((*path, len(items)), event))
+        return items, event
+
+    def mapping(self, path: NodePath) -> tuple[dict[str, Value], Any]:
+        """The entries, and the event that ends them."""
         result: dict[str, Value] = {}
         first_lines: dict[str, int] = {}
-        while not self.events.check_event(yaml.MappingEndEvent):
-            key, mark = self.key()
+        get_event = self.events.get_event
+        while not isinstance(event := get_event(), yaml.MappingEndEvent):
+            key, mark = self.key(event)
             if key in first_lines:
                 self.tree.fail("duplicate-key", Worded("duplicate-key", (
                     key, str(first_lines[key]), Worded("kind-mapping"))), mark)
             first_lines[key] = mark.line
             self.tree.key((*path, key), mark)
             result[key] = self.node((*path, key))
-        return result
+        return result, event
 
-    def key(self) -> tuple[str, NodeMark]:
-        event = self.events.get_event()
+    def key(self, event: Any) -> tuple[str, NodeMark]:
         mark = self._mark(event)
         if not isinstance(event, yaml.ScalarEvent):
             kind = _EVENT_KINDS.get(type(event), Worded("kind-value"))

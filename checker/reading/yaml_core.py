@@ -134,18 +134,22 @@ def bounded_decimal(text: str) -> Decimal:
 # Which parser
 
 
-def libyaml_events(text: str) -> Any | None:
+def libyaml_events(text: str, *, flow_questions: bool = True) -> Any | None:
     """libyaml's event parser over ``text``, or None where PyYAML's pure one must read it.
 
     None without libyaml, for text PyYAML's reader refuses, and for the constructs the two
-    parsers read differently (``_pure_only``). The caller disposes of the parser.
+    parsers read differently (``_pure_only``). ``flow_questions=False`` leaves out the one test
+    that parses the text itself, for a caller that reads every event anyway and asks
+    ``question_in_flow`` at the end of each outermost flow collection. The caller disposes of
+    the parser.
     """
-    if _CParser is None or _pure_only(text) or _NON_PRINTABLE.search(text):
+    if _CParser is None or _pure_only(text, flow_questions=flow_questions) or \
+            _NON_PRINTABLE.search(text):
         return None
     return _CParser(text)
 
 
-def _pure_only(text: str) -> bool:
+def _pure_only(text: str, *, flow_questions: bool = True) -> bool:
     """Whether ``text`` has a construct the parsers read differently (the note at the top).
 
     Three cheap tests rather than one regex with alternatives: this runs on every file, and
@@ -155,8 +159,14 @@ def _pure_only(text: str) -> bool:
         any(char in text for char in _PURE_ONLY_CHARS)
         or _EMPTY_FLOW_VALUE.search(text) is not None
         or (("|" in text or ">" in text) and _HEADER_COMMENT.search(text) is not None)
-        or ("?" in text and _question_in_flow(text))
+        or (flow_questions and "?" in text and _question_in_flow(text))
     )
+
+
+def question_in_flow(lines: list[str], start: Any, end: Any) -> bool:
+    """Whether a '?' stands on the lines of an outermost flow collection from libyaml's
+    ``start`` mark to its ``end`` mark (``_question_in_flow`` asks this of each)."""
+    return any("?" in line for line in lines[_line(start):_line(end) + 1])
 
 
 def _question_in_flow(text: str) -> bool:
@@ -167,15 +177,14 @@ def _question_in_flow(text: str) -> bool:
     assert _CParser is not None  # only asked when libyaml is there
     lines = text.splitlines()
     parser = _CParser(text)
-    depth, first = 0, 0
+    depth, first = 0, None
     try:
         while not isinstance(event := parser.get_event(), yaml.StreamEndEvent):
             if isinstance(event, yaml.CollectionStartEvent) and (depth or event.flow_style):
-                depth, first = depth + 1, first if depth else _line(event.start_mark)
+                depth, first = depth + 1, first if depth else event.start_mark
             elif isinstance(event, yaml.CollectionEndEvent) and depth:
                 depth -= 1
-                if not depth and any("?" in line
-                                     for line in lines[first:_line(event.end_mark) + 1]):
+                if not depth and question_in_flow(lines, first, event.end_mark):
                     return True
     except yaml.YAMLError:
         return True

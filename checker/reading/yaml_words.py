@@ -9,6 +9,7 @@ reads sensibly: generic words, with PyYAML's text quoted as the detail.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 from typing import ClassVar
@@ -240,8 +241,9 @@ class Worded(reasons.Reason):
 
 _TOKENS = {WORDING[code][1]: Worded(code) for code in WORDING if code.startswith("token-")}
 _FOUND = r"(?P<found>'.*'|\".*\")"
-# PyYAML problem text -> code; the named groups are its values, in order.
-_PROBLEMS: tuple[tuple[re.Pattern[str], str], ...] = tuple((re.compile(p), c) for p, c in (
+# PyYAML problem text -> code; the named groups are its values, in order. Compiled on first use
+# (``_patterns``): a file that reads well never needs them, and compiling took some 2 ms.
+_PROBLEMS: tuple[tuple[str, str], ...] = (
     (rf"found character {_FOUND} that cannot start any token", "cannot-start"),
     (r"found unexpected end of stream", "end-of-stream"),
     (r"found unexpected document separator", "document-separator"),
@@ -264,7 +266,7 @@ _PROBLEMS: tuple[tuple[re.Pattern[str], str], ...] = tuple((re.compile(p), c) fo
     (rf"found undefined tag handle {_FOUND}", "undefined-tag-handle"),
     (r"found non-specific tag '!'", "non-specific-tag"),
     (rf"expected (?P<what>'.'|URI), but found {_FOUND}", "expected-char"),
-))
+)
 _CONTEXTS = {WORDING[code][1]: Worded(code) for code in WORDING if code.startswith("in-")}
 # problem code -> hint code; the hints naming a line get the context's line
 _HINTS = {
@@ -294,7 +296,7 @@ def _problem(text: str) -> tuple[str, tuple[object, ...]]:
     if text.startswith(("expected a directive", "expected a digit", "found duplicate",
                         "found incompatible", "expected URI escape")):
         return "directive", (text,)
-    for pattern, code in _PROBLEMS:
+    for pattern, code in _patterns():
         found = pattern.fullmatch(text)
         if found is not None:
             return code, tuple(_TOKENS.get(v, v) for v in found.groupdict().values())
@@ -326,3 +328,8 @@ def json_string_said(msg: str) -> Worded:
     if msg.startswith("Invalid \\uXXXX escape"):
         return Worded("json-bad-unicode")
     return Worded("json-other", (msg.removesuffix(" at").replace("Invalid", "invalid"),))
+
+
+@functools.cache
+def _patterns() -> tuple[tuple[re.Pattern[str], str], ...]:
+    return tuple((re.compile(pattern), code) for pattern, code in _PROBLEMS)

@@ -1,6 +1,7 @@
 """Loading ``rules/sources.yaml`` into validated source records, every problem located.
 
-Form is checked by the pydantic models of ``sources.models``; this module adds what a
+Form is checked by the schema the load cache keeps (``reading.quick_files``), else by the
+pydantic models of ``sources.models``, which explain every problem; this module adds what a
 model cannot see: the file's top-level shape, source ids, the ``kind`` of each source, and
 that provision keys are provisions of the act they belong to (chapters exactly when it has them).
 """
@@ -8,15 +9,15 @@ that provision keys are provisions of the act they belong to (chapters exactly w
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from pydantic import BaseModel, ConfigDict, ValidationError
 from vardval.checker.errors import RuleLoadError
 from vardval.checker.reading import files as reading
-from vardval.checker.reading import locate, strict_yaml
+from vardval.checker.reading import locate, quick_files, strict_yaml
 from vardval.checker.reading import yaml_problems as _yaml_problems
+from vardval.checker.sources import records
+from vardval.checker.sources.checks import SOURCE_ID
 from vardval.checker.sources.citation_syntax import parse_citation
-from vardval.checker.sources.models import SOURCE_ID, SOURCE_MODELS
 from vardval.checker.sources.structure import StatuteIndex
 from vardval.checker.sources.words import SourceSaid
 from vardval.dsl.errors import Diagnostic
@@ -24,13 +25,10 @@ from vardval.dsl.errors import Diagnostic
 if TYPE_CHECKING:
     from pathlib import Path
 
+    from pydantic import BaseModel, ValidationError
     from vardval.checker.sources.records import Source
 
-
-class _SourcesFile(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-
-    sources: dict[str, dict[str, object]]
+KINDS = ("statute", "document")
 
 
 class _Collector:
@@ -52,6 +50,23 @@ class _Collector:
         found = _yaml_problems.validation_diagnostics(error, self.loaded, self.filename, prefix)
         self.problems.extend(found)
 
+    def dump(self, kind: str, data: object, prefix: tuple[str, ...] = ()) -> dict[str, Any] | None:
+        """``data`` validated as ``kind`` (``sources``, or a source's kind): by the schema the
+        load cache keeps, else by the model, whose problems are collected (None then)."""
+        found = quick_files.validated(f"source-{kind}", data)
+        if found is not None:
+            return found
+        from pydantic import ValidationError  # noqa: PLC0415 - a part the kept schema refused
+        from vardval.checker.sources import models  # noqa: PLC0415
+
+        model: type[BaseModel] = models.SourcesFile if kind == "sources" else \
+            models.SOURCE_MODELS[kind]
+        try:
+            return model.model_validate(data).model_dump()
+        except ValidationError as error:
+            self.invalid(error, prefix)
+            return None
+
 
 def read_sources(path: Path, index: StatuteIndex | None = None) -> dict[str, Source]:
     """The sources of one file by id, as records; ``RuleLoadError`` with all problems at once.
@@ -68,13 +83,11 @@ def read_sources(path: Path, index: StatuteIndex | None = None) -> dict[str, Sou
 
 
 def _read_file(collector: _Collector) -> dict[str, Source]:
-    try:
-        top = _SourcesFile.model_validate(collector.loaded.data)
-    except ValidationError as error:
-        collector.invalid(error)
+    top = collector.dump("sources", collector.loaded.data)
+    if top is None:
         return {}
     sources = {}
-    for source_id, raw in top.sources.items():
+    for source_id, raw in top["sources"].items():
         source = _read_source(collector, source_id, raw)
         if source is not None:
             sources[source_id] = source
@@ -87,16 +100,13 @@ def _read_source(collector: _Collector, source_id: str, raw: dict[str, object]) 
         collector.add("invalid-source-id", SourceSaid("invalid-source-id", (source_id,)), path,
                       key=True)
     _check_keys(collector, source_id, raw)
-    model = SOURCE_MODELS.get(str(raw.get("kind")))
-    if model is None:
+    kind = str(raw.get("kind"))
+    if kind not in KINDS:
         collector.add("invalid-value", SourceSaid("source-kind", (source_id,)),
                       (*path, "kind") if "kind" in raw else path)
         return None
-    try:
-        return model.model_validate(raw).record()
-    except ValidationError as error:
-        collector.invalid(error, path)
-        return None
+    dump = collector.dump(kind, raw, path)
+    return records.from_dump(dump) if dump is not None else None
 
 
 def _check_keys(collector: _Collector, source_id: str, raw: dict[str, object]) -> None:

@@ -2,60 +2,25 @@
 
 Validation of form only (fields, types, URL shape); what a provision key means and whether a
 citation resolves is ``sources.registry``'s job. A valid source becomes a pydantic-free record
-(``record()``, ``sources.records``): what the registry, and so the load cache, holds.
+(``record()``, ``sources.records``): what the registry, and so the load cache, holds. A valid
+source is read without them, by the schema made from them and kept in the load cache
+(``reading.quick_files``); they read, and explain, every source that schema refuses.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import re
-from typing import TYPE_CHECKING, Annotated, Literal
+from typing import Annotated, Literal
 
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field
-from vardval.checker.reading import Refused
-from vardval.checker.sources import records
-from vardval.checker.sources.words import SourceSaid, real_date
+from vardval.checker.sources import checks, records
 
-if TYPE_CHECKING:
-    from collections.abc import Callable
-
-SOURCE_ID = r"^[A-Z][A-Z0-9]*(-[A-Z0-9]+)*$"
+SOURCE_ID = checks.SOURCE_ID
 
 
-def _matching(pattern: str, expected: str) -> Callable[[str], str]:
-    """A validator with a message a rule author understands (not a regular expression);
-    ``expected`` is a ``words`` code."""
-
-    def check(value: str) -> str:
-        if re.fullmatch(pattern, value) is None:
-            raise Refused(SourceSaid("invalid-value", (value, SourceSaid(expected))))
-        return value
-
-    return check
-
-
-# An absolute http(s) URL, or a path inside the project for sources that live in it (the
-# submission format is documented by the project itself, not on the web).
-Url = Annotated[
-    str,
-    AfterValidator(_matching(r"https?://\S+|[a-z0-9][a-z0-9_./-]*", "exp-url")),
-]
-SfsNumber = Annotated[
-    str, AfterValidator(_matching(r"\d{4}:\d+", "exp-sfs"))
-]
-
-
-def _iso_date(value: object) -> object:
-    """Only ``YYYY-MM-DD`` is a date here (pydantic alone would read ``86400`` as 1970-01-02)."""
-    if isinstance(value, dt.date):
-        return value
-    match = re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", str(value))
-    if match is None:
-        raise Refused(SourceSaid("date-form", (str(value),)))
-    return real_date(*(int(part) for part in match.groups()))
-
-
-IsoDate = Annotated[dt.date, BeforeValidator(_iso_date)]
+Url = Annotated[str, AfterValidator(checks.url)]
+SfsNumber = Annotated[str, AfterValidator(checks.sfs_number)]
+IsoDate = Annotated[dt.date, BeforeValidator(checks.iso_date)]
 
 
 class _Model(BaseModel):
@@ -90,9 +55,6 @@ class Passage(_Model):
     note: str | None = None
     url: Url | None = None
 
-    def record(self) -> records.Passage:
-        return records.Passage(**dict(self))
-
 
 class Consolidation(_Model):
     """The consolidated text the quotes of an act are taken from, and the date of its wording."""
@@ -100,9 +62,6 @@ class Consolidation(_Model):
     file: str = Field(min_length=1)  # in ../shared/domain/statutes/
     published: IsoDate  # the text's publicerad_datum: the wording date of every quote
     origin: str = Field(min_length=1)
-
-    def record(self) -> records.Consolidation:
-        return records.Consolidation(**dict(self))
 
 
 class StatuteSource(_Model):
@@ -123,11 +82,8 @@ class StatuteSource(_Model):
     note: str | None = None
     provisions: dict[str, Passage] = Field(default_factory=dict)
 
-    def record(self) -> records.StatuteSource:
-        consolidation = self.consolidation.record() if self.consolidation else None
-        return records.StatuteSource(**{
-            **dict(self), "title": self.title.record(), "consolidation": consolidation,
-            "provisions": {key: p.record() for key, p in self.provisions.items()}})
+    def record(self) -> records.Source:
+        return records.from_dump(self.model_dump())
 
 
 class DocumentSource(_Model):
@@ -143,10 +99,16 @@ class DocumentSource(_Model):
     note: str | None = None
     sections: dict[str, Passage] = Field(default_factory=dict)
 
-    def record(self) -> records.DocumentSource:
-        return records.DocumentSource(**{
-            **dict(self), "title": self.title.record(),
-            "sections": {key: p.record() for key, p in self.sections.items()}})
+    def record(self) -> records.Source:
+        return records.from_dump(self.model_dump())
+
+
+class SourcesFile(BaseModel):
+    """The file: sources by id, each read on its own (so one bad source hides no other)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    sources: dict[str, dict[str, object]]
 
 
 SOURCE_MODELS: dict[str, type[StatuteSource | DocumentSource]] = {

@@ -1,9 +1,10 @@
 """The sources as a loaded corpus holds them: plain frozen records of statutes and documents.
 
 ``sources.models`` validates the form of ``rules/sources.yaml`` with pydantic and turns each
-source into these (``record()``). Why two: a ``RuleSet`` from the load cache holds the
-registry, and a check that unpickles it should not import pydantic to name its classes
-(issue 21). The fields are the models' fields, in the same order, so they are given by name.
+source into these (``record()``, through ``from_dump`` as the quick path does). Why two: a
+``RuleSet`` from the load cache holds the registry, and a check that unpickles it should not
+import pydantic to name its classes (issue 21). The fields are the models' fields, in the same
+order, so they are given by name.
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import Any, Literal
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -82,6 +83,30 @@ class DocumentSource:
 
 
 Source = StatuteSource | DocumentSource
+
+
+def from_dump(dump: dict[str, Any]) -> Source:
+    """The record of a valid source from its fields as plain values (``model_dump()`` of its
+    model, or what the validator kept in the load cache gives: the same dict).
+
+    Example:
+        >>> from_dump({"kind": "document", "issuer": "Region Halland", "url": "https://x.se",
+        ...     "title": {"sv": "Regelbok", "en": "Rule book"}, "read_from": "BG"}).title.en
+        'Rule book'
+    """
+    title = Localized(**dump["title"])
+    if dump["kind"] == "statute":
+        consolidation = dump.get("consolidation")
+        return StatuteSource(**{
+            **dump, "title": title,
+            "consolidation": Consolidation(**consolidation) if consolidation else None,
+            "provisions": _passages(dump.get("provisions", {}))})
+    return DocumentSource(**{**dump, "title": title,
+                             "sections": _passages(dump.get("sections", {}))})
+
+
+def _passages(dumps: dict[str, dict[str, Any]]) -> dict[str, Passage]:
+    return {key: Passage(**passage) for key, passage in dumps.items()}
 
 
 def as_json(source: Source) -> dict[str, object]:

@@ -34,7 +34,8 @@ NOT_AT_START = (
 RULE_FILE_MODELS = (
     "vardval.checker.corpus.decisions", "vardval.checker.parameters.files",
     "vardval.checker.parameters.loading", "vardval.checker.sources.models",
-    "vardval.checker.sources.loading",
+    "vardval.checker.sources.loading", "vardval.checker.corpus.decision_reader",
+    "vardval.checker.parameters.file_reader", "vardval.checker.corpus.rule_records",
 )
 # The submission's pydantic model: a valid file is validated by pydantic-core from the schema
 # kept in the load cache (``submission.quick_validator``); the model only explains an invalid one.
@@ -166,6 +167,31 @@ def test_a_cold_check_reads_the_rule_files_but_still_no_docs_lint_or_server(
                    *RULE_FILE_MODELS, *SUBMISSION_MODEL,  # a first run also generates the schema
                    *ERROR_PATHS)  # and reads rule files strictly, checking their citations
     assert unwanted(modules, tuple(n for n in NOT_FOR_CHECK if n not in cold_extras)) == []
+
+
+# What a cold load of valid rule files no longer needs once the load cache keeps the rule files'
+# schemas (``program.file_schemas``): pydantic, the files' models, the submission's model and
+# the generators of schemas (issue 21). pydantic-core's engine validates the files.
+COLD_WITHOUT = ("pydantic", "vardval.checker.corpus.rulefile", "vardval.checker.corpus.decisions",
+                "vardval.checker.parameters.files", "vardval.checker.sources.models",
+                "vardval.checker.submission.model", "vardval.checker.submission.plain_schema",
+                "vardval.checker.reading.typed_dicts")
+
+
+def test_a_cold_check_of_the_bundled_corpus_imports_no_pydantic(tmp_path: Path) -> None:
+    argv = ["check", str(VALID), "--format", "json"]
+    modules_after(argv, tmp_path / "cache")  # keeps the parser and the schemas
+    entries = list((tmp_path / "cache").glob("ruleset-*.pickle"))
+    assert len(entries) == 1
+    entries[0].unlink()  # the corpus must be read, checked and compiled again
+    code, out, modules = modules_after(argv, tmp_path / "cache")
+    assert code == 0
+    assert json.loads(out)["results"][0]["valid"] is True
+    assert "vardval.checker.corpus.rulebooks" in modules  # the rule files were read
+    assert EXTENSION in modules  # pydantic-core's engine validated them
+    assert {"pydantic_core", "pydantic_core.core_schema"} & set(modules) == set()
+    assert list((tmp_path / "cache").glob("ruleset-*.pickle"))  # and stored again
+    assert unwanted(modules, COLD_WITHOUT) == []
 
 
 def test_lint_of_the_corpus_imports_no_engine_report_or_rule_file_reader(tmp_path: Path) -> None:
