@@ -27,7 +27,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from vardval.checker.authoring import cases as cases_module
-from vardval.checker.authoring.cases import CaseFile, CaseFileError
+from vardval.checker.authoring.cases import Case, CaseFile, CaseFileError
 from vardval.checker.program import cache, pickling
 from vardval.checker.reading import files as reading
 from vardval.dsl.errors import VardvalError
@@ -35,7 +35,7 @@ from vardval.dsl.errors import VardvalError
 if TYPE_CHECKING:
     from vardval.checker.reading import Refusal
 
-MAGIC = b"vardval-case-files-2\n"
+MAGIC = b"vardval-case-files-3\n"
 
 
 # What the entry holds of each case file: the file as loaded, its digest and its base's.
@@ -43,12 +43,15 @@ _Held = tuple[CaseFile, bytes, bytes]
 
 
 def load(paths: list[Path], directory: Path | None, rule_ids: set[str], *,
-         every: bool) -> list[CaseFile]:
+         every: bool, wanted: frozenset[str] | None = None) -> list[CaseFile]:
     """The case files at ``paths`` (in ``directory``, None for files named one by one): each
     from the store when it holds it as it is, else read by ``case_model``; then stored.
 
     ``every``: gather the problems of all files into one ``CaseFileError``; otherwise the
     first file with a problem raises its own error. A file the store holds had none.
+    ``wanted``: the rules whose cases will run (None: all); their changed submissions are
+    validated and kept now, any other's when a run first wants it (a first ``vardval test
+    RULE`` validates that rule's cases, not all of them).
     """
     folder = cache.active_folder()
     where = None if folder is None else cache.entry_for(
@@ -60,11 +63,13 @@ def load(paths: list[Path], directory: Path | None, rule_ids: set[str], *,
         if found is not None:
             file, digest, base = found
             reads[file.file], reads[file.base] = digest, base
-            loaded.append(file)
+            filled = _with_intakes(file, wanted)
+            read_again |= filled is not file
+            loaded.append(filled)
             continue
         read_again = True
         try:
-            loaded.append(_read(path, rule_ids, reads, keep=where is not None))
+            loaded.append(_read(path, rule_ids, reads, wanted if where is not None else _NONE))
         except VardvalError as exc:
             if not every:
                 raise
@@ -76,12 +81,15 @@ def load(paths: list[Path], directory: Path | None, rule_ids: set[str], *,
     return loaded
 
 
-def _read(path: Path, rule_ids: set[str], reads: dict[str, bytes], *, keep: bool) -> CaseFile:
-    """A case file read by its models, with its cases' changed submissions when it is kept."""
+_NONE: frozenset[str] = frozenset()  # ``wanted`` when nothing is kept (no cache)
+
+
+def _read(path: Path, rule_ids: set[str], reads: dict[str, bytes],
+          wanted: frozenset[str] | None) -> CaseFile:
+    """A case file read by its models, with the ``wanted`` cases' changed submissions."""
     from vardval.checker.authoring import case_model  # noqa: PLC0415 - pydantic, on a miss
 
-    file = case_model.load_case_file(path, rule_ids, reads=reads)
-    return _with_intakes(file) if keep else file
+    return _with_intakes(case_model.load_case_file(path, rule_ids, reads=reads), wanted)
 
 
 def _recall(where: Path) -> dict[str, _Held]:
@@ -123,19 +131,24 @@ def _keep(where: Path, files: list[CaseFile], reads: dict[str, bytes]) -> None:
     cache.write_sealed(where, MAGIC, body)
 
 
-def _with_intakes(file: CaseFile) -> CaseFile:
-    """``file`` with each case's changed submission kept (``Case.kept``) where it is valid: a
-    case that cannot run is run, and told about, again each time."""
-    cases = []
-    for case in file.cases:
-        try:
-            intake = cases_module.changed_intake(file, case)
-        except cases_module.ChangeError:
-            intake = None
-        kept = (pickling.dumps(intake)
-                if intake is not None and intake.valid else None)
-        cases.append(dataclasses.replace(case, kept=kept))
-    return dataclasses.replace(file, cases=tuple(cases))
+def _with_intakes(file: CaseFile, wanted: frozenset[str] | None) -> CaseFile:
+    """``file`` with the changed submission of each ``wanted`` case not validated yet kept
+    (``Case.kept``) where it is valid, else marked ``NOT_KEPT``: a case that cannot run is
+    run, and told about, again each time. ``file`` itself when there was none to validate."""
+    due = [case.kept is None and (wanted is None or case.rule in wanted) for case in file.cases]
+    if not any(due):
+        return file
+    return dataclasses.replace(file, cases=tuple(
+        dataclasses.replace(case, kept=_kept(file, case)) if now else case
+        for case, now in zip(file.cases, due, strict=True)))
+
+
+def _kept(file: CaseFile, case: Case) -> bytes:
+    try:
+        intake = cases_module.changed_intake(file, case)
+    except cases_module.ChangeError:
+        return cases_module.NOT_KEPT
+    return pickling.dumps(intake) if intake.valid else cases_module.NOT_KEPT
 
 
 def _digest(path: Path, max_bytes: int = reading.DEFAULT_MAX_BYTES,

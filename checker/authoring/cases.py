@@ -63,8 +63,9 @@ class Case:
     file: str
     line: int
     #: the changed submission's ``Intake``, pickled, as the store of loaded case files kept it
-    #: (``case_store``): a run reads it instead of validating the submission again. Left out
-    #: of comparisons: it follows from the fields above.
+    #: (``case_store``): a run reads it instead of validating the submission again; ``NOT_KEPT``
+    #: when it was validated and cannot be kept, None when not yet validated. Left out of
+    #: comparisons: it follows from the fields above.
     kept: bytes | None = field(default=None, compare=False, repr=False)
 
     @property
@@ -135,8 +136,18 @@ def case_files(directory: Path) -> list[Path]:
     return sorted(p for p in directory.glob("*.y*ml") if p.is_file())
 
 
-def load_case_files(directory: Path, rule_ids: set[str]) -> list[CaseFile]:
-    """Load every case file of ``directory``; all problems of all files in one error."""
+# ``Case.kept`` of a case whose changed submission was validated and is not kept: it cannot
+# run (its changes do not fit the base, or the result is not valid), so each run tells why.
+NOT_KEPT = b""
+
+
+def load_case_files(directory: Path, rule_ids: set[str],
+                    wanted: frozenset[str] | None = None) -> list[CaseFile]:
+    """Load every case file of ``directory``; all problems of all files in one error.
+
+    ``wanted``: the rules whose cases will run (None: all), whose changed submissions the
+    store of loaded case files keeps now; the others' are kept when they first run.
+    """
     paths = case_files(directory)
     if not paths:
         code = ("no-cases" if directory.is_dir() else
@@ -146,14 +157,16 @@ def load_case_files(directory: Path, rule_ids: set[str]) -> list[CaseFile]:
                                                span, LintSaid("hint-cases"))])
     from vardval.checker.authoring import case_store  # noqa: PLC0415 - it imports this module
 
-    return case_store.load(paths, directory, rule_ids, every=True)
+    return case_store.load(paths, directory, rule_ids, every=True, wanted=wanted)
 
 
-def load_named_case_files(paths: list[Path], rule_ids: set[str]) -> list[CaseFile]:
-    """Load the case files named, in order; the first with a problem raises its error."""
+def load_named_case_files(paths: list[Path], rule_ids: set[str],
+                          wanted: frozenset[str] | None = None) -> list[CaseFile]:
+    """Load the case files named, in order; the first with a problem raises its error.
+    ``wanted`` as for ``load_case_files``."""
     from vardval.checker.authoring import case_store  # noqa: PLC0415 - see load_case_files
 
-    return case_store.load(paths, None, rule_ids, every=False)
+    return case_store.load(paths, None, rule_ids, every=False, wanted=wanted)
 
 
 def load_case_file(path: Path, rule_ids: set[str], text: str | None = None) -> CaseFile:
@@ -251,7 +264,7 @@ def changed_intake(case_file: CaseFile, case: Case) -> Intake:
 
 def kept_intake(case: Case) -> Intake | None:
     """The changed submission the store kept for ``case`` (``Case.kept``), else None."""
-    if case.kept is None:
+    if not case.kept:  # not validated yet, or NOT_KEPT
         return None
     intake = pickle.loads(case.kept)  # noqa: S301 - from an entry sealed with this user's key
     return intake if isinstance(intake, Intake) else None

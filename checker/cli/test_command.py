@@ -62,10 +62,11 @@ def run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
     selection = _select(args.targets, rule_ids, stderr, args.lang)
     if selection is None:
         return EXIT_USAGE
+    wanted = selection.rules or None  # whose changed submissions are worth keeping now
     if selection.files:
-        files = casetest.load_named_case_files(list(selection.files), rule_ids)
+        files = casetest.load_named_case_files(list(selection.files), rule_ids, wanted)
     else:
-        files = casetest.load_case_files(args.cases, rule_ids)
+        files = casetest.load_case_files(args.cases, rule_ids, wanted)
     # Only the chosen rules' cases run (a rule's outcome and coverage depend on its cases alone).
     outcomes = [casetest.run_case(ruleset, f, case) for f in files for case in f.cases
                 if not selection.rules or case.rule in selection.rules]

@@ -196,7 +196,7 @@ def test_each_kept_submission_is_the_one_a_run_reads_and_validates(
     monkeypatch.setattr(case_model, "load_case_file", _no_model)
     stored = casetest.load_case_files(CASES, rule_ids)
     pairs = [(file, case) for file in stored for case in file.cases]
-    assert all(case.kept is not None for _, case in pairs)  # every bundled case is valid
+    assert all(case.kept for _, case in pairs)  # every bundled case is valid
     for file, case in pairs:
         assert casetest.kept_intake(case) == casetest.changed_intake(file, case), case.where
 
@@ -228,7 +228,7 @@ def test_a_case_that_cannot_run_is_run_and_told_about_again(
     assert [bool(o.problems) for o in expected] == [True, True, False]
     casetest.load_case_files(tmp_path, rule_ids)
     stored = casetest.load_case_files(tmp_path, rule_ids)
-    assert [c.kept is not None for f in stored for c in f.cases] == [False, False, True]
+    assert [bool(c.kept) for f in stored for c in f.cases] == [False, False, True]
     outcomes = casetest.run_all(ruleset, stored)
     assert outcomes == expected
     assert [o.problem_words("sv") for o in outcomes] == [o.problem_words("sv") for o in expected]
@@ -255,3 +255,33 @@ def test_after_one_file_changed_only_that_file_is_read_again(
     assert loaded == expected
     assert casetest.load_case_files(folder, rule_ids) == expected  # stored as it is now
     assert read == [changed]
+
+
+def test_a_run_of_one_rule_keeps_its_cases_and_a_later_run_the_others(
+        store_dir: pathlib.Path, rule_ids: set[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    del store_dir
+    validated: list[str] = []
+    real = casetest.changed_intake
+
+    def counting(file: casetest.CaseFile, case: casetest.Case) -> object:
+        validated.append(case.rule)
+        return real(file, case)
+
+    monkeypatch.setattr(casetest, "changed_intake", counting)
+    first = casetest.load_case_files(CASES, rule_ids, frozenset({"VG-KONTAKT"}))
+    assert set(validated) == {"VG-KONTAKT"}  # only the cases that will run
+    assert {c.rule for f in first for c in f.cases if c.kept} == {"VG-KONTAKT"}
+    validated.clear()
+    again = casetest.load_case_files(CASES, rule_ids, frozenset({"VG-KONTAKT"}))
+    assert validated == []  # kept: not validated again
+    other = next(c.rule for f in again for c in f.cases if c.rule != "VG-KONTAKT")
+    casetest.load_case_files(CASES, rule_ids, frozenset({other}))
+    assert set(validated) == {other}
+    validated.clear()
+    writes: list[object] = []
+    monkeypatch.setattr(cache, "write_sealed", lambda *args: writes.append(args))
+    stored = casetest.load_case_files(CASES, rule_ids, frozenset({"VG-KONTAKT", other}))
+    assert (validated, writes) == ([], [])  # both kept, nothing to write
+    ruleset = load_ruleset()
+    assert casetest.run_all(ruleset, stored) == casetest.run_all(
+        ruleset, _by_model(CASE_FILES, rule_ids))
