@@ -31,6 +31,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TextIO
 
+from vardval.checker import collector
 from vardval.checker.cli import usage, words
 from vardval.checker.cli.exits import (
     EXIT_FINDINGS,
@@ -70,6 +71,8 @@ COMMANDS: dict[str, Command] = {
     "serve": Command("serve", "serve the HTTP API and the web pages"),
     "users": Command("users", "users and API tokens of vardval serve"),
 }
+# The commands that run until stopped.
+SERVERS = frozenset({"serve", "lsp"})
 
 
 class _Parser(argparse.ArgumentParser):
@@ -204,6 +207,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
     words = sys.argv[1:] if argv is None else argv
     _import_command(words, freeze=argv is None)
+    if argv is None and _command_named(words) not in SERVERS:
+        # The process is ours and ends with the command: what lasts may be frozen. Not in a
+        # server, which may load corpus after corpus (``collector.lasting``).
+        collector.freeze_after_lasting()
     code = run(words, sys.stdout, sys.stderr)
     with contextlib.suppress(ValueError):  # `vardval lsp` closes stdout when the editor leaves
         sys.stdout.flush()

@@ -5,6 +5,7 @@ from __future__ import annotations
 import weakref
 from typing import TYPE_CHECKING
 
+from vardval.checker.collector import lasting
 from vardval.checker.corpus import BUNDLED_RULES, RuleSet, read_ruleset
 from vardval.checker.program import cache
 from vardval.checker.program.parser_store import use_parser_cache, use_schema_cache
@@ -29,7 +30,11 @@ def load_ruleset(directory: Path | None = None) -> RuleSet:
         >>> ruleset.rule("VG-KONTAKT").id
         'VG-KONTAKT'
     """
-    directory = directory or BUNDLED_RULES
+    with lasting():  # the corpus and its program live as long as the process
+        return _loaded(directory or BUNDLED_RULES)
+
+
+def _loaded(directory: Path) -> RuleSet:
     # One look at the cache folder and at vardval's own code (a walk and some 240 stats).
     folder = cache.active_folder()
     use_schema_cache(folder)  # the submissions checked against this corpus are validated next
