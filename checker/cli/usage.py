@@ -8,32 +8,41 @@ converting function ("invalid fromisoformat value") is left out: it is ours, not
 
 from __future__ import annotations
 
+import functools
 import re
 
 # argparse's message -> (Swedish, English or None for argparse's own); groups by name.
-_MESSAGES: tuple[tuple[re.Pattern[str], str, str | None], ...] = tuple(
-    (re.compile(pattern, re.DOTALL), sv, en) for pattern, sv, en in (
-        (r"argument (?P<name>[^:]+): (?P<inner>.*)", "{name}: {inner}", "argument {name}: {inner}"),
-        (r"invalid choice: (?P<value>.*) \(choose from (?P<choices>.*)\)",
-         "okänt val {value}; välj ett av {choices}", None),
-        (r"invalid int value: (?P<value>.*)", "{value} är inget heltal",
-         "{value} is not a whole number"),
-        (r"invalid \S+ value: (?P<value>.*)", "ogiltigt värde {value}", "invalid value {value}"),
-        (r"expected one argument", "behöver ett värde", None),
-        (r"expected at most one argument", "tar högst ett värde", None),
-        (r"expected at least one argument", "behöver minst ett värde", None),
-        (r"expected (?P<n>\d+) arguments?", "behöver {n} värden", None),
-        (r"ignored explicit argument (?P<value>.*)", "tar inget värde (fick {value})", None),
-        (r"not allowed with argument (?P<other>.*)", "kan inte kombineras med {other}", None),
-        (r"one of the arguments (?P<names>.*) is required", "ange ett av {names}", None),
-        (r"ambiguous option: (?P<option>\S+) could match (?P<matches>.*)",
-         "tvetydig flagga: {option} kan vara {matches}", None),
-        (r"the following arguments are required: (?P<names>.*)",
-         "följande argument saknas: {names}", None),
-        (r"unrecognized arguments: (?P<words>.*)", "okända argument: {words}", None),
-        (r"unknown parser (?P<value>.*) \(choices: (?P<choices>.*)\)",
-         "okänt kommando {value}; välj ett av {choices}", None),
-    ))
+_MESSAGES: tuple[tuple[str, str, str | None], ...] = (
+    (r"argument (?P<name>[^:]+): (?P<inner>.*)", "{name}: {inner}", "argument {name}: {inner}"),
+    (r"invalid choice: (?P<value>.*) \(choose from (?P<choices>.*)\)",
+     "okänt val {value}; välj ett av {choices}", None),
+    (r"invalid int value: (?P<value>.*)", "{value} är inget heltal",
+     "{value} is not a whole number"),
+    (r"invalid \S+ value: (?P<value>.*)", "ogiltigt värde {value}", "invalid value {value}"),
+    (r"expected one argument", "behöver ett värde", None),
+    (r"expected at most one argument", "tar högst ett värde", None),
+    (r"expected at least one argument", "behöver minst ett värde", None),
+    (r"expected (?P<n>\d+) arguments?", "behöver {n} värden", None),
+    (r"ignored explicit argument (?P<value>.*)", "tar inget värde (fick {value})", None),
+    (r"not allowed with argument (?P<other>.*)", "kan inte kombineras med {other}", None),
+    (r"one of the arguments (?P<names>.*) is required", "ange ett av {names}", None),
+    (r"ambiguous option: (?P<option>\S+) could match (?P<matches>.*)",
+     "tvetydig flagga: {option} kan vara {matches}", None),
+    (r"the following arguments are required: (?P<names>.*)",
+     "följande argument saknas: {names}", None),
+    (r"unrecognized arguments: (?P<words>.*)", "okända argument: {words}", None),
+    (r"unknown parser (?P<value>.*) \(choices: (?P<choices>.*)\)",
+     "okänt kommando {value}; välj ett av {choices}", None),
+)
+
+
+@functools.cache
+def _patterns() -> tuple[tuple[re.Pattern[str], str, str | None], ...]:
+    """``_MESSAGES`` compiled, when a usage error is first worded: compiling them cost every
+    command's start-up about a millisecond (issue 21), and most runs have no usage error."""
+    return tuple((re.compile(pattern, re.DOTALL), sv, en) for pattern, sv, en in _MESSAGES)
+
+
 # What argparse names a subcommand's argument (its ``dest``), in Swedish.
 _NAMES = {"command": "kommando", "action": "åtgärd"}
 
@@ -47,7 +56,7 @@ def worded(message: str, lang: str) -> str:
         >>> worded("argument --jobs: invalid int value: 'x'", "en")
         "argument --jobs: 'x' is not a whole number"
     """
-    for pattern, sv, en in _MESSAGES:
+    for pattern, sv, en in _patterns():
         found = pattern.fullmatch(message)
         if found is None:
             continue
