@@ -1,23 +1,24 @@
-"""Reading a case file with its pydantic models: every problem located and worded.
+"""Reading a case file: every problem located and worded.
 
 Why a module of its own: pydantic and the strict reader with marks cost a warm ``vardval test``
 some 100 ms before a case ran (issue 21). A case folder read before comes from the store of
 loaded case files (``case_store``); this reader runs for any file it does not hold, and so has
-the last word on every file that has a problem.
+the last word on every file that has a problem. The file's form is checked by the schema the
+load cache keeps (``case_schemas``), without pydantic; a file it refuses goes to the pydantic
+models (``case_models``), which locate and word every problem.
 """
 
 from __future__ import annotations
 
 import difflib
 import re
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Any
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from vardval.checker.authoring import case_schemas
 from vardval.checker.authoring.cases import Case, CaseFile, CaseFileError
 from vardval.checker.authoring.words import LintSaid, close_hint
-from vardval.checker.corpus import RULE_ID
-from vardval.checker.reading import FileSaid, Refused, locate, strict_yaml
 from vardval.checker.reading import files as reading
+from vardval.checker.reading import locate, strict_yaml
 from vardval.checker.submission import load_submission_text
 from vardval.dsl.errors import Diagnostic
 from vardval.dsl.spans import Span
@@ -28,64 +29,39 @@ if TYPE_CHECKING:
     from vardval.dsl.reasons import Reason
 
 _PATH = re.compile(r"[a-z_][a-z0-9_]*(\.[a-z_][a-z0-9_]*)*")
-_SENTENCE = re.compile(r"[A-ZÅÄÖ0-9].*[.!?]", re.DOTALL)
-
-
-class _CaseModel(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-    name: str
-    rule: str = Field(json_schema_extra={"pattern": RULE_ID}, description="A rule id: "
-                      "upper-case words joined by '-', e.g. VG-KONTAKT.")
-    set: dict[str, Any] = {}
-    remove: list[str] = []
-    expect: Literal["pass", "fail", "not_applicable", "indeterminate"]
-    boundary: bool = False
-
-    @field_validator("name")
-    @classmethod
-    def _sentence(cls, name: str) -> str:
-        if not _SENTENCE.fullmatch(name.strip()):
-            raise Refused(LintSaid("case-sentence"))
-        return name
-
-    @field_validator("rule")
-    @classmethod
-    def _rule_id(cls, rule: str) -> str:
-        if not re.fullmatch(RULE_ID, rule):
-            raise Refused(FileSaid("invalid-id", (rule, FileSaid("id-rule"))))
-        return rule
-
-
-class _FileModel(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-    base: str = Field(min_length=1, description="A base submission, relative to the case file.")
-    cases: list[_CaseModel] = Field(min_length=1)
-
+# A case file as its model dumps it, and one case in it.
+_Dump = dict[str, Any]
 
 
 def load_case_file(path: Path, rule_ids: set[str], text: str | None = None,
-                   reads: dict[str, bytes] | None = None) -> CaseFile:
+                   reads: dict[str, bytes] | None = None, kept: Path | None = None) -> CaseFile:
     """Load one case file (or an editor's unsaved ``text`` of it); raise ``CaseFileError``
     with every located problem in it. ``reads`` gets the digest of each file's bytes read (the
-    case file's and its base's), for the store of loaded case files (``case_store``)."""
+    case file's and its base's), for the store of loaded case files (``case_store``).
+    ``kept``: the cache folder whose kept schema checks the file first (None: the models)."""
     filename = str(path)
     if text is None:
         text = _case_text(path, filename, reads)
     loaded = strict_yaml.load_yaml(text, filename)
-    try:
-        model = _FileModel.model_validate(loaded.data)
-    except ValidationError as exc:
-        errors = list(exc.errors(include_url=False))
-        raise CaseFileError(_with_source(
-            locate.pydantic_diagnostics(errors, loaded, filename, _FileModel), text)) from None
+    quick = case_schemas.validated(kept, loaded.data) if kept is not None else None
+    model = quick or _by_model(loaded, filename, text)
     problems = _case_problems(model, loaded, filename, rule_ids)
-    base, base_problems = _load_base(path.parent / model.base, loaded, filename, reads)
+    base, base_problems = _load_base(path.parent / model["base"], loaded, filename, reads)
     if problems or base_problems:
         raise CaseFileError(_with_source([*problems, *base_problems], text))
-    cases = tuple(_case(item, i, loaded, filename) for i, item in enumerate(model.cases))
-    return CaseFile(filename, str(path.parent / model.base), base, cases)
+    cases = tuple(_case(item, i, loaded, filename) for i, item in enumerate(model["cases"]))
+    return CaseFile(filename, str(path.parent / model["base"]), base, cases)
+
+
+def _by_model(loaded: strict_yaml.LoadedYaml, filename: str, text: str) -> _Dump:
+    """The file's dump by its models, which word every problem of a file the kept schema
+    refused (and, should they accept it after all, have the last word)."""
+    from vardval.checker.authoring import case_models  # noqa: PLC0415 - pydantic, when refused
+
+    dump, problems = case_models.dump_or_problems(loaded, filename)
+    if dump is None:
+        raise CaseFileError(_with_source(problems, text))
+    return dump
 
 
 def _case_text(path: Path, filename: str, reads: dict[str, bytes] | None) -> str:
@@ -106,26 +82,26 @@ def _record(reads: dict[str, bytes] | None, filename: str, raw: bytes) -> None:
         reads[filename] = reading.digest(raw)
 
 
-def _case(item: _CaseModel, index: int, loaded: strict_yaml.LoadedYaml, filename: str) -> Case:
+def _case(item: _Dump, index: int, loaded: strict_yaml.LoadedYaml, filename: str) -> Case:
     line = locate.span_at(loaded, ("cases", index), filename).line
-    return Case(item.name, item.rule, tuple(item.set.items()), tuple(item.remove), item.expect,
-                item.boundary, filename, line)
+    return Case(item["name"], item["rule"], tuple(item["set"].items()), tuple(item["remove"]),
+                item["expect"], item["boundary"], filename, line)
 
 
-def _case_problems(model: _FileModel, loaded: strict_yaml.LoadedYaml, filename: str,
+def _case_problems(model: _Dump, loaded: strict_yaml.LoadedYaml, filename: str,
                    rule_ids: set[str]) -> list[Diagnostic]:
     problems: list[Diagnostic] = []
     names: set[str] = set()
-    for index, item in enumerate(model.cases):
+    for index, item in enumerate(model["cases"]):
         where = ("cases", index)
-        if item.rule not in rule_ids:
-            problems.append(_unknown_rule(item.rule, rule_ids, loaded, (*where, "rule"),
+        if item["rule"] not in rule_ids:
+            problems.append(_unknown_rule(item["rule"], rule_ids, loaded, (*where, "rule"),
                                           filename))
-        if item.name in names:
-            problems.append(_diag("duplicate-case", LintSaid("duplicate-case", (item.name,)),
+        if item["name"] in names:
+            problems.append(_diag("duplicate-case", LintSaid("duplicate-case", (item["name"],)),
                                   loaded, (*where, "name"), filename,
                                   LintSaid("hint-duplicate-case")))
-        names.add(item.name)
+        names.add(item["name"])
         problems += _path_problems(item, loaded, where, filename)
     return problems
 
@@ -137,11 +113,11 @@ def _unknown_rule(rule: str, rule_ids: set[str], loaded: strict_yaml.LoadedYaml,
     return _diag("unknown-rule", LintSaid("unknown-rule", (rule,)), loaded, path, filename, hint)
 
 
-def _path_problems(item: _CaseModel, loaded: strict_yaml.LoadedYaml,
+def _path_problems(item: _Dump, loaded: strict_yaml.LoadedYaml,
                    where: tuple[str | int, ...], filename: str) -> list[Diagnostic]:
     bad: list[tuple[tuple[str | int, ...], str]] = [
-        (("set", p), p) for p in item.set if not _PATH.fullmatch(p)]
-    bad += [(("remove", i), p) for i, p in enumerate(item.remove) if not _PATH.fullmatch(p)]
+        (("set", p), p) for p in item["set"] if not _PATH.fullmatch(p)]
+    bad += [(("remove", i), p) for i, p in enumerate(item["remove"]) if not _PATH.fullmatch(p)]
     return [_diag("bad-path", LintSaid("bad-path", (path,)), loaded, (*where, *at), filename,
                   LintSaid("hint-path"), key=at[0] == "set")
             for at, path in bad]

@@ -69,7 +69,8 @@ def load(paths: list[Path], directory: Path | None, rule_ids: set[str], *,
             continue
         read_again = True
         try:
-            loaded.append(_read(path, rule_ids, reads, wanted if where is not None else _NONE))
+            loaded.append(_read(path, rule_ids, reads, wanted if where is not None else _NONE,
+                                folder))
         except VardvalError as exc:
             if not every:
                 raise
@@ -85,11 +86,13 @@ _NONE: frozenset[str] = frozenset()  # ``wanted`` when nothing is kept (no cache
 
 
 def _read(path: Path, rule_ids: set[str], reads: dict[str, bytes],
-          wanted: frozenset[str] | None) -> CaseFile:
-    """A case file read by its models, with the ``wanted`` cases' changed submissions."""
-    from vardval.checker.authoring import case_model  # noqa: PLC0415 - pydantic, on a miss
+          wanted: frozenset[str] | None, folder: Path | None) -> CaseFile:
+    """A case file read by ``case_model`` (with the schema kept in ``folder``, the cache), with
+    the ``wanted`` cases' changed submissions."""
+    from vardval.checker.authoring import case_model  # noqa: PLC0415 - a YAML reader, on a miss
 
-    return _with_intakes(case_model.load_case_file(path, rule_ids, reads=reads), wanted)
+    return _with_intakes(case_model.load_case_file(path, rule_ids, reads=reads, kept=folder),
+                         wanted)
 
 
 def _recall(where: Path) -> dict[str, _Held]:

@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import Annotated, Any
 
 from pydantic import BaseModel, ConfigDict, Field, create_model
-from vardval.checker.authoring import case_model
+from vardval.checker.authoring import case_models
 from vardval.checker.corpus import decisions, rulefile
 from vardval.checker.parameters import files as parameter_files
 from vardval.checker.sources import models as source_models
@@ -75,7 +75,7 @@ def generate(kind: str) -> dict[str, Any]:
     models: dict[str, Callable[[], type[BaseModel]]] = {
         "rulebook": lambda: rulefile.RulebookFile, "parameters": _parameters_model,
         "sources": _sources_model, "decisions": lambda: decisions.DecisionsFile,
-        "cases": lambda: case_model._FileModel,  # noqa: SLF001 - the case loader's own model
+        "cases": lambda: case_models.FileModel,
         "mapping": lambda: Mapping}
     body = models[kind]().model_json_schema(by_alias=True, mode="validation")
     if kind == "rulebook":

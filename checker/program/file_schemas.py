@@ -51,7 +51,7 @@ def functions() -> dict[str, Callable[..., Any]]:
 
 def kept(store: SealedStore) -> quick_files.KeptSchemas | None:
     """The kept schemas from ``store``, made (and stored) when it has none for this code."""
-    key = _key()
+    key = schema_key()
     if key is None:
         return None
     blob = store.load(key)
@@ -88,8 +88,9 @@ def _parsed(blob: bytes) -> dict[str, Any] | None:
     return found if ok else None
 
 
-def _key() -> str | None:
-    """The digest of what decides the schemas; None when pydantic cannot be found.
+def schema_key() -> str | None:
+    """The digest of what decides the schemas (of case files too: ``authoring.case_schemas``);
+    None when pydantic cannot be found.
 
     pydantic's version is the digest of its ``version.py``, read without importing pydantic.
     """

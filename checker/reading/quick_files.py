@@ -50,7 +50,12 @@ def use_source(load: Callable[[], KeptSchemas | None]) -> None:
 def validated(kind: str, data: object) -> dict[str, Any] | None:
     """``data`` as its model would dump it when the kept schema of ``kind`` accepts it; None
     when it refuses or there is none (the caller's model then decides)."""
-    validator = _validator(kind)
+    return validated_by(_validator(kind), data)
+
+
+def validated_by(validator: pydantic_core.SchemaValidator | None,
+                 data: object) -> dict[str, Any] | None:
+    """``data`` as ``validator`` gives it, or None when it refuses or there is none."""
     if validator is None:
         return None
     try:
@@ -77,11 +82,19 @@ def _validator(kind: str) -> pydantic_core.SchemaValidator | None:
     schema = kept.schemas.get(kind) if kept is not None else None
     if kept is None or schema is None:
         return None
+    return validator_for(schema, kept.functions)
+
+
+def validator_for(schema: dict[str, Any], functions: Mapping[str, Callable[..., Any]]
+                  ) -> pydantic_core.SchemaValidator | None:
+    """pydantic-core's validator of a kept ``schema`` naming ``functions``; None when it is not
+    one to read (the models decide). Other layers keep schemas of their own files too
+    (``authoring.case_schemas``)."""
     with paused():  # loading pydantic-core makes thousands of objects and frees none
         core = engine()
         try:
             validator: pydantic_core.SchemaValidator = core.SchemaValidator(
-                _with_functions(schema, kept.functions))
+                _with_functions(schema, functions))
         except (KeyError, core.SchemaError):  # not ours to read: the models decide
             return None
         return validator

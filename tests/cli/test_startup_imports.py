@@ -214,14 +214,40 @@ def test_test_of_one_rule_imports_no_lint_docs_or_server_code(tmp_path: Path) ->
 
 
 def test_a_first_test_reads_the_case_files_with_their_models(tmp_path: Path) -> None:
-    """The guard above means something: without the store, the models read the case files and
-    the cases' submissions are read and validated."""
+    """The guard above means something: without the store, the case files are read (on a very
+    first run the models make the case file's schema) and the cases' submissions are read and
+    validated."""
     argv = ["test", "VG-KONTAKT", "--format", "json"]
     modules_after(["check", str(VALID)], tmp_path / "cache")  # the corpus cached, not the cases
     code, _, modules = modules_after(argv, tmp_path / "cache")
     assert code == 0
     assert set(CASE_MODEL) <= set(modules)
     assert list((tmp_path / "cache").glob("cases-*.pickle"))
+
+
+# What a `vardval test` of valid case files not in the store of loaded case files no longer
+# needs once the load cache keeps the case file's schema (``authoring.case_schemas``): pydantic,
+# the case file's models and the generator of schemas (issue 21). pydantic-core's engine
+# validates the files; the strict reader with marks still reads them.
+CASES_COLD_WITHOUT = ("pydantic", "vardval.checker.authoring.case_models",
+                      "vardval.checker.reading.typed_dicts")
+
+
+def test_a_test_whose_case_entry_was_removed_imports_no_pydantic(tmp_path: Path) -> None:
+    argv = ["test", "VG-KONTAKT", "--format", "json"]
+    _, first, _ = modules_after(argv, tmp_path / "cache")  # keeps the corpus and the schemas
+    entries = list((tmp_path / "cache").glob("cases-*.pickle"))
+    assert len(entries) == 1
+    entries[0].unlink()  # the case files must be read again; the corpus entry is kept
+    code, out, modules = modules_after(argv, tmp_path / "cache")
+    assert code == 0
+    assert json.loads(out) == json.loads(first)
+    assert "vardval.checker.authoring.case_model" in modules  # the case files were read
+    assert "vardval.checker.corpus.rulebooks" not in modules  # the corpus came from its entry
+    assert EXTENSION in modules  # pydantic-core's engine validated them
+    assert {"pydantic_core", "pydantic_core.core_schema"} & set(modules) == set()
+    assert list((tmp_path / "cache").glob("cases-*.pickle"))  # and stored again
+    assert unwanted(modules, CASES_COLD_WITHOUT) == []
 
 
 def test_help_lists_every_command_without_importing_them(tmp_path: Path) -> None:
