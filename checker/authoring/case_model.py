@@ -17,8 +17,8 @@ from typing import TYPE_CHECKING, Any
 from vardval.checker.authoring import case_schemas
 from vardval.checker.authoring.cases import Case, CaseFile, CaseFileError
 from vardval.checker.authoring.words import LintSaid, close_hint
+from vardval.checker.reading import fast_yaml, locate, strict_yaml
 from vardval.checker.reading import files as reading
-from vardval.checker.reading import locate, strict_yaml
 from vardval.checker.submission import load_submission_text
 from vardval.dsl.errors import Diagnostic
 from vardval.dsl.spans import Span
@@ -143,7 +143,8 @@ def _load_base(path: Path, loaded: strict_yaml.LoadedYaml, filename: str,
         said = LintSaid("invalid-base", (str(path), _joined(intake.problems[:3])))
         return {}, [_diag("invalid-base", said, loaded, ("base",), filename,
                           LintSaid("hint-invalid-base"))]
-    data = strict_yaml.load_yaml(text, str(path)).data
+    # No marks are needed of a valid base: the quick reader gives the strict one's data.
+    data = fast_yaml.load_plain(text, str(path)) or strict_yaml.load_yaml(text, str(path)).data
     assert isinstance(data, dict)  # a valid submission is a mapping
     return data, []
 

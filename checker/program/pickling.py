@@ -42,11 +42,16 @@ class _ByFields(dict[type, Callable[[Any], Reduced]]):
     """copyreg's reductions, and for each class that qualifies (asked once) a call with its
     fields; pickle asks only for the types it has no fast path of its own for."""
 
+    def __init__(self) -> None:
+        super().__init__()
+        self.others: set[type] = set()  # asked before: pickled as pickle would
+
     def __missing__(self, cls: type) -> Callable[[Any], Reduced]:
         known = copyreg.dispatch_table.get(cls)
         if known is not None:
             return known  # type: ignore[return-value]
-        if not isinstance(cls, type) or not by_fields(cls):
+        if cls in self.others or not isinstance(cls, type) or not by_fields(cls):
+            self.others.add(cls)
             raise KeyError(cls)
         names = tuple(field.name for field in dataclasses.fields(cls))
         self[cls] = reduce = _reducer(names)
