@@ -34,6 +34,7 @@ if TYPE_CHECKING:
 
 ROOT = pathlib.Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "tests"))
+from schema_nodes import nodes_of
 from test_quick_validator import OTHER_VALUES, changed, places
 
 CASES = ROOT / "fixtures" / "cases"
@@ -122,14 +123,6 @@ def test_the_schema_is_json_and_names_only_the_case_files_own_checks() -> None:
     assert "model" not in {node.get("type") for node in nodes}
     named = {node["function"] for node in nodes if node.get("type") == "no-info"}
     assert named == set(case_checks.BY_NAME)
-
-
-def nodes_of(node: Any) -> list[dict[str, Any]]:
-    if isinstance(node, list):
-        return [n for item in node for n in nodes_of(item)]
-    if not isinstance(node, dict):
-        return []
-    return [node, *(n for value in node.values() for n in nodes_of(value))]
 
 
 @pytest.fixture

@@ -37,6 +37,7 @@ if TYPE_CHECKING:
 
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "tests"))
+from schema_nodes import nodes_of
 from test_quick_validator import OTHER_VALUES, changed, places
 
 MODELS: dict[str, type[pydantic.BaseModel]] = {
@@ -158,14 +159,6 @@ def test_the_schemas_are_json_and_name_only_the_files_own_checks(
     assert "model" not in {node.get("type") for node in nodes}
     named = {node["function"] for node in nodes if node.get("type") == "no-info"}
     assert named == set(file_schemas.functions())
-
-
-def nodes_of(node: Any) -> list[dict[str, Any]]:
-    if isinstance(node, list):
-        return [n for item in node for n in nodes_of(item)]
-    if not isinstance(node, dict):
-        return []
-    return [node, *(n for value in node.values() for n in nodes_of(value))]
 
 
 def test_a_model_the_schema_cannot_carry_over_is_unsupported() -> None:

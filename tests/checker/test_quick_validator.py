@@ -30,6 +30,7 @@ from vardval.checker.submission.model import Submission, submission_schema
 
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "tests"))  # schema_strategies lives beside the top-level tests
+from schema_nodes import nodes_of
 from schema_strategies import instances
 
 INPUTS = sorted(p for folder in ("fixtures", "tests/hostile", "tests/golden")
@@ -127,14 +128,6 @@ def test_the_schema_is_json_and_names_only_the_formats_own_readings() -> None:
     named = {node["function"] for node in nodes_of(schema) if node.get("type") == "no-info"}
     assert named == {"whole_number", "exact_number", "iso_date"}
     assert "metadata" not in text and "ref" not in schema
-
-
-def nodes_of(node: Any) -> list[dict[str, Any]]:
-    if isinstance(node, list):
-        return [n for item in node for n in nodes_of(item)]
-    if not isinstance(node, dict):
-        return []
-    return [node, *(n for value in node.values() for n in nodes_of(value))]
 
 
 def test_a_model_the_schema_cannot_carry_over_is_unsupported() -> None:
