@@ -25,6 +25,8 @@ from vardval.dsl.errors import Diagnostic, VardvalError
 if TYPE_CHECKING:
     from pathlib import Path
 
+    from pydantic import BaseModel
+
 KINDS = ("dispensation",)
 
 
@@ -88,20 +90,13 @@ class _FileReader:
               path: tuple[str | int, ...] = ()) -> dict[str, Any] | None:
         """``data`` validated as ``kind``: by the schema the load cache keeps, else by the
         model (``decisions.MODELS``), whose problems are collected (None then)."""
-        found = quick_files.validated(kind, data)
-        if found is not None:
+        found = quick_files.dumped(kind, data, lambda: _model(kind))
+        if not isinstance(found, quick_files.ModelRefused):
             return found
-        from pydantic import ValidationError  # noqa: PLC0415 - a part the kept schema refused
-        from vardval.checker.corpus.decisions import MODELS  # noqa: PLC0415
-
-        model = MODELS[kind]
-        try:
-            return model.model_validate(data).model_dump()
-        except ValidationError as error:
-            # a decision's problems name its own fields' model (the file's are plain)
-            self.problems += _yaml_problems.validation_diagnostics(
-                error, self.loaded, self.filename, path, model if path else None)
-            return None
+        # a decision's problems name its own fields' model (the file's are plain)
+        self.problems += _yaml_problems.validation_diagnostics(
+            found.error, self.loaded, self.filename, path, found.model if path else None)
+        return None
 
     def _decision(self, region: str, raw: dict[str, object], index: int) -> Decision | None:
         path = ("decisions", index)
@@ -139,3 +134,7 @@ def duplicate_ids(decisions: list[Decision]) -> list[Diagnostic]:
     return problems
 
 
+def _model(kind: str) -> type[BaseModel]:
+    from vardval.checker.corpus.decisions import MODELS  # noqa: PLC0415 - pydantic, when refused
+
+    return MODELS[kind]

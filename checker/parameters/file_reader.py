@@ -28,7 +28,7 @@ from vardval.dsl.errors import Diagnostic
 from vardval.dsl.values import Duration
 
 if TYPE_CHECKING:
-    from pydantic import ValidationError
+    from pydantic import BaseModel, ValidationError
     from vardval.checker.sources import SourceRegistry
     from vardval.dsl.reasons import Reason
 
@@ -61,18 +61,11 @@ class FileReader:
               prefix: tuple[str | int, ...] = ()) -> dict[str, Any] | None:
         """``data`` validated as ``kind``: by the schema the load cache keeps, else by the
         model (``files.MODELS``), whose problems are collected (None then)."""
-        found = quick_files.validated(kind, data)
-        if found is not None:
+        found = quick_files.dumped(kind, data, lambda: _model(kind))
+        if not isinstance(found, quick_files.ModelRefused):
             return found
-        from pydantic import ValidationError  # noqa: PLC0415 - a part the kept schema refused
-        from vardval.checker.parameters.files import MODELS  # noqa: PLC0415
-
-        model = MODELS[kind]
-        try:
-            return model.model_validate(data).model_dump()
-        except ValidationError as error:
-            self._invalid(error, prefix)
-            return None
+        self._invalid(found.error, prefix)
+        return None
 
     def _region(self, region: str | None) -> str | None:
         if region is not None and region not in REGIONS:
@@ -174,6 +167,12 @@ class FileReader:
     def _invalid(self, error: ValidationError, prefix: tuple[str | int, ...] = ()) -> None:
         found = _yaml_problems.validation_diagnostics(error, self.loaded, self.filename, prefix)
         self.problems.extend(found)
+
+
+def _model(kind: str) -> type[BaseModel]:
+    from vardval.checker.parameters.files import MODELS  # noqa: PLC0415 - pydantic, when refused
+
+    return MODELS[kind]
 
 
 def value_in_unit(text: str, unit: str) -> literals.Literal:

@@ -24,6 +24,7 @@ if TYPE_CHECKING:
     from collections.abc import Callable, Mapping
 
     import pydantic_core
+    from pydantic import BaseModel, ValidationError
 
 
 @dataclass(frozen=True)
@@ -63,6 +64,31 @@ def validated_by(validator: pydantic_core.SchemaValidator | None,
     except engine().ValidationError:
         return None
     return found
+
+
+@dataclass(frozen=True)
+class ModelRefused:
+    """What a model said of data the kept schema refused: its error, and the model itself
+    (the problems are located against its fields)."""
+
+    error: ValidationError
+    model: type[BaseModel]
+
+
+def dumped(kind: str, data: object, model_of: Callable[[], type[BaseModel]]
+           ) -> dict[str, Any] | ModelRefused:
+    """``data`` as its model dumps it: by the kept schema of ``kind``, else by the model
+    ``model_of()`` gives (pydantic imported only then); what the model said when it refuses."""
+    found = validated(kind, data)
+    if found is not None:
+        return found
+    from pydantic import ValidationError  # noqa: PLC0415 - a part the kept schema refused
+
+    model = model_of()
+    try:
+        return model.model_validate(data).model_dump()
+    except ValidationError as error:
+        return ModelRefused(error, model)
 
 
 def submission_schema() -> dict[str, Any] | None:

@@ -53,19 +53,17 @@ class _Collector:
     def dump(self, kind: str, data: object, prefix: tuple[str, ...] = ()) -> dict[str, Any] | None:
         """``data`` validated as ``kind`` (``sources``, or a source's kind): by the schema the
         load cache keeps, else by the model, whose problems are collected (None then)."""
-        found = quick_files.validated(f"source-{kind}", data)
-        if found is not None:
+        found = quick_files.dumped(f"source-{kind}", data, lambda: _model(kind))
+        if not isinstance(found, quick_files.ModelRefused):
             return found
-        from pydantic import ValidationError  # noqa: PLC0415 - a part the kept schema refused
-        from vardval.checker.sources import models  # noqa: PLC0415
+        self.invalid(found.error, prefix)
+        return None
 
-        model: type[BaseModel] = models.SourcesFile if kind == "sources" else \
-            models.SOURCE_MODELS[kind]
-        try:
-            return model.model_validate(data).model_dump()
-        except ValidationError as error:
-            self.invalid(error, prefix)
-            return None
+
+def _model(kind: str) -> type[BaseModel]:
+    from vardval.checker.sources import models  # noqa: PLC0415 - pydantic, when refused
+
+    return models.SourcesFile if kind == "sources" else models.SOURCE_MODELS[kind]
 
 
 def read_sources(path: Path, index: StatuteIndex | None = None) -> dict[str, Source]:
