@@ -32,6 +32,7 @@ from vardval.dsl.spans import Origin
 from vardval.dsl.typecheck import FUNCTIONS, Checked, Environment, check
 
 if TYPE_CHECKING:
+    from pydantic import BaseModel
     from vardval.dsl.reasons import Reason
 
 KEYWORDS = frozenset({"if", "then", "else", "and", "or", "not", "in", "all", "any", "true",
@@ -118,26 +119,15 @@ class _Builder:
     # --- reading the structure ---------------------------------------------------------
 
     def _read(self) -> _Parts:
-        dump = quick_files.validated("rulebook", self.loaded.data) or self._by_model()
-        if dump is None:
+        dump = quick_files.dumped("rulebook", self.loaded.data, _rulebook_model)
+        if isinstance(dump, quick_files.ModelRefused):  # it reports every structural problem
+            self.diagnostics += locate.pydantic_diagnostics(
+                [dict(e) for e in dump.error.errors(include_url=False)], self.loaded,
+                self.filename, dump.model)
             return self._salvage(self.loaded.data)
         head = rule_records.head(dump)
         return _Parts(head, dict(head.definitions), head.region,
                       [(i, rule_records.entry(rule)) for i, rule in enumerate(dump["rules"])])
-
-    def _by_model(self) -> dict[str, Any] | None:
-        """The file's dump by its model, which reports every structural problem (None then)."""
-        from pydantic import ValidationError  # noqa: PLC0415 - a file the kept schema refused
-        from vardval.checker.corpus import rulefile  # noqa: PLC0415
-
-        try:
-            model = rulefile.RulebookFile.model_validate(self.loaded.data)
-        except ValidationError as exc:
-            self.diagnostics += locate.pydantic_diagnostics(
-                [dict(e) for e in exc.errors(include_url=False)], self.loaded, self.filename,
-                rulefile.RulebookFile)
-            return None
-        return model.model_dump()
 
     def _salvage(self, data: Any) -> _Parts:
         """The parts of a malformed file that are well formed, checked quietly (the
@@ -371,6 +361,12 @@ class _Builder:
 
     def _template(self, text: str, path: locate.PathKey, env: Environment) -> Template:
         return templates.compile_template(text, env, self.diagnostics, self._written(path, text))
+
+
+def _rulebook_model() -> type[BaseModel]:
+    from vardval.checker.corpus import rulefile  # noqa: PLC0415 - pydantic, when refused
+
+    return rulefile.RulebookFile
 
 
 def _dependencies(parsed: Mapping[str, nodes.Expr | None]) -> dict[str, set[str]]:
