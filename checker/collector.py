@@ -15,8 +15,10 @@ from collections.abc import Iterator
 
 
 @contextlib.contextmanager
-def paused() -> Iterator[None]:
+def paused(*, then_freeze: bool = False) -> Iterator[None]:
     """The collector off for the block, then on again if it was (a nested pause keeps it off).
+    ``then_freeze``: freeze what is alive once the block is done, before the collector is on
+    again (its next pass would walk it all); not after a failure, nor in a nested pause.
 
     Example:
         >>> import gc
@@ -31,6 +33,8 @@ def paused() -> Iterator[None]:
     gc.disable()
     try:
         yield
+        if then_freeze and enabled:
+            gc.freeze()
     finally:
         if enabled:
             gc.enable()
@@ -51,12 +55,5 @@ def lasting() -> Iterator[None]:
     collector paused for it and, in the console script's process, all that is alive frozen
     after it, so that no later collection walks it again (issue 21: some 7 ms of a cold check,
     2 of a warm one). The little cyclic garbage the block left then stays until the end."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
+    with paused(then_freeze=bool(_FREEZING)):
         yield
-        if _FREEZING and enabled:
-            gc.freeze()  # before the collector is on again: its next pass would walk it all
-    finally:
-        if enabled:
-            gc.enable()

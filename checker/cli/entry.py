@@ -235,13 +235,8 @@ def _import_command(argv: Sequence[str], *, freeze: bool = False) -> None:
     command = COMMANDS.get(_command_named(argv) or "")
     if command is None or not gc.isenabled():
         return
-    gc.disable()
-    try:
+    with collector.paused(then_freeze=freeze):
         importlib.import_module(f"{__package__}.{command.module}")
-    finally:
-        if freeze:
-            gc.freeze()
-        gc.enable()
 
 
 if __name__ == "__main__":  # pragma: no cover
