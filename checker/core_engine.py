@@ -13,9 +13,11 @@ Anything unexpected (no such extension, another layout) falls back to the ordina
 
 from __future__ import annotations
 
+import hashlib
 import importlib.machinery
 import importlib.util
 import sys
+from pathlib import Path
 from types import ModuleType
 
 EXTENSION = "pydantic_core._pydantic_core"
@@ -56,3 +58,17 @@ def _extension_alone() -> ModuleType | None:
         del sys.modules[EXTENSION]
         raise
     return module
+
+
+def pydantic_digest() -> bytes | None:
+    """The digest of pydantic's ``version.py``, which names pydantic's version and the
+    pydantic-core it needs, read without importing pydantic (that would cost most of what the
+    schemas kept in the load cache save); None when pydantic cannot be found or read. The keys
+    of those schemas and of the case files' entry hold it."""
+    spec = importlib.util.find_spec("pydantic")
+    if spec is None or spec.origin is None:
+        return None
+    try:
+        return hashlib.sha256(Path(spec.origin).with_name("version.py").read_bytes()).digest()
+    except OSError:
+        return None

@@ -20,14 +20,13 @@ valid is not kept, so its case is run and told about again each time.
 from __future__ import annotations
 
 import dataclasses
-import hashlib
-import importlib.util
 import pickle
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from vardval.checker.authoring import cases as cases_module
 from vardval.checker.authoring.cases import Case, CaseFile, CaseFileError
+from vardval.checker.core_engine import pydantic_digest
 from vardval.checker.program import cache, pickling
 from vardval.checker.reading import files as reading
 from vardval.dsl.errors import VardvalError
@@ -165,13 +164,6 @@ def _digest(path: Path, max_bytes: int = reading.DEFAULT_MAX_BYTES,
 
 
 def _library() -> bytes | None:
-    """The digest of pydantic's ``version.py``, which names pydantic's version and the
-    pydantic-core it needs: the libraries that decide which case files are valid. Read without
-    importing pydantic (that would cost most of what the store saves)."""
-    spec = importlib.util.find_spec("pydantic")
-    if spec is None or spec.origin is None:
-        return None
-    try:
-        return hashlib.sha256(Path(spec.origin).with_name("version.py").read_bytes()).digest()
-    except OSError:
-        return None
+    """pydantic's version (``core_engine.pydantic_digest``), which with the pydantic-core it
+    needs decides which case files are valid."""
+    return pydantic_digest()

@@ -14,10 +14,9 @@ import hashlib
 import importlib
 import importlib.util
 import json
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from vardval.checker.core_engine import engine
+from vardval.checker.core_engine import engine, pydantic_digest
 from vardval.checker.program import cache
 from vardval.checker.reading import quick_files
 
@@ -94,13 +93,9 @@ def schema_key() -> str | None:
 
     pydantic's version is the digest of its ``version.py``, read without importing pydantic.
     """
-    spec = importlib.util.find_spec("pydantic")
-    if spec is None or spec.origin is None:
+    library = pydantic_digest()
+    if library is None:
         return None
     key = hashlib.sha256(engine().__version__.encode() + b"\0" + cache.code_digest())
-    try:
-        key.update(hashlib.sha256(Path(spec.origin).with_name("version.py").read_bytes())
-                   .digest())
-    except OSError:
-        return None
+    key.update(library)
     return key.hexdigest()[:40]

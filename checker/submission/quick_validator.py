@@ -17,13 +17,12 @@ from __future__ import annotations
 
 import functools
 import hashlib
-import importlib.util
 import json
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
 from vardval.checker.collector import paused
-from vardval.checker.core_engine import engine
+from vardval.checker.core_engine import engine, pydantic_digest
 from vardval.checker.submission import coercions
 
 if TYPE_CHECKING:
@@ -118,13 +117,14 @@ def _key() -> str | None:
     pydantic's version is the digest of its ``version.py``, read without importing pydantic:
     importing it would cost most of what the quick validator saves.
     """
-    spec = importlib.util.find_spec("pydantic")
-    if spec is None or spec.origin is None:
+    library = pydantic_digest()
+    if library is None:
         return None
     here = Path(__file__).parent
     key = hashlib.sha256(engine().__version__.encode())
+    key.update(library)
     try:
-        for path in (Path(spec.origin).with_name("version.py"), *(here / n for n in _SOURCES)):
+        for path in (here / n for n in _SOURCES):
             key.update(hashlib.sha256(path.read_bytes()).digest())
     except OSError:
         return None
