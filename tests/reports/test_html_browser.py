@@ -76,6 +76,18 @@ def loaded(driver: Any, page: Path) -> Any:
     return driver
 
 
+def _downloaded(target: Path, seconds: float = 20) -> bytes:
+    """The file once Chrome has finished it: Chrome may create it empty under its final name
+    before the bytes arrive (through a .crdownload beside it), so wait for both to settle."""
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        busy = any(p.suffix == ".crdownload" for p in target.parent.iterdir())
+        if not busy and target.is_file() and target.stat().st_size > 0:
+            return target.read_bytes()
+        time.sleep(0.1)
+    return target.read_bytes() if target.is_file() else b""
+
+
 def _wait(driver: Any, script: str, seconds: float = 20) -> Any:
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
@@ -164,11 +176,7 @@ def test_the_csv_export_is_the_filtered_matrix(
     for old in downloads.iterdir():
         old.unlink()
     loaded.find_element("id", "export").click()
-    target = downloads / "vardval-matrix.csv"
-    deadline = time.monotonic() + 20
-    while not target.is_file() and time.monotonic() < deadline:
-        time.sleep(0.1)
-    raw = target.read_bytes()
+    raw = _downloaded(downloads / "vardval-matrix.csv")
     assert raw.startswith("\ufeff".encode())  # so a spreadsheet reads it as UTF-8
     table = list(csv.DictReader(io.StringIO(raw.decode("utf-8-sig"))))
     by_file = {Path(r["file"]).name: r for r in results}
