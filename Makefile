@@ -6,7 +6,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test lint docs serve bench clean serve-demo screenshots
+.PHONY: demo test lint docs serve bench clean serve-demo screenshots parser
 
 # axe-core, the accessibility engine the browser tests run in Chromium: a pinned version from
 # the npm registry into build/ (gitignored), so a fresh clone gets exactly this one.
@@ -59,6 +59,11 @@ serve: $(STAMP)
 # http://127.0.0.1:8080/ ; Ctrl-C stops it.
 serve-demo: $(STAMP)
 	$(BIN)/python scripts/serve_demo.py
+
+# Writes dsl/standalone_parser.py, the rule language's parser, from dsl/grammar.lark (run it
+# after changing the grammar; a test fails while the module is stale).
+parser: $(STAMP)
+	$(BIN)/python scripts/make_parser.py
 
 # Screenshots of the service's pages for docs/service.md, taken by the browser tests.
 screenshots: $(STAMP) $(AXE)

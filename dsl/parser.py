@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import functools
 import threading
 from typing import cast
 
-from lark import Lark, Token, UnexpectedInput
-from vardval.dsl import grammar_cache, literals, nodes, transformer, walk
+from vardval.dsl import lark_parser, literals, nodes, transformer, walk
 from vardval.dsl.diagnostic_words import Said, said_diagnostic
 from vardval.dsl.errors import RuleSyntaxError
+from vardval.dsl.lark_parser import Lark, Token, UnexpectedInput
 from vardval.dsl.spans import Origin, Span
 from vardval.dsl.syntax_errors import diagnose
 from vardval.dsl.transformer import Arguments, ToAst
@@ -25,10 +26,13 @@ MAX_QUANTIFIERS = literals.MAX_QUANTIFIERS
 MAX_DIGITS = literals.MAX_DIGITS
 
 
+@functools.cache
 def _parser() -> Lark:
-    """The LALR parser, built (or loaded) on first use: commands that only evaluate rules from
-    the load cache never pay for it (``grammar_cache``)."""
-    return grammar_cache.parser()
+    """The LALR parser, made on first use with a transformer of its own that builds the AST as
+    it reduces (commands that only evaluate rules from the load cache never import this
+    module, nor the parser: ``lark_parser``)."""
+    parser: Lark = lark_parser.load(transformer=ToAst())
+    return parser
 
 
 # The parser's transformer holds the state of one parse (``transformer.begin``).
@@ -51,7 +55,7 @@ def parse(text: str, origin: Origin | None = None) -> nodes.Expr:
     _check_bounds(text, origin)
     lark = _parser()
     builder = lark.options.transformer
-    assert isinstance(builder, ToAst)  # grammar_cache builds the parser with one
+    assert isinstance(builder, ToAst)  # _parser makes the parser with one
     with _ONE_AT_A_TIME:
         transformer.begin(builder, origin)
         try:

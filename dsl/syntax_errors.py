@@ -12,9 +12,15 @@ import re
 from collections.abc import Callable
 from typing import Any, cast
 
-from lark import Tree, UnexpectedCharacters, UnexpectedEOF, UnexpectedInput, UnexpectedToken
 from vardval.dsl.diagnostic_words import Said, said_diagnostic
 from vardval.dsl.errors import Diagnostic
+from vardval.dsl.lark_parser import (
+    Tree,
+    UnexpectedCharacters,
+    UnexpectedEOF,
+    UnexpectedInput,
+    UnexpectedToken,
+)
 from vardval.dsl.spans import Origin
 
 Mistake = tuple[Said, Said]
@@ -145,7 +151,7 @@ def expected(exc: UnexpectedInput) -> str | None:
     """What could have come instead, in English words (``expected_said``'s).
 
     Example:
-        >>> from lark import Token, UnexpectedToken
+        >>> from vardval.dsl.lark_parser import Token, UnexpectedToken
         >>> from vardval.dsl.syntax_errors import expected
         >>> expected(UnexpectedToken(Token("$END", ""), {"INT", "NAME", "LPAR", "DATE"}))
         "expected a value such as a number, a date, a field or '('"
@@ -158,7 +164,7 @@ def expected_said(exc: UnexpectedInput) -> Said | None:
     """What could have come instead, in each language: values, operators, or the closers.
 
     Example:
-        >>> from lark import Token, UnexpectedToken
+        >>> from vardval.dsl.lark_parser import Token, UnexpectedToken
         >>> expected_said(UnexpectedToken(Token("$END", ""), {"RPAR", "COMMA"})).words("sv")
         "här väntades ')' eller ','"
     """

@@ -18,10 +18,10 @@ import re
 from decimal import Decimal
 from typing import Any, NamedTuple
 
-from lark import Token, Transformer, v_args
 from vardval.dsl import literals, nodes
 from vardval.dsl.diagnostic_words import Said, said_diagnostic
 from vardval.dsl.errors import Diagnostic
+from vardval.dsl.lark_parser import Token, Transformer, v_args
 from vardval.dsl.spans import Origin, Span
 from vardval.dsl.values import Quarter
 

@@ -18,7 +18,7 @@ import json
 from typing import TYPE_CHECKING, Any
 
 from vardval.checker.authoring import case_checks
-from vardval.checker.program import file_schemas, parser_store
+from vardval.checker.program import file_schemas, schema_store
 from vardval.checker.reading import quick_files
 
 if TYPE_CHECKING:
@@ -40,7 +40,7 @@ def _validator(folder: Path) -> pydantic_core.SchemaValidator | None:
     key = file_schemas.schema_key()
     if key is None:
         return None
-    store = parser_store.SealedStore(folder, "caseschema", MAGIC, ".json")
+    store = schema_store.SealedStore(folder, "caseschema", MAGIC, ".json")
     blob = store.load(key)
     schema = _parsed(blob) if blob is not None else None
     if schema is None:

@@ -25,7 +25,7 @@ from vardval.checker.authoring.words import LintSaid
 from vardval.checker.corpus import BUNDLED_RULES, load_context
 from vardval.checker.formatting import printable
 from vardval.checker.parameters import ParameterSet
-from vardval.checker.program import cache, load_ruleset, use_parser_cache
+from vardval.checker.program import load_ruleset
 from vardval.checker.reading import FileSaid, counted, recording
 from vardval.dsl import nodes, walk
 from vardval.dsl.errors import MAX_SHOWN, Diagnostic, VardvalError, framed
@@ -160,7 +160,6 @@ def _lint_files(files: list[Path], corpus: Path) -> LintResult:
         return LintResult(_ordered(exc.diagnostics), 0, 0)
     found: list[Diagnostic] = []
     books = []
-    use_parser_cache(cache.active_folder())
     for path in files:
         try:
             books.append(load_rulebook(path, ctx, str(path)))

@@ -7,7 +7,7 @@ from vardval.checker.faces import lazy_face
 if TYPE_CHECKING:
     from vardval.checker.program import cache, loader, pickling, units
     from vardval.checker.program.loader import load_ruleset, program_of
-    from vardval.checker.program.parser_store import use_parser_cache, use_schema_cache
+    from vardval.checker.program.schema_store import use_schema_cache
     from vardval.checker.program.units import Program, build, placeholder_function, placeholders
 
 __getattr__, __dir__ = lazy_face(__name__, __file__)
@@ -23,6 +23,5 @@ __all__ = [
     "placeholders",
     "program_of",
     "units",
-    "use_parser_cache",
     "use_schema_cache",
 ]

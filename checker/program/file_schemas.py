@@ -23,7 +23,7 @@ from vardval.checker.reading import quick_files
 if TYPE_CHECKING:
     from collections.abc import Callable
 
-    from vardval.checker.program.parser_store import SealedStore
+    from vardval.checker.program.schema_store import SealedStore
 
 MAGIC = b"vardval-rule-file-schemas-1\n"
 # Each kind ``quick_files.validated`` is asked for, and the model (module, name) it stands for.

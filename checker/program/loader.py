@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from vardval.checker.collector import lasting
 from vardval.checker.corpus import BUNDLED_RULES, RuleSet, read_ruleset
 from vardval.checker.program import cache
-from vardval.checker.program.parser_store import use_parser_cache, use_schema_cache
+from vardval.checker.program.schema_store import use_schema_cache
 from vardval.checker.program.units import Program, build
 from vardval.checker.reading import recording
 
@@ -44,7 +44,6 @@ def _loaded(directory: Path) -> RuleSet:
         ruleset, program = found
         _PROGRAMS[ruleset] = program
         return ruleset
-    use_parser_cache(folder)
     with recording() as reads:
         ruleset = read_ruleset(directory)
     if folder is not None and entry is not None:

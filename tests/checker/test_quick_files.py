@@ -26,7 +26,7 @@ from vardval.checker.corpus import BUNDLED_RULES, read_ruleset, rulefile
 from vardval.checker.corpus import decisions as decision_models
 from vardval.checker.corpus.rulebooks import LoadContext, submission_schema
 from vardval.checker.parameters import files as parameter_models
-from vardval.checker.program import cache, file_schemas, parser_store
+from vardval.checker.program import cache, file_schemas, schema_store
 from vardval.checker.reading import quick_files, strict_yaml, typed_dicts
 from vardval.checker.sources import models as source_models
 from vardval.checker.submission import model as submission_model
@@ -177,7 +177,7 @@ def test_a_model_the_schema_cannot_carry_over_is_unsupported() -> None:
 def test_the_kept_schemas_are_read_back_without_the_models(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(cache, "_IMPORTED_AT", float("inf"))
-    store = parser_store.SealedStore(tmp_path / "cache", "rulefiles", file_schemas.MAGIC, ".json")
+    store = schema_store.SealedStore(tmp_path / "cache", "rulefiles", file_schemas.MAGIC, ".json")
     first = file_schemas.kept(store)
     assert first is not None
     assert len(list((tmp_path / "cache").glob("rulefiles-*.json"))) == 1
@@ -193,7 +193,7 @@ def _no_generating() -> dict[str, Any]:
 def test_an_entry_not_sealed_by_this_user_is_made_again(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(cache, "_IMPORTED_AT", float("inf"))
-    store = parser_store.SealedStore(tmp_path / "cache", "rulefiles", file_schemas.MAGIC, ".json")
+    store = schema_store.SealedStore(tmp_path / "cache", "rulefiles", file_schemas.MAGIC, ".json")
     made = file_schemas.kept(store)
     entry = next((tmp_path / "cache").glob("rulefiles-*.json"))
     planted = {"schemas": {"rulebook": {"type": "any"}}, "submission": {}}

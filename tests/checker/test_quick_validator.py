@@ -23,7 +23,7 @@ import pydantic
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from vardval.checker.program import cache, parser_store
+from vardval.checker.program import cache, schema_store
 from vardval.checker.reading import strict_yaml
 from vardval.checker.submission import plain_schema, quick_validator
 from vardval.checker.submission.model import Submission, submission_schema
@@ -179,8 +179,8 @@ def test_an_entry_sealed_by_someone_else_is_rebuilt_not_read(tmp_path: Path) -> 
     probe(tmp_path / "cache")
     (entry,) = (tmp_path / "cache").glob("submission-*.json")
     planted = json.dumps({"type": "any"}).encode()  # would accept anything at all
-    entry.write_bytes(parser_store.SCHEMA_MAGIC + b"\0" * 32 + planted)
+    entry.write_bytes(schema_store.SCHEMA_MAGIC + b"\0" * 32 + planted)
     valid, modules = probe(tmp_path / "cache")
     assert valid
     assert "vardval.checker.submission.plain_schema" in modules  # rebuilt from the model
-    assert cache.read_sealed(entry, parser_store.SCHEMA_MAGIC) != planted
+    assert cache.read_sealed(entry, schema_store.SCHEMA_MAGIC) != planted

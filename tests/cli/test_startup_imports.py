@@ -1,4 +1,5 @@
-"""Start-up: a command imports only what it uses, and a cold load reuses the built parser."""
+"""Start-up: a command imports only what it uses; a cold load parses with the stand-alone parser,
+never importing Lark."""
 
 from __future__ import annotations
 
@@ -12,20 +13,20 @@ from pathlib import Path
 import pytest
 from vardval.checker.cli import entry
 from vardval.checker.core_engine import EXTENSION
-from vardval.checker.program import cache, parser_store
-from vardval.dsl import grammar_cache
+from vardval.checker.program import cache, schema_store
 
 ROOT = Path(__file__).resolve().parents[2]
 VALID = ROOT / "fixtures" / "submissions" / "halland-2018-Q2.yaml"
 
 # What no command below needs with the load cache warm: the docs, the store, the servers and
-# the language server, the what-if analyses, the spreadsheets, the rule-file reader (the cache
-# holds the corpus read), and the libraries only they use.
+# the language server, the what-if analyses, the spreadsheets, the rule-file reader and the rule
+# language's parser (the cache holds the corpus read), and the libraries only they use.
 NOT_AT_START = (
     "vardval.checker.docgen", "vardval.checker.store", "vardval.checker.service",
     "vardval.checker.lsp", "vardval.checker.analysis", "vardval.checker.corpus.rulebooks",
     "vardval.checker.submission.spreadsheets", "vardval.checker.submission.template_form",
     "vardval.checker.submission.export", "vardval.checker.submission.mapping",
+    "vardval.dsl.standalone_parser", "vardval.dsl.parser",
     "sqlalchemy", "alembic", "psycopg", "lark", "mkdocs", "openpyxl", "jinja2", "fastapi",
     "starlette", "uvicorn", "httpx", "hypothesis",
 )
@@ -163,7 +164,9 @@ def test_a_cold_check_reads_the_rule_files_but_still_no_docs_lint_or_server(
     assert code == 0
     assert "vardval.checker.corpus.rulebooks" in modules  # the guard above means something
     assert set(RULE_FILE_MODELS) <= set(modules)  # and so does the one on the rule-file models
-    cold_extras = ("vardval.checker.corpus.rulebooks", "vardval.checker.corpus.rulefile", "lark",
+    assert "vardval.dsl.standalone_parser" in modules  # it parsed the rules' text
+    cold_extras = ("vardval.checker.corpus.rulebooks", "vardval.checker.corpus.rulefile",
+                   "vardval.dsl.standalone_parser", "vardval.dsl.parser",
                    *RULE_FILE_MODELS, *SUBMISSION_MODEL,  # a first run also generates the schema
                    *ERROR_PATHS)  # and reads rule files strictly, checking their citations
     assert unwanted(modules, tuple(n for n in NOT_FOR_CHECK if n not in cold_extras)) == []
@@ -180,7 +183,7 @@ COLD_WITHOUT = ("pydantic", "vardval.checker.corpus.rulefile", "vardval.checker.
 
 def test_a_cold_check_of_the_bundled_corpus_imports_no_pydantic(tmp_path: Path) -> None:
     argv = ["check", str(VALID), "--format", "json"]
-    modules_after(argv, tmp_path / "cache")  # keeps the parser and the schemas
+    modules_after(argv, tmp_path / "cache")  # keeps the schemas
     entries = list((tmp_path / "cache").glob("ruleset-*.pickle"))
     assert len(entries) == 1
     entries[0].unlink()  # the corpus must be read, checked and compiled again
@@ -288,59 +291,14 @@ def test_each_command_sets_up_its_own_parser(name: str,
     assert not description.lstrip().startswith(("positional arguments", "options"))
 
 
-class DictStore:
-    """A parser store in memory (the protocol's simplest real implementation)."""
-
-    def __init__(self) -> None:
-        self.blobs: dict[str, bytes] = {}
-
-    def load(self, key: str) -> bytes | None:
-        return self.blobs.get(key)
-
-    def save(self, key: str, blob: bytes) -> None:
-        self.blobs[key] = blob
-
-
-EXPRESSIONS = [
-    "contacts.same_day / contacts.total >= 90%",
-    'if clinic.region == "skane" then listing.count > 0 else true',
-    "all v in visits: v.date >= period.start and v.date <= period.end",
-    'count(visits) >= param("min_visits")',
-]
-
-
-def test_a_stored_parser_parses_exactly_as_a_freshly_built_one(
-        monkeypatch: pytest.MonkeyPatch) -> None:
-    from lark import Lark
-
-    store = DictStore()
-    monkeypatch.setattr(grammar_cache, "_STORES", [store])
-    grammar_cache.parser.cache_clear()
-    try:
-        built = grammar_cache.parser()
-        assert len(store.blobs) == 1
-        grammar_cache.parser.cache_clear()
-        monkeypatch.setattr(Lark, "__init__", _no_building)
-        loaded = grammar_cache.parser()
-        assert loaded is not built
-        for text in EXPRESSIONS:
-            assert loaded.parse(text) == built.parse(text)
-    finally:
-        grammar_cache.parser.cache_clear()
-
-
-def _no_building(*args: object, **kwargs: object) -> None:
-    raise AssertionError("the parser was rebuilt although the store held it")
-
-
-def test_a_parser_entry_not_sealed_by_this_user_is_not_loaded(
+def test_a_schema_entry_not_sealed_by_this_user_is_not_loaded(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(cache, "_IMPORTED_AT", float("inf"))
     folder = tmp_path / "cache"
-    store = parser_store.SealedStore(folder)
-    store.save("k", b"a built parser")
-    assert store.load("k") == b"a built parser"
-    entry_file = folder / "parser-k.lark"
-    entry_file.write_bytes(parser_store.MAGIC + b"\0" * 32 + b"planted pickle")
+    store = schema_store.SealedStore(folder, "submission", schema_store.SCHEMA_MAGIC, ".json")
+    store.save("k", b'{"type": "any"}')
+    assert store.load("k") == b'{"type": "any"}'
+    entry_file = folder / "submission-k.json"
+    entry_file.write_bytes(schema_store.SCHEMA_MAGIC + b"\0" * 32 + b'{"type": "any"}')
     assert store.load("k") is None
-    assert not entry_file.exists()  # removed, to be rebuilt
+    assert not entry_file.exists()  # removed, to be made again
