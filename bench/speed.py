@@ -42,7 +42,7 @@ Row = tuple[str, str, str]
 SMALL, LARGE = 1_000, 100_000
 STARTUP_TARGETS = {"warm": 6.0, "cold": 12.0}
 # The load cache's entries made from the user's files (the corpus, the case files): a cold run
-# has none. The others are made from vardval's code alone (the parser, the schemas).
+# has none. The others are made from vardval's code alone (the schemas).
 USERS_ENTRIES = ("ruleset-*.pickle", "cases-*.pickle")
 E2E_TARGET = 1.5
 E2E_ROUNDS = 3  # each command's best of this many, the parse timed again in every round
@@ -64,7 +64,7 @@ def section(data: Sequence[dict[str, Any]]) -> str:
              "files, peak memory at 1,000 and 100,000 files, and the physical limit. Every "
              "child runs with byte-compiled modules, as an installed vardval does. A cold "
              "cache holds no entry made from the user's files (the corpus's, the case "
-             "files'), only those made from vardval's code (the built parser, the validators' "
+             "files'), only those made from vardval's code (the validators' and rule files' "
              "schemas), as after a rule author's edit.")
     lines = ["## Speed", "", intro, "", "| measure | value | target / note |", "|---|---|---|",
              *(f"| {a} | {b} | {c} |" for a, b, c in rows + limit), "", *notes, ""]
@@ -151,7 +151,7 @@ def startup_rows(env: Mapping[str, str], work: Path, batch: Path) -> list[Row]:
     off = _wall(commands["check"], {**env, "VARDVAL_NO_CACHE": "1"}, 3)
     rows.append(("start-up: `vardval check`, VARDVAL_NO_CACHE=1",
                  f"{off * 1000:.0f} ms = {off / base:.1f}x",
-                 "no cache at all: parser built, corpus read and compiled"))
+                 "no cache at all: schemas made, corpus read and compiled"))
     return rows
 
 
