@@ -140,3 +140,28 @@ def test_the_code_digest_tells_every_edit_apart_without_reading_the_files() -> N
     assert "program/cache.py" in names  # names within their tree: checker/ and dsl/
     assert "grammar.lark" in names
     assert not any("__pycache__" in name for name in names)
+
+
+def test_a_stored_entry_is_private_and_leaves_no_temporary_file(corpus: Path) -> None:
+    load_ruleset(corpus)
+    folder = corpus.parent / "cache"
+    entries = list(folder.glob("ruleset-*.pickle"))
+    assert len(entries) == 1
+    assert entries[0].stat().st_mode & 0o777 == 0o600
+    assert list(folder.glob(".tmp-*")) == []
+
+
+def test_a_store_never_writes_through_a_planted_temporary_name(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every name the store could pick is taken (by links to a file it must not touch): it
+    gives up, storing nothing, and the other file is as it was."""
+    monkeypatch.setattr(cache, "_IMPORTED_AT", float("inf"))
+    folder, victim = tmp_path / "cache", tmp_path / "victim"
+    folder.mkdir(mode=0o700)
+    victim.write_bytes(b"not yours")
+    monkeypatch.setattr(cache.time, "monotonic_ns", lambda: 7)
+    for attempt in range(cache._TEMPORARY_TRIES):
+        (folder / f".tmp-{cache.os.getpid()}-7-{attempt}").symlink_to(victim)
+    cache.write_sealed(folder / "submission-k.json", b"magic\n", b"{}")
+    assert not (folder / "submission-k.json").exists()
+    assert victim.read_bytes() == b"not yours"

@@ -291,9 +291,7 @@ def write_sealed(path: Path, magic: bytes, body: bytes) -> None:
         key = _secret(path.parent, create=True)
         if key is None:
             return
-        import tempfile  # noqa: PLC0415 - only when a file is written
-
-        fd, temp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
+        fd, temp = _temporary(path.parent)
         with os.fdopen(fd, "wb") as out:
             out.write(magic + hmac.digest(key, body, "sha256") + body)
         os.chmod(temp, 0o600)
@@ -305,6 +303,25 @@ def write_sealed(path: Path, magic: bytes, body: bytes) -> None:
     finally:
         if temp is not None:
             _remove(Path(temp))
+
+
+def _temporary(folder: Path) -> tuple[int, str]:
+    """A new file only this user can read, open for writing, named ``.tmp-…`` (``_prune``
+    removes one an interrupted store left). Why not ``tempfile.mkstemp``: importing tempfile
+    (and with it random and shutil) cost every cold load some 3.5 ms (issue 21); a name made of
+    the process id and the clock, created exclusively and never through a link, is as safe."""
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0) | \
+        getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_BINARY", 0)
+    for attempt in range(_TEMPORARY_TRIES):
+        name = str(folder / f".tmp-{os.getpid()}-{time.monotonic_ns()}-{attempt}")
+        try:
+            return os.open(name, flags, 0o600), name
+        except FileExistsError:
+            continue
+    raise FileExistsError(str(folder / ".tmp-*"))  # an OSError: the entry is not stored
+
+
+_TEMPORARY_TRIES = 100
 
 
 def key_file(folder: Path) -> Path:
