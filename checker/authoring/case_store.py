@@ -32,6 +32,7 @@ from vardval.checker.reading import files as reading
 from vardval.dsl.errors import VardvalError
 
 if TYPE_CHECKING:
+    from vardval.checker.authoring import case_model
     from vardval.checker.reading import Refusal
 
 MAGIC = b"vardval-case-files-3\n"
@@ -57,6 +58,7 @@ def load(paths: list[Path], directory: Path | None, rule_ids: set[str], *,
         folder, directory or Path(), dict.fromkeys(map(str, paths), b""), kind="cases")
     held = _recall(where) if where is not None else {}
     loaded, problems, reads, read_again = [], [], {}, False
+    bases: case_model.Bases = {}
     for path in paths:
         found = _unchanged(held.get(str(path)), path, rule_ids)
         if found is not None:
@@ -68,8 +70,8 @@ def load(paths: list[Path], directory: Path | None, rule_ids: set[str], *,
             continue
         read_again = True
         try:
-            loaded.append(_read(path, rule_ids, reads, wanted if where is not None else _NONE,
-                                folder))
+            loaded.append(_read(path, rule_ids, reads, bases,
+                                wanted if where is not None else _NONE, folder))
         except VardvalError as exc:
             if not every:
                 raise
@@ -84,14 +86,14 @@ def load(paths: list[Path], directory: Path | None, rule_ids: set[str], *,
 _NONE: frozenset[str] = frozenset()  # ``wanted`` when nothing is kept (no cache)
 
 
-def _read(path: Path, rule_ids: set[str], reads: dict[str, bytes],
+def _read(path: Path, rule_ids: set[str], reads: dict[str, bytes], bases: case_model.Bases,
           wanted: frozenset[str] | None, folder: Path | None) -> CaseFile:
-    """A case file read by ``case_model`` (with the schema kept in ``folder``, the cache), with
-    the ``wanted`` cases' changed submissions."""
+    """A case file read by ``case_model`` (with the schema kept in ``folder``, the cache, and
+    the bases the run has read), with the ``wanted`` cases' changed submissions."""
     from vardval.checker.authoring import case_model  # noqa: PLC0415 - a YAML reader, on a miss
 
-    return _with_intakes(case_model.load_case_file(path, rule_ids, reads=reads, kept=folder),
-                         wanted)
+    return _with_intakes(case_model.load_case_file(path, rule_ids, reads=reads, kept=folder,
+                                                   bases=bases), wanted)
 
 
 def _recall(where: Path) -> dict[str, _Held]:

@@ -15,8 +15,8 @@ its cases::
 ``set`` is applied first (missing mappings on the way are created), then ``remove``. The
 changed submission must still be valid; a case whose changes break the format fails and says
 why. Everything here is a pure function of its inputs; ``cmd_test`` prints and sets the exit
-code. Case files are read with their pydantic models by ``case_model``; ``case_store`` keeps
-what a run loaded, so that the next run need not import pydantic (issue 21).
+code. Case files are read by ``case_model`` (without marks or pydantic where they have no
+problem); ``case_store`` keeps what a run loaded, so the next run need not read them (issue 21).
 """
 
 from __future__ import annotations

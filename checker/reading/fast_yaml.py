@@ -10,6 +10,8 @@ mapping, anchors, aliases, tags, duplicate, merge (``<<``) or non-text keys, num
 schema refuses, surrogate escapes, several documents, and documents near the node or depth
 limit. When it does return data, that data equals ``load_yaml``'s, down to the Python types
 and the order of keys (``tests/checker/test_fast_intake.py`` holds the two readings equal).
+``load_plain_lines`` reads the same and also the line of each item of one sequence, as
+``load_yaml`` marks it, for a case file read without marks (``authoring.case_model``).
 """
 
 from __future__ import annotations
@@ -67,6 +69,70 @@ def load_plain(
         return None  # ValueError and OverflowError: a scalar the core schema refuses
     finally:
         parser.dispose()
+
+
+def load_plain_lines(text: str, filename: str,
+                     key: str) -> tuple[dict[str, Value], list[int]] | None:
+    """``load_plain``'s mapping and the line of each item of its ``key`` sequence, or None.
+
+    The lines are those ``load_yaml`` marks (1-based, where each item's node starts), taken in
+    the same single pass over libyaml's events, so a file read without marks can still say
+    where each item stands. JSON declines: this serves YAML files that are located by item
+    (case files), and such a file in JSON is read with marks.
+
+    Example:
+        >>> text = "cases:\\n  # first\\n  - {a: 1}\\n  -\\n    a: 2\\n"
+        >>> load_plain_lines(text, "c.yaml", "cases")
+        ({'cases': [{'a': 1}, {'a': 2}]}, [3, 5])
+    """
+    if filename.lower().endswith(".json"):
+        return None
+    parser = yaml_core.libyaml_events(text.removeprefix("\ufeff"))
+    if parser is None:
+        return None
+    lines: list[int] = []
+    try:
+        data = _document(_item_lines(parser.get_event, key, lines), yaml_core.MAX_NODES,
+                         yaml_core.MAX_DEPTH)
+    except (_Decline, yaml.YAMLError, ValueError, OverflowError):
+        return None
+    finally:
+        parser.dispose()
+    return data, lines
+
+
+def _item_lines(next_event: Callable[[], Any], key: str, lines: list[int]) -> Callable[[], Any]:
+    """``next_event``, noting in ``lines`` the start line of each item of the root's ``key``
+    sequence; a wrapper, so that ``_fill`` stays as ``load_plain`` runs it.
+
+    ``depth`` counts the collections open; in the root mapping (depth 1) nodes alternate
+    between key and value. Anything odd (a key that is not text, say) ``_fill`` declines.
+    """
+    depth, at_key, inside = 0, False, False
+    last_key: str | None = None
+
+    def recorded() -> Any:
+        nonlocal depth, at_key, last_key, inside
+        event = next_event()
+        kind = type(event)
+        if kind is _MAPPING_END or kind is _SEQUENCE_END:
+            depth -= 1
+            at_key = depth == 1
+        elif kind is _SCALAR or kind is _MAPPING or kind is _SEQUENCE:
+            if depth == 1:
+                if at_key:
+                    last_key = event.value if kind is _SCALAR else None
+                else:
+                    inside = kind is _SEQUENCE and last_key == key
+                at_key = not at_key
+            elif depth == 2 and inside:
+                lines.append(event.start_mark.line + 1)
+            if kind is not _SCALAR:
+                depth += 1
+                at_key = depth == 1
+        return event
+
+    return recorded
 
 
 def _document(next_event: Callable[[], Any], max_nodes: int, max_depth: int) -> dict[str, Value]:

@@ -14,6 +14,7 @@ if TYPE_CHECKING:
         Problem,
         json_path,
         load_submission,
+        load_submission_plain,
         load_submission_text,
     )
     from vardval.checker.submission.labels import (
@@ -57,6 +58,7 @@ __all__ = [
     "json_path",
     "load_mapping",
     "load_submission",
+    "load_submission_plain",
     "load_submission_text",
     "model",
     "quick_validator",

@@ -150,6 +150,26 @@ def load_submission_text(raw: bytes | str, filename: str) -> Intake:
     return _strict_intake(raw if text is None else text, filename)
 
 
+def load_submission_plain(text: str, filename: str) -> tuple[Intake, dict[str, Any] | None]:
+    """``load_submission_text(text, filename)``, and the plain data (dates as text) its quick
+    reading validated, else None: a caller that needs that data too (a rule test case's base,
+    ``authoring.case_model``) then need not read the file again.
+
+    Example:
+        >>> intake, plain = load_submission_plain("format: vardval/submission@1\\n", "a.yaml")
+        >>> intake.valid, plain
+        (False, None)
+    """
+    from vardval.checker.reading import fast_yaml  # noqa: PLC0415 - see _quick_intake
+
+    file = printable(filename)  # as load_submission_text names it (the same suffix, .json or not)
+    data = fast_yaml.load_plain(text, file)
+    quick = None if data is None else _valid(file, data)  # validating leaves ``data`` as it is
+    if quick is not None:
+        return quick, data
+    return _strict_intake(text, file), None
+
+
 def _strict_intake(raw: bytes | str, filename: str) -> Intake:
     """Read with marks, every problem located and worded: what the quick reading declined."""
     from vardval.checker.reading import strict_yaml  # noqa: PLC0415 - declined files only

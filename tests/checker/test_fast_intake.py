@@ -22,7 +22,7 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from vardval.checker.reading import fast_yaml, strict_yaml
-from vardval.checker.submission.intake import load_submission_text
+from vardval.checker.submission.intake import load_submission_plain, load_submission_text
 from vardval.checker.submission.model import submission_schema
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -83,6 +83,24 @@ def test_every_input_file_reads_the_same_quick_or_full(path: Path) -> None:
         for name in ("doc.yaml", "doc.json"):  # JSON is YAML too; YAML is mostly not JSON
             assert_same_reading(text, name)
     assert_same_outcome(raw, path.name)
+
+
+@pytest.mark.parametrize("path", INPUTS, ids=lambda p: str(p.relative_to(ROOT)))
+def test_the_intake_with_its_plain_data_is_the_intake_of_the_text(path: Path) -> None:
+    """``load_submission_plain`` (a case's base) is ``load_submission_text`` and hands on the
+    quick reader's data exactly when that reading gave the intake."""
+    text = text_of(path.read_bytes())
+    if text is None:
+        return
+    intake, plain = load_submission_plain(text, path.name)
+    alone = load_submission_text(text, path.name)
+    assert (intake.file, repr(intake.data), intake.problems) == \
+        (alone.file, repr(alone.data), alone.problems)
+    if plain is not None:
+        assert intake.valid
+        assert repr(plain) == full_reading(text, path.name)
+    elif intake.valid and path in EXAMPLES:
+        pytest.fail("an example submission's quick reading handed on no data")
 
 
 @pytest.mark.parametrize("path", EXAMPLES, ids=lambda p: p.name)
