@@ -85,9 +85,11 @@ def test_a_failure_inside_an_alias_is_placed_at_the_alias_own_span() -> None:
 
 def test_a_program_from_the_load_cache_keeps_its_aliases() -> None:
     built = program.build(load_ruleset())
+    built.load_all()
     again = pickle.loads(pickle.dumps(built))  # noqa: S301 - our own object
-    assert [len(moved) for _, moved in again._codes] == [
+    assert [len(again._unit(i).moved) for i in range(len(again.units))] == [
         len(unit.aliases) for unit in built.units]
+    assert not again.fresh  # every unit came with its bytecode
     for rule_id, functions in built.functions.items():
         kept = again.functions[rule_id]
         assert set(kept) == set(functions)

@@ -28,7 +28,7 @@ from vardval.checker.cli.exits import EXIT_FINDINGS, EXIT_INTERNAL, EXIT_OK, EXI
 from vardval.checker.corpus import BUNDLED_RULES, RuleSet
 from vardval.checker.engine import BACKENDS, BatchTally, SubmissionResult, Tallied, check_intake
 from vardval.checker.formatting import printable
-from vardval.checker.program import load_ruleset
+from vardval.checker.program import load_ruleset, program_of
 from vardval.checker.reading import (
     ReadRefused,
     Refusal,
@@ -283,6 +283,8 @@ class _Batch:
 
     def _in_workers(self, files: Iterator[collect.Found], renderer: Renderer) -> None:
         """The same as ``_here``, with checking and ``prepare`` done by the workers."""
+        # Each worker would otherwise compile the units it uses, and keep none for next time.
+        program_of(self.ruleset).load_all()
         work = _Work(self, renderer)
         paths: deque[str] = deque()
 

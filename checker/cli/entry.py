@@ -31,7 +31,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TextIO
 
-from vardval.checker import collector
+from vardval.checker import collector, command_end
 from vardval.checker.cli import usage, words
 from vardval.checker.cli.exits import (
     EXIT_FINDINGS,
@@ -211,9 +211,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         # The process is ours and ends with the command: what lasts may be frozen. Not in a
         # server, which may load corpus after corpus (``collector.lasting``).
         collector.freeze_after_lasting()
+        command_end.enable()  # a corpus read cold is stored once the command is done
     code = run(words, sys.stdout, sys.stderr)
     with contextlib.suppress(ValueError):  # `vardval lsp` closes stdout when the editor leaves
         sys.stdout.flush()
+    command_end.finish()
     if argv is None:  # the process ends now (a caller passing argv may go on)
         # What is alive now lives until the end: the interpreter's last collections would only
         # walk it (some 20 ms after a one-file check). atexit handlers and the final flush of

@@ -34,13 +34,16 @@ Status = tuple[vocab.Status, Unknown | None]
 
 def check_intake(ruleset: RuleSet, intake: Intake, evaluator: Evaluate = evaluate, *,
                  backend: str = "compile", evidence: bool | Container[str] = True,
-                 langs: Sequence[str] = vocab.LANGS) -> SubmissionResult:
+                 langs: Sequence[str] = vocab.LANGS,
+                 evidence_rules: Container[str] | None = None) -> SubmissionResult:
     """The result for one loaded submission; invalid ones get their problems and no findings.
 
     ``backend`` is ``"compile"`` or ``"interpret"``; passing an ``evaluator`` other than the
     reference ``evaluate`` means interpreting with it. ``evidence=False`` leaves every finding's
     evidence empty (reports that show no evidence need not pay for the traced run). Messages
     are worded in ``langs`` only: a report in one language need not render the other.
+    ``evidence_rules``: the rules whose findings get evidence (None: every rule's); a case run
+    shows one rule's finding, and gathering another's runs (and compiles) its traced twin.
     """
     if intake.data is None or intake.problems:
         return SubmissionResult(intake.file, tuple(intake.problems))
@@ -50,7 +53,9 @@ def check_intake(ruleset: RuleSet, intake: Intake, evaluator: Evaluate = evaluat
                compiled=backend == "compile" and evaluator is evaluate, langs=tuple(langs))
     period = run.period
     wanted: Container[str] = _ALL if evidence is True else evidence or ()
-    decided = tuple(run.finding(entry, ctx, wanted) for ctx, entry in run.entries())
+    decided = tuple(run.finding(entry, ctx, wanted if evidence_rules is None
+                                or entry.rule.id in evidence_rules else ())
+                    for ctx, entry in run.entries())
     findings = waivers.apply(ruleset, clinic["hsa_id"], str(period), decided)
     summary = {k: clinic[k] for k in ("hsa_id", "name", "region") if k in clinic}
     return SubmissionResult(intake.file, (), summary, str(period), findings,

@@ -5,6 +5,7 @@ from __future__ import annotations
 import weakref
 from typing import TYPE_CHECKING
 
+from vardval.checker import command_end
 from vardval.checker.collector import lasting
 from vardval.checker.corpus import BUNDLED_RULES, RuleSet, read_ruleset
 from vardval.checker.program import cache
@@ -43,14 +44,39 @@ def _loaded(directory: Path) -> RuleSet:
     if found is not None:
         ruleset, program = found
         _PROGRAMS[ruleset] = program
+        if command_end.enabled() and entry is not None:  # kept again if the command
+            _at_end(entry, ruleset, cold=False)  # compiles a unit the entry lacks
         return ruleset
     with recording() as reads:
         ruleset = read_ruleset(directory)
     if folder is not None and entry is not None:
         # keyed on the very bytes parsed, not on the files as they are now
-        cache.store(cache.entry_for(folder, directory, reads.digests), ruleset,
-                    program_of(ruleset))
+        made = cache.entry_for(folder, directory, reads.digests)
+        if command_end.enabled():  # stored with the units the command compiles
+            _at_end(made, ruleset, cold=True)
+        else:
+            cache.store(made, ruleset, program_of(ruleset))
     return ruleset
+
+
+def _store_loaded() -> None:
+    """Store the corpora read cold, and those loaded whose program compiled a unit the entry
+    lacked (``command_end``: the program then holds the units the command used)."""
+    for where, ruleset, cold in _AT_END:
+        program = _PROGRAMS.get(ruleset)
+        if cold or (program is not None and program.fresh):
+            cache.store(where, ruleset, program_of(ruleset))
+    _AT_END.clear()
+
+
+def _at_end(where: Path, ruleset: RuleSet, *, cold: bool) -> None:
+    if not _AT_END:
+        command_end.leave(_store_loaded)
+    _AT_END.append((where, ruleset, cold))
+
+
+# What to store when the command ends: (entry, corpus, read cold rather than loaded).
+_AT_END: list[tuple[Path, RuleSet, bool]] = []
 
 
 def program_of(ruleset: RuleSet) -> Program:

@@ -14,7 +14,7 @@ from pathlib import Path
 # The layer of each part of vardval.checker: a part imports only parts of a lower layer.
 LAYERS = {
     "errors": 1, "formatting": 1, "recent": 1, "vocab": 1, "faces": 1, "collector": 1,
-    "core_engine": 1,
+    "core_engine": 1, "command_end": 1,
     "reading": 2,
     "submission": 3, "sources": 3,
     "parameters": 4,
@@ -26,7 +26,8 @@ LAYERS = {
     "service": 10, "lsp": 10,
     "cli": 11,
 }
-LEAVES = {"errors", "formatting", "recent", "vocab", "faces", "collector", "core_engine"}
+LEAVES = {"errors", "formatting", "recent", "vocab", "faces", "collector", "core_engine",
+          "command_end"}
 # dsl modules nothing outside dsl/ may import: they are how the language is built, not its face.
 DSL_PRIVATE = {"transformer", "syntax_errors", "functions", "emit", "reads", "flow",
                "lark_parser", "standalone_parser"}
