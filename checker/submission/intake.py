@@ -140,13 +140,13 @@ def load_submission_text(raw: bytes | str, filename: str) -> Intake:
         >>> print(intake.problems[0])
         a.yaml:1:1: $: missing required field 'clinic'
     """
-    from vardval.checker.reading import yaml_core  # noqa: PLC0415 - see _quick_intake
+    from vardval.checker.reading import yaml_core  # noqa: PLC0415 - see _quick_read
 
     filename = printable(filename)  # as every report format and the store can hold it
     text = raw if isinstance(raw, str) else yaml_core.quick_text(raw)
-    quick = None if text is None else _quick_intake(text, filename)
+    quick = None if text is None else _quick_read(text, filename)
     if quick is not None:
-        return quick
+        return quick[0]
     return _strict_intake(raw if text is None else text, filename)
 
 
@@ -160,13 +160,10 @@ def load_submission_plain(text: str, filename: str) -> tuple[Intake, dict[str, A
         >>> intake.valid, plain
         (False, None)
     """
-    from vardval.checker.reading import fast_yaml  # noqa: PLC0415 - see _quick_intake
-
     file = printable(filename)  # as load_submission_text names it (the same suffix, .json or not)
-    data = fast_yaml.load_plain(text, file)
-    quick = None if data is None else _valid(file, data)  # validating leaves ``data`` as it is
+    quick = _quick_read(text, file)
     if quick is not None:
-        return quick, data
+        return quick
     return _strict_intake(text, file), None
 
 
@@ -187,8 +184,9 @@ def check_loaded(file: str, loaded: strict_yaml.LoadedYaml) -> Intake:
     return _validate(file, loaded)
 
 
-def _quick_intake(text: str, file: str) -> Intake | None:
-    """A valid submission read without marks, or None for the full reading.
+def _quick_read(text: str, file: str) -> tuple[Intake, dict[str, Any]] | None:
+    """A valid submission read without marks, and the plain data read (validating leaves it
+    as it was), or None for the full reading.
 
     Marks serve only to locate problems, and most files have none: the quick reader declines
     anything unusual and the model refuses anything invalid, and both send the file through
@@ -199,7 +197,10 @@ def _quick_intake(text: str, file: str) -> Intake | None:
     from vardval.checker.reading import fast_yaml  # noqa: PLC0415
 
     data = fast_yaml.load_plain(text, file)
-    return None if data is None else _valid(file, data)
+    if data is None:
+        return None
+    quick = _valid(file, data)
+    return None if quick is None else (quick, data)
 
 
 def _valid(file: str, data: object) -> Intake | None:
