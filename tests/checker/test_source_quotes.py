@@ -9,9 +9,7 @@ the same way with ``../shared/domain/background/``. Every source records ``verif
 
 from __future__ import annotations
 
-import importlib.util
 import re
-import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -21,6 +19,8 @@ from vardval.checker.sources.citation_syntax import parse_citation
 from vardval.checker.sources.records import DocumentSource, Passage, StatuteSource
 from vardval.checker.sources.registry import SourceRegistry, load_sources
 
+from tests.scripts import load_script
+
 if TYPE_CHECKING:
     from types import ModuleType
 
@@ -28,17 +28,11 @@ ROOT = Path(__file__).resolve().parents[2]
 RULES = Path(vardval.rules.__file__).parent
 SHARED = ROOT.parent / "shared" / "domain"
 STATUTES, BACKGROUND = SHARED / "statutes", SHARED / "background"
-SCRIPT = ROOT / "scripts" / "build_statute_structure.py"
 _LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
 
 
 def _script() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("build_statute_structure", SCRIPT)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    return module
+    return load_script("build_statute_structure")
 
 
 def plain(text: str) -> str:

@@ -10,11 +10,9 @@ the index.
 
 from __future__ import annotations
 
-import importlib.util
 import io
 import json
 import re
-import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -27,6 +25,8 @@ from vardval.checker.sources.records import StatuteSource
 from vardval.checker.sources.registry import load_sources
 from vardval.checker.sources.structure import FILENAME, StatuteIndex, load_index
 
+from tests.scripts import load_script
+
 if TYPE_CHECKING:
     from types import ModuleType
 
@@ -35,7 +35,6 @@ if TYPE_CHECKING:
 ROOT = Path(__file__).resolve().parents[2]
 RULES = Path(vardval.rules.__file__).parent
 STATUTES = ROOT.parent / "shared" / "domain" / "statutes"
-SCRIPT = ROOT / "scripts" / "build_statute_structure.py"
 # lagen.nu's fragment templates: K<kap>P<§>, K<kap>P<§>S<st>, K<kap>P<§>S<st>N<p>, and the same
 # without K for an act without chapters. Never N without S.
 FRAGMENT = re.compile(r"(?:K(?P<k>\d+[a-z]?))?P(?P<p>\d+[a-z]?)(?:S(?P<s>\d+)(?:N(?P<n>\d+))?)?")
@@ -44,12 +43,7 @@ NOT_INDEXED = {"2014:821", "2010:349"}
 
 
 def _script() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("build_statute_structure", SCRIPT)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # its dataclasses look their module up
-    spec.loader.exec_module(module)
-    return module
+    return load_script("build_statute_structure")
 
 
 @pytest.fixture(scope="module")

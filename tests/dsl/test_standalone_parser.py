@@ -5,7 +5,6 @@ parser Lark builds from the grammar does, trees and errors alike."""
 from __future__ import annotations
 
 import functools
-import importlib.util
 import random
 import subprocess
 import sys
@@ -17,6 +16,7 @@ import pytest
 from vardval.dsl import standalone_parser
 
 from tests.grammar_shapes import Shapes
+from tests.scripts import load_script
 
 ROOT = Path(__file__).resolve().parents[2]
 GRAMMAR = ROOT / "dsl" / "grammar.lark"
@@ -33,11 +33,7 @@ BROKEN = [
 
 @functools.cache
 def _script() -> Any:
-    spec = importlib.util.spec_from_file_location("make_parser", SCRIPT)
-    assert spec is not None and spec.loader is not None
-    script = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(script)
-    return script
+    return load_script("make_parser")
 
 
 @functools.cache
