@@ -59,6 +59,19 @@ def _outcome(load: Callable[[], list[casetest.CaseFile]]) -> object:
         return type(exc).__name__, [d.shown(lang) for d in exc.diagnostics for lang in LANGS]
 
 
+def _reads_by_model(monkeypatch: pytest.MonkeyPatch) -> list[pathlib.Path]:
+    """The case files ``case_model`` reads from now on, in order (it still reads them)."""
+    read: list[pathlib.Path] = []
+    model = case_model.load_case_file
+
+    def counting(path: pathlib.Path, *args: object, **kwargs: object) -> casetest.CaseFile:
+        read.append(path)
+        return model(path, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(case_model, "load_case_file", counting)
+    return read
+
+
 def test_the_store_gives_what_the_model_gives_for_every_bundled_case_file(
         store_dir: pathlib.Path, rule_ids: set[str], monkeypatch: pytest.MonkeyPatch) -> None:
     first = casetest.load_case_files(CASES, rule_ids)
@@ -169,14 +182,7 @@ def test_another_pydantic_means_the_model_reads_again(
     del store_dir
     casetest.load_case_files(CASES, rule_ids)
     monkeypatch.setattr(case_store, "_library", lambda: b"another pydantic")
-    read: list[pathlib.Path] = []
-    model = case_model.load_case_file
-
-    def counting(path: pathlib.Path, *args: object, **kwargs: object) -> casetest.CaseFile:
-        read.append(path)
-        return model(path, *args, **kwargs)  # type: ignore[arg-type]
-
-    monkeypatch.setattr(case_model, "load_case_file", counting)
+    read = _reads_by_model(monkeypatch)
     casetest.load_case_files(CASES, rule_ids)
     assert read == CASE_FILES
 
@@ -242,14 +248,7 @@ def test_after_one_file_changed_only_that_file_is_read_again(
     changed = casetest.case_files(folder)[3]
     changed.write_bytes(changed.read_bytes().replace(b"expect: pass", b"expect: fail", 1))
     expected = _by_model(casetest.case_files(folder), rule_ids)
-    read: list[pathlib.Path] = []
-    model = case_model.load_case_file
-
-    def counting(path: pathlib.Path, *args: object, **kwargs: object) -> casetest.CaseFile:
-        read.append(path)
-        return model(path, *args, **kwargs)  # type: ignore[arg-type]
-
-    monkeypatch.setattr(case_model, "load_case_file", counting)
+    read = _reads_by_model(monkeypatch)
     loaded = casetest.load_case_files(folder, rule_ids)
     assert read == [changed]
     assert loaded == expected
